@@ -1,0 +1,136 @@
+/**
+ * The edition model: everything the templates, the PDF and `compendium.json` need, in one
+ * plain object. Built from the loaded sources and their repairs; it holds no I/O handle and can be
+ * serialized as it is.
+ */
+import type { Diagnostic } from '../diagnostics.ts';
+import type { DocumentMeta } from '../repair/pass.ts';
+import type { Manifest, ManifestDocument } from '../sources/manifest.ts';
+import type { Heading } from './markdown-to-html.ts';
+
+export interface EditionDocument {
+  id: string;
+  title: string;
+  shortTitle: string;
+  kind: ManifestDocument['kind'];
+  publisher?: string;
+  date?: string;
+  period?: { from: string; to: string };
+  url?: string;
+  source: { file: string; sha256: string; bytes: number };
+  /** What the repairs learned about the document (its own title, update date…). */
+  meta: DocumentMeta;
+  headings: Heading[];
+  /** Repairs count for this document, by severity. */
+  repairs: { changes: number; warnings: number; errors: number };
+}
+
+export interface TocEntry {
+  /** Anchor id of the target. */
+  id: string;
+  title: string;
+  /** 1 for documents and back matter, 2 for their sections… */
+  level: number;
+  documentId?: string;
+  /** Page number in the PDF, once paginated. */
+  page?: number;
+}
+
+export interface GlossaryEntry {
+  term: string;
+  expansions: { text: string; definedIn?: string; origin: 'text' | 'editorial' }[];
+  firstUse?: string;
+  uses: string[];
+}
+
+export interface ChronologyEntry {
+  date: string;
+  end?: string;
+  text: string;
+  sources: string[];
+  anchors: string[];
+}
+
+export interface Edition {
+  title: string;
+  subtitle?: string;
+  shortTitle: string;
+  version: string;
+  date: string;
+  language: string;
+  publisher: string;
+  generator: { name: 'Folio'; version: string };
+  documents: EditionDocument[];
+  toc: TocEntry[];
+  glossary: GlossaryEntry[];
+  chronology: ChronologyEntry[];
+  diagnostics: Diagnostic[];
+}
+
+export interface DocumentInput {
+  id: string;
+  entry: ManifestDocument;
+  source: EditionDocument['source'];
+  meta: DocumentMeta;
+  headings: Heading[];
+  diagnostics: Diagnostic[];
+}
+
+/** The anchors of the back matter sections. */
+export const backMatter = { glossary: 'glossaire', chronology: 'chronologie' } as const;
+
+/**
+ * Builds the edition model.
+ * @param manifest the validated manifest
+ * @param documents each document with its repairs' results, in manifest order
+ * @param folioVersion version of Folio, for the colophon
+ * @param tocDepth deepest heading level listed in the table of contents
+ */
+export function createEdition(
+  manifest: Manifest,
+  documents: DocumentInput[],
+  folioVersion: string,
+  diagnostics: Diagnostic[],
+  tocDepth = 2,
+): Edition {
+  const docs: EditionDocument[] = documents.map((d) => ({
+    id: d.id,
+    title: d.entry.title,
+    shortTitle: d.entry.shortTitle ?? d.entry.title,
+    kind: d.entry.kind,
+    publisher: d.entry.publisher,
+    date: d.entry.date,
+    period: d.entry.period,
+    url: d.entry.url,
+    source: d.source,
+    meta: d.meta,
+    headings: d.headings,
+    repairs: {
+      changes: d.diagnostics.filter((x) => x.change).length,
+      warnings: d.diagnostics.filter((x) => x.severity === 'warning').length,
+      errors: d.diagnostics.filter((x) => x.severity === 'error').length,
+    },
+  }));
+  const toc: TocEntry[] = [];
+  for (const d of docs) {
+    toc.push({ id: d.id, title: d.title, level: 1, documentId: d.id });
+    for (const h of d.headings) if (h.level <= tocDepth) toc.push({ id: h.id, title: h.text, level: h.level, documentId: d.id });
+  }
+  toc.push({ id: backMatter.glossary, title: 'Glossaire des sigles', level: 1 });
+  toc.push({ id: backMatter.chronology, title: 'Chronologie', level: 1 });
+  return {
+    title: manifest.title,
+    subtitle: manifest.subtitle,
+    shortTitle: manifest.shortTitle ?? manifest.title,
+    version: manifest.version,
+    date: manifest.date,
+    language: manifest.language,
+    publisher: manifest.publisher,
+    generator: { name: 'Folio', version: folioVersion },
+    documents: docs,
+    toc,
+    glossary: [],
+    chronology: [],
+    diagnostics,
+  };
+}

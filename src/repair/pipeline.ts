@@ -1,0 +1,85 @@
+/**
+ * The repair pipeline: a source text in, normalized Markdown out, with a diagnostic for every
+ * change and every doubt, located in the source as received.
+ *
+ * The passes run in a fixed order, each on the output of the previous one. Which passes exist
+ * and in what order is visible in `passes` below; each lives in its own file.
+ */
+import type { Diagnostic } from '../diagnostics.ts';
+import type { CorpusStats } from '../language/corpus.ts';
+import type { Lexicon } from '../language/lexicon.ts';
+import type { ManifestDocument, SwitchableRepair } from '../sources/manifest.ts';
+import { createLineIndex } from '../sources/positions.ts';
+import { segmentBlocks } from './blocks.ts';
+import { escapeMarkdown } from './escape-markdown.ts';
+import { applyEdits, fromSource } from './mapped-text.ts';
+import type { DocumentMeta, PassContext, RepairPass } from './pass.ts';
+
+export interface PassDefinition {
+  id: string;
+  run: RepairPass;
+  /** Set for passes the manifest or `--repair` can force on or off. */
+  switchable?: SwitchableRepair;
+}
+
+/** The passes, in the order they run. */
+export const passes: readonly PassDefinition[] = [
+  { id: 'escape-markdown', run: escapeMarkdown },
+  { id: 'blocks', run: segmentBlocks },
+];
+
+export interface RepairOptions {
+  /** The manifest's `repairs` setting for this document. */
+  repairs?: ManifestDocument['repairs'];
+  lexicon?: Lexicon;
+  corpus?: CorpusStats;
+}
+
+export interface NormalizedText {
+  /** The repaired text as Markdown (without front matter). */
+  markdown: string;
+  meta: DocumentMeta;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Repairs one source text.
+ * @param source the decoded text of the source (see `decodeSource`)
+ * @param file the path to name in diagnostics
+ * @param options repairs switches, lexicon and corpus statistics
+ * @returns the Markdown, what the repairs learned about the document, and the diagnostics
+ */
+export function normalizeText(source: string, file: string, options: RepairOptions = {}): NormalizedText {
+  return runPasses(passes, source, file, options);
+}
+
+/**
+ * Runs a chosen list of passes (all of them in `normalizeText`; one at a time in fixture tests).
+ * @param list the passes, in order
+ */
+export function runPasses(list: readonly PassDefinition[], source: string, file: string, options: RepairOptions = {}): NormalizedText {
+  const lines = createLineIndex(source);
+  const diagnostics: Diagnostic[] = [];
+  const meta: DocumentMeta = {};
+  let current = fromSource(source);
+  for (const pass of list) {
+    const mode = pass.switchable ? modeOf(options.repairs, pass.switchable) : 'on';
+    if (mode === 'off') continue;
+    const context: PassContext = { lexicon: options.lexicon, corpus: options.corpus, mode };
+    const result = pass.run(current.text, context);
+    for (const note of result.notes ?? []) {
+      diagnostics.push({ file, ...lines.at(current.origin[note.at] ?? source.length), ...note.finding });
+    }
+    const { output, changes } = applyEdits(current, result.edits);
+    for (const c of changes) diagnostics.push({ file, ...lines.at(c.sourceOffset), ...c.finding, change: c.change });
+    Object.assign(meta, result.meta);
+    current = output;
+  }
+  return { markdown: current.text, meta, diagnostics };
+}
+
+function modeOf(repairs: RepairOptions['repairs'], pass: SwitchableRepair): PassContext['mode'] {
+  if (repairs === undefined || repairs === 'auto') return 'auto';
+  if (repairs === 'none') return 'off';
+  return repairs[pass] ?? 'auto';
+}
