@@ -28,3 +28,8 @@ export function lastWord(text: string): string | undefined {
 export function endsSentence(text: string): boolean {
   return /[.!?…:;](?:\s*[»”"’)\]]|\*\*)*\s*$/u.test(text);
 }
+
+/** True when an elided article or pronoun (`l’`, `d’`, `qu’`…) stands before a word that starts with a consonant: impossible in French (`h` aside). */
+export function elisionBeforeConsonant(a: string, b: string): boolean {
+  return /^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)’$/u.test(a) && /^[bcdfgjklmnpqrstvwxzç]/u.test(b.toLocaleLowerCase('fr'));
+}

@@ -6,11 +6,12 @@
  * and in what order is visible in `passes` below; each lives in its own file.
  */
 import type { Diagnostic } from '../diagnostics.ts';
-import type { CorpusStats } from '../language/corpus.ts';
+import { buildCorpusStats, type CorpusStats } from '../language/corpus.ts';
 import type { Lexicon } from '../language/lexicon.ts';
 import type { ManifestDocument, SwitchableRepair } from '../sources/manifest.ts';
 import { createLineIndex } from '../sources/positions.ts';
 import { segmentBlocks } from './blocks.ts';
+import { repairDisplacedBold } from './displaced-bold.ts';
 import { escapeMarkdown } from './escape-markdown.ts';
 import { applyEdits, fromSource } from './mapped-text.ts';
 import type { DocumentMeta, PassContext, RepairPass } from './pass.ts';
@@ -25,6 +26,7 @@ export interface PassDefinition {
 /** The passes, in the order they run. */
 export const passes: readonly PassDefinition[] = [
   { id: 'escape-markdown', run: escapeMarkdown },
+  { id: 'displaced-bold', run: repairDisplacedBold, switchable: 'displaced-bold' },
   { id: 'blocks', run: segmentBlocks },
 ];
 
@@ -62,10 +64,12 @@ export function runPasses(list: readonly PassDefinition[], source: string, file:
   const diagnostics: Diagnostic[] = [];
   const meta: DocumentMeta = {};
   let current = fromSource(source);
+  // Without the edition's statistics, the text's own are better than none.
+  const corpus = options.corpus ?? buildCorpusStats([source]);
   for (const pass of list) {
     const mode = pass.switchable ? modeOf(options.repairs, pass.switchable) : 'on';
     if (mode === 'off') continue;
-    const context: PassContext = { lexicon: options.lexicon, corpus: options.corpus, mode };
+    const context: PassContext = { lexicon: options.lexicon, corpus, mode };
     const result = pass.run(current.text, context);
     for (const note of result.notes ?? []) {
       diagnostics.push({ file, ...lines.at(current.origin[note.at] ?? source.length), ...note.finding });

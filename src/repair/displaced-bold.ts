@@ -1,0 +1,475 @@
+/**
+ * Displaced bold phrases: the artifact of some PDF extractions (the European Parliament's, among
+ * others) that cut every bold run out of its line and paste it at the end of the same line.
+ *
+ * The line keeps a gap where each run was — a double space, a space at the line start, a space
+ * before a comma or a full stop, an empty « » — and the runs follow the line's last word, in
+ * order, separated by spaces, the first one often glued to that word (`pourles`, `aÉtats-Unis`,
+ * `développer.La`). This pass:
+ * 1. finds the gaps and the places where a pasted tail may start (after the last gap: at a space,
+ *    or inside a glued word — two lexicon words that make no word together, a lowercase letter
+ *    before a capital, a letter after a full stop or a comma, an elided article before a
+ *    consonant);
+ * 2. decides whether the document has the artifact at all (in `auto` mode: at least two lines
+ *    with both a gap and a glued tail), so texts without it are never touched;
+ * 3. for each damaged line, enumerates every way to cut the tail into runs and to put them back in
+ *    the gaps (in order), scores each reading with a bigram model of the corpus (the damaged
+ *    lines themselves excluded) smoothed by the French lexicon, and applies the best one only
+ *    when it clearly beats both the line as it is and the second best; otherwise the line stays
+ *    as it is and a warning says so;
+ * 4. sets each run back in bold, joining runs that meet across a line break into one phrase, and
+ *    marks with `[…]` a gap that no run fills where the sentence cannot be complete (after an
+ *    article, a preposition or an elided `l’`), with a warning: the missing words are never
+ *    invented.
+ *
+ * Written by hand: no library knows this artifact.
+ */
+import { createLanguageModel, exclusionOf, modelTokens, type LanguageModel } from '../language/corpus.ts';
+import { elisionBeforeConsonant, isFunctionWord } from '../language/french.ts';
+import type { Lexicon } from '../language/lexicon.ts';
+import type { Edit, Note } from './mapped-text.ts';
+import type { PassContext, PassResult } from './pass.ts';
+
+type GapKind = 'start' | 'double' | 'before-punctuation' | 'quotes' | 'end';
+
+interface Gap {
+  kind: GapKind;
+  /** Span of the line (relative offsets) that the filled run replaces. */
+  start: number;
+  end: number;
+}
+
+interface LineInfo {
+  index: number;
+  /** Offset of the line in the pass input. */
+  offset: number;
+  text: string;
+  gaps: Gap[];
+  /** Candidate tail starts (relative offsets), with whether the start is a glue point. */
+  tails: { at: number; glued: boolean }[];
+}
+
+interface Reading {
+  /** The line as it would read, with `**` markers. */
+  text: string;
+  /** The same without markers, for scoring. */
+  plain: string;
+  runs: { text: string; gap: Gap }[];
+  /** Unfilled gaps. */
+  open: Gap[];
+  tailStart: number;
+  score: number;
+}
+
+/** Margin (in natural log units) a reading needs over the line as it is. */
+const MIN_GAIN = 4;
+/** Margin the best reading needs over the second best. */
+const MIN_LEAD = 2;
+/** Longest tail considered, in words. */
+const MAX_TAIL_WORDS = 14;
+const MAX_RUNS = 3;
+
+/**
+ * Finds and repairs displaced bold runs.
+ * @param text the pass input (escaped source text, line breaks as in the source)
+ * @param context lexicon and corpus statistics; `mode` off/auto/on
+ */
+export function repairDisplacedBold(text: string, context: PassContext): PassResult {
+  const lexicon = context.lexicon;
+  if (context.mode === 'off' || !lexicon || !context.corpus) return { edits: [] };
+  const lines = analyseLines(text, lexicon);
+  const damaged = lines.filter((l) => l.gaps.length > 0 && l.tails.some((t) => t.glued));
+  // Without a glued word, only a gap where a word must be missing is evidence enough to move text.
+  const candidates = lines.filter(
+    (l) => l.tails.length > 0 && (l.tails.some((t) => t.glued) || l.gaps.some((g) => gapWeight(g, l.text, previousEndOf(lines, l.index)) >= 5)),
+  );
+  if (context.mode === 'auto' && damaged.length < 2) return { edits: [] };
+
+  const model = createLanguageModel(context.corpus, lexicon, exclusionOf(paragraphsOf(text, candidates)));
+  const chosen = new Map<number, Reading>();
+  const notes: Note[] = [];
+  const ambiguous = new Map<number, Reading[]>();
+  // Two rounds: the second scores each line against its neighbours as repaired by the first.
+  for (let round = 0; round < 2; round++) {
+    for (const line of candidates) {
+      const readings = readingsOf(line, lines, chosen, model);
+      if (process.env.FOLIO_DEBUG_BOLD === String(line.index + 1)) console.error(round, [readings.find((r) => r.runs.length === 0)!, ...readings.slice(0, 5)].map((r) => `${r.score.toFixed(2)} ${r.text}`).join("\n"));
+      const original = readings.find((r) => r.runs.length === 0)!;
+      const best = readings[0]!;
+      const second = readings.find((r) => r !== best && r.runs.length > 0 && r.plain !== best.plain);
+      const clear = best.runs.length > 0 && best.score - original.score >= MIN_GAIN && (!second || best.score - second.score >= MIN_LEAD);
+      if (clear) {
+        chosen.set(line.index, best);
+        ambiguous.delete(line.index);
+      } else {
+        chosen.delete(line.index);
+        if (best.runs.length > 0 && best.score - original.score >= MIN_GAIN) ambiguous.set(line.index, [best, second!]);
+        else ambiguous.delete(line.index);
+      }
+    }
+  }
+
+  for (const [index, [a, b]] of ambiguous) {
+    const line = lines[index]!;
+    notes.push({
+      at: line.offset + (a!.tailStart < line.text.length ? a!.tailStart : 0),
+      finding: {
+        rule: 'displaced-bold',
+        severity: 'warning',
+        message: `This line seems to end with displaced bold text, but where it belongs is not clear (“${trim(a!.plain)}” or “${trim(b!.plain)}”): left as it is. Check it against the original.`,
+      },
+    });
+  }
+
+  const edits: Edit[] = [];
+  const runEnds = new Map<number, { startsWithRun: boolean; endsWithRun: boolean }>();
+  for (const line of lines) {
+    const r = chosen.get(line.index);
+    if (!r) continue;
+    runEnds.set(line.index, {
+      startsWithRun: r.runs.some((x) => x.gap.kind === 'start' && x.gap.start === 0),
+      endsWithRun: r.runs.some((x) => x.gap.kind === 'end'),
+    });
+  }
+  const detected = context.mode === 'on' || damaged.length >= 2;
+  for (const line of lines) {
+    const reading = chosen.get(line.index);
+    const previous = previousNonBlank(lines, line.index);
+    const next = nextNonBlank(lines, line.index);
+    const openStart = !!next && runEnds.get(line.index)?.endsWithRun === true && runEnds.get(next.index)?.startsWithRun === true;
+    const closeEnd = !!previous && runEnds.get(previous.index)?.endsWithRun === true && runEnds.get(line.index)?.startsWithRun === true;
+    const open = reading ? reading.open : detected ? line.gaps.filter((g) => g.kind !== 'end') : [];
+    edits.push(...lineEdits(line, reading, { mergeWithNext: openStart, mergeWithPrevious: closeEnd }));
+    for (const gap of open) {
+      if (!isLacuna(gap, line, lines, chosen)) continue;
+      const insert = gap.kind === 'start' ? (gap.end > gap.start ? '[…] ' : '[…]') : gap.kind === 'before-punctuation' ? ' […]' : ' […] ';
+      edits.push({
+        start: line.offset + gap.start,
+        end: line.offset + gap.end,
+        insert,
+        finding: {
+          rule: 'lacuna',
+          severity: 'warning',
+          message: 'Text is missing here: a gap left by a displaced bold phrase that no phrase of the line fills. Marked […]; check the original for the missing words.',
+        },
+      });
+    }
+  }
+  if (chosen.size > 0) {
+    const first = lines[[...chosen.keys()][0]!]!;
+    notes.push({
+      at: first.offset,
+      finding: {
+        rule: 'displaced-bold',
+        severity: 'info',
+        message: `${chosen.size} lines had bold phrases cut out and pasted at the line end (an artifact of PDF extraction): each phrase was put back in its gap, in bold.`,
+      },
+    });
+  }
+  return { edits: mergeEdits(edits), notes };
+}
+
+function trim(s: string, n = 70): string {
+  return s.length <= n ? s : `${s.slice(0, n)}…`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading the lines
+
+function analyseLines(text: string, lexicon: Lexicon): LineInfo[] {
+  const out: LineInfo[] = [];
+  let offset = 0;
+  for (const [index, line] of text.split('\n').entries()) {
+    const gaps = findGaps(line);
+    const lastGapEnd = gaps.reduce((m, g) => Math.max(m, g.end), 0);
+    out.push({ index, offset, text: line, gaps, tails: gaps.length ? findTailStarts(line, lastGapEnd, lexicon) : [] });
+    offset += line.length + 1;
+  }
+  return out;
+}
+
+/** The gaps a removed run leaves in a line. */
+export function findGaps(line: string): Gap[] {
+  const gaps: Gap[] = [];
+  if (/^ (?=\S)/u.test(line)) gaps.push({ kind: 'start', start: 0, end: 1 });
+  else if (/^[,.;)]/u.test(line)) gaps.push({ kind: 'start', start: 0, end: 0 });
+  for (const m of line.matchAll(/(?<=\S) {2,}(?=\S)/gu)) gaps.push({ kind: 'double', start: m.index, end: m.index + m[0].length });
+  for (const m of line.matchAll(/(?<=[\p{L}\p{N}’'»)]) (?=[,.)](?:\s|$))/gu)) gaps.push({ kind: 'before-punctuation', start: m.index, end: m.index + 1 });
+  for (const m of line.matchAll(/«( *)»/gu)) gaps.push({ kind: 'quotes', start: m.index + 1, end: m.index + 1 + m[1]!.length });
+  return gaps.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Where a pasted tail may start, after the last gap: at each space, and at each glue point inside
+ * a word.
+ */
+function findTailStarts(line: string, after: number, lexicon: Lexicon): { at: number; glued: boolean }[] {
+  const starts: { at: number; glued: boolean }[] = [];
+  const trimmedEnd = line.replace(/\s+$/u, '').length;
+  const baseHasWord = (at: number): boolean => /[\p{L}\p{N}]/u.test(line.slice(after, at));
+  for (const m of line.slice(after, trimmedEnd).matchAll(/\S+/gu)) {
+    const wordStart = after + m.index;
+    if (wordStart > after && baseHasWord(wordStart)) starts.push({ at: wordStart, glued: false });
+    for (const cut of glueCuts(m[0], lexicon)) {
+      if (baseHasWord(wordStart + cut)) starts.push({ at: wordStart + cut, glued: true });
+    }
+  }
+  // A glued word marks where the tail starts: a tail starting at a space would leave the glue in the text.
+  const glued = starts.filter((s) => s.glued);
+  return (glued.length ? glued : starts).slice(-MAX_TAIL_WORDS);
+}
+
+/** Cut points inside a space-free segment where two pieces were glued together. */
+export function glueCuts(segment: string, lexicon: Lexicon): number[] {
+  const cuts = new Set<number>();
+  // A letter right after a full stop, a comma or a closing bracket: `développer.La`, `outre,le`, `).région`.
+  for (const m of segment.matchAll(/(?<=[.,;!?)»])(?=\p{L})/gu)) if (/[\p{L}\p{N}]/u.test(segment.slice(0, m.index))) cuts.add(m.index);
+  // A capital right after a lowercase letter: `aÉtats-Unis`.
+  for (const m of segment.matchAll(/(?<=\p{Ll})(?=\p{Lu}\p{Ll})/gu)) cuts.add(m.index);
+  // An elided article before a consonant: `l’manipulation`.
+  for (const m of segment.matchAll(/(?<=(?:^|[^\p{L}])[ldLD]['’])(?=[bcdfgjklmnpqrstvwxzç])/gu)) cuts.add(m.index);
+  // Two words that make no word together: `pourles`, `desl’Ukraine`.
+  for (const m of segment.matchAll(/[\p{L}]+(?:['’][\p{L}]+)*/gu)) {
+    const word = m[0];
+    if (word.length < 4 || lexicon.has(word)) continue;
+    for (let i = 1; i < word.length; i++) {
+      const head = word.slice(0, i);
+      const tail = word.slice(i);
+      if (!/^\p{L}/u.test(tail)) continue;
+      if ((head.length > 1 || /^[aàyAÀY]$/u.test(head)) && lexicon.has(head) && lexicon.has(tail)) cuts.add(m.index + i);
+    }
+  }
+  return [...cuts].sort((a, b) => a - b);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Readings and their scores
+
+function readingsOf(line: LineInfo, lines: LineInfo[], chosen: Map<number, Reading>, model: LanguageModel): Reading[] {
+  const before = contextBefore(lines, line.index, chosen);
+  const after = contextAfter(lines, line.index, chosen);
+  const previousEnd = before[before.length - 1];
+  const score = (reading: Reading): number => {
+    const tokens = [...before, ...modelTokens(reading.plain), ...after];
+    let s = model.score(tokens);
+    for (let i = 1; i < tokens.length; i++) if (elisionBeforeConsonant(tokens[i - 1]!, tokens[i]!)) s -= 8;
+    s -= 3 * anomalies(reading.plain);
+    for (const gap of reading.open) s -= gapWeight(gap, line.text, previousEnd);
+    s -= 0.5 * reading.runs.filter((r) => r.gap.kind === 'end').length;
+    return s;
+  };
+  const original: Reading = { text: line.text, plain: line.text, runs: [], open: line.gaps, tailStart: line.text.length, score: 0 };
+  original.score = score(original);
+  const readings: Reading[] = [original];
+  const seen = new Set<string>([line.text]);
+  for (const tail of line.tails) {
+    const base = line.text.slice(0, tail.at);
+    const words = line.text.slice(tail.at).trim().split(/ +/u);
+    if (words.length === 0 || words.length > MAX_TAIL_WORDS || !words[0]) continue;
+    const visible = line.gaps.filter((g) => g.end <= tail.at);
+    // A tail glued to the last word means the line did not end in bold: no run goes to its end.
+    const gaps = tail.glued ? visible : [...visible, { kind: 'end' as const, start: tail.at, end: tail.at }];
+    for (let r = 1; r <= Math.min(MAX_RUNS, words.length, gaps.length); r++) {
+      for (const runs of splitInto(words, r)) {
+        for (const chosenGaps of choose(gaps, r)) {
+          const reading = build(base, visible, runs, chosenGaps, tail.at);
+          if (seen.has(reading.plain)) continue;
+          seen.add(reading.plain);
+          reading.score = score(reading);
+          readings.push(reading);
+        }
+      }
+    }
+  }
+  return readings.sort((a, b) => b.score - a.score);
+}
+
+/** Signs of damage a good reading does not have: a letter right after a full stop or a comma, a capital inside a word. */
+function anomalies(plain: string): number {
+  let n = 0;
+  for (const _ of plain.matchAll(/(?<=[\p{L}\p{N}][.,;!?]|[\p{L}\p{N}]\)[.,]?)\p{L}/gu)) n += 1;
+  for (const _ of plain.matchAll(/\p{Ll}\p{Lu}\p{Ll}/gu)) n += 1;
+  return n;
+}
+
+/**
+ * How much an unfilled gap costs a reading: a gap where the sentence cannot be complete (after an
+ * article, a preposition, an elided `l’`, in empty quotes) almost certainly lost a run; a space at
+ * the start of a line after a finished sentence may be only a space.
+ */
+function gapWeight(gap: Gap, line: string, previousEnd: string | undefined): number {
+  if (gap.kind === 'quotes') return 5;
+  const before = gap.kind === 'start' ? previousEnd : modelTokens(line.slice(0, gap.start)).pop();
+  if (before === undefined) return 1;
+  if (/’$/u.test(before) || isFunctionWord(before)) return 5;
+  if (gap.kind === 'start' && /^[.!?:;»]$/u.test(before)) return 1;
+  return 2.5;
+}
+
+/** Every way to cut a list of words into `r` non-empty consecutive runs. */
+function* splitInto(words: string[], r: number): Generator<string[]> {
+  if (r === 1) {
+    yield [words.join(' ')];
+    return;
+  }
+  for (let i = 1; i <= words.length - r + 1; i++) {
+    for (const rest of splitInto(words.slice(i), r - 1)) yield [words.slice(0, i).join(' '), ...rest];
+  }
+}
+
+/** Every increasing choice of `r` items. */
+function* choose<T>(items: T[], r: number, from = 0): Generator<T[]> {
+  if (r === 0) {
+    yield [];
+    return;
+  }
+  for (let i = from; i <= items.length - r; i++) for (const rest of choose(items, r - 1, i + 1)) yield [items[i]!, ...rest];
+}
+
+function build(base: string, gaps: Gap[], runs: string[], filled: Gap[], tailStart: number): Reading {
+  let text = '';
+  let plain = '';
+  let cursor = 0;
+  const placed: Reading['runs'] = [];
+  filled.forEach((gap, i) => {
+    const run = runs[i]!;
+    const [pre, post] = padding(gap, base);
+    text += base.slice(cursor, gap.start) + pre + `**${run}**` + post;
+    plain += base.slice(cursor, gap.start) + pre + run + post;
+    cursor = gap.end;
+    placed.push({ text: run, gap });
+  });
+  text += base.slice(cursor).replace(/\s+$/u, '');
+  plain += base.slice(cursor).replace(/\s+$/u, '');
+  return { text, plain, runs: placed, open: gaps.filter((g) => !filled.includes(g)), tailStart, score: 0 };
+}
+
+/** What goes around a run put back in a gap. */
+function padding(gap: Gap, base: string): [string, string] {
+  switch (gap.kind) {
+    case 'start':
+      return ['', gap.end > gap.start ? ' ' : ''];
+    case 'double':
+    case 'quotes':
+      return [' ', ' '];
+    case 'before-punctuation':
+      return [' ', ''];
+    case 'end':
+      return [/\s$/u.test(base) || gap.start === 0 ? '' : ' ', ''];
+  }
+}
+
+/** Model tokens of the end of the previous non-blank line (as repaired when it was). */
+function contextBefore(lines: LineInfo[], index: number, chosen: Map<number, Reading>): string[] {
+  const p = previousNonBlank(lines, index);
+  if (!p) return [];
+  return modelTokens(chosen.get(p.index)?.plain ?? p.text).slice(-2);
+}
+
+function contextAfter(lines: LineInfo[], index: number, chosen: Map<number, Reading>): string[] {
+  const n = nextNonBlank(lines, index);
+  if (!n) return [];
+  return modelTokens(chosen.get(n.index)?.plain ?? n.text).slice(0, 2);
+}
+
+/** The paragraphs (blank-line separated, as the corpus counts them) that hold candidate lines. */
+function paragraphsOf(text: string, candidates: LineInfo[]): string[] {
+  const wanted = new Set(candidates.map((l) => l.index));
+  const out: string[] = [];
+  let current: string[] = [];
+  let hit = false;
+  const flush = (): void => {
+    if (hit) out.push(current.join('\n'));
+    current = [];
+    hit = false;
+  };
+  text.split('\n').forEach((line, i) => {
+    if (!line.trim()) flush();
+    else {
+      current.push(line);
+      hit ||= wanted.has(i);
+    }
+  });
+  flush();
+  return out;
+}
+
+function previousEndOf(lines: LineInfo[], index: number): string | undefined {
+  const p = previousNonBlank(lines, index);
+  return p ? modelTokens(p.text).pop() : undefined;
+}
+
+function previousNonBlank(lines: LineInfo[], index: number): LineInfo | undefined {
+  for (let i = index - 1; i >= 0; i--) if (lines[i]!.text.trim()) return lines[i];
+  return undefined;
+}
+
+function nextNonBlank(lines: LineInfo[], index: number): LineInfo | undefined {
+  for (let i = index + 1; i < lines.length; i++) if (lines[i]!.text.trim()) return lines[i];
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lacunae and edits
+
+/** An unfilled gap is a lacuna when the sentence cannot be complete there. */
+function isLacuna(gap: Gap, line: LineInfo, lines: LineInfo[], chosen: Map<number, Reading>): boolean {
+  if (gap.kind === 'quotes') return true;
+  if (gap.kind === 'end') return false;
+  let before: string | undefined;
+  if (gap.kind === 'start') {
+    const p = previousNonBlank(lines, line.index);
+    if (!p) return false;
+    before = modelTokens(chosen.get(p.index)?.plain ?? p.text).pop();
+  } else {
+    before = modelTokens(line.text.slice(0, gap.start)).pop();
+  }
+  if (!before) return false;
+  return /’$/u.test(before) || isFunctionWord(before);
+}
+
+/** The edits that turn a line into its chosen reading: runs into their gaps, the tail removed. */
+function lineEdits(line: LineInfo, reading: Reading | undefined, merge: { mergeWithNext: boolean; mergeWithPrevious: boolean }): Edit[] {
+  if (!reading) return [];
+  const edits: Edit[] = [];
+  const lastWord = (s: string): string => /(\S+)\s*$/u.exec(s)?.[1] ?? '';
+  for (const { text: run, gap } of reading.runs) {
+    const [pre, post] = padding(gap, line.text.slice(0, reading.tailStart));
+    const open = gap.kind === 'start' && gap.start === 0 && merge.mergeWithPrevious ? '' : '**';
+    const close = gap.kind === 'end' && merge.mergeWithNext ? '' : '**';
+    const where = gap.kind === 'start' ? 'at the start of the line' : `after “${lastWord(line.text.slice(0, gap.start))}”`;
+    edits.push({
+      start: line.offset + gap.start,
+      end: line.offset + gap.end,
+      insert: `${pre}${open}${run}${close}${post}`,
+      finding: {
+        rule: 'displaced-bold',
+        severity: 'info',
+        message: `“${trim(run, 60)}” had been cut out and pasted at the end of the line: put back ${where}, in bold.`,
+      },
+    });
+  }
+  // Remove the pasted tail (and the spaces before it).
+  const baseEnd = line.text.slice(0, reading.tailStart).replace(/\s+$/u, '').length;
+  const endRun = edits.find((e) => e.start === line.offset + reading.tailStart);
+  if (endRun) {
+    endRun.start = line.offset + baseEnd;
+    endRun.end = line.offset + line.text.length;
+    if (baseEnd > 0 && !endRun.insert.startsWith(' ')) endRun.insert = ` ${endRun.insert}`;
+  } else {
+    edits.push({ start: line.offset + baseEnd, end: line.offset + line.text.length, insert: '' });
+  }
+  return edits;
+}
+
+/** Lacuna edits and run edits may touch the same gap only when one of them is empty: keep order. */
+function mergeEdits(edits: Edit[]): Edit[] {
+  const sorted = edits.sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: Edit[] = [];
+  for (const e of sorted) {
+    const last = out[out.length - 1];
+    if (last && e.start < last.end) continue;
+    out.push(e);
+  }
+  return out;
+}
