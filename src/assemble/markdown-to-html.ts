@@ -1,10 +1,12 @@
 /**
- * Markdown to HTML through unified: remark-parse, remark-rehype, rehype-stringify.
- * Headings get ids unique across the compendium (prefixed by the document's id) and are collected
- * for the table of contents.
+ * Markdown to HTML through unified: remark-parse, remark-gfm (footnotes; single tildes stay
+ * text), remark-rehype, rehype-stringify. Headings get ids unique across the compendium
+ * (prefixed by the document's id) and are collected for the table of contents; footnote ids are
+ * prefixed the same way, so the notes of two documents never collide.
  */
 import type { Element, Root as HastRoot } from 'hast';
 import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
@@ -33,7 +35,15 @@ export function markdownToHtml(markdown: string, idPrefix: string): DocumentHtml
   const headings: Heading[] = [];
   const processor = unified()
     .use(remarkParse)
-    .use(remarkRehype)
+    .use(remarkGfm, { singleTilde: false })
+    .use(remarkRehype, {
+      clobberPrefix: `${idPrefix}-`,
+      footnoteLabel: 'Notes',
+      footnoteLabelTagName: 'h2',
+      footnoteLabelProperties: { className: ['footnotes-title'] },
+      footnoteBackContent: '↑',
+      footnoteBackLabel: (i: number) => `Retour à l’appel de la note ${i + 1}`,
+    })
     .use(() => (tree: HastRoot) => collectHeadings(tree, idPrefix, headings))
     .use(rehypeStringify);
   const html = String(processor.processSync(markdown));
@@ -41,6 +51,7 @@ export function markdownToHtml(markdown: string, idPrefix: string): DocumentHtml
 }
 
 function collectHeadings(tree: HastRoot, prefix: string, headings: Heading[]): void {
+  renameFootnoteLabel(tree, `${prefix}--notes`);
   const used = new Set<string>();
   const visit = (node: HastRoot | Element): void => {
     for (const child of node.children) {
@@ -48,6 +59,11 @@ function collectHeadings(tree: HastRoot, prefix: string, headings: Heading[]): v
       const m = /^h([1-6])$/.exec(child.tagName);
       if (m) {
         const text = textOf(child);
+        const own = child.properties?.id;
+        if (typeof own === 'string') {
+          headings.push({ id: own, text, level: Number(m[1]) });
+          continue;
+        }
         let id = `${prefix}--${slugify(text).slice(0, 60) || 'section'}`;
         for (let n = 2; used.has(id); n++) id = `${id.replace(/-\d+$/, '')}-${n}`;
         used.add(id);
@@ -57,6 +73,19 @@ function collectHeadings(tree: HastRoot, prefix: string, headings: Heading[]): v
     }
   };
   visit(tree);
+}
+
+/** remark-rehype gives every notes section the id `footnote-label`: make it unique per document. */
+function renameFootnoteLabel(node: HastRoot | Element, id: string): void {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    const p = child.properties ?? {};
+    if (p.id === 'footnote-label') p.id = id;
+    const described = p.ariaDescribedBy;
+    if (Array.isArray(described)) p.ariaDescribedBy = described.map((d) => (d === 'footnote-label' ? id : d));
+    else if (described === 'footnote-label') p.ariaDescribedBy = [id];
+    renameFootnoteLabel(child, id);
+  }
 }
 
 function textOf(node: Element): string {

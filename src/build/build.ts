@@ -10,6 +10,7 @@ import { loadFrenchLexicon, type Lexicon } from '../language/lexicon.ts';
 import { createEdition, type Edition } from '../assemble/edition.ts';
 import { markdownToHtml } from '../assemble/markdown-to-html.ts';
 import { bundleStylesheet } from '../assemble/stylesheet.ts';
+import { createReviewView } from '../assemble/review.ts';
 import { loadTemplates, renderTemplates } from '../assemble/templates.ts';
 import { normalizeText, type NormalizedText } from '../repair/pipeline.ts';
 import { openBrowser } from '../render/browser.ts';
@@ -92,7 +93,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const { loaded, repaired, diagnostics } = await loadAndRepair(options.manifestPath, options);
   if (hasErrors(diagnostics)) throw new FolioError('The sources have errors: nothing was built.', diagnostics);
 
-  const { edition, html } = await stage('assemble', options, async () => assemble(loaded, repaired, diagnostics, options), (r) => `${Math.round(r.html.length / 1024)} KiB of HTML`);
+  const { edition, html, review } = await stage('assemble', options, async () => assemble(loaded, repaired, diagnostics, options), (r) => `${Math.round(r.html.length / 1024)} KiB of HTML`);
 
   const pdf = await stage(
     'paginate',
@@ -112,6 +113,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     { path: 'compendium.html', data: html },
     { path: 'compendium.pdf', data: pdf },
     { path: 'compendium.json', data: `${JSON.stringify(edition, null, 2)}\n` },
+    { path: 'repairs.html', data: review },
     ...repaired.map((d) => ({
       path: `normalized/${d.loaded.id}.md`,
       data: toFrontMatter({ title: d.loaded.entry.title, source: d.loaded.file, sha256: d.loaded.sha256, ...d.result.meta }) + d.result.markdown,
@@ -127,7 +129,7 @@ export async function assemble(
   repaired: RepairedDocument[],
   diagnostics: Diagnostic[],
   options: Pick<BuildOptions, 'templatesDir' | 'stylesheet'> = {},
-): Promise<{ edition: Edition; html: string }> {
+): Promise<{ edition: Edition; html: string; review: string }> {
   const converted = repaired.map((d) => ({ d, ...markdownToHtml(d.result.markdown, d.loaded.id) }));
   const edition = createEdition(
     loaded.manifest,
@@ -142,12 +144,26 @@ export async function assemble(
     folioVersion,
     diagnostics,
   );
-  const templates = await loadTemplates(options.templatesDir ?? projectFolder('templates'));
+  const templatesDir = options.templatesDir ?? projectFolder('templates');
+  const templates = await loadTemplates(templatesDir);
   const css = await bundleStylesheet(options.stylesheet ?? path.join(projectFolder('styles'), 'compendium.css'));
   const html = renderTemplates(templates, {
     edition,
     documents: edition.documents.map((doc, i) => ({ ...doc, html: converted[i]!.html })),
     css,
   });
-  return { edition, html };
+  const reviewView = createReviewView(
+    edition,
+    repaired.map((d) => ({
+      id: d.loaded.id,
+      title: d.loaded.entry.title,
+      file: d.loaded.file,
+      text: d.loaded.text,
+      markdown: d.result.markdown,
+      origin: d.result.origin,
+    })),
+    diagnostics,
+  );
+  const review = renderTemplates({ ...templates, main: 'repairs' }, reviewView);
+  return { edition, html, review };
 }

@@ -230,7 +230,7 @@ function joinPageBreaks(blocks: Block[], notes: Note[], context: Pick<PassContex
         finding: {
           rule: 'page-break-join',
           severity: 'info',
-          message: `A sentence split by a page break was joined: “…${tail(a.content)}” + “${head(b.content)}…”${kind === 'none' ? ', without a space: the break had cut a word' : ''}.`,
+          message: `A sentence split by a page break was joined: “${tail(a.content)}” + “${head(b.content)}”${kind === 'none' ? ', without a space: the break had cut a word' : ''}.`,
         },
       });
       continue;
@@ -354,12 +354,14 @@ function blockText(b: Block): string {
   return b.kind === 'item' || b.lines[0]!.bulletText !== undefined ? itemText(b) : b.lines.map((l) => l.content).join(' ');
 }
 
+/** The first `n` characters, with an ellipsis when cut. */
 function head(s: string, n = 30): string {
   return s.length <= n ? s : `${s.slice(0, n)}…`;
 }
 
+/** The last `n` characters, with an ellipsis when cut. */
 function tail(s: string, n = 30): string {
-  return s.length <= n ? s : `…${s.slice(-n)}`.slice(1);
+  return s.length <= n ? s : `…${s.slice(-n)}`;
 }
 
 /** Emits the edits: every run of whitespace between two lines' contents becomes its separator. */

@@ -12,6 +12,12 @@ import type { ManifestDocument, SwitchableRepair } from '../sources/manifest.ts'
 import { createLineIndex } from '../sources/positions.ts';
 import { segmentBlocks } from './blocks.ts';
 import { repairDisplacedBold } from './displaced-bold.ts';
+import { linkFootnoteCalls } from './footnote-calls.ts';
+import { restoreLostHyphens } from './lost-hyphens.ts';
+import { superscriptOrdinals } from './ordinals.ts';
+import { normalizeSpacing } from './spacing.ts';
+import { markTruncatedSource } from './truncated-source.ts';
+import { removeWebClutter } from './web-clutter.ts';
 import { escapeMarkdown } from './escape-markdown.ts';
 import { applyEdits, fromSource } from './mapped-text.ts';
 import type { DocumentMeta, PassContext, RepairPass } from './pass.ts';
@@ -26,8 +32,14 @@ export interface PassDefinition {
 /** The passes, in the order they run. */
 export const passes: readonly PassDefinition[] = [
   { id: 'escape-markdown', run: escapeMarkdown },
+  { id: 'web-clutter', run: removeWebClutter },
   { id: 'displaced-bold', run: repairDisplacedBold, switchable: 'displaced-bold' },
   { id: 'blocks', run: segmentBlocks },
+  { id: 'lost-hyphens', run: restoreLostHyphens },
+  { id: 'footnote-calls', run: linkFootnoteCalls },
+  { id: 'ordinals', run: superscriptOrdinals },
+  { id: 'spacing', run: normalizeSpacing },
+  { id: 'truncated-source', run: markTruncatedSource },
 ];
 
 export interface RepairOptions {
@@ -40,6 +52,8 @@ export interface RepairOptions {
 export interface NormalizedText {
   /** The repaired text as Markdown (without front matter). */
   markdown: string;
+  /** For each character of `markdown`, the offset in the source it came from. */
+  origin: Int32Array;
   meta: DocumentMeta;
   diagnostics: Diagnostic[];
 }
@@ -79,7 +93,7 @@ export function runPasses(list: readonly PassDefinition[], source: string, file:
     Object.assign(meta, result.meta);
     current = output;
   }
-  return { markdown: current.text, meta, diagnostics };
+  return { markdown: current.text, origin: current.origin, meta, diagnostics };
 }
 
 function modeOf(repairs: RepairOptions['repairs'], pass: SwitchableRepair): PassContext['mode'] {

@@ -1,0 +1,120 @@
+/**
+ * The review page (`repairs.html`): every repair and every doubt of the build, grouped by
+ * document and by source line, lines to check first. Each line shows the source as received and
+ * the same passage as repaired, with a word diff (what went out struck through, what came in
+ * highlighted), so an editor can check the machine's work in minutes. This module builds the
+ * page's view; `templates/repairs.hbs` lays it out.
+ */
+import { diffWordsWithSpace } from 'diff';
+import type { Diagnostic, Severity } from '../diagnostics.ts';
+
+export interface ReviewSource {
+  id: string;
+  title: string;
+  file: string;
+  /** The decoded source text, to quote lines as received. */
+  text: string;
+  /** The repaired Markdown and, for each of its characters, its source offset. */
+  markdown: string;
+  origin: Int32Array;
+}
+
+export interface DiffPart {
+  text: string;
+  kind: 'same' | 'removed' | 'inserted';
+}
+
+export interface ReviewLine {
+  line: number;
+  severity: Severity;
+  messages: { column: number; rule: string; severity: Severity; message: string }[];
+  /** The source line as received, diffed against the repaired passage. */
+  diff: DiffPart[];
+  changed: boolean;
+}
+
+export interface ReviewDocument {
+  id: string;
+  title: string;
+  file: string;
+  check: ReviewLine[];
+  repairs: ReviewLine[];
+  notes: ReviewLine[];
+}
+
+export interface ReviewView {
+  title: string;
+  version: string;
+  rules: { rule: string; count: number }[];
+  documents: ReviewDocument[];
+}
+
+const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * Builds the review page's view.
+ * @param edition title and version of the edition
+ * @param sources the documents, in edition order, with their repaired text and its source map
+ * @param diagnostics all diagnostics of the build
+ */
+export function createReviewView(edition: { title: string; version: string }, sources: ReviewSource[], diagnostics: readonly Diagnostic[]): ReviewView {
+  const documents = sources.map((source): ReviewDocument => {
+    const starts = lineStarts(source.text);
+    const byLine = new Map<number, Diagnostic[]>();
+    for (const d of diagnostics) {
+      if (d.file !== source.file) continue;
+      byLine.set(d.line, [...(byLine.get(d.line) ?? []), d]);
+    }
+    const lines = [...byLine.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([line, ds]): ReviewLine => {
+        const received = source.text.slice(starts[line - 1] ?? 0, (starts[line] ?? source.text.length + 1) - 1);
+        const repaired = repairedPassage(source, starts[line - 1] ?? 0, (starts[line] ?? source.text.length + 1) - 1);
+        const diff = diffWordsWithSpace(received, repaired).map((p): DiffPart => ({ text: p.value, kind: p.added ? 'inserted' : p.removed ? 'removed' : 'same' }));
+        const sorted = [...ds].sort((a, b) => rank[a.severity] - rank[b.severity] || a.column - b.column);
+        return {
+          line,
+          severity: sorted[0]!.severity,
+          messages: sorted.map((d) => ({ column: d.column, rule: d.rule, severity: d.severity, message: d.message })),
+          diff,
+          changed: diff.some((p) => p.kind !== 'same'),
+        };
+      });
+    return {
+      id: source.id,
+      title: source.title,
+      file: source.file,
+      check: lines.filter((l) => l.severity !== 'info'),
+      repairs: lines.filter((l) => l.severity === 'info' && l.changed),
+      notes: lines.filter((l) => l.severity === 'info' && !l.changed),
+    };
+  });
+  const byRule = new Map<string, number>();
+  for (const d of diagnostics) byRule.set(d.rule, (byRule.get(d.rule) ?? 0) + 1);
+  return {
+    title: edition.title,
+    version: edition.version,
+    rules: [...byRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([rule, count]) => ({ rule, count })),
+    documents,
+  };
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  return starts;
+}
+
+/** The stretch of the repaired text whose characters come from source offsets `[from, to]`. */
+function repairedPassage(source: ReviewSource, from: number, to: number): string {
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < source.markdown.length; i++) {
+    const o = source.origin[i]!;
+    if (o >= from && o <= to) {
+      if (first < 0) first = i;
+      last = i;
+    }
+  }
+  return first < 0 ? '' : source.markdown.slice(first, last + 1).replace(/\n+$/u, '');
+}

@@ -1,0 +1,75 @@
+/**
+ * Lost hyphens: `BosnieHerzégovine`, `exRépublique`, `coûtefficacité` — compounds whose hyphen
+ * an extraction dropped. A word that is not French, and that splits into two pieces (at a capital
+ * inside the word, or into two lexicon words), is restored with its hyphen when the corpus writes
+ * the hyphenated form or the lexicon knows it; otherwise it is left as it is and reported.
+ * A writer's own welded spelling (`antidrones`, used several times, never hyphenated) is kept.
+ */
+import { normalizeWord } from '../language/corpus.ts';
+import { isFunctionWord } from '../language/french.ts';
+import type { Edit, Note } from './mapped-text.ts';
+import type { PassContext, PassResult } from './pass.ts';
+
+/**
+ * The lost-hyphen pass.
+ * @param text the Markdown so far
+ * @param context lexicon (required to judge) and corpus statistics
+ */
+export function restoreLostHyphens(text: string, context: PassContext): PassResult {
+  const { lexicon, corpus } = context;
+  if (!lexicon) return { edits: [] };
+  const edits: Edit[] = [];
+  const notes: Note[] = [];
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}_\\/@.-])\p{L}{5,}(?![\p{L}\p{N}_@-]|\.\p{L})/gu)) {
+    const word = m[0];
+    if (lexicon.has(word) || /^\p{Lu}+$/u.test(word)) continue;
+    const splits = candidateSplits(word, (w) => lexicon.has(w));
+    if (splits.length === 0) continue;
+    const welded = corpus?.count(normalizeWord(word)) ?? 0;
+    const confirmed = splits.find(([a, b]) => {
+      const hyphenated = `${a}-${b}`;
+      return (corpus?.count(normalizeWord(hyphenated)) ?? 0) > 0 || (lexicon.has(hyphenated) && welded < 2);
+    });
+    if (confirmed) {
+      const fixed = `${confirmed[0]}-${confirmed[1]}`;
+      const byCorpus = (corpus?.count(normalizeWord(fixed)) ?? 0) > 0;
+      edits.push({
+        start: m.index,
+        end: m.index + word.length,
+        insert: fixed,
+        finding: {
+          rule: 'lost-hyphen',
+          severity: 'info',
+          message: `“${word}” had lost its hyphen: restored as “${fixed}” (${byCorpus ? 'the corpus writes it so' : 'the French lexicon knows it'}).`,
+        },
+      });
+    } else if (welded < 2) {
+      const [a, b] = splits[0]!;
+      notes.push({
+        at: m.index,
+        finding: {
+          rule: 'lost-hyphen',
+          severity: 'warning',
+          message: `“${word}” looks like two words that lost a hyphen (“${a}-${b}”?), but neither the corpus nor the lexicon confirms it: left as it is. Check the original.`,
+        },
+      });
+    }
+  }
+  return { edits, notes };
+}
+
+/**
+ * Where a word may have lost a hyphen: before a capital inside it (`exRépublique`), or between two
+ * lexicon words that are not articles or prepositions (`coût` + `efficacité`).
+ */
+export function candidateSplits(word: string, isWord: (w: string) => boolean): [string, string][] {
+  const out: [string, string][] = [];
+  for (let i = 2; i <= word.length - 2; i++) {
+    const a = word.slice(0, i);
+    const b = word.slice(i);
+    const capitalInside = /\p{Ll}$/u.test(a) && /^\p{Lu}\p{Ll}/u.test(b);
+    const twoWords = a.length >= 3 && b.length >= 4 && isWord(a) && isWord(b) && !isFunctionWord(a) && !isFunctionWord(b);
+    if (capitalInside || twoWords) out.push([a, b]);
+  }
+  return out;
+}
