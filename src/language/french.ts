@@ -33,3 +33,23 @@ export function endsSentence(text: string): boolean {
 export function elisionBeforeConsonant(a: string, b: string): boolean {
   return /^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)’$/u.test(a) && /^[bcdfgjklmnpqrstvwxzç]/u.test(b.toLocaleLowerCase('fr'));
 }
+
+/**
+ * Words that French only uses before certain others (`afin de`, `lors de`, `grâce à`, `quant à`):
+ * a reading that puts anything else after them is wrong.
+ */
+const requiredNext: Record<string, RegExp> = {
+  afin: /^(?:de|d’|que|qu’)$/u,
+  lors: /^(?:de|d’|du|des|que|qu’)$/u,
+  grâce: /^(?:à|au|aux)$/u,
+  quant: /^(?:à|au|aux)$/u,
+  auprès: /^(?:de|d’|du|des)$/u,
+  'jusqu’': /^\p{L}/u,
+  parmi: /^(?:les|des|ces|leurs|nos|vos|eux|elles|lesquels|lesquelles|\p{L}+s)$/u,
+};
+
+/** True when `next` cannot follow `word` (`afin par`, `grâce de`). */
+export function breaksCollocation(word: string, next: string): boolean {
+  const rule = requiredNext[word];
+  return rule !== undefined && !rule.test(next);
+}

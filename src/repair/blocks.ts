@@ -38,8 +38,8 @@ type BlockKind = 'paragraph' | 'heading' | 'item';
 interface Block {
   kind: BlockKind;
   lines: Line[];
-  /** How each line after the first joins the previous one: ' ', '' or a new paragraph of the item. */
-  joins: ('space' | 'none' | 'paragraph')[];
+  /** How each line after the first joins the previous one: ' ', '', without its final hyphen, or on a new line of the item. */
+  joins: ('space' | 'none' | 'unhyphenate' | 'break')[];
   indent: number;
   blankBefore: number;
   level: number;
@@ -72,7 +72,7 @@ export function segmentBlocks(text: string, context: Pick<PassContext, 'lexicon'
   if (title) meta.title = title.lines.map((l) => l.content).join(' ');
 
   if (layout.hardWrapped) {
-    const joined = blocks.reduce((n, b) => n + b.joins.filter((j) => j !== 'paragraph').length, 0);
+    const joined = blocks.reduce((n, b) => n + b.joins.filter((j) => j !== 'break').length, 0);
     const first = lines.find((l) => !l.blank);
     if (first && joined > 0) {
       notes.push({
@@ -159,7 +159,7 @@ function groupLines(lines: Line[], layout: Layout, context: Pick<PassContext, 'l
       blocks.push(current);
     } else if (current && current.kind === 'item' && line.indent > current.indent) {
       const previous = current.lines[current.lines.length - 1]!;
-      current.joins.push(layout.hardWrapped && wrapsInto(previous, line, layout) ? joinKind(previous, line, context) : 'paragraph');
+      current.joins.push(layout.hardWrapped && wrapsInto(previous, line, layout) ? joinKind(previous, line, context) : 'break');
       current.lines.push(line);
     } else if (current && current.kind === 'paragraph' && layout.hardWrapped && wrapsInto(current.lines[current.lines.length - 1]!, line, layout)) {
       current.joins.push(joinKind(current.lines[current.lines.length - 1]!, line, context));
@@ -182,9 +182,20 @@ function wrapsInto(a: Line, b: Line, layout: Layout): boolean {
   return !isHeadingCandidate(a.content, 120);
 }
 
-/** How two lines of one paragraph join: after an apostrophe or inside a cut word, without a space. */
-function joinKind(a: Line, b: Line, context: Pick<PassContext, 'lexicon'>): 'space' | 'none' {
+/**
+ * How two lines of one paragraph join: after an apostrophe or inside a cut word, without a space;
+ * after a hyphen that only split a word at the line's end, without the hyphen (`réhabi-` +
+ * `litation`), or keeping it when the word is a compound (`socio-` + `éducatifs`).
+ */
+function joinKind(a: Line, b: Line, context: Pick<PassContext, 'lexicon'>): 'space' | 'none' | 'unhyphenate' {
   if (/['’]$/.test(a.content)) return 'none';
+  const hyphen = /(\p{L}+)-$/u.exec(a.content);
+  const next = /^(\p{Ll}+)/u.exec(b.content);
+  if (hyphen && next) {
+    const lexicon = context.lexicon;
+    const joined = hyphen[1]! + next[1]!;
+    return lexicon && lexicon.has(joined) && !lexicon.has(`${hyphen[1]}-${next[1]}`) ? 'unhyphenate' : 'none';
+  }
   if (cutWord(a.content, b.content, context)) return 'none';
   return 'space';
 }
@@ -244,7 +255,7 @@ function splitByBreak(a: Block, b: Block): boolean {
   const last = a.lines[a.lines.length - 1]!.content;
   const first = b.lines[0]!.content;
   if (Math.abs(a.lines[a.lines.length - 1]!.indent - b.indent) > 1) return false;
-  if (a.kind === 'item' && a.joins.includes('paragraph')) return false;
+  if (a.kind === 'item' && a.joins.includes('break')) return false;
   if (endsSentence(last)) return false;
   if (/['’]$/.test(last)) return true;
   // A heading is never followed by a lowercase word: the sentence goes on.
@@ -376,50 +387,48 @@ function renderEdits(text: string, lines: Line[], blocks: Block[], title: Block 
     edits.push({ start: 0, end: line.contentStart, insert: '' });
     previousEnd = line.contentEnd;
   }
-  const looseLists = loosenessByRun(blocks);
   for (const block of blocks) {
     if (block === title) continue;
     block.lines.forEach((line, i) => {
       let separator: string;
+      let start = previousEnd;
       let contentStart = line.contentStart;
+      let finding: Edit['finding'];
       if (i === 0) {
         const prefix = blockPrefix(block);
         if (block.lines[0]!.bulletText !== undefined) contentStart = line.bulletText!;
-        const tightItem = block.kind === 'item' && previousBlock?.kind === 'item' && !looseLists.get(block);
+        const tightItem = block.kind === 'item' && previousBlock?.kind === 'item';
         separator = (first ? '' : tightItem ? '\n' : '\n\n') + prefix;
       } else {
         const join = block.joins[i - 1]!;
-        separator = join === 'space' ? ' ' : join === 'none' ? '' : `\n\n${'  '.repeat(block.listLevel)}`;
+        const previous = block.lines[i - 1]!;
+        if (join === 'unhyphenate') {
+          start -= 1;
+          separator = '';
+          const head = /(\p{L}+)-$/u.exec(previous.content)?.[1] ?? '';
+          const tail = /^\p{L}+/u.exec(line.content)?.[0] ?? '';
+          finding = {
+            rule: 'line-end-hyphen',
+            severity: 'info',
+            message: `“${head}-” + “${tail}” was one word hyphenated at the end of a line: joined as “${head}${tail}”.`,
+          };
+        } else if (join === 'break') {
+          // A hard line break inside an item (a title line, then its text).
+          separator = `${previous.content.endsWith('\\') ? '' : '\\'}\n${'  '.repeat(block.listLevel)}`;
+        } else separator = join === 'space' ? ' ' : '';
       }
-      edits.push({ start: previousEnd, end: contentStart, insert: separator });
+      edits.push({ start, end: contentStart, insert: separator, finding });
       previousEnd = line.contentEnd;
       first = false;
     });
     previousBlock = block;
   }
   edits.push({ start: previousEnd, end: text.length, insert: first ? '' : '\n' });
-  return edits.filter((e) => e.end > e.start || e.insert.length > 0).filter((e) => text.slice(e.start, e.end) !== e.insert);
+  return edits.filter((e) => e.finding || (text.slice(e.start, e.end) !== e.insert && (e.end > e.start || e.insert.length > 0)));
 }
 
 function blockPrefix(block: Block): string {
   if (block.kind === 'heading') return `${'#'.repeat(block.level)} `;
   if (block.kind === 'item') return `${'  '.repeat(block.listLevel - 1)}- `;
   return '';
-}
-
-/** A run of items is loose (blank lines between items) when one of its items has several paragraphs. */
-function loosenessByRun(blocks: Block[]): Map<Block, boolean> {
-  const result = new Map<Block, boolean>();
-  let run: Block[] = [];
-  const flush = (): void => {
-    const loose = run.some((b) => b.joins.includes('paragraph'));
-    for (const b of run) result.set(b, loose);
-    run = [];
-  };
-  for (const b of blocks) {
-    if (b.kind === 'item') run.push(b);
-    else flush();
-  }
-  flush();
-  return result;
 }

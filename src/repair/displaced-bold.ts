@@ -24,8 +24,8 @@
  *
  * Written by hand: no library knows this artifact.
  */
-import { createLanguageModel, exclusionOf, modelTokens, type LanguageModel } from '../language/corpus.ts';
-import { elisionBeforeConsonant, isFunctionWord } from '../language/french.ts';
+import { createLanguageModel, exclusionOf, modelTokens, normalizeWord, type LanguageModel } from '../language/corpus.ts';
+import { breaksCollocation, elisionBeforeConsonant, isFunctionWord } from '../language/french.ts';
 import type { Lexicon } from '../language/lexicon.ts';
 import type { Edit, Note } from './mapped-text.ts';
 import type { PassContext, PassResult } from './pass.ts';
@@ -61,10 +61,28 @@ interface Reading {
   score: number;
 }
 
-/** Margin (in natural log units) a reading needs over the line as it is. */
-const MIN_GAIN = 4;
-/** Margin the best reading needs over the second best. */
-const MIN_LEAD = 2;
+/**
+ * The weights of the scoring, in natural-log units of the language model. Measured with
+ * `scripts/measure-displaced-bold.ts` on damaged texts the model has never seen.
+ */
+export const weights = {
+  /** Margin a reading needs over the line as it is. */
+  minGain: 4,
+  /** Margin the best reading needs over the second best. */
+  minLead: 2,
+  /** An elided article before a consonant. */
+  elision: 8,
+  /** Each other anomaly (glued punctuation, capital inside a word, two articles in a row). */
+  anomaly: 3,
+  /** A run put at the end of its line (no visible gap there). */
+  endRun: 0.5,
+  /** Each word moved: long tails need more evidence than short ones. */
+  movedWord: 0.15,
+  /** An unfilled gap where a word must be missing; where one may be; where only a space is. */
+  strongGap: 5,
+  mediumGap: 2.5,
+  weakGap: 1,
+};
 /** Longest tail considered, in words. */
 const MAX_TAIL_WORDS = 14;
 const MAX_RUNS = 3;
@@ -79,9 +97,11 @@ export function repairDisplacedBold(text: string, context: PassContext): PassRes
   if (context.mode === 'off' || !lexicon || !context.corpus) return { edits: [] };
   const lines = analyseLines(text, lexicon);
   const damaged = lines.filter((l) => l.gaps.length > 0 && l.tails.some((t) => t.glued));
-  // Without a glued word, only a gap where a word must be missing is evidence enough to move text.
+  // Evidence enough to try moving text: a glued word, an anomaly, or a gap that is more than a space.
   const candidates = lines.filter(
-    (l) => l.tails.length > 0 && (l.tails.some((t) => t.glued) || l.gaps.some((g) => gapWeight(g, l.text, previousEndOf(lines, l.index)) >= 5)),
+    (l) =>
+      l.tails.length > 0 &&
+      (l.tails.some((t) => t.glued) || anomalies(l.text) > 0 || l.gaps.some((g) => gapWeight(g, l.text, previousEndOf(lines, l.index)) >= weights.mediumGap)),
   );
   if (context.mode === 'auto' && damaged.length < 2) return { edits: [] };
 
@@ -97,13 +117,13 @@ export function repairDisplacedBold(text: string, context: PassContext): PassRes
       const original = readings.find((r) => r.runs.length === 0)!;
       const best = readings[0]!;
       const second = readings.find((r) => r !== best && r.runs.length > 0 && r.plain !== best.plain);
-      const clear = best.runs.length > 0 && best.score - original.score >= MIN_GAIN && (!second || best.score - second.score >= MIN_LEAD);
+      const clear = best.runs.length > 0 && best.score - original.score >= weights.minGain && (!second || best.score - second.score >= weights.minLead);
       if (clear) {
         chosen.set(line.index, best);
         ambiguous.delete(line.index);
       } else {
         chosen.delete(line.index);
-        if (best.runs.length > 0 && best.score - original.score >= MIN_GAIN) ambiguous.set(line.index, [best, second!]);
+        if (best.runs.length > 0 && second) ambiguous.set(line.index, [best, second]);
         else ambiguous.delete(line.index);
       }
     }
@@ -138,7 +158,8 @@ export function repairDisplacedBold(text: string, context: PassContext): PassRes
     const next = nextNonBlank(lines, line.index);
     const openStart = !!next && runEnds.get(line.index)?.endsWithRun === true && runEnds.get(next.index)?.startsWithRun === true;
     const closeEnd = !!previous && runEnds.get(previous.index)?.endsWithRun === true && runEnds.get(line.index)?.startsWithRun === true;
-    const open = reading ? reading.open : detected ? line.gaps.filter((g) => g.kind !== 'end') : [];
+    // A line left as it is because its runs' places are unclear has no lacuna: a run may fill the gap.
+    const open = reading ? reading.open : detected && !ambiguous.has(line.index) ? line.gaps.filter((g) => g.kind !== 'end') : [];
     edits.push(...lineEdits(line, reading, { mergeWithNext: openStart, mergeWithPrevious: closeEnd }));
     for (const gap of open) {
       if (!isLacuna(gap, line, lines, chosen)) continue;
@@ -194,7 +215,8 @@ export function findGaps(line: string): Gap[] {
   if (/^ (?=\S)/u.test(line)) gaps.push({ kind: 'start', start: 0, end: 1 });
   else if (/^[,.;)]/u.test(line)) gaps.push({ kind: 'start', start: 0, end: 0 });
   for (const m of line.matchAll(/(?<=\S) {2,}(?=\S)/gu)) gaps.push({ kind: 'double', start: m.index, end: m.index + m[0].length });
-  for (const m of line.matchAll(/(?<=[\p{L}\p{N}’'»)]) (?=[,.)](?:\s|$))/gu)) gaps.push({ kind: 'before-punctuation', start: m.index, end: m.index + 1 });
+  // A space before a comma, a full stop or a closing bracket (which may have the tail glued after it: `renforcer ,leur`).
+  for (const m of line.matchAll(/(?<=[\p{L}\p{N}’'»),.]) (?=[,.)]+(?:\s|$|\p{L}|[(«]))/gu)) gaps.push({ kind: 'before-punctuation', start: m.index, end: m.index + 1 });
   for (const m of line.matchAll(/«( *)»/gu)) gaps.push({ kind: 'quotes', start: m.index + 1, end: m.index + 1 + m[1]!.length });
   return gaps.sort((a, b) => a.start - b.start);
 }
@@ -210,9 +232,8 @@ function findTailStarts(line: string, after: number, lexicon: Lexicon): { at: nu
   for (const m of line.slice(after, trimmedEnd).matchAll(/\S+/gu)) {
     const wordStart = after + m.index;
     if (wordStart > after && baseHasWord(wordStart)) starts.push({ at: wordStart, glued: false });
-    for (const cut of glueCuts(m[0], lexicon)) {
-      if (baseHasWord(wordStart + cut)) starts.push({ at: wordStart + cut, glued: true });
-    }
+    // A glued tail may start right after the last gap: the glue itself shows that text was moved.
+    for (const cut of glueCuts(m[0], lexicon)) starts.push({ at: wordStart + cut, glued: true });
   }
   // A glued word marks where the tail starts: a tail starting at a space would leave the glue in the text.
   const glued = starts.filter((s) => s.glued);
@@ -223,7 +244,11 @@ function findTailStarts(line: string, after: number, lexicon: Lexicon): { at: nu
 export function glueCuts(segment: string, lexicon: Lexicon): number[] {
   const cuts = new Set<number>();
   // A letter right after a full stop, a comma or a closing bracket: `développer.La`, `outre,le`, `).région`.
-  for (const m of segment.matchAll(/(?<=[.,;!?)»])(?=\p{L})/gu)) if (/[\p{L}\p{N}]/u.test(segment.slice(0, m.index))) cuts.add(m.index);
+  for (const m of segment.matchAll(/(?<=[.,;!?)»])(?=\p{L})/gu)) if (m.index > 0) cuts.add(m.index);
+  // An opening bracket or quote right after a letter: `les(novembre`.
+  for (const m of segment.matchAll(/(?<=\p{L})(?=[(«])/gu)) cuts.add(m.index);
+  // A word right after a number: `74présent`.
+  for (const m of segment.matchAll(/(?<=(?:^|[^\p{L}\p{N}])\d+)(?=\p{Ll}{3,})/gu)) cuts.add(m.index);
   // A capital right after a lowercase letter: `aÉtats-Unis`.
   for (const m of segment.matchAll(/(?<=\p{Ll})(?=\p{Lu}\p{Ll})/gu)) cuts.add(m.index);
   // An elided article before a consonant: `l’manipulation`.
@@ -231,12 +256,13 @@ export function glueCuts(segment: string, lexicon: Lexicon): number[] {
   // Two words that make no word together: `pourles`, `desl’Ukraine`.
   for (const m of segment.matchAll(/[\p{L}]+(?:['’][\p{L}]+)*/gu)) {
     const word = m[0];
-    if (word.length < 4 || lexicon.has(word)) continue;
+    if (word.length < 3 || lexicon.has(word)) continue;
+    const oneLetterWord = (w: string): boolean => w.length > 1 || /^[aàyAÀY]$/u.test(w);
     for (let i = 1; i < word.length; i++) {
       const head = word.slice(0, i);
       const tail = word.slice(i);
       if (!/^\p{L}/u.test(tail)) continue;
-      if ((head.length > 1 || /^[aàyAÀY]$/u.test(head)) && lexicon.has(head) && lexicon.has(tail)) cuts.add(m.index + i);
+      if (oneLetterWord(head) && oneLetterWord(tail) && lexicon.has(head) && lexicon.has(tail)) cuts.add(m.index + i);
     }
   }
   return [...cuts].sort((a, b) => a - b);
@@ -252,16 +278,17 @@ function readingsOf(line: LineInfo, lines: LineInfo[], chosen: Map<number, Readi
   const score = (reading: Reading): number => {
     const tokens = [...before, ...modelTokens(reading.plain), ...after];
     let s = model.score(tokens);
-    for (let i = 1; i < tokens.length; i++) if (elisionBeforeConsonant(tokens[i - 1]!, tokens[i]!)) s -= 8;
-    s -= 3 * anomalies(reading.plain);
+    for (let i = 1; i < tokens.length; i++) if (elisionBeforeConsonant(tokens[i - 1]!, tokens[i]!)) s -= weights.elision;
+    s -= weights.anomaly * anomalies(reading.plain);
     for (const gap of reading.open) s -= gapWeight(gap, line.text, previousEnd);
-    s -= 0.5 * reading.runs.filter((r) => r.gap.kind === 'end').length;
+    s -= weights.endRun * reading.runs.filter((r) => r.gap.kind === 'end').length;
+    s -= weights.movedWord * reading.runs.reduce((n, r) => n + r.text.split(' ').length, 0);
     return s;
   };
   const original: Reading = { text: line.text, plain: line.text, runs: [], open: line.gaps, tailStart: line.text.length, score: 0 };
   original.score = score(original);
   const readings: Reading[] = [original];
-  const seen = new Set<string>([line.text]);
+  const seen = new Set<string>();
   for (const tail of line.tails) {
     const base = line.text.slice(0, tail.at);
     const words = line.text.slice(tail.at).trim().split(/ +/u);
@@ -273,8 +300,8 @@ function readingsOf(line: LineInfo, lines: LineInfo[], chosen: Map<number, Readi
       for (const runs of splitInto(words, r)) {
         for (const chosenGaps of choose(gaps, r)) {
           const reading = build(base, visible, runs, chosenGaps, tail.at);
-          if (seen.has(reading.plain)) continue;
-          seen.add(reading.plain);
+          if (seen.has(reading.text)) continue;
+          seen.add(reading.text);
           reading.score = score(reading);
           readings.push(reading);
         }
@@ -284,11 +311,36 @@ function readingsOf(line: LineInfo, lines: LineInfo[], chosen: Map<number, Readi
   return readings.sort((a, b) => b.score - a.score);
 }
 
-/** Signs of damage a good reading does not have: a letter right after a full stop or a comma, a capital inside a word. */
-function anomalies(plain: string): number {
+const determiners = new Set(['le', 'la', 'les', 'un', 'une', 'des', 'du', 'au', 'aux', 'l’', 'ce', 'cette', 'ces', 'son', 'sa', 'ses', 'leurs', 'notre', 'nos', 'votre', 'vos', 'mon', 'ma', 'mes']);
+/** Words that cannot follow an article. */
+const notAfterArticle = new Set(['de', 'd’', 'du', 'des', 'qui', 'que', 'qu’', 'dont', 'où', 'et', 'ou', 'mais', 'à', 'en', 'pour', 'par', 'sur', 'dans', 'avec']);
+/** Function words that start with a capital only at the start of a sentence. */
+const sentenceStarters = new Set(['le', 'la', 'les', 'l’', 'un', 'une', 'des', 'du', 'de', 'il', 'elle', 'ils', 'elles', 'ce', 'cette', 'ces', 'dans', 'pour', 'par', 'avec', 'sur', 'en', 'au', 'aux', 'et', 'mais']);
+/** Words that always lead to a noun or a verb: they cannot stand before a comma or a full stop. */
+const leading = new Set([...determiners, 'de', 'd’', 'à', 'pour', 'par', 'avec', 'sans', 'sur', 'sous', 'dans', 'entre', 'vers', 'chez', 'contre', 'et', 'ou', 'ni', 'son', 'sa', 'ses', 'leurs', 'nos', 'vos', 'mes', 'tes']);
+
+/**
+ * Signs of damage a good reading does not have: a letter right after a full stop or a comma, a
+ * capital inside a word, two articles in a row (`de la les`), a preposition twice (`de de`), an
+ * article or a preposition before a comma or a full stop (`conduire à,`).
+ */
+export function anomalies(plain: string): number {
   let n = 0;
+  const tokens = modelTokens(plain);
+  for (let i = 1; i < tokens.length; i++) {
+    const [a, b] = [tokens[i - 1]!, tokens[i]!];
+    if (determiners.has(a) && (determiners.has(b) || notAfterArticle.has(b))) n += 1;
+    else if (a === b && isFunctionWord(a)) n += 1; // `de de`
+    else if (leading.has(a) && /^[,.;:)]$/u.test(b)) n += 1; // `à ,`
+    else if (a === ',' && b === ',') n += 1; // `, ,`
+    else if (breaksCollocation(a, b)) n += 1; // `afin par`
+  }
   for (const _ of plain.matchAll(/(?<=[\p{L}\p{N}][.,;!?]|[\p{L}\p{N}]\)[.,]?)\p{L}/gu)) n += 1;
   for (const _ of plain.matchAll(/\p{Ll}\p{Lu}\p{Ll}/gu)) n += 1;
+  // A sentence that starts with a lowercase word, after a word (not an abbreviation) and a full stop.
+  for (const _ of plain.matchAll(/(?<=\p{Ll}{3}[.!?]) +\p{Ll}/gu)) n += 1;
+  // An article or a preposition with a capital in the middle of a sentence: `l’intermédiaire Les`.
+  for (const m of plain.matchAll(/(?<=[\p{Ll}\p{N},] )(\p{Lu}\p{Ll}*(?:['’])?)(?=[\s\p{L}])/gu)) if (sentenceStarters.has(normalizeWord(m[1]!))) n += 1;
   return n;
 }
 
@@ -298,12 +350,12 @@ function anomalies(plain: string): number {
  * the start of a line after a finished sentence may be only a space.
  */
 function gapWeight(gap: Gap, line: string, previousEnd: string | undefined): number {
-  if (gap.kind === 'quotes') return 5;
+  if (gap.kind === 'quotes') return weights.strongGap;
   const before = gap.kind === 'start' ? previousEnd : modelTokens(line.slice(0, gap.start)).pop();
-  if (before === undefined) return 1;
-  if (/’$/u.test(before) || isFunctionWord(before)) return 5;
-  if (gap.kind === 'start' && /^[.!?:;»]$/u.test(before)) return 1;
-  return 2.5;
+  if (before === undefined) return weights.weakGap;
+  if (/’$/u.test(before) || isFunctionWord(before)) return weights.strongGap;
+  if (gap.kind === 'start' && /^[.!?:;»]$/u.test(before)) return weights.weakGap;
+  return weights.mediumGap;
 }
 
 /** Every way to cut a list of words into `r` non-empty consecutive runs. */

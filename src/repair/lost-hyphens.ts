@@ -23,10 +23,10 @@ export function restoreLostHyphens(text: string, context: PassContext): PassResu
   for (const m of text.matchAll(/(?<![\p{L}\p{N}_\\/@.-])\p{L}{5,}(?![\p{L}\p{N}_@-]|\.\p{L})/gu)) {
     const word = m[0];
     if (lexicon.has(word) || /^\p{Lu}+$/u.test(word)) continue;
-    const splits = candidateSplits(word, (w) => lexicon.has(w));
-    if (splits.length === 0) continue;
     const welded = corpus?.count(normalizeWord(word)) ?? 0;
-    const confirmed = splits.find(([a, b]) => {
+    // Any cut is restored when the hyphenated form is known (`ex` + `ministre`); only cuts that look
+    // like two glued words are reported when it is not.
+    const confirmed = allCuts(word).find(([a, b]) => {
       const hyphenated = `${a}-${b}`;
       return (corpus?.count(normalizeWord(hyphenated)) ?? 0) > 0 || (lexicon.has(hyphenated) && welded < 2);
     });
@@ -43,7 +43,10 @@ export function restoreLostHyphens(text: string, context: PassContext): PassResu
           message: `“${word}” had lost its hyphen: restored as “${fixed}” (${byCorpus ? 'the corpus writes it so' : 'the French lexicon knows it'}).`,
         },
       });
-    } else if (welded < 2) {
+      continue;
+    }
+    const splits = candidateSplits(word, (w) => lexicon.has(w));
+    if (splits.length > 0 && welded < 2) {
       const [a, b] = splits[0]!;
       notes.push({
         at: m.index,
@@ -58,17 +61,35 @@ export function restoreLostHyphens(text: string, context: PassContext): PassResu
   return { edits, notes };
 }
 
+/** Prefixes French writes welded to the word (`téléphone`, `multilatéral`, `cyberdéfense`). */
+const weldedPrefixes = new Set([
+  'télé', 'multi', 'anti', 'cyber', 'micro', 'macro', 'inter', 'intra', 'super', 'hyper', 'auto', 'bio', 'éco', 'néo', 'post', 'pré',
+  'pro', 'ultra', 'extra', 'contre', 'semi', 'mini', 'maxi', 'méga', 'poly', 'mono', 'pluri', 'trans', 'géo', 'radio', 'vidéo',
+  'hydro', 'aéro', 'électro', 'photo', 'para', 'péri', 'infra', 'supra', 'rétro', 'socio', 'euro', 'franco', 'sur', 'sous',
+]);
+
+/** Every way to cut a word into a piece of two letters or more and a piece of three or more. */
+function allCuts(word: string): [string, string][] {
+  const out: [string, string][] = [];
+  for (let i = 2; i <= word.length - 3; i++) out.push([word.slice(0, i), word.slice(i)]);
+  return out;
+}
+
 /**
  * Where a word may have lost a hyphen: before a capital inside it (`exRépublique`), or between two
- * lexicon words that are not articles or prepositions (`coût` + `efficacité`).
+ * lexicon words that are not articles, prepositions or welded prefixes (`coût` + `efficacité`).
  */
 export function candidateSplits(word: string, isWord: (w: string) => boolean): [string, string][] {
   const out: [string, string][] = [];
+  // A name with capitals at its start and inside (`BraveTech`) is a brand's spelling: only a confirmed form changes it.
+  if (/^\p{Lu}.*\p{Lu}/u.test(word)) return out;
   for (let i = 2; i <= word.length - 2; i++) {
     const a = word.slice(0, i);
     const b = word.slice(i);
-    const capitalInside = /\p{Ll}$/u.test(a) && /^\p{Lu}\p{Ll}/u.test(b);
-    const twoWords = a.length >= 3 && b.length >= 4 && isWord(a) && isWord(b) && !isFunctionWord(a) && !isFunctionWord(b);
+    // `exRépublique`; but not a brand written in camel case (`BraveTech`).
+    const capitalInside = /^\p{Ll}.*\p{Ll}$/u.test(a) && /^\p{Lu}\p{Ll}/u.test(b);
+    // `coût` + `efficacité`; but not a welded prefix (`télé` + `piloté`, `multi` + `milieu`).
+    const twoWords = a.length >= 3 && b.length >= 4 && isWord(a) && isWord(b) && !isFunctionWord(a) && !isFunctionWord(b) && !weldedPrefixes.has(a.toLowerCase());
     if (capitalInside || twoWords) out.push([a, b]);
   }
   return out;

@@ -1,7 +1,9 @@
 /**
  * Fixture tests for the repair passes, the unified way: `tests/fixtures/repair/<pass>/<case>/`
  * holds `input.txt`, the `expected.md` the pass (or the whole pipeline, for `pipeline/`) must
- * produce, and `messages.json`, the diagnostics it must report (rule, severity, line, column).
+ * produce, and `messages.json`, the diagnostics it must report (rule, severity, line, column);
+ * optionally `options.json` (the manifest's `repairs`) and `corpus.txt` (more text for the word
+ * statistics, as the other sources of an edition would give).
  * `UPDATE=1 npx vitest run tests/repair` rewrites the expected files: review the diff.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -29,7 +31,10 @@ for (const passId of readdirSync(root).sort()) {
         const options = (existsSync(optionsFile) ? JSON.parse(readFileSync(optionsFile, 'utf8')) : {}) as Pick<RepairOptions, 'repairs'>;
         const list = passId === 'pipeline' ? passes : passes.filter((p) => p.id === passId);
         expect(list.length, `no pass named ${passId}`).toBeGreaterThan(0);
-        const result = runPasses(list, input, 'input.txt', { ...options, lexicon, corpus: buildCorpusStats([input]) });
+        // `corpus.txt`, when present, stands for the rest of an edition: it feeds the word statistics.
+        const corpusFile = path.join(dir, 'corpus.txt');
+        const texts = existsSync(corpusFile) ? [input, readFileSync(corpusFile, 'utf8')] : [input];
+        const result = runPasses(list, input, 'input.txt', { ...options, lexicon, corpus: buildCorpusStats(texts) });
         const messages = result.diagnostics.map((d) => ({ line: d.line, column: d.column, rule: d.rule, severity: d.severity }));
         const expectedFile = path.join(dir, 'expected.md');
         const messagesFile = path.join(dir, 'messages.json');
