@@ -66,7 +66,7 @@ export function linkFootnoteCalls(text: string, context: PassContext): PassResul
   }
   for (const g of given.values()) edits.push({ start: g.start, end: g.end, insert: '' });
   const end = text.replace(/\s+$/u, '').length;
-  edits.push({ start: end, end: text.length, insert: `\n\n${definitions.join('\n')}\n` });
+  edits.push({ start: end, end: text.length, insert: `\n\n${definitions.join('\n\n')}\n` });
   return { edits, notes, meta: { missingNotes: calls.filter((n) => !given.has(n)) } };
 }
 

@@ -16,7 +16,7 @@ interface Rule {
 
 const rules: Rule[] = [
   {
-    pattern: /(?<=\S) {2,}(?=\S)/gu,
+    pattern: /(?<=\S)[ \u00a0\u202f\u2007]{2,}(?=\S)/gu,
     replace: () => ' ',
     message: (n) => `${n} run(s) of several spaces inside lines were reduced to one space.`,
   },

@@ -27,7 +27,7 @@ describe.skipIf(!browserAvailable())('folio build on the real corpus', () => {
   });
 
   it('writes the HTML, the PDF, the edition model and one normalized file per document', async () => {
-    expect((await readdir(outDir)).sort()).toEqual(['compendium.html', 'compendium.json', 'compendium.pdf', 'normalized']);
+    expect((await readdir(outDir)).sort()).toEqual(['compendium.html', 'compendium.json', 'compendium.pdf', 'normalized', 'repairs.html']);
     const normalized = (await readdir(path.join(outDir, 'normalized'))).sort();
     expect(normalized).toEqual(result.edition.documents.map((d) => `${d.id}.md`).sort());
     expect(normalized).toHaveLength(manifest.documents.length);
