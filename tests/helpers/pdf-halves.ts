@@ -13,6 +13,9 @@ const standardFontDataUrl = `${path.join(path.dirname(createRequire(import.meta.
 export interface SheetSideText {
   left: string;
   right: string;
+  /** Text of the lowest line of each half (where page numbers are). */
+  leftBottom: string;
+  rightBottom: string;
   width: number;
   height: number;
 }
@@ -25,14 +28,18 @@ export async function readHalves(data: Uint8Array): Promise<SheetSideText[]> {
     const page = await doc.getPage(i);
     const [x0, y0, x1, y1] = page.view as [number, number, number, number];
     const middle = (x0 + x1) / 2;
-    const left: string[] = [];
-    const right: string[] = [];
+    const left: { str: string; y: number }[] = [];
+    const right: { str: string; y: number }[] = [];
     for (const item of (await page.getTextContent()).items) {
-      if (!('str' in item) || !item.str.trim()) continue;
-      (item.transform[4] < middle ? left : right).push(item.str);
+      if (!('str' in item) || !item.str) continue;
+      (item.transform[4] < middle ? left : right).push({ str: item.str + (item.hasEOL ? '\n' : ''), y: item.transform[5] });
     }
-    const clean = (parts: string[]): string => parts.join(' ').replace(/\s+/g, ' ').trim();
-    sides.push({ left: clean(left), right: clean(right), width: x1 - x0, height: y1 - y0 });
+    const clean = (parts: { str: string }[]): string => parts.map((p) => p.str).join('').replace(/\s+/g, ' ').trim();
+    const bottom = (parts: { str: string; y: number }[]): string => {
+      const lowest = Math.min(...parts.map((p) => p.y));
+      return clean(parts.filter((p) => p.y < lowest + 2));
+    };
+    sides.push({ left: clean(left), right: clean(right), leftBottom: bottom(left), rightBottom: bottom(right), width: x1 - x0, height: y1 - y0 });
   }
   await doc.destroy();
   return sides;
