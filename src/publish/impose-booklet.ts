@@ -18,7 +18,8 @@
  * Not for: rendering the pages (that is the browser's job) nor choosing the page size (CSS does).
  * Creep (shingling) is not compensated: with signatures of a few sheets it stays under a millimetre.
  */
-import { PDFDocument, cmyk, type PDFEmbeddedPage, type PDFPage } from 'pdf-lib';
+import { PDFDocument, cmyk, type PDFPage } from 'pdf-lib';
+import { drawPageForm, pagesAsForms, type PageForm } from './page-forms.ts';
 
 /** One side of a sheet: the 1-based page on each half, or null for a blank. */
 export interface SheetSide {
@@ -112,16 +113,15 @@ export async function imposeBooklet(source: Uint8Array, options: ImposeOptions =
 
   const output = await PDFDocument.create({ updateMetadata: false });
   copyInfo(input, output);
-  // One call: pdf-lib copies the objects pages share (fonts, images) once, not once per page.
-  const embedded = await output.embedPages(pages);
+  const forms = pagesAsForms(output, input);
   const sheets = saddleStitchSheets(pages.length, options.sheetsPerSignature);
   // The spread (two pages, spine in the middle) is centred on the sheet.
   const spread = { x: (sheetWidth - 2 * pageWidth) / 2, y: (sheetHeight - pageHeight) / 2, width: 2 * pageWidth, height: pageHeight };
   for (const sheet of sheets) {
     for (const side of [sheet.front, sheet.back]) {
       const out = output.addPage(sheetSize);
-      drawInSlot(out, embedded, side.left, spread.x, spread.y, pageWidth, pageHeight);
-      drawInSlot(out, embedded, side.right, spread.x + pageWidth, spread.y, pageWidth, pageHeight);
+      drawInSlot(out, forms, side.left, spread.x, spread.y, pageWidth, pageHeight);
+      drawInSlot(out, forms, side.right, spread.x + pageWidth, spread.y, pageWidth, pageHeight);
       if (options.marks) {
         out.setTrimBox(spread.x, spread.y, spread.width, spread.height);
         out.setBleedBox(spread.x - bleed, spread.y - bleed, spread.width + 2 * bleed, spread.height + 2 * bleed);
@@ -170,13 +170,11 @@ function markedSheet(pageWidth: number, pageHeight: number, bleed: number): [num
   return [2 * pageWidth + 2 * margin, pageHeight + 2 * margin];
 }
 
-function drawInSlot(out: PDFPage, embedded: PDFEmbeddedPage[], page: number | null, x: number, y: number, width: number, height: number): void {
+function drawInSlot(out: PDFPage, forms: PageForm[], page: number | null, x: number, y: number, width: number, height: number): void {
   if (page === null) return;
-  const e = embedded[page - 1]!;
-  const scale = Math.min(width / e.width, height / e.height);
-  const w = e.width * scale;
-  const h = e.height * scale;
-  out.drawPage(e, { x: x + (width - w) / 2, y: y + (height - h) / 2, width: w, height: h });
+  const form = forms[page - 1]!;
+  const scale = Math.min(width / form.width, height / form.height);
+  drawPageForm(out, form, x + (width - form.width * scale) / 2, y + (height - form.height * scale) / 2, scale);
 }
 
 /** Crop marks at the four corners of the trim and fold marks at the spine, all outside the bleed. */

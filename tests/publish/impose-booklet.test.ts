@@ -3,21 +3,22 @@
  * them, and read the pages in order. Synthetic PDFs made with pdf-lib: no browser needed.
  */
 import fc from 'fast-check';
-import { PDFDict, PDFDocument, PDFName, StandardFonts } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName, PDFRawStream, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { fitSheet, imposeBooklet, mm, saddleStitchSheets } from '../../src/publish/impose-booklet.ts';
 import { readBoxes, readFolded, readHalves } from '../helpers/pdf-halves.ts';
 
 const a5: [number, number] = [mm(148), mm(210)];
 
-/** A PDF of `count` pages, each saying which page it is. */
-async function numberedPdf(count: number, size: [number, number] = a5): Promise<Uint8Array> {
+/** A PDF of `count` pages, each saying which page it is, with `filler` lines of text below. */
+async function numberedPdf(count: number, size: [number, number] = a5, filler = 0): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.setTitle('Booklet under test');
   const font = await doc.embedFont(StandardFonts.Helvetica);
   for (let i = 1; i <= count; i++) {
     const page = doc.addPage(size);
     page.drawText(`page-${i}`, { x: size[0] / 3, y: size[1] / 2, size: 14, font });
+    if (filler) page.drawText(Array.from({ length: filler }, (_, l) => `Line ${l} of page ${i}, the quick brown fox jumps over the lazy dog.`).join('\n'), { x: 30, y: size[1] / 2 - 20, size: 7, lineHeight: 8, font });
   }
   return doc.save();
 }
@@ -118,6 +119,15 @@ describe('imposeBooklet', () => {
     }
     const sides = await readHalves(booklet.pdf);
     expect(readFolded(sides.map((s) => ({ left: s.left, right: s.right })))).toEqual(['page-1', 'page-2', 'page-3', 'page-4']);
+  });
+
+  it('stores each page’s content once, still compressed', async () => {
+    const source = await numberedPdf(64, a5, 30);
+    const booklet = await imposeBooklet(source);
+    const streamBytes = async (pdf: Uint8Array): Promise<number> =>
+      (await PDFDocument.load(pdf)).context.enumerateIndirectObjects().reduce((n, [, o]) => n + (o instanceof PDFRawStream ? o.contents.length : 0), 0);
+    // The pages' content, plus a few operators per side of a sheet to place two of them.
+    expect(await streamBytes(booklet.pdf)).toBeLessThan((await streamBytes(source)) + booklet.sheets * 2 * 200);
   });
 
   it('shares the fonts between pages instead of copying them once per page', async () => {
