@@ -11,7 +11,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { archiveEdition, sha256 } from '../src/archive/archive.ts';
+import { archiveEdition } from '../src/archive/archive.ts';
+import { recordEdition } from '../src/archive/record.ts';
 import { verifyArchive } from '../src/archive/verify.ts';
 import { assemble, loadAndRepair } from '../src/build/build.ts';
 import { folioVersion, projectFolder } from '../src/build/project.ts';
@@ -85,19 +86,7 @@ if (browserFound) {
 console.log('\n3. Archive');
 const dir = await mkdtemp(path.join(os.tmpdir(), 'folio-bench-archive-'));
 try {
-  const request = {
-    dir,
-    edition: {
-      title: edition.title,
-      version: edition.version,
-      date: edition.date,
-      folioVersion,
-      manifest: { file: loaded.manifestFile, sha256: sha256(JSON.stringify(loaded.manifest)), parsed: loaded.manifest },
-      sources: loaded.documents.map((d) => ({ file: d.file, sha256: d.sha256, bytes: d.bytes })),
-    },
-    files,
-    isText: () => false,
-  };
+  const request = { dir, edition: await recordEdition(loaded, repaired.map((d) => ({ id: d.loaded.id, ...d.result })), folioVersion), files };
   const total = files.reduce((n, f) => n + (typeof f.data === 'string' ? Buffer.byteLength(f.data) : f.data.length), 0);
   await timed(`archive ${files.length} files (${mib(total)})`, () => archiveEdition(request));
   await timed('archive the same edition again', () => archiveEdition(request));

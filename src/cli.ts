@@ -195,7 +195,7 @@ async function runBuild(args: string[], io: Io): Promise<number> {
   if (archived?.status === 'unchanged') {
     io.err(`folio: edition ${archived.manifest.version} is already archived in ${archived.path} with the same content; the archive was left as it was.\n`);
     if (archived.differing.length) {
-      io.err(`folio: ${archived.differing.length} output(s) of this build differ from the archived ones (${archived.differing.join(', ')}); raise the version to archive them.\n`);
+      io.err(`folio: ${archived.differing.length} output(s) of this build differ in their bytes from the archived ones (${archived.differing.join(', ')}); the archive keeps those of the first build. Raise the version if this build is to be published.\n`);
     }
   }
   return exitCodes.ok;

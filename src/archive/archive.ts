@@ -10,8 +10,10 @@
  * - archiving different content under an archived version is refused, with an error that says
  *   to raise the version.
  * "The same edition" means the same manifest (as parsed: comments and spacing do not count), the
- * same sources and the same repaired text. PDFs are left out of that comparison on purpose: their
- * bytes change with the browser's version while the edition stays the same.
+ * same sources and the same repaired text (each document's Markdown and metadata). Output files
+ * are left out of that comparison on purpose: a PDF's bytes change with the browser's version,
+ * and the normalized files name their source by a path that depends on where the build ran,
+ * while the edition stays the same.
  *
  * This module writes the archive itself rather than through `build/outputs.ts`, because the rules
  * are opposite: outputs are replaced at each build, an archived version never is. A version is
@@ -36,9 +38,16 @@ export interface ArchiveFile {
 }
 
 export interface SourceRecord {
+  /** Path relative to the manifest, as the manifest names it. */
   file: string;
   sha256: string;
   bytes: number;
+}
+
+/** The repaired text of one document: SHA-256 of its Markdown and metadata. */
+export interface TextRecord {
+  id: string;
+  sha256: string;
 }
 
 /** What identifies an edition, besides its files. */
@@ -51,6 +60,7 @@ export interface EditionRecord {
   /** The edition manifest: its file and bytes' hash, and its validated content. */
   manifest: { file: string; sha256: string; parsed: unknown };
   sources: SourceRecord[];
+  texts: TextRecord[];
 }
 
 /** `manifest.json` of an archived version. */
@@ -66,6 +76,7 @@ export interface ArchiveManifest {
   content: string;
   manifest: { file: string; sha256: string };
   sources: SourceRecord[];
+  texts: TextRecord[];
   files: { path: string; sha256: string; bytes: number }[];
 }
 
@@ -74,8 +85,6 @@ export interface ArchiveRequest {
   dir: string;
   edition: EditionRecord;
   files: readonly ArchiveFile[];
-  /** Which of `files` hold the edition's text (the repaired Markdown): they take part in telling editions apart. */
-  isText: (filePath: string) => boolean;
   /** Archiving time; defaults to now. */
   now?: Date;
 }
@@ -108,8 +117,8 @@ export function describeEdition(request: Omit<ArchiveRequest, 'dir'>): ArchiveMa
   const content = sha256(
     canonicalJson({
       manifest: edition.manifest.parsed,
-      sources: edition.sources.map((s) => s.sha256),
-      text: files.filter((f) => request.isText(f.path)).map((f) => [f.path, f.sha256]),
+      sources: edition.sources.map((s) => [s.file, s.sha256]),
+      texts: edition.texts.map((t) => [t.id, t.sha256]),
     }),
   );
   return {
@@ -122,6 +131,7 @@ export function describeEdition(request: Omit<ArchiveRequest, 'dir'>): ArchiveMa
     content,
     manifest: { file: edition.manifest.file, sha256: edition.manifest.sha256 },
     sources: edition.sources,
+    texts: edition.texts,
     files,
   };
 }
@@ -140,7 +150,7 @@ export async function archiveEdition(request: ArchiveRequest): Promise<ArchiveRe
   const manifest = describeEdition(request);
 
   const existing = await readArchivedManifest(target);
-  if (existing) return compareWithArchived(existing, manifest, target, request);
+  if (existing) return compareWithArchived(existing, manifest, target, request.dir);
 
   await mkdir(root, { recursive: true });
   const staging = await mkdtemp(path.join(root, '.staging-'));
@@ -159,7 +169,7 @@ export async function archiveEdition(request: ArchiveRequest): Promise<ArchiveRe
       // Someone archived this version meanwhile: judge against what is there now.
       const now = await readArchivedManifest(target);
       if (!now) throw error;
-      return compareWithArchived(now, manifest, target, request);
+      return compareWithArchived(now, manifest, target, request.dir);
     }
   } finally {
     await rm(staging, { recursive: true, force: true });
@@ -186,33 +196,37 @@ export async function readArchivedManifest(versionDir: string): Promise<ArchiveM
   }
 }
 
-function compareWithArchived(archived: ArchiveManifest, next: ArchiveManifest, target: string, request: ArchiveRequest): ArchiveResult {
+function compareWithArchived(archived: ArchiveManifest, next: ArchiveManifest, target: string, dir: string): ArchiveResult {
   if (archived.content === next.content) {
     const before = new Map(archived.files.map((f) => [f.path, f.sha256]));
     const differing = next.files.filter((f) => before.get(f.path) !== f.sha256).map((f) => f.path);
     return { status: 'unchanged', path: target, manifest: archived, differing };
   }
-  const what = describeDifferences(archived, next, request.isText);
+  const what = describeDifferences(archived, next);
   throw new FolioError(
-    `Version ${next.version} is already archived in ${path.join(request.dir, next.version)} with different content (${what}). ` +
+    `Version ${next.version} is already archived in ${path.join(dir, next.version)} with different content (${what}). ` +
       `An archived edition is never changed: raise the version in ${next.manifest.file} (for example to ${nextPatch(next.version)}) and build again.`,
     [],
     'input',
   );
 }
 
-function describeDifferences(archived: ArchiveManifest, next: ArchiveManifest, isText: (filePath: string) => boolean): string {
+function describeDifferences(archived: ArchiveManifest, next: ArchiveManifest): string {
   const differences: string[] = [];
   if (archived.manifest.sha256 !== next.manifest.sha256) differences.push(`the manifest ${next.manifest.file}`);
-  const sources = new Map(archived.sources.map((s) => [s.file, s.sha256]));
-  const changedSources = next.sources.filter((s) => sources.get(s.file) !== s.sha256).map((s) => s.file);
-  if (changedSources.length) differences.push(`sources ${changedSources.join(', ')}`);
-  const removed = archived.sources.filter((s) => !next.sources.some((n) => n.file === s.file)).map((s) => s.file);
-  if (removed.length) differences.push(`sources no longer in the edition: ${removed.join(', ')}`);
-  const files = new Map(archived.files.map((f) => [f.path, f.sha256]));
-  const texts = next.files.filter((f) => isText(f.path) && files.get(f.path) !== f.sha256).map((f) => f.path);
-  if (texts.length) differences.push(`repaired text ${texts.join(', ')}`);
-  return differences.length ? differences.join('; ') : 'the edition model';
+  const changed = <T extends { sha256: string }>(before: T[], after: T[], key: (x: T) => string): { changed: string[]; removed: string[] } => {
+    const old = new Map(before.map((x) => [key(x), x.sha256]));
+    return {
+      changed: after.filter((x) => old.get(key(x)) !== x.sha256).map(key),
+      removed: before.filter((x) => !after.some((y) => key(y) === key(x))).map(key),
+    };
+  };
+  const sources = changed(archived.sources, next.sources, (s) => s.file);
+  if (sources.changed.length) differences.push(`source ${sources.changed.join(', ')}`);
+  if (sources.removed.length) differences.push(`no more source ${sources.removed.join(', ')}`);
+  const texts = changed(archived.texts ?? [], next.texts, (t) => t.id);
+  if (texts.changed.length) differences.push(`repaired text of ${texts.changed.join(', ')}`);
+  return differences.length ? differences.join('; ') : 'the edition manifest';
 }
 
 /** `1.2.3` → `1.2.4`; a pre-release `1.2.3-rc.1` → `1.2.3-rc.2` when it ends in a number. */

@@ -4,9 +4,9 @@
  * stops at the first error. One browser serves every print of a build.
  * The library never prints: progress goes to the `onProgress` callback.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { archiveEdition, sha256, type ArchiveResult } from '../archive/archive.ts';
+import { archiveEdition, type ArchiveResult } from '../archive/archive.ts';
+import { recordEdition } from '../archive/record.ts';
 import { FolioError, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import { buildCorpusStats, type CorpusStats } from '../language/corpus.ts';
 import { loadFrenchLexicon, type Lexicon } from '../language/lexicon.ts';
@@ -136,19 +136,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   ];
   const archiveDir = options.archiveDir;
   const archive = archiveDir
-    ? await stage('archive', options, async () => archiveEdition({
-        dir: archiveDir,
-        edition: {
-          title: edition.title,
-          version: edition.version,
-          date: edition.date,
-          folioVersion,
-          manifest: { file: loaded.manifestFile, sha256: sha256(await readFile(loaded.manifestPath)), parsed: loaded.manifest },
-          sources: loaded.documents.map((d) => ({ file: d.file, sha256: d.sha256, bytes: d.bytes })),
-        },
-        files,
-        isText: (file) => file.startsWith('normalized/'),
-      }), (a) => `${a.status} ${path.relative(process.cwd(), a.path) || a.path}`)
+    ? await stage(
+        'archive',
+        options,
+        async () => archiveEdition({ dir: archiveDir, edition: await recordEdition(loaded, repaired.map((d) => ({ id: d.loaded.id, ...d.result })), folioVersion), files }),
+        (a) => `${a.status} ${path.relative(process.cwd(), a.path) || a.path}`,
+      )
     : undefined;
   const written = await stage('write', options, () => writeOutputs(options.outDir, files), (w) => `${w.length} files in ${path.relative(process.cwd(), path.resolve(options.outDir)) || '.'}`);
   return { edition, written, diagnostics, archive };

@@ -30,10 +30,10 @@ function request(dir: string, overrides: { version?: string; text?: string; pdf?
       date: '2026-11-21',
       folioVersion: '0.1.0',
       manifest: { file: 'sources/compendium.yaml', sha256: sha256(`title: ${overrides.title ?? 'Edition'}`), parsed: { title: overrides.title ?? 'Edition', version } },
-      sources: [{ file: 'sources/a.txt', sha256: sha256('source a'), bytes: 8 }],
+      sources: [{ file: 'a.txt', sha256: sha256('source a'), bytes: 8 }],
+      texts: [{ id: 'a', sha256: sha256(text) }],
     },
     files,
-    isText: (p) => p.startsWith('normalized/'),
     now: new Date('2026-11-21T12:00:00Z'),
   };
 }
@@ -51,7 +51,8 @@ describe('archiveEdition', () => {
     expect((await readdir(folder, { recursive: true })).sort()).toEqual(['compendium.html', 'compendium.pdf', 'handouts', 'handouts/a.pdf', 'manifest.json', 'normalized', 'normalized/a.md']);
     const manifest = JSON.parse(await readFile(path.join(folder, 'manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({ format: 'folio-archive/1', version: '1.0.0', date: '2026-11-21', folio: '0.1.0', title: 'Edition', archivedAt: '2026-11-21T12:00:00.000Z' });
-    expect(manifest.sources).toEqual([{ file: 'sources/a.txt', sha256: sha256('source a'), bytes: 8 }]);
+    expect(manifest.sources).toEqual([{ file: 'a.txt', sha256: sha256('source a'), bytes: 8 }]);
+    expect(manifest.texts).toEqual([{ id: 'a', sha256: sha256('---\ntitle: A\n---\n\nThe repaired text.\n') }]);
     for (const f of manifest.files) expect(f.sha256).toBe(sha256(await readFile(path.join(folder, ...f.path.split('/')))));
     expect(manifest.files.map((f: { path: string }) => f.path)).toEqual(['compendium.html', 'compendium.pdf', 'handouts/a.pdf', 'normalized/a.md']);
     expect((await stat(path.join(folder, 'compendium.pdf'))).mode & 0o222).toBe(0);
@@ -79,7 +80,7 @@ describe('archiveEdition', () => {
     const error = await archiveEdition(request(dir, { text: '---\ntitle: A\n---\n\nA corrected text.\n' })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FolioError);
     expect((error as FolioError).kind).toBe('input');
-    expect((error as FolioError).message).toMatch(/Version 1\.0\.0 is already archived .* different content \(repaired text normalized\/a\.md\)/);
+    expect((error as FolioError).message).toMatch(/Version 1\.0\.0 is already archived .* different content \(repaired text of a\)/);
     expect((error as FolioError).message).toMatch(/raise the version in sources\/compendium\.yaml \(for example to 1\.0\.1\)/);
     const titled = await archiveEdition(request(dir, { title: 'Another title' })).catch((e: unknown) => e);
     expect((titled as FolioError).message).toMatch(/the manifest sources\/compendium\.yaml/);
