@@ -13,6 +13,8 @@ export const eventsPath = '/events';
 export interface ToolbarLink {
   href: string;
   label: string;
+  /** Shown on hover. */
+  title?: string;
 }
 
 /** Escapes text for HTML content and attribute values. */
@@ -25,7 +27,9 @@ export function escapeHtml(text: string): string {
  * Kept on screen only (`@media print` hides it) so printing from the browser stays clean.
  */
 function client(links: readonly ToolbarLink[]): string {
-  const items = links.map((l) => `<a href="${escapeHtml(l.href)}" target="_blank" rel="noopener">${escapeHtml(l.label)}</a>`).join(' · ');
+  const items = links
+    .map((l) => `<a href="${escapeHtml(l.href)}"${l.title ? ` title="${escapeHtml(l.title)}"` : ''} target="_blank" rel="noopener">${escapeHtml(l.label)}</a>`)
+    .join(' · ');
   return `
 <div id="folio-watch" style="position:fixed;right:8px;bottom:8px;z-index:2147483647;font:12px/1.4 system-ui,sans-serif;background:#1f3a68;color:#fff;padding:4px 10px;border-radius:4px;opacity:.9">
 <span id="folio-watch-state">folio watch</span>${items ? ` · ${items.replace(/<a /g, '<a style="color:#fff" ')}` : ''}

@@ -163,7 +163,7 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
     return [
       { href: compendiumPdf, label: 'PDF' },
       { href: bookletPdf, label: 'booklet' },
-      ...state.edition.documents.map((d, i) => ({ href: `/handouts/${d.id}.pdf`, label: `handout ${i + 1}` })),
+      ...state.edition.documents.map((d, i) => ({ href: `/handouts/${d.id}.pdf`, label: `handout ${i + 1}`, title: d.title })),
     ];
   }
 
