@@ -18,7 +18,7 @@
  * Not for: rendering the pages (that is the browser's job) nor choosing the page size (CSS does).
  * Creep (shingling) is not compensated: with signatures of a few sheets it stays under a millimetre.
  */
-import { PDFDocument, cmyk, type PDFPage } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFObjectCopier, cmyk, type PDFPage } from 'pdf-lib';
 import { drawPageForm, pagesAsForms, type PageForm } from './page-forms.ts';
 
 /** One side of a sheet: the 1-based page on each half, or null for a blank. */
@@ -200,8 +200,13 @@ function drawMarks(out: PDFPage, trim: { x: number; y: number; width: number; he
   line(spine, top + start, spine, top + end, true);
 }
 
-/** Keeps the edition's metadata (title, author, dates…) on the imposed PDF. */
+/** Keeps the edition's metadata (title, author, dates…, language, XMP) on the imposed PDF. */
 function copyInfo(from: PDFDocument, to: PDFDocument): void {
+  const copier = PDFObjectCopier.for(from.context, to.context);
+  for (const key of ['Lang', 'Metadata']) {
+    const value = from.catalog.get(PDFName.of(key));
+    if (value) to.catalog.set(PDFName.of(key), copier.copy(value));
+  }
   const title = from.getTitle();
   if (title) to.setTitle(title, { showInWindowTitleBar: true });
   const author = from.getAuthor();

@@ -14,6 +14,7 @@ const a5: [number, number] = [mm(148), mm(210)];
 async function numberedPdf(count: number, size: [number, number] = a5, filler = 0): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.setTitle('Booklet under test');
+  doc.setLanguage('fr');
   const font = await doc.embedFont(StandardFonts.Helvetica);
   for (let i = 1; i <= count; i++) {
     const page = doc.addPage(size);
@@ -98,9 +99,17 @@ describe('imposeBooklet', () => {
     expect(sides[0]).toMatchObject({ left: 'page-8', right: 'page-1' });
   });
 
+  it('gives the same bytes for the same pages, so reproducible builds stay reproducible', async () => {
+    const source = await numberedPdf(9);
+    const [a, b] = [await imposeBooklet(source), await imposeBooklet(source)];
+    expect(Buffer.from(a.pdf).equals(Buffer.from(b.pdf))).toBe(true);
+  });
+
   it('keeps the edition metadata', async () => {
     const booklet = await imposeBooklet(await numberedPdf(4));
-    expect((await PDFDocument.load(booklet.pdf)).getTitle()).toBe('Booklet under test');
+    const doc = await PDFDocument.load(booklet.pdf);
+    expect(doc.getTitle()).toBe('Booklet under test');
+    expect(String(doc.catalog.get(PDFName.of('Lang')))).toBe('(fr)');
   });
 
   it('adds crop marks outside a bleed, and sets TrimBox and BleedBox for the print shop', async () => {
