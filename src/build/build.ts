@@ -1,9 +1,12 @@
 /**
- * A build, stage by stage: load → repair → assemble → paginate → write. Each stage is a function
- * of its own; this module only sequences them, times them and stops at the first error.
+ * A build, stage by stage: load → repair → assemble → paginate → booklet → handouts → archive →
+ * write. Each stage is a function of its own; this module only sequences them, times them and
+ * stops at the first error. One browser serves every print of a build.
  * The library never prints: progress goes to the `onProgress` callback.
  */
 import path from 'node:path';
+import { archiveEdition, type ArchiveResult } from '../archive/archive.ts';
+import { recordEdition } from '../archive/record.ts';
 import { FolioError, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import { buildCorpusStats, type CorpusStats } from '../language/corpus.ts';
 import { loadFrenchLexicon, type Lexicon } from '../language/lexicon.ts';
@@ -13,6 +16,9 @@ import { bundleStylesheet } from '../assemble/stylesheet.ts';
 import { createReviewView } from '../assemble/review.ts';
 import { loadTemplates, renderTemplates } from '../assemble/templates.ts';
 import { normalizeText, type NormalizedText } from '../repair/pipeline.ts';
+import { loadPublishAssets } from '../publish/assets.ts';
+import { printBooklet, type BookletOptions } from '../publish/booklet.ts';
+import { printHandouts, renderHandout } from '../publish/handouts.ts';
 import { openBrowser } from '../render/browser.ts';
 import { paginate } from '../render/paginate.ts';
 import { loadEdition, type LoadedEdition } from '../sources/load.ts';
@@ -20,7 +26,7 @@ import { writeOutputs, type OutputFile } from './outputs.ts';
 import { folioVersion, projectFolder } from './project.ts';
 import { toFrontMatter } from './front-matter.ts';
 
-export type Stage = 'load' | 'repair' | 'assemble' | 'paginate' | 'write';
+export type Stage = 'load' | 'repair' | 'assemble' | 'paginate' | 'booklet' | 'handouts' | 'archive' | 'write';
 
 export interface ProgressEvent {
   stage: Stage;
@@ -34,6 +40,10 @@ export interface BuildOptions {
   outDir: string;
   templatesDir?: string;
   stylesheet?: string;
+  /** Signatures and print-shop marks of `compendium-booklet.pdf`. */
+  booklet?: BookletOptions;
+  /** Also store the edition in this archive folder, under its version. */
+  archiveDir?: string;
   onProgress?: (event: ProgressEvent) => void;
 }
 
@@ -42,6 +52,8 @@ export interface BuildResult {
   /** Absolute paths of the files written. */
   written: string[];
   diagnostics: Diagnostic[];
+  /** Set when the build was archived. */
+  archive?: ArchiveResult;
 }
 
 export interface RepairedDocument {
@@ -93,25 +105,30 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const { loaded, repaired, diagnostics } = await loadAndRepair(options.manifestPath, options);
   if (hasErrors(diagnostics)) throw new FolioError('The sources have errors: nothing was built.', diagnostics);
 
-  const { edition, html, review } = await stage('assemble', options, async () => assemble(loaded, repaired, diagnostics, options), (r) => `${Math.round(r.html.length / 1024)} KiB of HTML`);
+  const { edition, html, review, css, fragments } = await stage('assemble', options, async () => assemble(loaded, repaired, diagnostics, options), (r) => `${Math.round(r.html.length / 1024)} KiB of HTML`);
+  const stylesheet = options.stylesheet ?? path.join(projectFolder('styles'), 'compendium.css');
+  const assets = await loadPublishAssets(path.dirname(stylesheet), options.templatesDir ?? projectFolder('templates'));
+  const handouts = edition.documents.map((doc, i) => ({
+    documentId: doc.id,
+    html: renderHandout(assets.handoutTemplates, edition, doc, fragments[i]!, `${css}\n${assets.handoutCss}`),
+  }));
 
-  const pdf = await stage(
-    'paginate',
-    options,
-    async () => {
-      const session = await openBrowser();
-      try {
-        return await paginate(session, html);
-      } finally {
-        await session.close();
-      }
-    },
-    (r) => `${Math.round(r.length / 1024)} KiB of PDF`,
-  );
+  const session = await openBrowser();
+  let printed;
+  try {
+    const pdf = await stage('paginate', options, () => paginate(session, html), (r) => `${Math.round(r.length / 1024)} KiB of PDF`);
+    const booklet = await stage('booklet', options, () => printBooklet(session, html, assets.bookletCss, options.booklet), (b) => `${b.pages} pages + ${b.blanks} blank on ${b.sheets} sheets`);
+    const handoutPdfs = await stage('handouts', options, () => printHandouts(session, handouts), (h) => `${h.length} handouts`);
+    printed = { pdf, booklet, handoutPdfs };
+  } finally {
+    await session.close();
+  }
 
   const files: OutputFile[] = [
     { path: 'compendium.html', data: html },
-    { path: 'compendium.pdf', data: pdf },
+    { path: 'compendium.pdf', data: printed.pdf },
+    { path: 'compendium-booklet.pdf', data: printed.booklet.pdf },
+    ...printed.handoutPdfs.map((h) => ({ path: `handouts/${h.documentId}.pdf`, data: h.pdf })),
     { path: 'compendium.json', data: `${JSON.stringify(edition, null, 2)}\n` },
     { path: 'repairs.html', data: review },
     ...repaired.map((d) => ({
@@ -119,8 +136,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       data: toFrontMatter({ title: d.loaded.entry.title, source: d.loaded.file, sha256: d.loaded.sha256, ...d.result.meta }) + d.result.markdown,
     })),
   ];
+  const archiveDir = options.archiveDir;
+  const archive = archiveDir
+    ? await stage(
+        'archive',
+        options,
+        async () => archiveEdition({ dir: archiveDir, edition: await recordEdition(loaded, repaired.map((d) => ({ id: d.loaded.id, ...d.result })), folioVersion), files }),
+        (a) => `${a.status} ${path.relative(process.cwd(), a.path) || a.path}`,
+      )
+    : undefined;
   const written = await stage('write', options, () => writeOutputs(options.outDir, files), (w) => `${w.length} files in ${path.relative(process.cwd(), path.resolve(options.outDir)) || '.'}`);
-  return { edition, written, diagnostics };
+  return { edition, written, diagnostics, archive };
 }
 
 /** Assembles the edition model and its HTML. */
@@ -129,7 +155,7 @@ export async function assemble(
   repaired: RepairedDocument[],
   diagnostics: Diagnostic[],
   options: Pick<BuildOptions, 'templatesDir' | 'stylesheet'> = {},
-): Promise<{ edition: Edition; html: string; review: string }> {
+): Promise<{ edition: Edition; html: string; review: string; css: string; fragments: string[] }> {
   const converted = repaired.map((d) => ({ d, ...markdownToHtml(d.result.markdown, d.loaded.id) }));
   const edition = createEdition(
     loaded.manifest,
@@ -165,5 +191,5 @@ export async function assemble(
     diagnostics,
   );
   const review = renderTemplates({ ...templates, main: 'repairs' }, reviewView);
-  return { edition, html, review };
+  return { edition, html, review, css, fragments: converted.map((c) => c.html) };
 }

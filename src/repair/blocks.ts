@@ -91,6 +91,8 @@ export function segmentBlocks(text: string, context: Pick<PassContext, 'lexicon'
 function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
+  /** Indentation of the bullet of the list the lines are in, if any. */
+  let listIndent: number | undefined;
   for (const raw of text.split('\n')) {
     const lead = leadingSpace.exec(raw)![0];
     const body = raw.slice(lead.length);
@@ -106,7 +108,13 @@ function splitLines(text: string): Line[] {
       blank: content.length === 0,
     };
     const bullet = bulletPattern.exec(content);
-    if (bullet) line.bulletText = line.contentStart + bullet[0].length;
+    const previous = lines[lines.length - 1];
+    // A dash at a line start continues a sentence unless a list is plausible there.
+    const dash = bullet && /^[-–—*+]/u.test(content);
+    const listPlace = !previous || previous.blank || listIndent !== undefined || /:$/u.test(previous.content);
+    if (bullet && (!dash || listPlace)) line.bulletText = line.contentStart + bullet[0].length;
+    if (line.bulletText !== undefined) listIndent = line.indent;
+    else if (!line.blank && listIndent !== undefined && line.indent <= listIndent) listIndent = undefined;
     lines.push(line);
     start += raw.length + 1;
   }
@@ -159,9 +167,9 @@ function groupLines(lines: Line[], layout: Layout, context: Pick<PassContext, 'l
       blocks.push(current);
     } else if (current && current.kind === 'item' && line.indent > current.indent) {
       const previous = current.lines[current.lines.length - 1]!;
-      current.joins.push(layout.hardWrapped && wrapsInto(previous, line, layout) ? joinKind(previous, line, context) : 'break');
+      current.joins.push(layout.hardWrapped && wrapsInto(previous, line, layout, false) ? joinKind(previous, line, context) : 'break');
       current.lines.push(line);
-    } else if (current && current.kind === 'paragraph' && layout.hardWrapped && wrapsInto(current.lines[current.lines.length - 1]!, line, layout)) {
+    } else if (current && current.kind === 'paragraph' && layout.hardWrapped && wrapsInto(current.lines[current.lines.length - 1]!, line, layout, current.lines.length === 1)) {
       current.joins.push(joinKind(current.lines[current.lines.length - 1]!, line, context));
       current.lines.push(line);
     } else {
@@ -173,13 +181,16 @@ function groupLines(lines: Line[], layout: Layout, context: Pick<PassContext, 'l
   return blocks;
 }
 
-/** In hard-wrapped text: does line `a` run on into line `b`? A short line ending a sentence does not. */
-function wrapsInto(a: Line, b: Line, layout: Layout): boolean {
+/**
+ * In hard-wrapped text: does line `a` run on into line `b`? A short line ending a sentence does
+ * not, nor a short first line that reads as a heading; a line inside a paragraph always does.
+ */
+function wrapsInto(a: Line, b: Line, layout: Layout, aStartsBlock: boolean): boolean {
   const short = a.content.length < layout.width * 0.75;
   if (!short) return true;
   if (endsSentence(a.content)) return false;
   if (startsLower(b.content) || endsWithJoiner(a.content)) return true;
-  return !isHeadingCandidate(a.content, 120);
+  return !aStartsBlock || !isHeadingCandidate(a.content, 120);
 }
 
 /**

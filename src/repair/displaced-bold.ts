@@ -85,6 +85,8 @@ export const weights = {
 };
 /** Longest tail considered, in words. */
 const MAX_TAIL_WORDS = 14;
+/** Longer lines are paragraphs, not lines of a page: the artifact cuts and pastes within printed lines. */
+const MAX_LINE_LENGTH = 200;
 const MAX_RUNS = 3;
 
 /**
@@ -96,11 +98,12 @@ export function repairDisplacedBold(text: string, context: PassContext): PassRes
   const lexicon = context.lexicon;
   if (context.mode === 'off' || !lexicon || !context.corpus) return { edits: [] };
   const lines = analyseLines(text, lexicon);
-  const damaged = lines.filter((l) => l.gaps.length > 0 && l.tails.some((t) => t.glued));
+  const damaged = lines.filter((l) => l.gaps.length > 0 && l.text.length <= MAX_LINE_LENGTH && l.tails.some((t) => t.glued));
   // Evidence enough to try moving text: a glued word, an anomaly, or a gap that is more than a space.
   const candidates = lines.filter(
     (l) =>
       l.tails.length > 0 &&
+      l.text.length <= MAX_LINE_LENGTH &&
       (l.tails.some((t) => t.glued) || anomalies(l.text) > 0 || l.gaps.some((g) => gapWeight(g, l.text, previousEndOf(lines, l.index)) >= weights.mediumGap)),
   );
   if (context.mode === 'auto' && damaged.length < 2) return { edits: [] };

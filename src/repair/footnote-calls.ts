@@ -31,7 +31,7 @@ export function linkFootnoteCalls(text: string, context: PassContext): PassResul
   const edits: Edit[] = [];
   const notes: Note[] = [];
   const calls: string[] = [];
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}\\\\])(\\p{L}[\\p{L}’'-]*?\\p{L})(\\d{1,3}|[${superscripts}]{1,3})(?=[\\s.,;:!?)»]|$)`, 'gu');
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}\\\\])(\\p{L}[\\p{L}’'-]*?\\p{L})(\\d{1,3}|[${superscripts}]{1,3})(?=[\\s.,;:!?)»\\\\]|$)`, 'gu');
   for (const m of text.matchAll(pattern)) {
     const word = m[1]!;
     const call = m[2]!;

@@ -59,5 +59,7 @@ export function normalizeSpacing(text: string): PassResult {
     }
     if (first !== undefined) notes.push({ at: first, finding: { rule: 'spacing', severity: 'info', message: rule.message(n) } });
   }
+  // Spaces at the end of a line mean nothing in Markdown as Folio writes it: drop them, silently.
+  for (const m of text.matchAll(/[ \t]+$/gmu)) if (!taken.has(m.index)) edits.push({ start: m.index, end: m.index + m[0].length, insert: '' });
   return { edits, notes };
 }

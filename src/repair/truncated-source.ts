@@ -9,7 +9,7 @@ import type { PassContext, PassResult } from './pass.ts';
 
 /** The truncated-source pass. */
 export function markTruncatedSource(text: string, context: PassContext): PassResult {
-  const body = text.replace(/(?:\n\[\^\d+\]:.*)+\s*$/u, '');
+  const body = text.replace(/(?:\s*\n\[\^\d+\]:.*)+\s*$/u, '');
   const end = body.replace(/\s+$/u, '').length;
   const lastLine = body.slice(0, end).split('\n').pop() ?? '';
   if (end === 0 || /\[…\]$/u.test(lastLine) || /^#{1,6} /u.test(lastLine)) return { edits: [] };

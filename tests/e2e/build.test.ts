@@ -26,8 +26,8 @@ describe.skipIf(!browserAvailable())('folio build on the real corpus', () => {
     pdf = await readPdfText(await readFile(path.join(outDir, 'compendium.pdf')));
   });
 
-  it('writes the HTML, the PDF, the edition model and one normalized file per document', async () => {
-    expect((await readdir(outDir)).sort()).toEqual(['compendium.html', 'compendium.json', 'compendium.pdf', 'normalized', 'repairs.html']);
+  it('writes the HTML, the PDFs, the edition model, the review page and one normalized file per document', async () => {
+    expect((await readdir(outDir)).sort()).toEqual(['compendium-booklet.pdf', 'compendium.html', 'compendium.json', 'compendium.pdf', 'handouts', 'normalized', 'repairs.html']);
     const normalized = (await readdir(path.join(outDir, 'normalized'))).sort();
     expect(normalized).toEqual(result.edition.documents.map((d) => `${d.id}.md`).sort());
     expect(normalized).toHaveLength(manifest.documents.length);

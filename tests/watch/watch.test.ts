@@ -1,0 +1,171 @@
+/**
+ * `folio watch` on a small project in a temporary folder: it serves the edition, rebuilds and
+ * tells the open pages to reload when a file changes, shows errors in the page, and prints PDFs
+ * on demand (with a browser; those tests skip without one).
+ */
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FolioError } from '../../src/diagnostics.ts';
+import { startWatch, type WatchSession } from '../../src/watch/watch.ts';
+import { browserAvailable } from '../helpers/browser.ts';
+import { readPdfText } from '../helpers/pdf.ts';
+
+const root = path.join(import.meta.dirname, '..', '..');
+const manifestText = `title: Édition de test
+version: 1.0.0
+date: 2026-11-21
+publisher: Éditeur
+documents:
+  - file: note.txt
+    title: Une note de service
+    kind: communiqué
+`;
+
+async function project(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'folio-watch-'));
+  await cp(path.join(root, 'templates'), path.join(dir, 'templates'), { recursive: true });
+  await cp(path.join(root, 'styles'), path.join(dir, 'styles'), { recursive: true });
+  await writeFile(path.join(dir, 'compendium.yaml'), manifestText);
+  await writeFile(path.join(dir, 'note.txt'), 'Une note de service\n\nPremière version du texte, sur une seule ligne.\n');
+  return dir;
+}
+
+let session: WatchSession | undefined;
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+async function watchProject(dir: string): Promise<WatchSession> {
+  session = await startWatch({
+    manifestPath: path.join(dir, 'compendium.yaml'),
+    templatesDir: path.join(dir, 'templates'),
+    stylesheet: path.join(dir, 'styles', 'compendium.css'),
+    port: 0,
+    debounceMs: 50,
+  });
+  return session;
+}
+
+/** Listens to the event stream; `next(name)` resolves with the data of the next such event. */
+function listen(url: string): Promise<{ next: (name: string) => Promise<string>; close: () => void }> {
+  return new Promise((resolve, reject) => {
+    const waiting: { name: string; resolve: (data: string) => void }[] = [];
+    const request = http.get(new URL('/events', url), (response) => {
+      let buffer = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => {
+        buffer += chunk;
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const name = /^event: (.*)$/m.exec(block)?.[1];
+          const data = [...block.matchAll(/^data: (.*)$/gm)].map((m) => m[1]).join('\n');
+          const i = waiting.findIndex((w) => w.name === name);
+          if (i >= 0) waiting.splice(i, 1)[0]!.resolve(data);
+        }
+      });
+      resolve({
+        next: (name) => new Promise((r) => waiting.push({ name, resolve: r })),
+        close: () => request.destroy(),
+      });
+    });
+    request.on('error', reject);
+  });
+}
+
+describe('folio watch', () => {
+  it('serves the edition with a live-reload client, and reloads it when a source changes', async () => {
+    const dir = await project();
+    const watch = await watchProject(dir);
+    expect(watch.url).toMatch(/^http:\/\/localhost:\d+\/$/);
+    const first = await fetch(watch.url);
+    expect(first.status).toBe(200);
+    const html = await first.text();
+    expect(html).toContain('Première version du texte');
+    expect(html).toContain('new EventSource("/events")');
+    expect(html).toContain('href="/compendium.pdf"');
+
+    const events = await listen(watch.url);
+    const reloaded = events.next('reload');
+    await writeFile(path.join(dir, 'note.txt'), 'Une note de service\n\nSeconde version du texte, corrigée.\n');
+    expect(Number(await reloaded)).toBeGreaterThan(1);
+    const second = await (await fetch(watch.url)).text();
+    expect(second).toContain('Seconde version du texte');
+    expect(second).not.toContain('Première version');
+    events.close();
+  });
+
+  it('shows the errors in the page, with file and line, until the file is fixed', async () => {
+    const dir = await project();
+    const watch = await watchProject(dir);
+    const events = await listen(watch.url);
+
+    let reloaded = events.next('reload');
+    await writeFile(path.join(dir, 'compendium.yaml'), manifestText.replace('kind: communiqué', 'kind: memo'));
+    await reloaded;
+    const broken = await fetch(watch.url);
+    expect(broken.status).toBe(500);
+    const page = await broken.text();
+    expect(page).toContain('The edition does not build');
+    expect(page).toMatch(/compendium\.yaml:8:\d+: error: documents\[0\]\.kind: expected one of/);
+    expect(page).toContain('new EventSource');
+
+    reloaded = events.next('reload');
+    await writeFile(path.join(dir, 'templates', 'cover.hbs'), '{{#if}}');
+    await writeFile(path.join(dir, 'compendium.yaml'), manifestText);
+    await reloaded;
+    await watch.settled();
+    const templateError = await (await fetch(watch.url)).text();
+    expect(templateError).toContain('The edition does not build');
+    expect(templateError).toMatch(/Parse error on line 1/);
+
+    reloaded = events.next('reload');
+    await writeFile(path.join(dir, 'templates', 'cover.hbs'), await readFile(path.join(root, 'templates', 'cover.hbs'), 'utf8'));
+    await reloaded;
+    await watch.settled();
+    expect((await fetch(watch.url)).status).toBe(200);
+    events.close();
+  });
+
+  it('rebuilds when a stylesheet changes', async () => {
+    const dir = await project();
+    const watch = await watchProject(dir);
+    const events = await listen(watch.url);
+    const reloaded = events.next('reload');
+    const css = path.join(dir, 'styles', 'compendium.css');
+    await writeFile(css, `${await readFile(css, 'utf8')}\n.marker-from-test { color: red; }\n`);
+    await reloaded;
+    await watch.settled();
+    expect(await (await fetch(watch.url)).text()).toContain('.marker-from-test');
+    events.close();
+  });
+
+  it('says when the port is taken', async () => {
+    const dir = await project();
+    const watch = await watchProject(dir);
+    const port = Number(new URL(watch.url).port);
+    await expect(startWatch({ manifestPath: path.join(dir, 'compendium.yaml'), port })).rejects.toThrow(FolioError);
+    await expect(startWatch({ manifestPath: path.join(dir, 'compendium.yaml'), port })).rejects.toThrow(/Port \d+ on 127\.0\.0\.1 is in use/);
+  });
+
+  it.skipIf(!browserAvailable())('prints the PDF, the booklet and a handout on demand', async () => {
+    const dir = await project();
+    const watch = await watchProject(dir);
+    const pdf = await fetch(new URL('/compendium.pdf', watch.url));
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const text = await readPdfText(new Uint8Array(await pdf.arrayBuffer()));
+    expect(text.pages[0]).toContain('Édition de test');
+    const handout = await readPdfText(new Uint8Array(await (await fetch(new URL('/handouts/note.pdf', watch.url))).arrayBuffer()));
+    expect(handout.pages.join(' ')).toContain('Première version du texte');
+    expect(handout.pages[0]).toContain('1 / 1');
+    const booklet = await fetch(new URL('/compendium-booklet.pdf', watch.url));
+    expect(booklet.status).toBe(200);
+    expect((await fetch(new URL('/handouts/absent.pdf', watch.url))).status).toBe(404);
+  });
+});
