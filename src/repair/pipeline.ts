@@ -40,6 +40,8 @@ export interface NormalizedText {
   markdown: string;
   meta: DocumentMeta;
   diagnostics: Diagnostic[];
+  /** `origin[i]`: offset in the source of `markdown[i]` (for positions found in the Markdown later). */
+  origin?: Int32Array;
 }
 
 /**
@@ -75,7 +77,7 @@ export function runPasses(list: readonly PassDefinition[], source: string, file:
     Object.assign(meta, result.meta);
     current = output;
   }
-  return { markdown: current.text, meta, diagnostics };
+  return { markdown: current.text, meta, diagnostics, origin: current.origin };
 }
 
 function modeOf(repairs: RepairOptions['repairs'], pass: SwitchableRepair): PassContext['mode'] {
