@@ -44,7 +44,7 @@ export function rehypeMarkExtraction(marks: CompendiumMarks) {
  * @returns the marked HTML
  */
 export function markCompendiumHtml(html: string, marks: CompendiumMarks): string {
-  return String(unified().use(rehypeParse).use(rehypeMarkExtraction, marks).use(rehypeStringify).processSync(html));
+  return String(unified().use(rehypeParse).use(rehypeMarkExtraction, marks).use(rehypeStringify, { upperDoctype: true }).processSync(html));
 }
 
 function classes(e: Element): string[] {
