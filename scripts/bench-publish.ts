@@ -14,7 +14,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { archiveEdition } from '../src/archive/archive.ts';
 import { recordEdition } from '../src/archive/record.ts';
 import { verifyArchive } from '../src/archive/verify.ts';
-import { assemble, loadAndRepair } from '../src/build/build.ts';
+import { assemble, loadRepairAndExtract } from '../src/build/build.ts';
 import { folioVersion, projectFolder } from '../src/build/project.ts';
 import { loadPublishAssets } from '../src/publish/assets.ts';
 import { imposeBooklet, mm } from '../src/publish/impose-booklet.ts';
@@ -60,8 +60,8 @@ try {
   browserFound = false;
 }
 const manifestPath = path.join(import.meta.dirname, '..', 'sources', 'compendium.yaml');
-const { loaded, repaired, diagnostics } = await loadAndRepair(manifestPath);
-const { edition, html, css, fragments } = await assemble(loaded, repaired, diagnostics);
+const { loaded, repaired, extraction, diagnostics } = await loadRepairAndExtract(manifestPath);
+const { edition, html, css, fragments } = await assemble(loaded, repaired, diagnostics, {}, extraction);
 const assets = await loadPublishAssets(projectFolder('styles'), projectFolder('templates'));
 const handouts = edition.documents.map((doc, i) => ({ documentId: doc.id, html: renderHandout(assets.handoutTemplates, edition, doc, fragments[i]!, `${css}\n${assets.handoutCss}`) }));
 const files: { path: string; data: string | Uint8Array }[] = [{ path: 'compendium.html', data: html }];

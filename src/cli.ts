@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isIntact, listArchive, verifyArchive } from './archive/verify.ts';
-import { build, loadAndRepair, type ProgressEvent } from './build/build.ts';
+import { build, loadRepairAndExtract, type ProgressEvent } from './build/build.ts';
 import { toFrontMatter } from './build/front-matter.ts';
 import { normalizeFile } from './build/normalize-file.ts';
 import { folioVersion } from './build/project.ts';
@@ -276,7 +276,7 @@ async function runCheck(args: string[], io: Io): Promise<number> {
     parseArgs({ args, options: { ...helpOption, manifest: { type: 'string' }, 'errors-only': { type: 'boolean' } } }),
   );
   if (values.help) return printHelp('check', io);
-  const { diagnostics } = await loadAndRepair(values.manifest ?? defaultManifest);
+  const { diagnostics } = await loadRepairAndExtract(values.manifest ?? defaultManifest);
   const shown = values['errors-only'] ? diagnostics.filter((d) => d.severity !== 'info') : diagnostics;
   io.out(`${formatReport(shown)}\n`);
   return hasErrors(diagnostics) ? exitCodes.sourceErrors : exitCodes.ok;

@@ -23,10 +23,13 @@ import { openBrowser } from '../render/browser.ts';
 import { paginate } from '../render/paginate.ts';
 import { loadEdition, type LoadedEdition } from '../sources/load.ts';
 import { writeOutputs, type OutputFile } from './outputs.ts';
+import { extractStage, type Extraction } from './extract-stage.ts';
+import { backMatterView } from '../extract/back-matter.ts';
+import { markCompendiumHtml } from '../extract/mark-html.ts';
 import { folioVersion, projectFolder } from './project.ts';
 import { toFrontMatter } from './front-matter.ts';
 
-export type Stage = 'load' | 'repair' | 'assemble' | 'paginate' | 'booklet' | 'handouts' | 'archive' | 'write';
+export type Stage = 'load' | 'repair' | 'extract' | 'assemble' | 'paginate' | 'booklet' | 'handouts' | 'archive' | 'write';
 
 export interface ProgressEvent {
   stage: Stage;
@@ -88,6 +91,20 @@ export async function loadAndRepair(
   return { loaded, repaired, diagnostics };
 }
 
+/**
+ * Loads, repairs, then extracts the glossary and the chronology.
+ * @throws FolioError when the manifest, a source or the editors' glossary cannot be read
+ */
+export async function loadRepairAndExtract(
+  manifestPath: string,
+  options: Pick<BuildOptions, 'onProgress'> = {},
+): Promise<{ loaded: LoadedEdition; repaired: RepairedDocument[]; extraction: Extraction; diagnostics: Diagnostic[] }> {
+  const { loaded, repaired, diagnostics } = await loadAndRepair(manifestPath, options);
+  const lexicon = await loadFrenchLexicon();
+  const extraction = await stage('extract', options, () => extractStage(loaded, repaired, lexicon), (x) => `${x.glossary.length} acronyms, ${x.chronology.length} events`);
+  return { loaded, repaired, extraction, diagnostics: sortDiagnostics([...diagnostics, ...extraction.diagnostics]) };
+}
+
 /** Repairs every document of an edition against the statistics of the whole corpus. */
 export function repairAll(loaded: LoadedEdition, lexicon: Lexicon, corpus: CorpusStats = buildCorpusStats(loaded.documents.map((d) => d.text))): RepairedDocument[] {
   return loaded.documents.map((doc) => ({
@@ -102,10 +119,10 @@ export function repairAll(loaded: LoadedEdition, lexicon: Lexicon, corpus: Corpu
  *   nothing is written then
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const { loaded, repaired, diagnostics } = await loadAndRepair(options.manifestPath, options);
+  const { loaded, repaired, extraction, diagnostics } = await loadRepairAndExtract(options.manifestPath, options);
   if (hasErrors(diagnostics)) throw new FolioError('The sources have errors: nothing was built.', diagnostics);
 
-  const { edition, html, review, css, fragments } = await stage('assemble', options, async () => assemble(loaded, repaired, diagnostics, options), (r) => `${Math.round(r.html.length / 1024)} KiB of HTML`);
+  const { edition, html, review, css, fragments } = await stage('assemble', options, async () => assemble(loaded, repaired, diagnostics, options, extraction), (r) => `${Math.round(r.html.length / 1024)} KiB of HTML`);
   const stylesheet = options.stylesheet ?? path.join(projectFolder('styles'), 'compendium.css');
   const assets = await loadPublishAssets(path.dirname(stylesheet), options.templatesDir ?? projectFolder('templates'));
   const handouts = edition.documents.map((doc, i) => ({
@@ -155,6 +172,7 @@ export async function assemble(
   repaired: RepairedDocument[],
   diagnostics: Diagnostic[],
   options: Pick<BuildOptions, 'templatesDir' | 'stylesheet'> = {},
+  extraction?: Extraction,
 ): Promise<{ edition: Edition; html: string; review: string; css: string; fragments: string[] }> {
   const converted = repaired.map((d) => ({ d, ...markdownToHtml(d.result.markdown, d.loaded.id) }));
   const edition = createEdition(
@@ -170,14 +188,19 @@ export async function assemble(
     folioVersion,
     diagnostics,
   );
-  const templatesDir = options.templatesDir ?? projectFolder('templates');
-  const templates = await loadTemplates(templatesDir);
+  if (extraction) {
+    edition.glossary = extraction.glossary;
+    edition.chronology = extraction.chronology;
+  }
+  const templates = await loadTemplates(options.templatesDir ?? projectFolder('templates'));
   const css = await bundleStylesheet(options.stylesheet ?? path.join(projectFolder('styles'), 'compendium.css'));
-  const html = renderTemplates(templates, {
+  const rendered = renderTemplates(templates, {
     edition,
     documents: edition.documents.map((doc, i) => ({ ...doc, html: converted[i]!.html })),
+    backMatter: backMatterView(edition),
     css,
   });
+  const html = extraction ? markCompendiumHtml(rendered, extraction.marks) : rendered;
   const reviewView = createReviewView(
     edition,
     repaired.map((d) => ({

@@ -15,7 +15,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Edition } from '../assemble/edition.ts';
-import { assemble, loadAndRepair } from '../build/build.ts';
+import { assemble, loadRepairAndExtract } from '../build/build.ts';
 import { projectFolder } from '../build/project.ts';
 import { FolioError, countBySeverity, hasErrors, type Diagnostic } from '../diagnostics.ts';
 import { loadPublishAssets, type PublishAssets } from '../publish/assets.ts';
@@ -111,10 +111,10 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
     const started = performance.now();
     const ms = (): number => Math.round(performance.now() - started);
     try {
-      const { loaded, repaired, diagnostics } = await loadAndRepair(options.manifestPath);
+      const { loaded, repaired, extraction, diagnostics } = await loadRepairAndExtract(options.manifestPath);
       if (hasErrors(diagnostics)) throw new FolioError('The sources have errors.', diagnostics);
       const [assembled, assets] = await Promise.all([
-        assemble(loaded, repaired, diagnostics, { templatesDir, stylesheet }),
+        assemble(loaded, repaired, diagnostics, { templatesDir, stylesheet }, extraction),
         loadPublishAssets(path.dirname(stylesheet), templatesDir),
       ]);
       const counts = countBySeverity(diagnostics);

@@ -1,0 +1,62 @@
+/**
+ * The extract stage of a build: reads the editors' glossary named by the manifest (or
+ * `glossary.yaml` beside it), then runs the extraction on every repaired document.
+ * Reading the file is the only I/O; the extraction itself is pure (`src/extract/`).
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { FolioError } from '../diagnostics.ts';
+import type { Lexicon } from '../language/lexicon.ts';
+import { parseGlossaryFile, type EditorialEntry } from '../extract/glossary-file.ts';
+import { extractEdition, type Extraction, type ExtractionDocument } from '../extract/index.ts';
+import { readDocumentText } from '../extract/text-blocks.ts';
+import { createLineIndex } from '../sources/positions.ts';
+import { displayPath, type LoadedEdition } from '../sources/load.ts';
+import type { RepairedDocument } from './build.ts';
+
+export type { Extraction } from '../extract/index.ts';
+
+/**
+ * Reads the editors' glossary of an edition.
+ * @returns its entries and its path as shown in messages (no entries when there is no file)
+ * @throws FolioError when the file named by the manifest is missing or the file is invalid
+ */
+export async function loadEditorialGlossary(loaded: LoadedEdition): Promise<{ entries: EditorialEntry[]; file?: string }> {
+  const named = loaded.manifest.glossary;
+  const file = path.resolve(path.dirname(loaded.manifestPath), named ?? 'glossary.yaml');
+  const shown = displayPath(file);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if (!named && (error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [] };
+    throw new FolioError(`Cannot read the editors' glossary ${shown} named by the manifest's \`glossary:\` key. Check the path: it is relative to the manifest.`, [], 'input');
+  }
+  const parsed = parseGlossaryFile(text, shown);
+  if (!parsed.entries) throw new FolioError(`The editors' glossary ${shown} is invalid.`, parsed.diagnostics);
+  return { entries: parsed.entries, file: shown };
+}
+
+/** Extracts the glossary and the chronology of a repaired edition. */
+export async function extractStage(loaded: LoadedEdition, repaired: RepairedDocument[], lexicon?: Lexicon): Promise<Extraction> {
+  const editorial = await loadEditorialGlossary(loaded);
+  const docs: ExtractionDocument[] = repaired.map((d) => {
+    const lines = createLineIndex(d.loaded.text);
+    const origin = d.result.origin;
+    return {
+      id: d.loaded.id,
+      file: d.loaded.file,
+      title: d.loaded.entry.shortTitle ?? d.loaded.entry.title,
+      text: readDocumentText(d.result.markdown),
+      ownTitle: d.result.meta.title,
+      category: d.result.meta.category,
+      date: d.loaded.entry.date,
+      period: d.loaded.entry.period,
+      locate: (offset) => lines.at(origin ? (origin[Math.min(offset, origin.length - 1)] ?? 0) : offset),
+    };
+  });
+  const extraction = extractEdition(docs, editorial.entries, lexicon);
+  // Messages about the editors' file name it as the build found it.
+  for (const d of extraction.diagnostics) if (d.file === 'glossary.yaml' && editorial.file) d.file = editorial.file;
+  return extraction;
+}

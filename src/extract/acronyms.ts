@@ -1,0 +1,584 @@
+/**
+ * Acronym definitions in French prose: `Agence européenne de défense (AED)` (long form first) and
+ * `MARCOM (Commandement maritime allié de l'OTAN)` (short form first), each with a confidence.
+ *
+ * The classic algorithm, Schwartz & Hearst (2003), matches the letters of the short form right to
+ * left, in order, in the words before the parenthesis. French needs more, and this is the
+ * extension:
+ * - articles and prepositions (`de`, `l'`, `en matière de`…) carry no letter, except the few
+ *   prepositions that do in names (`Partenariat pour la paix (PPP)`);
+ * - many acronyms come from the English name, so their letters come out of order
+ *   (`Force de stabilisation (SFOR)`), or not at all (`Capacité … (NCIRC)`): the alignment may
+ *   take the words in any order and leave letters unexplained, and the confidence says how well
+ *   it went;
+ * - a word may give more than its initial (`COmité … PERmanents (Coreper)`, `forces NAVales
+ *   (EUNAVFOR)`), each part of a compound gives its own (`État-major`, `cyber|défense`), a number
+ *   gives digits (`2027 → CMX27`, `deuxième → SNMG2`), and an acronym inside the long form gives
+ *   its letters in either order (`l'UE → EU`, `l'OTAN → N` of NATO).
+ *
+ * Confidence = 0.55 × letters explained + 0.15 × first letter explained + 0.10 × letters in order
+ * + 0.20 × share of the long form's content words that explain a letter. Below `threshold` a
+ * candidate is rejected (the caller reports it). A parenthesis that qualifies (`l'EMI (OTAN)`),
+ * a date or a range (`(2025-2028)`), or a list (`(Japon, République de Corée et Inde)`) is no
+ * candidate at all.
+ *
+ * Not for: deciding whether an all-caps word is an acronym or a name (`glossary.ts`), finding the
+ * uses of a term (`acronym-uses.ts`).
+ */
+
+/** Confidence under which a candidate definition is not taken. */
+export const threshold = 0.5;
+/** Share of the short form's letters the long form must explain at least. */
+export const minimumCoverage = 0.5;
+
+/** True when a candidate is good enough to be taken. */
+export function isAccepted(candidate: Pick<DefinitionCandidate, 'confidence' | 'coverage'>): boolean {
+  return candidate.confidence >= threshold && candidate.coverage >= minimumCoverage;
+}
+
+export interface DefinitionCandidate {
+  /** The short form as written (`AED`, `EUNAVFOR MED`, `Coreper II`). */
+  term: string;
+  /** The long form as written. */
+  expansion: string;
+  confidence: number;
+  /** Share of the short form's letters the long form explains (0–1). */
+  coverage: number;
+  direction: 'long-first' | 'short-first';
+  /** `[start, end)` of the short form in the text. */
+  termStart: number;
+  termEnd: number;
+  /** `[start, end)` of the long form in the text. */
+  expansionStart: number;
+  expansionEnd: number;
+}
+
+type WordKind = 'content' | 'acronym' | 'number' | 'article' | 'link' | 'quote' | 'stop' | 'comma';
+
+interface Word {
+  text: string;
+  start: number;
+  end: number;
+  kind: WordKind;
+  /** Folded (lowercase, no accents) parts that may give letters. */
+  parts: string[];
+  /** Numbers a digit group of the short form may match (`2027`, ordinal `deuxième` → 2). */
+  numbers: string[];
+  /** A preposition that may give its initial (`pour` in `Partenariat pour la paix`). */
+  mayGiveLetter?: boolean;
+}
+
+interface Unit {
+  value: string;
+  kind: 'letter' | 'number' | 'roman';
+}
+
+interface Chunk {
+  unit: number;
+  length: number;
+  word: number;
+  part: number;
+}
+
+// General French grammar, not drawn from any text.
+const articles = new Set(['le', 'la', 'les', "l'", 'un', 'une', 'ce', 'cet', 'cette', 'ces', 'son', 'sa', 'ses', 'leur', 'leurs', 'notre', 'nos', 'votre', 'vos', 'mon', 'ma', 'mes']);
+const links = new Set([
+  'de', "d'", 'du', 'des', 'à', 'au', 'aux', 'en', 'et', 'ou', 'pour', 'par', 'sur', 'sous', 'dans', 'avec', 'entre', 'contre', 'sans', 'vers',
+  'chez', 'selon', 'que', 'qui', 'dont', "qu'", "s'", "n'", 'y', 'of', 'the', 'and', 'for', 'on', 'in', 'to',
+]);
+const letterGivingLinks = new Set(['pour', 'par', 'sur', 'sans', 'avec', 'dans', 'entre', 'contre', 'sous']);
+/** Nouns of locutions that carry no meaning of their own: `en matière de`, `en faveur de`, `au sein de`. */
+const locutionNouns = new Set(['matière', 'faveur', 'profit', 'sein', 'vue', 'charge', 'titre', 'cadre', 'moyen', 'intermédiaire', 'appui', 'égard', 'lieu', 'raison', 'cours', 'vertu']);
+const ordinals: Record<string, number> = {
+  premier: 1, première: 1, deuxième: 2, second: 2, seconde: 2, troisième: 3, quatrième: 4, cinquième: 5, sixième: 6, septième: 7, huitième: 8, neuvième: 9, dixième: 10,
+};
+/** Learned prefixes after which a French compound starts a second word (`cyber|défense`, `télé|piloté`). */
+const compoundPrefixes = ['cyber', 'télé', 'anti', 'contre', 'inter', 'multi', 'sous', 'auto', 'semi', 'micro', 'radio', 'aéro', 'géo', 'post', 'super', 'hyper', 'trans', 'ultra', 'extra', 'bio', 'néo', 'euro'];
+
+/** Lowercase without accents. */
+export function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** True for a Roman numeral (`II`, `XXI`), which is never an acronym. */
+export function isRomanNumeral(token: string): boolean {
+  return /^(?=[IVXLC])X{0,3}(?:IX|IV|V?I{0,3})$|^(?=[XLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/.test(token) && token.length > 0;
+}
+
+/**
+ * True for a word written like an acronym: at least two capitals and no small letter
+ * (`OTAN`, `SNMG2`, `CERT-UE`), or one capital and a number (`G7`). Roman numerals are not.
+ */
+export function looksLikeAcronym(token: string): boolean {
+  if (isRomanNumeral(token.replace(/[-‑]/g, ''))) return false;
+  if (/\p{Ll}/u.test(token)) return false;
+  const capitals = (token.match(/\p{Lu}/gu) ?? []).length;
+  if (capitals >= 2) return /^\p{Lu}/u.test(token);
+  return /^\p{Lu}\p{N}{1,2}$/u.test(token);
+}
+
+const tokenRe = /(\p{L}+['’])|([\p{L}\p{N}]+(?:[-‑][\p{L}\p{N}]+)*)|([«»"“”])|([.;:!?()[\]])|(,)|([–—])/gu;
+
+function tokenize(text: string, from: number, to: number): Word[] {
+  const words: Word[] = [];
+  tokenRe.lastIndex = from;
+  for (let m = tokenRe.exec(text); m && m.index < to; m = tokenRe.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (end > to) break;
+    if (m[1]) {
+      const w = fold(m[1]).replace('’', "'");
+      words.push({ text: m[1], start, end, kind: w === "l'" ? 'article' : 'link', parts: [w.slice(0, -1)], numbers: [] });
+    } else if (m[2]) {
+      words.push(readWord(m[2], start, end));
+    } else if (m[3]) words.push({ text: m[3], start, end, kind: 'quote', parts: [], numbers: [] });
+    else if (m[5]) words.push({ text: m[5], start, end, kind: 'comma', parts: [], numbers: [] });
+    else if (m[6]) words.push({ text: m[6], start, end, kind: 'comma', parts: [], numbers: [] });
+    else words.push({ text: m[0], start, end, kind: 'stop', parts: [], numbers: [] });
+  }
+  // `en matière de`, `au sein de`: the noun carries no letter.
+  for (let i = 1; i + 1 < words.length; i++) {
+    const w = words[i]!;
+    if (w.kind === 'content' && locutionNouns.has(w.text.toLowerCase()) && ['en', 'au', "l'", 'le', 'à', 'par'].includes(words[i - 1]!.text.toLowerCase().replace('’', "'")) && ['de', "d'", 'du', 'des'].includes(fold(words[i + 1]!.text).replace('’', "'"))) {
+      w.kind = 'link';
+    }
+  }
+  return words;
+}
+
+function readWord(text: string, start: number, end: number): Word {
+  const folded = fold(text);
+  if (/^\p{N}+$/u.test(text)) return { text, start, end, kind: 'number', parts: [], numbers: [text] };
+  const ordinal = ordinals[text.toLowerCase()] ?? (/^(\d+)(?:e|er|re|ème)$/u.exec(text) ? Number(/^\d+/.exec(text)![0]) : undefined);
+  if (ordinal !== undefined) return { text, start, end, kind: 'content', parts: [], numbers: [String(ordinal)] };
+  if (articles.has(text.toLowerCase())) return { text, start, end, kind: 'article', parts: [folded], numbers: [] };
+  if (links.has(text.toLowerCase())) return { text, start, end, kind: 'link', parts: [folded], numbers: [], mayGiveLetter: letterGivingLinks.has(text.toLowerCase()) };
+  const pieces = text.split(/[-‑]/);
+  if (pieces.every((p) => looksLikeAcronym(p) || /^\p{N}+$/u.test(p)) && pieces.some((p) => looksLikeAcronym(p))) {
+    return { text, start, end, kind: 'acronym', parts: pieces.map(fold), numbers: pieces.filter((p) => /^\p{N}+$/u.test(p)) };
+  }
+  const parts: string[] = [];
+  for (const piece of pieces) parts.push(...splitCompound(fold(piece)));
+  return { text, start, end, kind: 'content', parts, numbers: [] };
+}
+
+function splitCompound(word: string): string[] {
+  for (const prefix of compoundPrefixes) {
+    const p = fold(prefix);
+    if (word.startsWith(p) && word.length - p.length >= 4) return [p, word.slice(p.length)];
+  }
+  return [word];
+}
+
+function unitsOf(shortForm: string): Unit[] {
+  const units: Unit[] = [];
+  const tokens = shortForm.split(/[\s\-‑–—/.]+/).filter(Boolean);
+  tokens.forEach((token, i) => {
+    if (i > 0 && isRomanNumeral(token)) {
+      units.push({ value: token, kind: 'roman' });
+      return;
+    }
+    for (const m of token.matchAll(/\p{L}|\p{N}+/gu)) {
+      units.push(/\p{N}/u.test(m[0]) ? { value: m[0], kind: 'number' } : { value: fold(m[0]), kind: 'letter' });
+    }
+  });
+  return units;
+}
+
+const isContent = (w: Word): boolean => w.kind === 'content' || w.kind === 'acronym' || w.kind === 'number';
+
+/** The ways a word part can explain units starting at `u`: how many units it takes. */
+function matchLengths(units: Unit[], u: number, word: Word, part: string): number[] {
+  const unit = units[u]!;
+  if (unit.kind === 'number') return word.numbers.some((n) => n === unit.value || (n.length === 4 && n.endsWith(unit.value))) ? [1] : [];
+  if (unit.kind !== 'letter' || !part) return [];
+  if (word.kind === 'link' || word.kind === 'article') return word.mayGiveLetter && part.startsWith(unit.value) ? [1] : [];
+  let letters = '';
+  const lengths: number[] = [];
+  const reversed = [...part].reverse().join('');
+  for (let k = u; k < units.length && units[k]!.kind === 'letter' && k - u < 4; k++) {
+    letters += units[k]!.value;
+    const n = letters.length;
+    if (word.kind === 'acronym') {
+      if (part.startsWith(letters) || reversed.startsWith(letters)) lengths.push(n);
+    } else if (part.startsWith(letters) && (n === 1 || part.length > n)) lengths.push(n);
+  }
+  return lengths;
+}
+
+interface Scored {
+  confidence: number;
+  coverage: number;
+  chunks: Chunk[];
+  /** First word of the long form (long-first: where the long form starts). */
+  from: number;
+}
+
+/**
+ * Aligns a short form with words, in any order, and scores each alignment.
+ * @param units the short form's letters and numbers
+ * @param words the candidate long form's words
+ * @param longFirst true when the long form precedes the short form: then where it starts is
+ *   decided by the alignment (see `longFormStart`); otherwise all the words are the long form
+ * @param strict only a complete, in-order alignment counts (short forms written like words, `Coreper`)
+ */
+function align(units: Unit[], words: Word[], longFirst: boolean, strict: boolean): Scored | undefined {
+  const slots: { word: number; part: number }[] = [];
+  words.forEach((w, i) => w.parts.forEach((_, p) => slots.push({ word: i, part: p })));
+  if (words.some((w) => w.numbers.length)) words.forEach((w, i) => w.numbers.length && !w.parts.length && slots.push({ word: i, part: -1 }));
+  const used = new Set<string>();
+  const chunks: Chunk[] = [];
+  let best: Scored | undefined;
+  let leaves = 0;
+  const visit = (u: number): void => {
+    if (leaves > 20000) return;
+    if (u >= units.length) {
+      leaves++;
+      const scored = score(units, words, chunks, longFirst);
+      if (strict && (scored.coverage < 1 || !inOrder(chunks))) return;
+      if (!best || better(scored, best)) best = { ...scored, chunks: [...chunks] };
+      return;
+    }
+    // Nearest words first: the best alignments are usually found early.
+    for (let s = slots.length - 1; s >= 0; s--) {
+      const slot = slots[s]!;
+      const key = `${slot.word}:${slot.part}`;
+      if (used.has(key)) continue;
+      const word = words[slot.word]!;
+      const part = slot.part >= 0 ? word.parts[slot.part]! : '';
+      const lengths = slot.part >= 0 ? matchLengths(units, u, word, part) : matchLengths(units, u, word, '');
+      for (const length of lengths) {
+        used.add(key);
+        chunks.push({ unit: u, length, word: slot.word, part: slot.part });
+        visit(u + length);
+        chunks.pop();
+        used.delete(key);
+      }
+    }
+    visit(u + 1);
+  };
+  visit(0);
+  return best;
+}
+
+/** The better of two alignments: one that explains enough letters, then the more confident. */
+function better(a: Omit<Scored, 'chunks'>, b: Omit<Scored, 'chunks'>): boolean {
+  const enoughA = a.coverage >= minimumCoverage;
+  const enoughB = b.coverage >= minimumCoverage;
+  if (enoughA !== enoughB) return enoughA;
+  return a.confidence > b.confidence + 1e-9;
+}
+
+function inOrder(chunks: Chunk[]): boolean {
+  const sorted = [...chunks].sort((a, b) => a.unit - b.unit);
+  return sorted.every((c, i) => i === 0 || position(c) > position(sorted[i - 1]!));
+}
+
+const position = (c: Chunk): number => c.word + (c.part + 1) / 100;
+
+function score(units: Unit[], words: Word[], all: Chunk[], longFirst: boolean): Omit<Scored, 'chunks'> {
+  const allCovered = all.reduce((n, c) => n + c.length, 0);
+  const optionalUnits = units.filter((u) => u.kind === 'roman').length;
+  const from = longFirst ? longFormStart(words, all, units.length - optionalUnits - allCovered) : 0;
+  // Letters given by words left out of the long form (stray letters) count as unexplained.
+  const chunks = all.filter((c) => c.word >= from);
+  const covered = new Set<number>();
+  for (const c of chunks) for (let k = c.unit; k < c.unit + c.length; k++) covered.add(k);
+  // Roman numerals, and numbers ending the short form (`CMX27`, `MARSEC 25`), may stay unexplained.
+  let counted = 0;
+  let matched = 0;
+  units.forEach((unit, k) => {
+    const optional = unit.kind === 'roman' || (unit.kind === 'number' && units.slice(k).every((x) => x.kind !== 'letter'));
+    if (covered.has(k)) {
+      matched++;
+      counted++;
+    } else if (!optional) counted++;
+  });
+  const coverage = counted ? matched / counted : 0;
+  const first = covered.has(0) ? 1 : 0;
+  // English names give French acronyms whose letters come in reverse order (`Remotely Piloted
+  // Aircraft Systems` → `systèmes d'aéronef télépiloté`): both directions count as ordered.
+  const sorted = [...chunks].sort((a, b) => a.unit - b.unit);
+  let forward = 0;
+  let backward = 0;
+  for (let i = 1; i < sorted.length; i++) {
+    if (position(sorted[i]!) > position(sorted[i - 1]!)) forward++;
+    else backward++;
+  }
+  const order = sorted.length < 2 ? 1 : Math.max(forward, backward) / (sorted.length - 1);
+  // A preposition gives a letter inside a name (`Partenariat pour la paix`), never its first one.
+  if (longFirst && all.some((c) => !isContent(words[c.word]!) && (c.word <= from || !chunks.some((d) => d.word < c.word && isContent(words[d.word]!))))) {
+    return { confidence: -1, coverage, from };
+  }
+  const contributing = new Set(chunks.map((c) => c.word));
+  const content = words.slice(from).filter(isContent);
+  const contributingContent = content.filter((w) => contributing.has(words.indexOf(w))).length;
+  const density = content.length ? contributingContent / content.length : 0;
+  let confidence = 0.55 * coverage + 0.15 * first + 0.1 * order + 0.2 * density;
+  // Content words give letters before prepositions do.
+  confidence -= 0.05 * chunks.filter((c) => !isContent(words[c.word]!)).length;
+  // A name starts a noun phrase; one that starts after a noun (`version actualisée de l'accord`) is doubtful.
+  if (longFirst && from > 0 && from < words.length && !opensNounPhrase(words[from - 1]!)) confidence *= 0.85;
+  return { confidence, coverage, from };
+}
+
+/**
+ * Where a long form that precedes its short form starts: at its leftmost word that explains a
+ * letter, extended to the left over the head nouns it complements, as long as the extension
+ * reaches the article that opens the noun phrase (`le renforcement des capacités de défense
+ * (DCB)`, `la mission de police de l'UE (EUPOL)`). A head noun joined by a bare `de` (`mission
+ * de police`) or placed before an acronym (`l'Agence OTAN`) comes free; one joined otherwise costs
+ * one of the letters left unexplained (an English name has words the French one renders
+ * differently). A letter given by a word cut off from the others by two words that give none is
+ * taken as chance.
+ */
+function longFormStart(words: Word[], chunks: Chunk[], unexplained: number): number {
+  const givers = [...new Set(chunks.map((c) => c.word).filter((i) => isContent(words[i]!)))].sort((a, b) => a - b);
+  const letters = (word: number): number => chunks.filter((c) => c.word === word).reduce((n, c) => n + c.length, 0);
+  const total = chunks.reduce((n, c) => n + c.length, 0) + unexplained;
+  // A stray letter: dropped when the rest explains at least half the short form on its own.
+  while (givers.length > 1) {
+    const gap = words.slice(givers[0]! + 1, givers[1]!).filter((w) => isContent(w) && w.kind !== 'acronym').length;
+    const rest = givers.slice(1).reduce((n, g) => n + letters(g), 0);
+    if (gap < 2 || rest < total / 2) break;
+    givers.shift();
+  }
+  if (!givers.length) return words.length;
+  const leftmost = givers[0]!;
+  let start = leftmost;
+  // One head noun at most: a longer reach takes in the clause around the name.
+  let budget = Math.min(1, unexplained);
+  for (let i = start - 1; i >= 0; ) {
+    // Skip the words that join the head noun to the current start (`de`, `des`, `de la`, `et d'`, quotes).
+    let j = i;
+    while (j >= 0 && isJoint(words, j)) j--;
+    if (j < 0) break;
+    const head = words[j]!;
+    if (head.kind !== 'content' && head.kind !== 'acronym') break;
+    const joint = words.slice(j + 1, start).filter((w) => w.kind !== 'quote').map(low);
+    const coordinated = joint.includes('et') || joint.includes('ou') || joint.includes(',');
+    // Coordination joins two nouns of one name (`formation et d'assistance`), not a name and an acronym.
+    if (coordinated && head.kind === 'acronym') break;
+    const free = !coordinated && (joint.length === 0 || (joint.length === 1 && (joint[0] === 'de' || joint[0] === "d'")));
+    if (!free) {
+      if (budget <= 0) break;
+      budget--;
+    }
+    start = j;
+    i = j - 1;
+  }
+  // The extension must reach the start of the noun phrase; if it stops in the middle, drop it.
+  if (start !== leftmost && start > 0 && !opensNounPhrase(words[start - 1]!)) start = leftmost;
+  return start;
+}
+
+const low = (w: Word): string => w.text.toLowerCase().replace('’', "'");
+
+const internalLinks = new Set(['de', "d'", 'du', 'des', 'pour', 'sur', 'à', 'au', 'aux', 'en', 'contre', "l'", 'la', 'le', 'les']);
+
+/** A word that joins two parts of a name: a link word, an article after one, a quote, a comma in an enumeration. */
+function isJoint(words: Word[], j: number): boolean {
+  const w = words[j]!;
+  if (w.kind === 'link' || w.kind === 'quote') return true;
+  return isDefiniteArticle(w) && j > 0 && isInternalLink(words[j - 1]!);
+}
+
+/** `le`, `la`, `les`, `l'`: the only articles found inside names (`Fonds européen de la défense`). */
+function isDefiniteArticle(w: Word): boolean {
+  return w.kind === 'article' && ['le', 'la', 'les', "l'"].includes(low(w));
+}
+
+/** A preposition after which an article stays inside a name (`Fonds européen de la défense`). */
+function isInternalLink(w: Word): boolean {
+  return w.kind === 'link' && internalLinks.has(low(w));
+}
+
+/** What may stand before the first word of a name: an article, a contracted one, punctuation, a conjunction. */
+function opensNounPhrase(w: Word): boolean {
+  if (w.kind === 'article' || w.kind === 'stop' || w.kind === 'comma' || w.kind === 'quote') return true;
+  return ['des', 'du', 'au', 'aux', 'et', 'ou'].includes(low(w));
+}
+
+/** Prepositions and conjunctions after which an article opens a new noun phrase, outside the name. */
+const clauseLinks = new Set(['entre', 'avec', 'par', 'dans', 'que', 'qui', 'comme', 'selon', 'chez', 'vers', 'lors', 'dont']);
+
+/** Auxiliary verbs: the words before them belong to the clause, not to a name. */
+const auxiliaries = new Set(['a', 'ont', 'est', 'sont', 'été', 'était', 'étaient', 'sera', 'seront', 'avait', 'avaient', 'aura', 'auront', 'fut', 'furent']);
+
+/**
+ * The words before a parenthesis that may hold its long form: back to the start of the sentence,
+ * an auxiliary verb and the participle after it, or an article that opens a noun phrase after a
+ * verb or a conjunction (`conclu entre la Capacité…`, `l'OTAN et l'Union européenne (UE)`).
+ */
+function longFormWindow(all: Word[], max: number): Word[] {
+  let from = all.length;
+  for (let i = all.length - 1, n = 0; i >= 0 && n < max && all.length - i <= 40; i--) {
+    const w = all[i]!;
+    if (isContent(w)) n++;
+    if (w.kind === 'stop') break;
+    if (auxiliaries.has(w.text.toLowerCase())) {
+      if (from < all.length && all[from]!.kind === 'content') from++;
+      break;
+    }
+    const previous = all[i - 1];
+    // `la mission … que mène l'UE (EUAM)`: a subject after its verb in a relative clause stays inside.
+    const inverted = previous?.kind === 'content' && i > 1 && ['que', "qu'", 'dont', 'où'].includes(low(all[i - 2]!));
+    if (w.kind === 'article' && previous && !inverted && (previous.kind === 'content' || (previous.kind === 'link' && clauseLinks.has(low(previous))))) {
+      from = i;
+      break;
+    }
+    from = i;
+  }
+  return all.slice(from);
+}
+
+/** How many content words before a parenthesis a long form may reach. */
+function windowSize(units: Unit[]): number {
+  return units.length + 6;
+}
+
+/**
+ * True when a parenthesis' content can be a short form: up to three words, at least one written
+ * like an acronym, the others capitalized, numbers or Roman numerals (`AED`, `EU IR26`,
+ * `Coreper II`); or one capitalized word (`Coreper`), which must then match perfectly.
+ */
+export function shortFormShape(text: string): 'acronym' | 'word' | undefined {
+  const tokens = text.trim().split(/\s+/);
+  if (!tokens[0] || tokens.length > 3 || text.length > 20) return undefined;
+  if (tokens.every((t) => looksLikeAcronym(t) || /^\p{N}+$/u.test(t) || isRomanNumeral(t) || /^\p{Lu}\p{Ll}*$/u.test(t)) && tokens.some((t) => looksLikeAcronym(t) && !/^\p{Lu}\p{N}+$/u.test(t))) {
+    return tokens.every((t) => !/^\p{Lu}\p{Ll}+$/u.test(t)) ? 'acronym' : undefined;
+  }
+  if (/^\p{Lu}\p{Ll}{2,}$/u.test(tokens[0]) && tokens.slice(1).every(isRomanNumeral)) return 'word';
+  return undefined;
+}
+
+/** Paren groups of a text: `[open, close]` indexes, nested groups included. */
+function parentheses(text: string): [number, number][] {
+  const groups: [number, number][] = [];
+  const stack: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '(') stack.push(i);
+    else if (text[i] === ')' && stack.length) groups.push([stack.pop()!, i]);
+  }
+  return groups.sort((a, b) => a[0] - b[0]);
+}
+
+/** Not a definition: a date, a range, a number, a reference. */
+function isDateOrNumber(content: string): boolean {
+  return !/\p{L}{2,}/u.test(content.replace(/\b(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b/giu, '').replace(/\b(?:vers|en|de|à|et)\b/giu, ''));
+}
+
+/**
+ * Finds the definitions of acronyms a text gives with parentheses, in both orders.
+ * @param text one block of plain text (a paragraph, a list item, a heading)
+ * @returns every candidate with its confidence, accepted or not; a candidate is taken when its
+ *   confidence reaches `threshold` (and, for short forms written like words, only when perfect)
+ */
+export function findDefinitions(text: string): DefinitionCandidate[] {
+  const found: DefinitionCandidate[] = [];
+  for (const [open, close] of parentheses(text)) {
+    const content = text.slice(open + 1, close);
+    const trimmed = content.trim();
+    if (!trimmed || isDateOrNumber(trimmed)) continue;
+    const lead = trimmed.split(/\s+[–—-]\s+|\s*[,;]\s*/)[0]!;
+    const shape = shortFormShape(lead);
+    if (shape) {
+      const candidate = longFirst(text, open, lead, content.indexOf(lead) + open + 1, shape === 'word');
+      if (candidate) found.push(candidate);
+      continue;
+    }
+    const candidate = shortFirst(text, open, close);
+    if (candidate) found.push(candidate);
+  }
+  return found;
+}
+
+function longFirst(text: string, open: number, shortForm: string, termStart: number, strict: boolean): DefinitionCandidate | undefined {
+  const units = unitsOf(shortForm);
+  if (!units.some((u) => u.kind === 'letter')) return undefined;
+  const words = longFormWindow(tokenize(text, 0, open), windowSize(units));
+  if (!words.some(isContent)) return undefined;
+  const best = align(units, words, true, strict);
+  if (!best || best.confidence < 0 || best.from >= words.length) return undefined;
+  const first = words[best.from]!;
+  const last = words[words.length - 1]!;
+  return {
+    term: shortForm.trim(),
+    expansion: text.slice(first.start, last.end).replace(/\s+/g, ' '),
+    confidence: round(best.confidence),
+    coverage: round(best.coverage),
+    direction: 'long-first',
+    termStart,
+    termEnd: termStart + shortForm.trim().length,
+    expansionStart: first.start,
+    expansionEnd: last.end,
+  };
+}
+
+function shortFirst(text: string, open: number, close: number): DefinitionCandidate | undefined {
+  const before = tokenize(text, 0, open);
+  const run: Word[] = [];
+  for (let i = before.length - 1; i >= 0; i--) {
+    const w = before[i]!;
+    if (w.kind === 'acronym' || (w.kind === 'number' && run.length === 0 && i > 0 && before[i - 1]!.kind === 'acronym')) run.unshift(w);
+    else break;
+  }
+  if (!run.some((w) => w.kind === 'acronym')) return undefined;
+  const words = tokenize(text, open + 1, close).filter((w) => w.kind !== 'stop');
+  const content = words.filter(isContent);
+  // A parenthesis that qualifies (`l'EMI (OTAN)`) or names a place (`Mons (Belgique)`).
+  if (content.length < 2) return undefined;
+  const inner = text.slice(open + 1, close);
+  const items = inner.split(/\s*,\s*|\s+(?:et|ou)\s+/).filter(Boolean);
+  const isList = /,/.test(inner) && items.length >= 3;
+  const alignRun = (r: Word[]): Scored | undefined => {
+    const units = unitsOf(text.slice(r[0]!.start, r[r.length - 1]!.end));
+    if (!isList) return align(units, words, false, false);
+    // A list defines only when its items give the letters, in order (`CBRN (chimiques, biologiques…)`).
+    const initials = items.map((item) => fold(item.trim()).charAt(0));
+    const letters = units.filter((u) => u.kind === 'letter').map((u) => u.value);
+    return initials.join('') === letters.join('') ? { confidence: 1, coverage: 1, chunks: [], from: 0 } : undefined;
+  };
+  // The short form is the run of acronyms before the parenthesis, less the words at its ends that
+  // the long form does not explain at all (`EUNAVFOR MED IRINI (forces navales de l'UE en
+  // Méditerranée)` defines `EUNAVFOR MED`; `IRINI` is the operation's name).
+  let r = run;
+  let scored = alignRun(r);
+  if (scored && !isList && r.length > 1) {
+    const unitCounts = r.map((w) => unitsOf(w.text).length);
+    // A word explains itself when the long form gives at least half of its letters.
+    const explains = (k: number): boolean => {
+      const first = unitCounts.slice(0, k).reduce((n, c) => n + c, 0);
+      let n = 0;
+      for (const c of scored!.chunks) for (let u = c.unit; u < c.unit + c.length; u++) if (u >= first && u < first + unitCounts[k]!) n++;
+      return n * 2 >= unitCounts[k]!;
+    };
+    let lo = 0;
+    let hi = r.length;
+    while (lo < hi - 1 && !explains(lo)) lo++;
+    while (hi - 1 > lo && !explains(hi - 1)) hi--;
+    if (lo > 0 || hi < r.length) {
+      r = r.slice(lo, hi);
+      scored = alignRun(r);
+    }
+  }
+  const best = scored && { ...scored, run: r };
+  if (!best) return undefined;
+  const expansionStart = open + 1 + (inner.length - inner.trimStart().length);
+  const expansionEnd = close - (inner.length - inner.trimEnd().length);
+  return {
+    term: text.slice(best.run[0]!.start, best.run[best.run.length - 1]!.end),
+    expansion: text.slice(expansionStart, expansionEnd).replace(/\s+/g, ' '),
+    confidence: round(best.confidence),
+    coverage: round(best.coverage),
+    direction: 'short-first',
+    termStart: best.run[0]!.start,
+    termEnd: best.run[best.run.length - 1]!.end,
+    expansionStart,
+    expansionEnd,
+  };
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}

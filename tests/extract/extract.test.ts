@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { createLexicon } from '../../src/language/lexicon.ts';
+import { findDefinitions, isAccepted } from '../../src/extract/acronyms.ts';
+import { buildChronology } from '../../src/extract/chronology.ts';
+import type { ExtractionDocument } from '../../src/extract/document.ts';
+import { findFrenchDates, isoDate } from '../../src/extract/french-dates.ts';
+import { parseGlossaryFile } from '../../src/extract/glossary-file.ts';
+import { buildGlossary } from '../../src/extract/glossary.ts';
+import { markCompendiumHtml } from '../../src/extract/mark-html.ts';
+import { readDocumentText } from '../../src/extract/text-blocks.ts';
+
+const taken = (text: string) => findDefinitions(text).filter(isAccepted).map((d) => [d.term, d.expansion]);
+
+describe('acronym definitions', () => {
+  it('finds both orders, in French, with letters out of order', () => {
+    expect(taken("Les experts de l'Agence spatiale européenne (ESA) sont venus.")).toEqual([['ESA', 'Agence spatiale européenne']]);
+    expect(taken("Le FMI (Fonds monétaire international) a prêté.")).toEqual([['FMI', 'Fonds monétaire international']]);
+    expect(taken("la Force de stabilisation (SFOR) dirigée par l'OTAN")).toEqual([['SFOR', 'Force de stabilisation']]);
+    expect(taken("le Centre de coordination de l'UE en matière de cyberdéfense (EUCDCC)")).toEqual([['EUCDCC', "Centre de coordination de l'UE en matière de cyberdéfense"]]);
+    expect(taken("le Partenariat pour la paix (PPP) de l'OTAN")).toEqual([['PPP', 'Partenariat pour la paix']]);
+  });
+  it('takes the acronym, not the name after it, before a parenthesis', () => {
+    expect(taken("l'opération EUNAVFOR MED IRINI (forces navales de l'UE en Méditerranée)")).toEqual([['EUNAVFOR MED', "forces navales de l'UE en Méditerranée"]]);
+  });
+  it('gives no entry for a qualifier, a date range or a list', () => {
+    expect(findDefinitions("la 24e conférence du directeur général de l'EMI (OTAN) et")).toEqual([]);
+    expect(findDefinitions('la gestion des crises (2025-2028), en insistant')).toEqual([]);
+    expect(findDefinitions('des pays de la région indo-pacifique (Japon, République de Corée et Inde).')).toEqual([]);
+    expect(taken('les incidents CBRN (chimiques, biologiques, radiologiques et nucléaires)')).toEqual([['CBRN', 'chimiques, biologiques, radiologiques et nucléaires']]);
+  });
+  it('rejects, with its confidence, a parenthesis that does not explain the letters', () => {
+    const [d] = findDefinitions("au SHAPE (commandement stratégique de l'OTAN pour les opérations, situé à Mons)");
+    expect(d && isAccepted(d)).toBe(false);
+  });
+});
+
+describe('French dates', () => {
+  const dates = (t: string) => findFrenchDates(t).map((m) => [isoDate(m.from) ?? `--${m.from.month}`, m.to && isoDate(m.to), m.target ?? false]);
+  it('keeps the precision the text gives', () => {
+    expect(dates('Février 1992 : L’UE adopte')).toEqual([['1992-02', undefined, false]]);
+    expect(dates('le 2 décembre 2004, puis en 2010')).toEqual([['2004-12-02', undefined, false], ['2010', undefined, false]]);
+    expect(dates('12-13 mai 2016 : Une conférence')).toEqual([['2016-05-12', '2016-05-13', false]]);
+    expect(dates('2006 – 2010 : Dîners')).toEqual([['2006', '2010', false]]);
+    expect(dates('réalisés entre juin 2025 et mai 2026 dans')).toEqual([['2025-06', '2026-05', false]]);
+    expect(dates('pendant les années 1990')).toEqual([['1990', '1999', false]]);
+  });
+  it('marks deadlines and leaves numbers alone', () => {
+    expect(dates("à l'horizon 2030 et d'ici à 2035")).toEqual([['2030', undefined, true], ['2035', undefined, true]]);
+    expect(dates('la STANAG n° 2001, 2000 soldats, 90 000 personnes, prendre en main')).toEqual([]);
+  });
+});
+
+const doc = (id: string, markdown: string, extra: Partial<ExtractionDocument> = {}): ExtractionDocument => ({
+  id,
+  file: `${id}.txt`,
+  title: id,
+  text: readDocumentText(markdown),
+  locate: (offset) => ({ line: 1, column: offset + 1 }),
+  ...extra,
+});
+
+describe('chronology', () => {
+  it('resolves relative dates against the period, the date or the sentence, and reports the rest', () => {
+    const result = buildChronology([
+      doc('rapport', 'Une réunion a eu lieu (novembre). Une autre (avril).', { period: { from: '2025-06', to: '2026-05' } }),
+      doc('communique', 'Depuis juillet dernier, des contrats ont été signés.', { date: '2024-02-13' }),
+      doc('article', 'En marge du sommet de 2025, le forum qui s’est tenu ce mardi 24 juin a marqué un tournant.\n\nIl reprendra le 3 mars.'),
+    ]);
+    expect(result.entries.map((e) => [e.date, e.sources[0]])).toEqual([
+      ['2023-07', 'communique'],
+      ['2025-06-24', 'article'],
+      ['2025-11', 'rapport'],
+      ['2026-04', 'rapport'],
+    ]);
+    expect(result.diagnostics.map((d) => d.rule)).toEqual(['unresolved-date']);
+  });
+  it('refuses a day of the week that contradicts the date', () => {
+    const result = buildChronology([doc('a', 'Le sommet de 2024 s’est ouvert ce mardi 24 juin.')]);
+    expect(result.entries.map((e) => e.date)).toEqual(['2024']);
+    expect(result.diagnostics[0]!.message).toMatch(/mardi/);
+  });
+});
+
+describe('glossary', () => {
+  const editorial = parseGlossaryFile('- term: ONU\n  expansion: Organisation des Nations unies\n', 'glossary.yaml').entries!;
+  const lexicon = createLexicon(['monde']);
+  const result = buildGlossary(
+    [
+      doc('a', "L'Agence européenne de défense (AED) et l'ONU. Catégorie : MONDE. Au XXIe siècle, l'AED travaille avec la KFOR."),
+      doc('b', "Les exercices STEADFAST DUEL 2025 et l'opération IRINI, ainsi que IRINI, ASPIDES et ATALANTA. L'opération Atalanta. La mission de conseil de l'UE en Iraq (EUAM) et la mission de conseil de l'UE sur la réforme du secteur de la sécurité en Ukraine (EUAM)."),
+    ],
+    editorial,
+    lexicon,
+  );
+  it('explains defined and editorial acronyms, sorted, and no names', () => {
+    expect(result.entries.map((e) => e.term)).toEqual(['AED', 'EUAM', 'ONU']);
+    expect(result.entries[2]!.expansions).toEqual([{ text: 'Organisation des Nations unies', origin: 'editorial' }]);
+  });
+  it('keeps two meanings of one acronym', () => {
+    expect(result.entries[1]!.expansions.map((x) => x.text)).toHaveLength(2);
+  });
+  it('warns about an acronym explained nowhere, at its first use', () => {
+    const w = result.diagnostics.filter((d) => d.rule === 'undefined-acronym');
+    expect(w.map((d) => [d.file, /“(\w+)”/.exec(d.message)![1]])).toEqual([['a.txt', 'KFOR'], ['b.txt', 'UE']]);
+  });
+  it('numbers uses and links the entry to the first', () => {
+    expect(result.entries[0]!.uses).toEqual(['a--sigle-aed-1', 'a--sigle-aed-2']);
+    expect(result.entries[0]!.expansions[0]!.definedIn).toBe('a--sigle-aed-1');
+  });
+  it('rejects an invalid editors’ file with its line', () => {
+    const bad = parseGlossaryFile('- term: ONU\n  expansion: X\n- term: PIB\n  sens: produit\n', 'g.yaml');
+    expect(bad.entries).toBeUndefined();
+    expect(bad.diagnostics[0]).toMatchObject({ file: 'g.yaml', line: 3, severity: 'error' });
+  });
+});
+
+describe('marking the HTML', () => {
+  it('wraps uses in abbr, links the first to the glossary and anchors events', () => {
+    const html = markCompendiumHtml(
+      '<html><body><article class="document" id="d"><div class="document-body"><p>L’Agence européenne de défense (AED) existe. L’AED agit.</p></div></article></body></html>',
+      { terms: [{ term: 'AED', entryId: 'sigle-aed', title: 'Agence européenne de défense', sites: [] }], anchors: [{ documentId: 'd', id: 'd--date-1', quote: 'LAED', occurrence: 0 }] },
+    );
+    expect(html).toContain('<a href="#sigle-aed" class="sigle-lien"><abbr id="d--sigle-aed-1" title="Agence européenne de défense" class="sigle">AED</abbr></a>');
+    expect(html).toContain('<abbr id="d--sigle-aed-2" title="Agence européenne de défense" class="sigle">AED</abbr> agit');
+    expect(html).toContain('<span id="d--date-1" class="chrono-ancre"></span>L’<abbr id="d--sigle-aed-2"');
+  });
+});
