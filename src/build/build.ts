@@ -12,8 +12,15 @@ import { markdownToHtml } from '../assemble/markdown-to-html.ts';
 import { bundleStylesheet } from '../assemble/stylesheet.ts';
 import { loadTemplates, renderTemplates } from '../assemble/templates.ts';
 import { normalizeText, type NormalizedText } from '../repair/pipeline.ts';
+import { transformHtml } from '../assemble/final-html.ts';
+import { runningHeads } from '../assemble/running-heads.ts';
+import { frenchTypographyTree } from '../typography/french-typography.ts';
+import { hyphenateTree } from '../typography/hyphenate.ts';
 import { openBrowser } from '../render/browser.ts';
+import { compendiumAnchors, editionOutline, editionPdfMetadata } from '../render/edition-pdf.ts';
+import { finishPdf } from '../render/finish-pdf.ts';
 import { paginate } from '../render/paginate.ts';
+import { buildDate } from './build-date.ts';
 import { loadEdition, type LoadedEdition } from '../sources/load.ts';
 import { writeOutputs, type OutputFile } from './outputs.ts';
 import { folioVersion, projectFolder } from './project.ts';
@@ -33,6 +40,8 @@ export interface BuildOptions {
   outDir: string;
   templatesDir?: string;
   stylesheet?: string;
+  /** Reproducible-build date, seconds since 1970 (default: `SOURCE_DATE_EPOCH`, else the edition's date). */
+  sourceDateEpoch?: string;
   onProgress?: (event: ProgressEvent) => void;
 }
 
@@ -92,21 +101,26 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const { loaded, repaired, diagnostics } = await loadAndRepair(options.manifestPath, options);
   if (hasErrors(diagnostics)) throw new FolioError('The sources have errors: nothing was built.', diagnostics);
 
-  const { edition, html } = await stage('assemble', options, async () => assemble(loaded, repaired, diagnostics, options), (r) => `${Math.round(r.html.length / 1024)} KiB of HTML`);
+  const date = buildDate(options.sourceDateEpoch ?? process.env.SOURCE_DATE_EPOCH, loaded.manifest.date);
+  const { edition, html } = await stage('assemble', options, async () => assemble(loaded, repaired, diagnostics, { ...options, date }), (r) => `${Math.round(r.html.length / 1024)} KiB of HTML`);
 
-  const pdf = await stage(
+  const { pdf, pagination } = await stage(
     'paginate',
     options,
     async () => {
       const session = await openBrowser();
       try {
-        return await paginate(session, html);
+        const pagination = await paginate(session, html, { pdf: { outline: false, tagged: true } });
+        const metadata = editionPdfMetadata(edition, date, html, await session.version());
+        const finished = await finishPdf(pagination.pdf, { metadata, outline: editionOutline(edition), positions: pagination.positions, printedText: html });
+        return { pdf: finished.pdf, pagination };
       } finally {
         await session.close();
       }
     },
-    (r) => `${Math.round(r.length / 1024)} KiB of PDF`,
+    (r) => `${r.pagination.pageCount} pages in ${r.pagination.passes} passes, ${Math.round(r.pdf.length / 1024)} KiB of PDF`,
   );
+  for (const entry of edition.toc) entry.page = pagination.pages[entry.id];
 
   const files: OutputFile[] = [
     { path: 'compendium.html', data: html },
@@ -126,7 +140,7 @@ export async function assemble(
   loaded: LoadedEdition,
   repaired: RepairedDocument[],
   diagnostics: Diagnostic[],
-  options: Pick<BuildOptions, 'templatesDir' | 'stylesheet'> = {},
+  options: Pick<BuildOptions, 'templatesDir' | 'stylesheet'> & { date?: Date } = {},
 ): Promise<{ edition: Edition; html: string }> {
   const converted = repaired.map((d) => ({ d, ...markdownToHtml(d.result.markdown, d.loaded.id) }));
   const edition = createEdition(
@@ -144,10 +158,20 @@ export async function assemble(
   );
   const templates = await loadTemplates(options.templatesDir ?? projectFolder('templates'));
   const css = await bundleStylesheet(options.stylesheet ?? path.join(projectFolder('styles'), 'compendium.css'));
-  const html = renderTemplates(templates, {
+  const rendered = renderTemplates(templates, {
     edition,
     documents: edition.documents.map((doc, i) => ({ ...doc, html: converted[i]!.html })),
     css,
+    runningHeads: runningHeads(edition, [
+      { anchor: compendiumAnchors.toc, title: 'Sommaire' },
+      { anchor: compendiumAnchors.colophon, title: 'Colophon' },
+    ]),
+    build: {
+      date: (options.date ?? new Date(`${edition.date}T00:00:00Z`)).toISOString().slice(0, 10),
+      repairs: edition.documents.reduce((n, d) => n + d.repairs.changes, 0),
+      repairsPage: 'repairs.html',
+    },
   });
+  const html = transformHtml(rendered, [frenchTypographyTree, (tree) => hyphenateTree(tree, edition.language)]);
   return { edition, html };
 }
