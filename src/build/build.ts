@@ -169,6 +169,7 @@ export async function assemble(
     build: {
       date: (options.date ?? new Date(`${edition.date}T00:00:00Z`)).toISOString().slice(0, 10),
       repairs: edition.documents.reduce((n, d) => n + d.repairs.changes, 0),
+      notes: repaired.reduce((n, d) => n + d.result.diagnostics.length, 0),
       repairsPage: 'repairs.html',
     },
   });

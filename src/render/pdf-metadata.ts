@@ -81,9 +81,9 @@ function xml(text: string): string {
  * @param documentId a UUID, used for both the document and this instance (a build is one instance)
  */
 export function xmpPacket(meta: PdfMetadata, documentId: string): string {
-  const lang = xml(meta.language);
-  const alt = (value: string): string =>
-    `<rdf:Alt><rdf:li xml:lang="x-default">${xml(value)}</rdf:li><rdf:li xml:lang="${lang}">${xml(value)}</rdf:li></rdf:Alt>`;
+  // One default entry: the document's language is in dc:language, and readers that join the
+  // entries of an Alt (pdf.js does) would show the title twice.
+  const alt = (value: string): string => `<rdf:Alt><rdf:li xml:lang="x-default">${xml(value)}</rdf:li></rdf:Alt>`;
   const bag = (values: string[]): string => `<rdf:Bag>${values.map((v) => `<rdf:li>${xml(v)}</rdf:li>`).join('')}</rdf:Bag>`;
   const date = xmpDate(meta.date);
   const lines = [

@@ -56,9 +56,10 @@ export function frenchTypography(text: string, protectedChars: readonly boolean[
     while (j >= 0 && free(j) && space.test(at(j))) j--;
     if (j < i - 1) {
       if (j < 0 || !free(j)) return; // only spaces before: the mark opens the run, leave it
+      if (/[«(\[]/.test(at(j))) return; // right after an opening sign, the space is that sign's
       out[j + 1] = kind;
       for (let k = j + 2; k < i; k++) out[k] = '';
-    } else if (free(j) && wordEnd.test(at(j))) out[i] = kind + out[i];
+    } else if (j >= 0 && (!free(j) || wordEnd.test(at(j)))) out[i] = kind + out[i];
   };
   /** Replaces the spaces after position i by one unbreakable space, or inserts one. */
   const spaceAfter = (i: number, kind: string): void => {
@@ -91,11 +92,11 @@ export function frenchTypography(text: string, protectedChars: readonly boolean[
 }
 
 /**
- * A number stays on the line of what it counts: “6 décembre”, “27 États”, “90 000 hommes”
+ * A number stays on the line of what it counts: “6 décembre”, “1er mai”, “90 000 hommes”
  * (no-break space), and “20 %” (narrow no-break space). Years (four digits) are not bound.
  */
 function bindNumbers(text: string, out: string[], free: (i: number) => boolean): void {
-  for (const m of text.matchAll(/(?<![\p{L}\p{N}_.,\/-])(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})*|\d{5,}) (?=\p{L})/gu)) {
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}_.,:\/-])(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})*|\d{5,})(?:ers?|res?|èmes?|es?)? (?=\p{L})/gu)) {
     const at = m.index + m[0].length - 1;
     if (rangeFree(m.index, m[0].length, free) && out[at] === ' ') out[at] = nbsp;
   }
