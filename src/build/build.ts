@@ -20,6 +20,7 @@ import { openBrowser } from '../render/browser.ts';
 import { compendiumAnchors, editionOutline, editionPdfMetadata } from '../render/edition-pdf.ts';
 import { finishPdf } from '../render/finish-pdf.ts';
 import { paginate } from '../render/paginate.ts';
+import { paginationDiagnostics } from '../render/pagination-diagnostics.ts';
 import { buildDate } from './build-date.ts';
 import { loadEdition, type LoadedEdition } from '../sources/load.ts';
 import { writeOutputs, type OutputFile } from './outputs.ts';
@@ -132,7 +133,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     })),
   ];
   const written = await stage('write', options, () => writeOutputs(options.outDir, files), (w) => `${w.length} files in ${path.relative(process.cwd(), path.resolve(options.outDir)) || '.'}`);
-  return { edition, written, diagnostics };
+  return { edition, written, diagnostics: [...diagnostics, ...paginationDiagnostics(pagination, path.relative(process.cwd(), options.manifestPath) || options.manifestPath)] };
 }
 
 /** Assembles the edition model and its HTML. */

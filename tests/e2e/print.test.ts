@@ -116,7 +116,7 @@ describe.skipIf(!browserAvailable())('the printed compendium', () => {
 
   it('says what it is: title, author, subject, keywords, language and the edition’s date, in Info and XMP', async () => {
     const doc = await getDocument({ data: pdfBytes.slice() }).promise;
-    const { info, metadata } = (await doc.getMetadata()) as { info: Record<string, string>; metadata: { get(k: string): unknown } | null };
+    const { info, metadata } = (await doc.getMetadata()) as unknown as { info: Record<string, string>; metadata: { get(k: string): unknown } | null };
     expect(info.Title).toBe(edition.title);
     expect(info.Author).toBe(edition.publisher);
     expect(info.Subject).toBe(edition.subtitle);

@@ -38,7 +38,7 @@ describe('finishPdf', () => {
   it('writes the metadata in the Info dictionary and as XMP, with the language', async () => {
     const { pdf } = await finishPdf(await samplePdf(), { metadata });
     const doc = await getDocument({ data: pdf.slice() }).promise;
-    const { info, metadata: xmp } = (await doc.getMetadata()) as { info: Record<string, unknown>; metadata: { get(k: string): unknown } | null };
+    const { info, metadata: xmp } = (await doc.getMetadata()) as unknown as { info: Record<string, unknown>; metadata: { get(k: string): unknown } | null };
     expect(info.Title).toBe(metadata.title);
     expect(info.Author).toBe(metadata.author);
     expect(info.Subject).toBe('Le sujet');
