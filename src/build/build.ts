@@ -13,6 +13,7 @@ import { bundleStylesheet } from '../assemble/stylesheet.ts';
 import { loadTemplates, renderTemplates } from '../assemble/templates.ts';
 import { normalizeText, type NormalizedText } from '../repair/pipeline.ts';
 import { transformHtml } from '../assemble/final-html.ts';
+import { linkPageReferences } from '../assemble/page-references.ts';
 import { runningHeads } from '../assemble/running-heads.ts';
 import { frenchTypographyTree } from '../typography/french-typography.ts';
 import { hyphenateTree } from '../typography/hyphenate.ts';
@@ -174,6 +175,6 @@ export async function assemble(
       repairsPage: 'repairs.html',
     },
   });
-  const html = transformHtml(rendered, [frenchTypographyTree, (tree) => hyphenateTree(tree, edition.language)]);
+  const html = transformHtml(rendered, [linkPageReferences, frenchTypographyTree, (tree) => hyphenateTree(tree, edition.language)]);
   return { edition, html };
 }

@@ -40,3 +40,13 @@ describe('French typography on the whole HTML', () => {
     expect(html).toBe('<h2>organisation</h2><p>or\u00adga\u00adni\u00adsa\u00adtion</p><nav><p>organisation</p></nav>');
   });
 });
+
+describe('page references in the HTML edition', () => {
+  it('links each page reference to its anchor unless it already is, holds or sits in a link', async () => {
+    const { linkPageReferences } = await import('../../src/assemble/page-references.ts');
+    const body = '<span data-page-of="a">voir</span><a href="#b" data-page-of="b">b</a><a href="#c"><span data-page-of="c"></span></a><span data-page-of="d"><a href="#d">d</a></span>';
+    expect(bodyOf(transformHtml(page(body), [linkPageReferences]))).toBe(
+      '<span data-page-of="a"><a href="#a">voir</a></span><a href="#b" data-page-of="b">b</a><a href="#c"><span data-page-of="c"></span></a><span data-page-of="d"><a href="#d">d</a></span>',
+    );
+  });
+});
