@@ -69,6 +69,8 @@ export interface Edition {
   date: string;
   language: string;
   publisher: string;
+  /** Subjects of the edition, from the manifest (empty when it names none). */
+  keywords: string[];
   generator: { name: 'Folio'; version: string };
   documents: EditionDocument[];
   toc: TocEntry[];
@@ -136,6 +138,7 @@ export function createEdition(
     date: manifest.date,
     language: manifest.language,
     publisher: manifest.publisher,
+    keywords: manifest.keywords ?? [],
     generator: { name: 'Folio', version: folioVersion },
     documents: docs,
     toc,

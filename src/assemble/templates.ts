@@ -7,6 +7,7 @@ import Handlebars from 'handlebars';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatFrenchDate } from './french-dates.ts';
+import { cssString } from './running-heads.ts';
 
 export interface TemplateSet {
   /** Name of the main template (a key of `sources`). */
@@ -46,5 +47,6 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('gt', (a: unknown, b: unknown) => Number(a) > Number(b));
   hb.registerHelper('inc', (a: unknown) => Number(a) + 1);
+  hb.registerHelper('cssString', (value: unknown) => cssString(typeof value === 'string' ? value : ''));
   hb.registerHelper('join', (list: unknown, sep: unknown) => (Array.isArray(list) ? list.join(typeof sep === 'string' ? sep : ', ') : ''));
 }

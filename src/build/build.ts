@@ -19,13 +19,22 @@ import { normalizeText, type NormalizedText } from '../repair/pipeline.ts';
 import { loadPublishAssets } from '../publish/assets.ts';
 import { printBooklet, type BookletOptions } from '../publish/booklet.ts';
 import { printHandouts, renderHandout } from '../publish/handouts.ts';
+import { transformHtml, type HtmlTransform } from '../assemble/final-html.ts';
+import { linkPageReferences } from '../assemble/page-references.ts';
+import { runningHeads } from '../assemble/running-heads.ts';
+import { frenchTypographyTree } from '../typography/french-typography.ts';
+import { hyphenateTree } from '../typography/hyphenate.ts';
 import { openBrowser } from '../render/browser.ts';
+import { compendiumAnchors, editionOutline, editionPdfMetadata } from '../render/edition-pdf.ts';
+import { finishPdf } from '../render/finish-pdf.ts';
 import { paginate } from '../render/paginate.ts';
+import { paginationDiagnostics } from '../render/pagination-diagnostics.ts';
+import { buildDate } from './build-date.ts';
 import { loadEdition, type LoadedEdition } from '../sources/load.ts';
 import { writeOutputs, type OutputFile } from './outputs.ts';
 import { extractStage, type Extraction } from './extract-stage.ts';
 import { backMatterView } from '../extract/back-matter.ts';
-import { markCompendiumHtml } from '../extract/mark-html.ts';
+import { rehypeMarkExtraction } from '../extract/mark-html.ts';
 import { folioVersion, projectFolder } from './project.ts';
 import { toFrontMatter } from './front-matter.ts';
 
@@ -47,6 +56,8 @@ export interface BuildOptions {
   booklet?: BookletOptions;
   /** Also store the edition in this archive folder, under its version. */
   archiveDir?: string;
+  /** Reproducible-build date, seconds since 1970 (default: `SOURCE_DATE_EPOCH`, else the edition's date). */
+  sourceDateEpoch?: string;
   onProgress?: (event: ProgressEvent) => void;
 }
 
@@ -122,24 +133,42 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const { loaded, repaired, extraction, diagnostics } = await loadRepairAndExtract(options.manifestPath, options);
   if (hasErrors(diagnostics)) throw new FolioError('The sources have errors: nothing was built.', diagnostics);
 
-  const { edition, html, review, css, fragments } = await stage('assemble', options, async () => assemble(loaded, repaired, diagnostics, options, extraction), (r) => `${Math.round(r.html.length / 1024)} KiB of HTML`);
+  const date = buildDate(options.sourceDateEpoch ?? process.env.SOURCE_DATE_EPOCH, loaded.manifest.date);
+  const { edition, html, review, css, fragments } = await stage(
+    'assemble',
+    options,
+    async () => assemble(loaded, repaired, diagnostics, { ...options, date }, extraction),
+    (r) => `${Math.round(r.html.length / 1024)} KiB of HTML`,
+  );
   const stylesheet = options.stylesheet ?? path.join(projectFolder('styles'), 'compendium.css');
   const assets = await loadPublishAssets(path.dirname(stylesheet), options.templatesDir ?? projectFolder('templates'));
   const handouts = edition.documents.map((doc, i) => ({
     documentId: doc.id,
-    html: renderHandout(assets.handoutTemplates, edition, doc, fragments[i]!, `${css}\n${assets.handoutCss}`),
+    html: transformHtml(renderHandout(assets.handoutTemplates, edition, doc, fragments[i]!, `${css}\n${assets.handoutCss}`), typographyTransforms(edition.language)),
   }));
 
+  // One browser for every print of the build, closed in every case.
   const session = await openBrowser();
   let printed;
   try {
-    const pdf = await stage('paginate', options, () => paginate(session, html), (r) => `${Math.round(r.length / 1024)} KiB of PDF`);
+    const compendium = await stage(
+      'paginate',
+      options,
+      async () => {
+        const pagination = await paginate(session, html, { pdf: { outline: false, tagged: true } });
+        const metadata = editionPdfMetadata(edition, date, html, await session.version());
+        const finished = await finishPdf(pagination.pdf, { metadata, outline: editionOutline(edition), positions: pagination.positions, printedText: html });
+        return { pdf: finished.pdf, pagination };
+      },
+      (r) => `${r.pagination.pageCount} pages in ${r.pagination.passes} passes, ${Math.round(r.pdf.length / 1024)} KiB of PDF`,
+    );
     const booklet = await stage('booklet', options, () => printBooklet(session, html, assets.bookletCss, options.booklet), (b) => `${b.pages} pages + ${b.blanks} blank on ${b.sheets} sheets`);
     const handoutPdfs = await stage('handouts', options, () => printHandouts(session, handouts), (h) => `${h.length} handouts`);
-    printed = { pdf, booklet, handoutPdfs };
+    printed = { ...compendium, booklet, handoutPdfs };
   } finally {
     await session.close();
   }
+  for (const entry of edition.toc) entry.page = printed.pagination.pages[entry.id];
 
   const files: OutputFile[] = [
     { path: 'compendium.html', data: html },
@@ -163,7 +192,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       )
     : undefined;
   const written = await stage('write', options, () => writeOutputs(options.outDir, files), (w) => `${w.length} files in ${path.relative(process.cwd(), path.resolve(options.outDir)) || '.'}`);
-  return { edition, written, diagnostics, archive };
+  const manifestFile = path.relative(process.cwd(), options.manifestPath) || options.manifestPath;
+  return { edition, written, diagnostics: [...diagnostics, ...paginationDiagnostics(printed.pagination, manifestFile)], archive };
 }
 
 /** Assembles the edition model and its HTML. */
@@ -171,7 +201,7 @@ export async function assemble(
   loaded: LoadedEdition,
   repaired: RepairedDocument[],
   diagnostics: Diagnostic[],
-  options: Pick<BuildOptions, 'templatesDir' | 'stylesheet'> = {},
+  options: Pick<BuildOptions, 'templatesDir' | 'stylesheet'> & { date?: Date } = {},
   extraction?: Extraction,
 ): Promise<{ edition: Edition; html: string; review: string; css: string; fragments: string[] }> {
   const converted = repaired.map((d) => ({ d, ...markdownToHtml(d.result.markdown, d.loaded.id) }));
@@ -199,8 +229,23 @@ export async function assemble(
     documents: edition.documents.map((doc, i) => ({ ...doc, html: converted[i]!.html })),
     backMatter: backMatterView(edition),
     css,
+    runningHeads: runningHeads(edition, [
+      { anchor: compendiumAnchors.toc, title: 'Sommaire' },
+      { anchor: compendiumAnchors.colophon, title: 'Colophon' },
+    ]),
+    build: {
+      date: (options.date ?? new Date(`${edition.date}T00:00:00Z`)).toISOString().slice(0, 10),
+      repairs: edition.documents.reduce((n, d) => n + d.repairs.changes, 0),
+      notes: repaired.reduce((n, d) => n + d.result.diagnostics.length, 0),
+      repairsPage: 'repairs.html',
+    },
   });
-  const html = extraction ? markCompendiumHtml(rendered, extraction.marks) : rendered;
+  // Page references first; acronyms before anything that adds letters; hyphenation last.
+  const html = transformHtml(rendered, [
+    linkPageReferences,
+    ...(extraction ? [rehypeMarkExtraction(extraction.marks)] : []),
+    ...typographyTransforms(edition.language),
+  ]);
   const reviewView = createReviewView(
     edition,
     repaired.map((d) => ({
@@ -215,4 +260,9 @@ export async function assemble(
   );
   const review = renderTemplates({ ...templates, main: 'repairs' }, reviewView);
   return { edition, html, review, css, fragments: converted.map((c) => c.html) };
+}
+
+/** French typography, then hyphenation: the last transforms of every HTML Folio prints. */
+function typographyTransforms(language: string): HtmlTransform[] {
+  return [frenchTypographyTree, (tree) => hyphenateTree(tree, language)];
 }

@@ -22,10 +22,7 @@ export interface PrintedPages {
  * @param html the HTML to print
  */
 export async function printPages(session: BrowserSession, html: string): Promise<PrintedPages> {
-  // To do: once `paginate` returns `{ pdf, pages, passes }` (page references filled), this
-  // becomes `return paginate(session, html);`.
-  const pdf = await paginate(session, html);
-  return { pdf, pages: {}, passes: 1 };
+  return paginate(session, html);
 }
 
 /**

@@ -124,6 +124,8 @@ export interface LoadedPage {
 export interface BrowserSession {
   /** Loads a self-contained HTML document into a new page. Requests to the network are refused. */
   load(html: string, timeoutMs?: number): Promise<LoadedPage>;
+  /** The browser's product and version (`HeadlessChrome/156.0.7390.54`). */
+  version(): Promise<string>;
   /** Closes the browser and removes its profile. Safe to call twice. */
   close(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
@@ -173,6 +175,7 @@ export async function openBrowser(executablePath = resolveBrowser()): Promise<Br
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
       return wrapPage(page, timeoutMs);
     },
+    version: () => browser.version(),
     close,
     [Symbol.asyncDispose]: close,
   };

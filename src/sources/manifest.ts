@@ -76,6 +76,8 @@ export const manifestSchema = z.strictObject({
   date: z.string().regex(fullDate, 'a date YYYY-MM-DD'),
   language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'a language tag such as fr').default('fr'),
   publisher: text,
+  /** Subjects of the edition, for the PDF's metadata and search engines. */
+  keywords: z.array(text).optional(),
   glossary: z.string().trim().min(1).optional(),
   documents: z.array(documentSchema).min(1, 'at least one document'),
 });

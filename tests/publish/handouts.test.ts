@@ -48,6 +48,7 @@ function editionFixture(doc: EditionDocument, glossary: GlossaryEntry[], diagnos
     language: 'fr',
     publisher: 'Publisher',
     generator: { name: 'Folio', version: '9.9.9' },
+    keywords: [],
     documents: [doc],
     toc: [],
     glossary,

@@ -1,0 +1,49 @@
+/**
+ * The last step of a PDF: what Chrome's print cannot write. Loads the printed PDF once with
+ * pdf-lib, sets the metadata and the document ID, replaces the outline, makes the apostrophes
+ * searchable, and saves it with nothing that depends on the clock or the machine, so the same
+ * input gives the same bytes.
+ *
+ * Not for: pagination (see `paginate.ts`) or choosing the metadata (see `edition-pdf.ts`).
+ */
+import { PDFDocument, PDFHeader } from 'pdf-lib';
+import type { AnchorPosition } from './pdf-anchors.ts';
+import { setPdfMetadata, type PdfMetadata } from './pdf-metadata.ts';
+import { setOutline, type OutlineItem } from './pdf-outline.ts';
+import { remapLookAlikes, safeReplacements } from './pdf-text-mapping.ts';
+
+export interface FinishPdfOptions {
+  metadata: PdfMetadata;
+  /** Bookmarks; left as Chrome made them (if at all) when absent. */
+  outline?: readonly OutlineItem[];
+  /** Where each anchor is, from `paginate()`; needed for the outline. */
+  positions?: Record<string, AnchorPosition>;
+  /**
+   * The text the PDF was printed from (the HTML will do), to know which glyph look-alikes
+   * can be mapped back to the usual character. Without it, no mapping is changed.
+   */
+  printedText?: string;
+}
+
+export interface FinishedPdf {
+  pdf: Uint8Array;
+  bookmarks: number;
+  /** Glyph mappings changed so that text extraction gives the characters that were printed. */
+  remappedGlyphs: number;
+}
+
+/**
+ * Finishes a PDF printed by Chrome.
+ * @param pdf the printed PDF
+ * @param options metadata, outline and the printed text
+ */
+export async function finishPdf(pdf: Uint8Array, options: FinishPdfOptions): Promise<FinishedPdf> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const remappedGlyphs = options.printedText === undefined ? 0 : remapLookAlikes(doc, safeReplacements(options.printedText));
+  const bookmarks = options.outline ? setOutline(doc, options.outline, options.positions ?? {}) : 0;
+  setPdfMetadata(doc, options.metadata);
+  // Object streams need PDF 1.5; the XMP metadata and the structure tree are PDF 1.4+ anyway.
+  doc.context.header = PDFHeader.forVersion(1, 7);
+  const bytes = await doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
+  return { pdf: bytes, bookmarks, remappedGlyphs };
+}
