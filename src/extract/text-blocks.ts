@@ -13,6 +13,7 @@
  * Not for: deciding what a block means (dates, acronyms); see `chronology.ts` and `acronyms.ts`.
  */
 import type { Nodes, Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 
@@ -57,7 +58,8 @@ export function lettersOf(text: string): string {
  * @param markdown the repaired Markdown (no front matter)
  */
 export function readDocumentText(markdown: string): DocumentText {
-  const tree = unified().use(remarkParse).parse(markdown) as Root;
+  // GFM, as the HTML is made: footnote calls and definitions are syntax, not text.
+  const tree = unified().use(remarkParse).use(remarkGfm, { singleTilde: false }).parse(markdown) as Root;
   const blocks: TextBlock[] = [];
   const runs: TextRun[] = [];
   let letterCount = 0;
@@ -149,6 +151,19 @@ export function placeAt(letters: string, at: number): TextPlace {
 
 /** Splits a block's text into sentences; returns `[start, end)` ranges. */
 export function sentences(text: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  // A hard line break (a title line, then its text) ends a sentence too.
+  const lineBreak = /\n+/gu;
+  let lineStart = 0;
+  for (let m = lineBreak.exec(text); m; m = lineBreak.exec(text)) {
+    for (const [a, b] of sentencesOfLine(text.slice(lineStart, m.index))) ranges.push([lineStart + a, lineStart + b]);
+    lineStart = m.index + m[0].length;
+  }
+  for (const [a, b] of sentencesOfLine(text.slice(lineStart))) ranges.push([lineStart + a, lineStart + b]);
+  return ranges;
+}
+
+function sentencesOfLine(text: string): [number, number][] {
   const ranges: [number, number][] = [];
   // A sentence ends at . ! ? … followed by space and a capital, a digit or an opening quote;
   // not after an abbreviation of one or two letters (`M.`, `n°`), which French writes before names.
