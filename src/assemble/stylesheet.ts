@@ -2,7 +2,7 @@
  * Bundles a stylesheet into one self-contained string: `@import`s are inlined and every `url()`
  * (fonts, images) becomes a `data:` URI, so the HTML needs no network and no file next to it.
  * Fonts are inlined as woff2 only.
- * A URL starting with a package name (`@fontsource/source-serif-4/latin-400.css`) is resolved in
+ * A URL starting with a package name (`source-serif/…/font.css`) is resolved in
  * `node_modules`; any other relative URL, next to the file that names it.
  */
 import { readFile } from 'node:fs/promises';

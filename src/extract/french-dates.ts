@@ -1,7 +1,7 @@
 /**
  * Dates written in French prose, found with a small grammar of their own.
  *
- * Why not chrono-node (a dependency already, with a French locale)? Tried on the forms these
+ * Why not chrono-node (it has a French locale)? Tried on the forms these
  * briefings use, it misses month–year dates (`Février 1992`, `en janvier 2023`), bare years,
  * year ranges (`2006 – 2010`, `(2008-2016)`), month ranges (`entre juin 2025 et mai 2026`),
  * decades and bare months (`(septembre)`), reads `à 2035` as a time of day, and resolves every
