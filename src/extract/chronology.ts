@@ -44,6 +44,8 @@ interface Event {
   /** Order of discovery, for stable sorting. */
   order: number;
   words: string[];
+  /** The words right around the date: what the event is, without the rest of the sentence. */
+  near: string[];
 }
 
 /** Longest event text, in characters: one readable line of the timeline. */
@@ -118,7 +120,8 @@ function eventsOfText(
     const eventText = shorten(sentence, r.mention);
     // A date that labels a paragraph (`Mars 2003 : …`) dates all of it: its words all tell the event.
     const words = wordsOf(r.mention.label && range ? text : sentence);
-    out.push({ event: { date, ...(endDate && endDate !== date ? { end: endDate } : {}), text: eventText, sources: [doc.id], words } });
+    const near = wordsOf(sentence.slice(Math.max(0, r.mention.start - nearWindow), r.mention.end + nearWindow));
+    out.push({ event: { date, ...(endDate && endDate !== date ? { end: endDate } : {}), text: eventText, sources: [doc.id], words, near } });
   }
   return out;
 }
@@ -240,17 +243,40 @@ function tidy(text: string): string {
 
 const eventStopwords = new Set(['dans', 'pour', 'avec', 'entre', 'sont', 'leur', 'leurs', 'cette', 'elles', 'deux', 'plus', 'janvier', 'fevrier', 'mars', 'avril', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre']);
 
+/**
+ * Words that institutional French uses for the same thing, by their six-letter stems: a
+ * declaration is `commune` or `conjointe`; proposals and measures are `entérinées`, `adoptées`,
+ * `approuvées`, `arrêtées`, a declaration `signée`. General vocabulary of the genre, so that two
+ * documents telling one event in their own words meet.
+ */
+const sameMeaning: Record<string, string> = {
+  conjoi: 'commun',
+  enteri: 'adopte',
+  approu: 'adopte',
+  arrete: 'adopte',
+  signee: 'adopte',
+  signer: 'adopte',
+  signe: 'adopte',
+  signen: 'adopte',
+  signat: 'adopte',
+  mesure: 'propos',
+};
+
 function wordsOf(text: string): string[] {
   const words = new Set<string>();
   for (const m of text.matchAll(/\p{L}{4,}/gu)) {
     const w = fold(m[0]);
-    if (!eventStopwords.has(w)) words.add(w.slice(0, 6));
+    if (eventStopwords.has(w)) continue;
+    const stem = w.slice(0, 6);
+    words.add(sameMeaning[stem] ?? stem);
   }
   return [...words];
 }
 
 /** Least share of weighted words two mentions must share to be one event. */
 const sameEventThreshold = 0.3;
+/** Characters on each side of a date that say what the event is (`… une troisième déclaration commune`). */
+const nearWindow = 100;
 
 function compatible(a: string, b: string): boolean {
   return a.startsWith(b) || b.startsWith(a);
@@ -261,11 +287,14 @@ function mergeEvents(events: Event[]): ChronologyEntry[] {
   const df = new Map<string, number>();
   for (const e of events) for (const w of e.words) df.set(w, (df.get(w) ?? 0) + 1);
   const weight = (w: string): number => Math.log((events.length + 1) / (df.get(w) ?? 1));
-  const similarity = (a: Event, b: Event): number => {
-    const shared = a.words.filter((w) => b.words.includes(w)).reduce((n, w) => n + weight(w), 0);
-    const total = Math.min(a.words.reduce((n, w) => n + weight(w), 0), b.words.reduce((n, w) => n + weight(w), 0));
+  const overlap = (a: string[], b: string[]): number => {
+    const shared = a.filter((w) => b.includes(w)).reduce((n, w) => n + weight(w), 0);
+    const total = Math.min(a.reduce((n, w) => n + weight(w), 0), b.reduce((n, w) => n + weight(w), 0));
     return total ? shared / total : 0;
   };
+  // Whole sentences, or only the words around the date: two documents tell one event in
+  // sentences about different things.
+  const similarity = (a: Event, b: Event): number => Math.max(overlap(a.words, b.words), overlap(a.near, b.near));
   const merged: Event[] = [];
   for (const e of events) {
     let same: Event | undefined;
@@ -279,7 +308,7 @@ function mergeEvents(events: Event[]): ChronologyEntry[] {
       }
     }
     if (!same) {
-      merged.push({ ...e, sources: [...e.sources], anchors: [...e.anchors], words: [...e.words] });
+      merged.push({ ...e, sources: [...e.sources], anchors: [...e.anchors], words: [...e.words], near: [...e.near] });
       continue;
     }
     // Keep the most precise date and its wording.
@@ -291,6 +320,7 @@ function mergeEvents(events: Event[]): ChronologyEntry[] {
     for (const s of e.sources) if (!same.sources.includes(s)) same.sources.push(s);
     for (const a of e.anchors) if (!same.anchors.includes(a)) same.anchors.push(a);
     for (const w of e.words) if (!same.words.includes(w)) same.words.push(w);
+    for (const w of e.near) if (!same.near.includes(w)) same.near.push(w);
   }
   merged.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : (a.end ?? '').localeCompare(b.end ?? '') || a.order - b.order));
   return merged.map(({ date, end, text, sources, anchors }) => ({ date, ...(end ? { end } : {}), text, sources, anchors }));
