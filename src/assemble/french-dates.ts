@@ -3,7 +3,7 @@
  * Precision is kept: a month stays a month.
  */
 
-const months = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+import { frenchMonthName } from '../language/months.ts';
 
 /** Formats `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; returns other values unchanged. */
 export function formatFrenchDate(iso: string): string {
@@ -11,7 +11,7 @@ export function formatFrenchDate(iso: string): string {
   if (!m) return iso;
   const [, year, month, day] = m;
   if (!month) return year!;
-  const name = months[Number(month) - 1];
+  const name = frenchMonthName(Number(month));
   if (!name) return iso;
   if (!day) return `${name} ${year}`;
   const d = Number(day);

@@ -12,6 +12,7 @@
  *
  * Not for: times of day, durations (`deux ans après`), ordinals (`24e conférence`).
  */
+import { monthNumber } from '../language/months.ts';
 
 /** A calendar date as precise as the text: a month without a day stays a month. */
 export interface PartialDate {
@@ -38,20 +39,6 @@ export interface DateMention {
   label?: boolean;
 }
 
-const monthNames: [RegExp, number][] = [
-  [/^janv(?:ier|\.)?$/i, 1],
-  [/^f[ée]vr(?:ier|\.)?$/i, 2],
-  [/^mars$/i, 3],
-  [/^avr(?:il|\.)?$/i, 4],
-  [/^mai$/i, 5],
-  [/^juin$/i, 6],
-  [/^juil(?:let|\.)?$/i, 7],
-  [/^ao[uû]t$/i, 8],
-  [/^sept(?:embre|\.)?$/i, 9],
-  [/^oct(?:obre|\.)?$/i, 10],
-  [/^nov(?:embre|\.)?$/i, 11],
-  [/^d[ée]c(?:embre|\.)?$/i, 12],
-];
 const weekdays = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
 
 const MONTH = String.raw`(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|janv\.|f[ée]vr\.|avr\.|juil\.|sept\.|oct\.|nov\.|d[ée]c\.)`;
@@ -124,8 +111,9 @@ const patterns: { re: RegExp; read: (m: RegExpExecArray) => Omit<DateMention, 's
 ];
 
 function monthOf(word: string): number {
-  for (const [re, n] of monthNames) if (re.test(word)) return n;
-  throw new Error(`not a month: ${word}`);
+  const n = monthNumber(word);
+  if (n === undefined) throw new Error(`not a month: ${word}`);
+  return n;
 }
 
 function dayOf(word: string): number {

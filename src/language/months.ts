@@ -20,6 +20,13 @@ add(10, 'octobre', 'oct', 'october');
 add(11, 'novembre', 'nov', 'november');
 add(12, 'décembre', 'decembre', 'déc', 'dec', 'december');
 
+const frenchNames = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+
+/** The French name of a month (1–12), or undefined. */
+export function frenchMonthName(month: number): string | undefined {
+  return frenchNames[month - 1];
+}
+
 /** The month number (1–12) of a month name or abbreviation, any case, with or without a final dot. */
 export function monthNumber(name: string): number | undefined {
   return names[name.toLocaleLowerCase('fr').replace(/\.$/u, '')];

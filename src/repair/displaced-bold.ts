@@ -116,7 +116,6 @@ export function repairDisplacedBold(text: string, context: PassContext): PassRes
   for (let round = 0; round < 2; round++) {
     for (const line of candidates) {
       const readings = readingsOf(line, lines, chosen, model);
-      if (process.env.FOLIO_DEBUG_BOLD === String(line.index + 1)) console.error(round, [readings.find((r) => r.runs.length === 0)!, ...readings.slice(0, 5)].map((r) => `${r.score.toFixed(2)} ${r.text}`).join("\n"));
       const original = readings.find((r) => r.runs.length === 0)!;
       const best = readings[0]!;
       const second = readings.find((r) => r !== best && r.runs.length > 0 && r.plain !== best.plain);
