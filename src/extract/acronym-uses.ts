@@ -51,7 +51,7 @@ export function useId(documentId: string, term: string, n: number): string {
   return `${documentId}--${glossaryId(term)}-${n}`;
 }
 
-/** A word written like an acronym, with the run of such words it belongs to (`STEADFAST DUEL 2025`). */
+/** A word written like an acronym, with the run of such words it belongs to (`NORTHERN SHIELD 2024`). */
 export interface AcronymToken {
   text: string;
   start: number;

@@ -6,7 +6,7 @@
  * rather than lists: a Roman numeral, a word of the dictionary (`MONDE`, a category label), a word
  * the corpus also writes as a name (`ATALANTA` / `Atalanta`), a word introduced as an operation or
  * an exercise (`l'opération … IRINI`, `MARSEC 25, exercice …`), a run of several capitalized words
- * (`STEADFAST DUEL 2025`) or a word listed with such names (`IRINI, ASPIDES et ATALANTA`) is a
+ * (`NORTHERN SHIELD 2024`) or a word listed with such names (`ALPHA, BRAVO et CHARLIE`) is a
  * name, not an acronym — unless the texts or the editors explain it as one.
  *
  * One term with several meanings keeps them all (`EUAM`, two missions); a restatement of a meaning

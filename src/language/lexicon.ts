@@ -1,6 +1,6 @@
 /**
  * A French word list, to tell a real word (`pour`, `les`) from two words glued together
- * (`pourles`), and a hyphenated compound from a lost hyphen.
+ * (`pourla`), and a hyphenated compound from a lost hyphen.
  *
  * The words come from `dictionary-fr` (Hunspell) expanded by `nspell`. That expansion takes
  * seconds, so the expanded list is cached under `node_modules/.cache/folio/`; the cache is keyed

@@ -4,7 +4,7 @@
  *
  * The line keeps a gap where each run was — a double space, a space at the line start, a space
  * before a comma or a full stop, an empty « » — and the runs follow the line's last word, in
- * order, separated by spaces, the first one often glued to that word (`pourles`, `aÉtats-Unis`,
+ * order, separated by spaces, the first one often glued to that word (`pourla`, `aÉtats-Unis`,
  * `développer.La`). This pass:
  * 1. finds the gaps and the places where a pasted tail may start (after the last gap: at a space,
  *    or inside a glued word — two lexicon words that make no word together, a lowercase letter
@@ -255,7 +255,7 @@ export function glueCuts(segment: string, lexicon: Lexicon): number[] {
   for (const m of segment.matchAll(/(?<=\p{Ll})(?=\p{Lu}\p{Ll})/gu)) cuts.add(m.index);
   // An elided article before a consonant: `l’manipulation`.
   for (const m of segment.matchAll(/(?<=(?:^|[^\p{L}])[ldLD]['’])(?=[bcdfgjklmnpqrstvwxzç])/gu)) cuts.add(m.index);
-  // Two words that make no word together: `pourles`, `desl’Ukraine`.
+  // Two words that make no word together: `pourla`, `desl’Europe`.
   for (const m of segment.matchAll(/[\p{L}]+(?:['’][\p{L}]+)*/gu)) {
     const word = m[0];
     if (word.length < 3 || lexicon.has(word)) continue;

@@ -1,6 +1,6 @@
 /**
  * Footnote calls glued to words: a web page or a PDF loses the superscript of a note call, and
- * `occidentale¹` becomes `occidentale1`. A French word (or any word followed by superscript
+ * `rurales²` becomes `rurales2`. A French word (or any word followed by superscript
  * digits) directly followed by one to three digits, before a space or punctuation, is a call; it
  * becomes a Markdown footnote reference. Codes are not calls: capitals and digits (`G7`, `SNMG2`,
  * `CMX27`, `IR26`), short pieces, anything the lexicon does not know.

@@ -1,5 +1,5 @@
 /**
- * Lost hyphens: `BosnieHerzégovine`, `exRépublique`, `coûtefficacité` — compounds whose hyphen
+ * Lost hyphens: `SaintÉtienne`, `exPrésident`, `coûtavantage` — compounds whose hyphen
  * an extraction dropped. A word that is not French, and that splits into two pieces (at a capital
  * inside the word, or into two lexicon words), is restored with its hyphen when the corpus writes
  * the hyphenated form or the lexicon knows it; otherwise it is left as it is and reported.
@@ -76,7 +76,7 @@ function allCuts(word: string): [string, string][] {
 }
 
 /**
- * Where a word may have lost a hyphen: before a capital inside it (`exRépublique`), or between two
+ * Where a word may have lost a hyphen: before a capital inside it (`exPrésident`), or between two
  * lexicon words that are not articles, prepositions or welded prefixes (`coût` + `efficacité`).
  */
 export function candidateSplits(word: string, isWord: (w: string) => boolean): [string, string][] {
@@ -86,7 +86,7 @@ export function candidateSplits(word: string, isWord: (w: string) => boolean): [
   for (let i = 2; i <= word.length - 2; i++) {
     const a = word.slice(0, i);
     const b = word.slice(i);
-    // `exRépublique`; but not a brand written in camel case (`BraveTech`).
+    // `exPrésident`; but not a brand written in camel case (`BraveTech`).
     const capitalInside = /^\p{Ll}.*\p{Ll}$/u.test(a) && /^\p{Lu}\p{Ll}/u.test(b);
     // `coût` + `efficacité`; but not a welded prefix (`télé` + `piloté`, `multi` + `milieu`).
     const twoWords = a.length >= 3 && b.length >= 4 && isWord(a) && isWord(b) && !isFunctionWord(a) && !isFunctionWord(b) && !weldedPrefixes.has(a.toLowerCase());
