@@ -19,7 +19,8 @@ import { folioVersion, projectFolder } from '../src/build/project.ts';
 import { loadPublishAssets } from '../src/publish/assets.ts';
 import { imposeBooklet, mm } from '../src/publish/impose-booklet.ts';
 import { printHandouts, renderHandout } from '../src/publish/handouts.ts';
-import { appendStylesheet, printPages } from '../src/publish/print.ts';
+import { appendStylesheet } from '../src/publish/print.ts';
+import { paginate } from '../src/render/paginate.ts';
 import { openBrowser, resolveBrowser } from '../src/render/browser.ts';
 
 const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
@@ -70,8 +71,8 @@ if (browserFound) {
   console.log('\n2. The real corpus, one browser for every print');
   const session = await timed('launch the browser', () => openBrowser());
   try {
-    const a4 = await timed('print A4 (compendium.pdf)', () => printPages(session, html), (r) => mib(r.pdf.length));
-    const a5 = await timed('print A5 (booklet pages)', () => printPages(session, appendStylesheet(html, assets.bookletCss)), (r) => mib(r.pdf.length));
+    const a4 = await timed('print A4 (compendium.pdf)', () => paginate(session, html), (r) => mib(r.pdf.length));
+    const a5 = await timed('print A5 (booklet pages)', () => paginate(session, appendStylesheet(html, assets.bookletCss)), (r) => mib(r.pdf.length));
     const booklet = await timed('impose the A5 pages', () => imposeBooklet(a5.pdf), (r) => `${r.pages} pages on ${r.sheets} sheets, ${mib(r.pdf.length)}`);
     await timed('print 5 handouts, one at a time', () => printHandouts(session, handouts, 1));
     const printed = await timed('print 5 handouts, two at a time', () => printHandouts(session, handouts, 2));

@@ -7,6 +7,7 @@
  */
 import { diffWordsWithSpace } from 'diff';
 import type { Diagnostic, Severity } from '../diagnostics.ts';
+import { createLineIndex } from '../sources/positions.ts';
 
 export interface ReviewSource {
   id: string;
@@ -59,7 +60,7 @@ const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
  */
 export function createReviewView(edition: { title: string; version: string }, sources: ReviewSource[], diagnostics: readonly Diagnostic[]): ReviewView {
   const documents = sources.map((source): ReviewDocument => {
-    const starts = lineStarts(source.text);
+    const index = createLineIndex(source.text);
     const byLine = new Map<number, Diagnostic[]>();
     for (const d of diagnostics) {
       if (d.file !== source.file) continue;
@@ -68,8 +69,9 @@ export function createReviewView(edition: { title: string; version: string }, so
     const lines = [...byLine.entries()]
       .sort((a, b) => a[0] - b[0])
       .map(([line, ds]): ReviewLine => {
-        const received = source.text.slice(starts[line - 1] ?? 0, (starts[line] ?? source.text.length + 1) - 1);
-        const repaired = repairedPassage(source, starts[line - 1] ?? 0, (starts[line] ?? source.text.length + 1) - 1);
+        const [from, to] = [index.lineStart(line), index.lineEnd(line)];
+        const received = source.text.slice(from, to);
+        const repaired = repairedPassage(source, from, to);
         const diff = diffWordsWithSpace(received, repaired).map((p): DiffPart => ({ text: p.value, kind: p.added ? 'inserted' : p.removed ? 'removed' : 'same' }));
         const sorted = [...ds].sort((a, b) => rank[a.severity] - rank[b.severity] || a.column - b.column);
         return {
@@ -97,12 +99,6 @@ export function createReviewView(edition: { title: string; version: string }, so
     rules: [...byRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([rule, count]) => ({ rule, count })),
     documents,
   };
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
-  return starts;
 }
 
 /** The stretch of the repaired text whose characters come from source offsets `[from, to]`. */

@@ -18,7 +18,7 @@ export type { TermMark } from './glossary.ts';
 export interface Extraction {
   glossary: GlossaryEntry[];
   chronology: ChronologyEntry[];
-  /** What `markCompendiumHtml` needs: the terms to mark and the anchors to place. */
+  /** What `rehypeMarkExtraction` needs: the terms to mark and the anchors to place. */
   marks: { terms: TermMark[]; anchors: AnchorMark[] };
   diagnostics: Diagnostic[];
 }

@@ -9,9 +9,6 @@
  * Not for: deciding what to mark (`glossary.ts`, `chronology.ts`).
  */
 import type { Element, ElementContent, Root, Text } from 'hast';
-import rehypeParse from 'rehype-parse';
-import rehypeStringify from 'rehype-stringify';
-import { unified } from 'unified';
 import { createTermMatcher, useId } from './acronym-uses.ts';
 import type { AnchorMark } from './chronology.ts';
 import type { TermMark } from './glossary.ts';
@@ -35,16 +32,6 @@ export function rehypeMarkExtraction(marks: CompendiumMarks) {
     };
     visit(tree);
   };
-}
-
-/**
- * Marks a whole compendium HTML page.
- * @param html the compendium as the templates rendered it
- * @param marks the terms and anchors of the extraction
- * @returns the marked HTML
- */
-export function markCompendiumHtml(html: string, marks: CompendiumMarks): string {
-  return String(unified().use(rehypeParse).use(rehypeMarkExtraction, marks).use(rehypeStringify, { upperDoctype: true }).processSync(html));
 }
 
 function classes(e: Element): string[] {

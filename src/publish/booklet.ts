@@ -7,7 +7,8 @@
  */
 import type { BrowserSession } from '../render/browser.ts';
 import { imposeBooklet, mm, type ImposedBooklet } from './impose-booklet.ts';
-import { appendStylesheet, printPages } from './print.ts';
+import { paginate } from '../render/paginate.ts';
+import { appendStylesheet } from './print.ts';
 
 export interface BookletOptions {
   /** Sheets folded together; 0 or omitted: one signature. */
@@ -26,7 +27,7 @@ export const defaultBleedMm = 3;
  * @param bookletCss the booklet stylesheet, self-contained
  */
 export async function printBooklet(session: BrowserSession, compendiumHtml: string, bookletCss: string, options: BookletOptions = {}): Promise<ImposedBooklet> {
-  const { pdf } = await printPages(session, appendStylesheet(compendiumHtml, bookletCss));
+  const { pdf } = await paginate(session, appendStylesheet(compendiumHtml, bookletCss));
   return imposeBooklet(pdf, {
     sheetsPerSignature: options.sheetsPerSignature,
     marks: options.marks ? { bleed: mm(options.marks.bleedMm) } : undefined,

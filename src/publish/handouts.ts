@@ -11,7 +11,7 @@ import { FolioError, type Diagnostic } from '../diagnostics.ts';
 import type { Edition, EditionDocument, GlossaryEntry } from '../assemble/edition.ts';
 import { loadTemplates, renderTemplates, type TemplateSet } from '../assemble/templates.ts';
 import type { BrowserSession } from '../render/browser.ts';
-import { printPages } from './print.ts';
+import { paginate } from '../render/paginate.ts';
 
 /** What a handout says about the repairs of its text. */
 export interface RepairNotes {
@@ -123,7 +123,7 @@ export async function printHandouts(session: BrowserSession, handouts: readonly 
     while (next < handouts.length) {
       const i = next++;
       const h = handouts[i]!;
-      results[i] = { documentId: h.documentId, pdf: (await printPages(session, h.html)).pdf };
+      results[i] = { documentId: h.documentId, pdf: (await paginate(session, h.html)).pdf };
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, handouts.length) }, worker));

@@ -1,30 +1,9 @@
 /**
- * How the publishing outputs (booklet, handouts, the PDF on demand of `folio watch`) get their
- * pages: one adapter over `render/paginate.ts`, so that they follow whatever pagination the
- * compendium uses. The page format is the HTML's own CSS (`@page`): A4, A5 or a handout's.
+ * Another page format for the same HTML: the booklet and the handouts print through
+ * `render/paginate.ts` like the compendium, their format coming from one more stylesheet (`@page`).
  *
  * Not for: driving the browser (`render/browser.ts`) or deciding the layout (the stylesheets).
  */
-import type { BrowserSession } from '../render/browser.ts';
-import { paginate } from '../render/paginate.ts';
-
-/** What a pagination gives back: the PDF, the page each anchor landed on, how many prints it took. */
-export interface PrintedPages {
-  pdf: Uint8Array;
-  /** Page number (1-based) of each anchor id; empty while pagination does not report them. */
-  pages: Record<string, number>;
-  passes: number;
-}
-
-/**
- * Prints self-contained HTML to PDF with Chrome's own pagination, page size from its CSS.
- * @param session the build's browser, opened once and shared by every print
- * @param html the HTML to print
- */
-export async function printPages(session: BrowserSession, html: string): Promise<PrintedPages> {
-  return paginate(session, html);
-}
-
 /**
  * Adds a stylesheet after the document's own, so its rules win at equal specificity (a booklet's
  * `@page` size over the compendium's).

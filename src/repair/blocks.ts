@@ -85,7 +85,7 @@ export function segmentBlocks(text: string, context: Pick<PassContext, 'lexicon'
       });
     }
   }
-  return { edits: renderEdits(text, lines, blocks, title), notes, meta };
+  return { edits: renderEdits(text, blocks, title), notes, meta };
 }
 
 function splitLines(text: string): Line[] {
@@ -387,7 +387,7 @@ function tail(s: string, n = 30): string {
 }
 
 /** Emits the edits: every run of whitespace between two lines' contents becomes its separator. */
-function renderEdits(text: string, lines: Line[], blocks: Block[], title: Block | undefined): Edit[] {
+function renderEdits(text: string, blocks: Block[], title: Block | undefined): Edit[] {
   const edits: Edit[] = [];
   let previousEnd = 0;
   let previousBlock: Block | undefined;

@@ -14,6 +14,8 @@ export interface LineIndex {
   at(offset: number): Position;
   /** Offset of the first character of a 1-based line. */
   lineStart(line: number): number;
+  /** Offset just past the last character of a 1-based line (before its line break). */
+  lineEnd(line: number): number;
 }
 
 /** Builds a line index over `text` (lines split on `\n`). */
@@ -34,6 +36,10 @@ export function createLineIndex(text: string): LineIndex {
     },
     lineStart(line: number): number {
       return starts[Math.max(0, Math.min(line - 1, starts.length - 1))]!;
+    },
+    lineEnd(line: number): number {
+      const next = starts[Math.max(0, line)];
+      return next === undefined ? text.length : next - 1;
     },
   };
 }

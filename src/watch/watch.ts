@@ -21,7 +21,7 @@ import { FolioError, countBySeverity, hasErrors, type Diagnostic } from '../diag
 import { loadPublishAssets, type PublishAssets } from '../publish/assets.ts';
 import { printBooklet } from '../publish/booklet.ts';
 import { renderHandout } from '../publish/handouts.ts';
-import { printPages } from '../publish/print.ts';
+import { paginate } from '../render/paginate.ts';
 import { openBrowser as launchBrowser, type BrowserSession } from '../render/browser.ts';
 import { createEventStream } from './event-stream.ts';
 import { errorPage, eventsPath, withLiveReload, type ToolbarLink } from './pages.ts';
@@ -173,11 +173,11 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
     if (route !== compendiumPdf && route !== bookletPdf && index < 0) return undefined;
     browser ??= (options.openBrowser ?? launchBrowser)();
     const session = await browser;
-    if (route === compendiumPdf) return (await printPages(session, current.html)).pdf;
+    if (route === compendiumPdf) return (await paginate(session, current.html)).pdf;
     if (route === bookletPdf) return (await printBooklet(session, current.html, current.assets.bookletCss)).pdf;
     const doc = current.edition.documents[index]!;
     const html = renderHandout(current.assets.handoutTemplates, current.edition, doc, current.fragments[index]!, `${current.css}\n${current.assets.handoutCss}`);
-    return (await printPages(session, html)).pdf;
+    return (await paginate(session, html)).pdf;
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {

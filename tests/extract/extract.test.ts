@@ -6,7 +6,11 @@ import type { ExtractionDocument } from '../../src/extract/document.ts';
 import { findFrenchDates, isoDate } from '../../src/extract/french-dates.ts';
 import { parseGlossaryFile } from '../../src/extract/glossary-file.ts';
 import { buildGlossary } from '../../src/extract/glossary.ts';
-import { markCompendiumHtml } from '../../src/extract/mark-html.ts';
+import { transformHtml } from '../../src/assemble/final-html.ts';
+import { rehypeMarkExtraction, type CompendiumMarks } from '../../src/extract/mark-html.ts';
+
+/** The compendium's acronym marking, run as the build runs it. */
+const markCompendiumHtml = (html: string, marks: CompendiumMarks): string => transformHtml(html, [rehypeMarkExtraction(marks)]);
 import { readDocumentText } from '../../src/extract/text-blocks.ts';
 
 const taken = (text: string) => findDefinitions(text).filter(isAccepted).map((d) => [d.term, d.expansion]);
