@@ -6,10 +6,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isIntact, listArchive, verifyArchive } from './archive/verify.ts';
-import { build, loadRepairAndExtract, type ProgressEvent } from './build/build.ts';
-import { toFrontMatter } from './build/front-matter.ts';
-import { normalizeFile } from './build/normalize-file.ts';
-import { folioVersion } from './build/project.ts';
+import { build, checkEdition, type ProgressEvent } from './pipeline/build.ts';
+import { toFrontMatter } from './pipeline/front-matter.ts';
+import { normalizeFile } from './pipeline/normalize-file.ts';
+import { folioVersion } from './package.ts';
 import { FolioError, countBySeverity, formatReport, hasErrors } from './diagnostics.ts';
 import { defaultBleedMm, type BookletOptions } from './publish/booklet.ts';
 import { startWatch, type WatchEvent } from './watch/watch.ts';
@@ -85,11 +85,14 @@ Prints the repaired Markdown of FILE on stdout and the diagnostics on stderr.
                     none: no switchable repair
   --manifest FILE   draw word statistics from this edition's sources too
                     (default: ${defaultManifest} when it exists)`,
-  check: `Usage: folio check [--manifest FILE] [--errors-only]
+  check: `Usage: folio check [--manifest FILE] [--print] [--errors-only]
 
-Repairs every source in memory and prints the diagnostics (file:line:column: severity: message [rule]).
+Repairs every source in memory, extracts the glossary and the chronology, and prints the
+diagnostics (file:line:column: severity: message [rule]). Writes nothing.
 Exits with 1 when there are errors.
   --manifest FILE   edition manifest (default: ${defaultManifest})
+  --print           also print the compendium in memory, to report what pagination finds
+                    (page references without an anchor, page numbers that do not settle)
   --errors-only     print errors and warnings only`,
 };
 
@@ -273,10 +276,10 @@ async function runNormalize(args: string[], io: Io): Promise<number> {
 
 async function runCheck(args: string[], io: Io): Promise<number> {
   const { values } = parse('check', () =>
-    parseArgs({ args, options: { ...helpOption, manifest: { type: 'string' }, 'errors-only': { type: 'boolean' } } }),
+    parseArgs({ args, options: { ...helpOption, manifest: { type: 'string' }, print: { type: 'boolean' }, 'errors-only': { type: 'boolean' } } }),
   );
   if (values.help) return printHelp('check', io);
-  const { diagnostics } = await loadRepairAndExtract(values.manifest ?? defaultManifest);
+  const diagnostics = await checkEdition(values.manifest ?? defaultManifest, { print: values.print });
   const shown = values['errors-only'] ? diagnostics.filter((d) => d.severity !== 'info') : diagnostics;
   io.out(`${formatReport(shown)}\n`);
   return hasErrors(diagnostics) ? exitCodes.sourceErrors : exitCodes.ok;

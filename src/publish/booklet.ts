@@ -8,7 +8,7 @@
 import type { BrowserSession } from '../render/browser.ts';
 import { imposeBooklet, mm, type ImposedBooklet } from './impose-booklet.ts';
 import { paginate } from '../render/paginate.ts';
-import { appendStylesheet } from './print.ts';
+import { appendStylesheet } from '../assemble/stylesheet.ts';
 
 export interface BookletOptions {
   /** Sheets folded together; 0 or omitted: one signature. */

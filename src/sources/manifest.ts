@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { isMap, isSeq, parseDocument, type Document as YamlDocument } from 'yaml';
-import type { Diagnostic } from '../diagnostics.ts';
+import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { createLineIndex } from './positions.ts';
 
 /** The kinds of documents a compendium gathers. */
@@ -102,13 +102,9 @@ export function parseManifest(source: string, file: string): ParsedManifest {
   const doc = parseDocument(source, { prettyErrors: false });
   if (doc.errors.length > 0) {
     return {
-      diagnostics: doc.errors.map((e) => ({
-        file,
-        ...lines.at(e.pos[0]),
-        rule: 'manifest',
-        severity: 'error' as const,
-        message: `The manifest is not valid YAML: ${e.message.split('\n')[0]}`,
-      })),
+      diagnostics: doc.errors.map((e) =>
+        diagnostic(file, lines.at(e.pos[0]), { rule: 'manifest', severity: 'error', message: `The manifest is not valid YAML: ${e.message.split('\n')[0]}` }, { end: lines.at(e.pos[1]) }),
+      ),
     };
   }
   const result = manifestSchema.safeParse(doc.toJS());
@@ -116,13 +112,7 @@ export function parseManifest(source: string, file: string): ParsedManifest {
     return {
       diagnostics: result.error.issues.map((issue) => {
         const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-        return {
-          file,
-          ...lines.at(offsetOf(doc, path)),
-          rule: 'manifest',
-          severity: 'error' as const,
-          message: `${describePath(path)}: expected ${expectation(issue, doc, path)}.`,
-        };
+        return diagnostic(file, lines.at(offsetOf(doc, path)), { rule: 'manifest', severity: 'error', message: `${describePath(path)}: expected ${expectation(issue, doc, path)}.` });
       }),
     };
   }
@@ -132,13 +122,13 @@ export function parseManifest(source: string, file: string): ParsedManifest {
     const id = documentId(d);
     const first = seen.get(id);
     if (first !== undefined) {
-      diagnostics.push({
-        file,
-        ...lines.at(offsetOf(doc, ['documents', i, 'file'])),
-        rule: 'manifest',
-        severity: 'error',
-        message: `documents[${i}]: its id "${id}" is already used by documents[${first}]; give one of them an \`id:\`.`,
-      });
+      diagnostics.push(
+        diagnostic(file, lines.at(offsetOf(doc, ['documents', i, 'file'])), {
+          rule: 'manifest',
+          severity: 'error',
+          message: `documents[${i}]: its id "${id}" is already used by documents[${first}]; give one of them an \`id:\`.`,
+        }),
+      );
     } else seen.set(id, i);
   });
   return diagnostics.length ? { diagnostics } : { manifest: result.data, diagnostics };
