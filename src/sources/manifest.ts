@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { isMap, isSeq, parseDocument, type Document as YamlDocument } from 'yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { createLineIndex } from './positions.ts';
+import semver from 'semver';
 
 /** The kinds of documents a compendium gathers. */
 export const documentKinds = ['résolution', 'rapport', 'communiqué', 'page web', 'article'] as const;
@@ -18,7 +19,6 @@ export const switchableRepairs = ['displaced-bold'] as const;
 export type SwitchableRepair = (typeof switchableRepairs)[number];
 export type RepairMode = 'auto' | 'on' | 'off';
 
-const semver = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 const fullDate = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const partialDate = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
@@ -72,7 +72,7 @@ export const manifestSchema = z.strictObject({
   subtitle: optionalText,
   shortTitle: optionalText,
   // YAML reads `1.2` as a number: take it as text so the message is about the version's form.
-  version: z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().regex(semver, 'a semantic version such as 1.0.0')),
+  version: z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().refine((v) => semver.valid(v) === v, 'a semantic version such as 1.0.0')),
   date: z.string().regex(fullDate, 'a date YYYY-MM-DD'),
   language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'a language tag such as fr').default('fr'),
   publisher: text,
