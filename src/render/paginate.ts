@@ -1,212 +1,527 @@
 /**
- * From an HTML document to its PDF with Chrome's own pagination, and the page each anchor landed
- * on. Chrome implements neither `target-counter()` nor blank pages for `break-before: right`, so
- * this module does both in passes: print, read where every anchor landed (the PDF's named
- * destinations, see `pdf-anchors.ts`), write the page numbers into the `data-page-of` elements and
- * add a blank page before each right-hand start that fell on a left-hand page, print again, and
- * stop when nothing moves.
+ * From an HTML document to its PDF with Chrome's own pagination, each page laid out once, and the
+ * page each anchor landed on. Chrome implements neither `target-counter()` nor blank pages for
+ * `break-before: right`; this module does both without printing the whole document again and
+ * again:
+ *
+ * 1. The document is cut into parts at every right-hand start (an element whose computed
+ *    `break-before` is `right` or `recto`): the cover, the table of contents, each document, each
+ *    section of the back matter. A part's layout does not depend on where it starts, since it
+ *    always starts on a right-hand page; only its folios and its page references do.
+ * 2. Parts are printed in parallel pages of one browser (`print-pool.ts`), each page keeping the
+ *    document's head (stylesheet, fonts) and swapping the body. A part is printed once it knows
+ *    its first page — `@page :first { counter-increment: page N }` on two throw-away leading
+ *    pages sets Chrome's page counter, so the folios are right — and the pages of the anchors its
+ *    `data-page-of` elements name. While a part waits, a free page measures the length of one
+ *    ahead of it (the same layout, printed invisible and untagged, which costs about a third).
+ *    The table of contents, which names every page, is measured early and printed last.
+ * 3. Only the small PDFs of the parts are read (their named destinations and page count). When
+ *    every part's print agrees with the numbers the others gave (start page, page references),
+ *    the parts are merged (`pdf-merge.ts`); a part printed with numbers that changed since is
+ *    printed again, so the result is always exact. Usually every part is printed once.
  *
  * The contract, for any HTML (compendium, booklet, handout):
  * - an element with `data-page-of="ANCHOR"` gets as text the number of the page on which the
  *   element with `id="ANCHOR"` starts (the text of its own link child, when it has one);
  * - an element whose computed `break-before` is `right` (or `recto`) starts on a right-hand
- *   (odd) page: a blank page, without running headers (named page `folio-blank`), is inserted
- *   before it when needed;
- * - the page size, margins and running headers come from the HTML's own CSS (`@page`).
+ *   (odd) page: a blank page, without running headers, is inserted before it when needed;
+ * - the page size, margins and running headers come from the HTML's own CSS (`@page`); `:first`
+ *   matches the document's first page only. `counter(pages)` counts the pages of a part, so it
+ *   is the document's page count only in a document without right-hand starts (a handout).
  *
  * Not for: how the browser is driven (`browser.ts`), or what is done to the PDF afterwards
  * (metadata, outline: `finish-pdf.ts`).
  */
-import type { BrowserSession, PdfOptions } from './browser.ts';
-import { readAnchorPositionsFromBytes, type AnchorPosition } from './pdf-anchors.ts';
+import { PDFDocument } from 'pdf-lib';
+import type { BrowserSession, LoadedPage, PdfOptions } from './browser.ts';
+import { readAnchorPositions, type AnchorPosition } from './pdf-anchors.ts';
+import { mergeParts } from './pdf-merge.ts';
+import { createPrintPool, type DocumentShell, type PrintJob, type PrintPool, type PrintTask } from './print-pool.ts';
 
 export interface PaginateOptions {
-  /** Most print passes before giving up on a layout that keeps moving (default 6). */
-  maxPasses?: number;
-  /** Passed to the browser's print (outline, tagged PDF). */
+  /** Most prints of one part before giving up on numbers that keep moving (default 4). */
+  maxPrintsPerPart?: number;
+  /** Passed to the browser's print (tagged PDF; Chrome's outline is kept for a one-part document only). */
   pdf?: PdfOptions;
+  /** Told after each print. */
+  onProgress?: (progress: PaginationProgress) => void;
+}
+
+export interface PaginationProgress {
+  parts: number;
+  /** Parts printed with their final numbers. */
+  partsDone: number;
+  /** Pages Chrome has printed so far (final prints). */
+  pages: number;
+  /** Prints made so far, measures included. */
+  prints: number;
 }
 
 export interface PaginationResult {
-  /** The PDF of the last pass. */
-  pdf: Uint8Array;
+  /** The whole document, merged, not yet saved. */
+  document: PDFDocument;
   /** Page (1-based) on which each element with an id starts, for every id of the document. */
   pages: Record<string, number>;
   /** Page and position of each anchor, for outlines. */
   positions: Record<string, AnchorPosition>;
-  /** Print passes made. */
+  /** Rounds of final prints: 1 when every part was printed once with its final numbers. */
   passes: number;
+  /** Prints Chrome made (measures and final prints of every part). */
+  prints: number;
+  /** Parts the document was cut into. */
+  parts: number;
   pageCount: number;
-  /** False when the page numbers still moved at the last pass allowed (they may be off by one). */
+  /** False when the page numbers still moved at the last print allowed (they may be off). */
   settled: boolean;
   /** Anchors named by a `data-page-of` that no element of the document carries. */
   missing: string[];
+  /**
+   * Anchors named by a `data-page-of` that got no page number: missing ones, and ones whose
+   * element Chrome wrote no destination for (an element without a box).
+   */
+  unresolved: string[];
   /** Blank pages inserted so that right-hand starts fall on right-hand pages. */
   blankPages: number;
+  /** Pages on which a right-hand start opens (the first page of each part but the first). */
+  openingPages: number[];
 }
 
-/** What the page reports after it has been prepared for pagination. */
-interface Prepared {
-  ids: string[];
-  missing: string[];
-  /** Ids of the elements that must start on a right-hand page, in document order. */
-  rightStarts: string[];
+/** A part of the document, as the split gives it. */
+interface Part {
+  /** The body's content for this part: its elements, with their ancestors' start tags. */
+  html: string;
+  /** Ids whose element starts in this part. */
+  owned: string[];
+  /** Anchors the part's `data-page-of` elements name (existing ones). */
+  refs: string[];
+  /** Ids the part links to that are not in it: stand-ins are added so that Chrome writes the links. */
+  stubs: string[];
 }
+
+interface Split {
+  parts: Part[];
+  missing: string[];
+  /** Every anchor a `data-page-of` names, in document order, once each. */
+  referenced: string[];
+}
+
+/** One print of a part. */
+interface Print {
+  kind: 'measure' | 'final';
+  /** First page it was printed for (finals only). */
+  start?: number;
+  /** Page reference values it was printed with. */
+  values: Record<string, string>;
+  /** Pages, without the leading throw-away pages. */
+  length: number;
+  /** Where each owned anchor is, on the part's own pages (1-based). */
+  local: Map<string, AnchorPosition>;
+  pdf?: Uint8Array;
+  skip: number;
+}
+
+interface PartState {
+  part: Part;
+  owned: Set<string>;
+  latest?: Print;
+  final?: Print;
+  running: boolean;
+  finals: number;
+  measures: number;
+}
+
+/** Leading pages of a part that starts after page 1: the page `:first` matches, and a left page. */
+const leadingPages = 2;
 
 /**
  * Prints an HTML document with Chrome's pagination, filling its page references.
- * @param session an open browser
+ * @param target an open browser (a pool of two pages is opened for this document) or the
+ *   build's print pool, shared with other documents
  * @param html a self-contained HTML document
- * @param options passes and print options
- * @returns the PDF, the page of every anchor, and how many passes it took
+ * @param options print options and progress
+ * @returns the merged PDF (not saved), the page of every anchor, and how many prints it took
  */
-export async function paginate(session: BrowserSession, html: string, options: PaginateOptions = {}): Promise<PaginationResult> {
-  const maxPasses = Math.max(2, options.maxPasses ?? 6);
-  const page = await session.load(html);
+export async function paginate(target: BrowserSession | PrintPool, html: string, options: PaginateOptions = {}): Promise<PaginationResult> {
+  const own = isPool(target) ? undefined : createPrintPool(target);
+  const pool = own ?? (target as PrintPool);
   try {
-    const prepared = await page.evaluate(prepareForPagination, blankPageCss);
-    let result: PaginationResult | undefined;
-    let blanks = prepared.rightStarts.map(() => false);
-    for (let pass = 1; pass <= maxPasses; pass++) {
-      const pdf = await page.pdf(options.pdf);
-      const { positions, pageCount } = await readAnchorPositionsFromBytes(pdf);
-      const pages: Record<string, number> = {};
-      const found: Record<string, AnchorPosition> = {};
-      for (const id of prepared.ids) {
-        const position = positions.get(id);
-        if (position) {
-          pages[id] = position.page;
-          found[id] = position;
-        }
-      }
-      const starts = prepared.rightStarts.map((id) => positions.get(id)?.page ?? 1);
-      const plan = planBlankPages(starts, blanks);
-      const changed = await page.evaluate(applyPages, pages, prepared.rightStarts, plan);
-      blanks = plan;
-      result = { pdf, pages, positions: found, passes: pass, pageCount, settled: changed === 0, missing: prepared.missing, blankPages: plan.filter(Boolean).length };
-      if (result.settled) break;
-    }
-    return result!;
+    return await runJob(pool, html, options);
   } finally {
-    await page.close();
+    await own?.close();
   }
 }
 
 /**
- * Decides before which right-hand starts a blank page is needed.
- * @param starts the page each right-hand start landed on in the last pass, in document order
- * @param blanks whether a blank page was before each of them in that pass
- * @returns whether a blank page must be before each of them, so that all start on odd pages
- *   (assuming, as forced page breaks guarantee, that a blank page only shifts what follows it)
+ * Prints and saves: `paginate()` for tests and scripts that only want the PDF's bytes.
  */
-export function planBlankPages(starts: readonly number[], blanks: readonly boolean[]): boolean[] {
-  let removed = 0;
-  let added = 0;
-  return starts.map((start, i) => {
-    if (blanks[i]) removed += 1;
-    const withoutBlanks = start - removed;
-    const needed = (withoutBlanks + added) % 2 === 0;
-    if (needed) added += 1;
-    return needed;
-  });
+export async function paginateToBytes(target: BrowserSession | PrintPool, html: string, options: PaginateOptions = {}): Promise<PaginationResult & { pdf: Uint8Array }> {
+  const result = await paginate(target, html, options);
+  return { ...result, pdf: await result.document.save({ addDefaultPage: false, updateFieldAppearances: false }) };
 }
 
-/** Style of the blank pages the passes insert: no running header, no page number. */
-const blankPageCss = `
-[data-folio-blank-page] { break-before: page; page: folio-blank; height: 0; margin: 0; padding: 0; }
-@page folio-blank {
-  @top-left-corner { content: none } @top-left { content: none } @top-center { content: none }
-  @top-right { content: none } @top-right-corner { content: none }
-  @bottom-left-corner { content: none } @bottom-left { content: none } @bottom-center { content: none }
-  @bottom-right { content: none } @bottom-right-corner { content: none }
-  @left-top { content: none } @left-middle { content: none } @left-bottom { content: none }
-  @right-top { content: none } @right-middle { content: none } @right-bottom { content: none }
-}`;
+function isPool(target: BrowserSession | PrintPool): target is PrintPool {
+  return 'wake' in target;
+}
+
+/** Cuts the HTML at its body: what a page keeps between parts, and what changes. */
+export function documentShell(html: string): { shell: DocumentShell; body: string } {
+  const open = /<body\b[^>]*>/i.exec(html);
+  const close = html.search(/<\/body\s*>(?![\s\S]*<\/body\s*>)/i);
+  if (!open || close < open.index) return { shell: { head: '<!DOCTYPE html><html><head></head><body>', tail: '</body></html>' }, body: html };
+  const end = open.index + open[0].length;
+  return { shell: { head: html.slice(0, end), tail: html.slice(close) }, body: html.slice(end, close) };
+}
+
+function runJob(pool: PrintPool, html: string, options: PaginateOptions): Promise<PaginationResult> {
+  const { shell, body } = documentShell(html);
+  const maxPrints = Math.max(2, options.maxPrintsPerPart ?? 4);
+  const tagged = options.pdf?.tagged ?? true;
+  let split: Split | undefined;
+  let splitting = false;
+  let states: PartState[] = [];
+  let prints = 0;
+  let failed: unknown;
+  let resolveJob!: (r: PaginationResult) => void;
+  let rejectJob!: (e: unknown) => void;
+  const finished = new Promise<PaginationResult>((resolve, reject) => {
+    resolveJob = resolve;
+    rejectJob = reject;
+  });
+
+  /** First page of every part, as far as the lengths known so far tell. */
+  const starts = (): (number | undefined)[] => {
+    const out: (number | undefined)[] = [];
+    let next: number | undefined = 1;
+    states.forEach((s, i) => {
+      if (next !== undefined && i > 0 && next % 2 === 0) next += 1;
+      out.push(next);
+      next = next !== undefined && s.latest ? next + s.latest.length : undefined;
+    });
+    return out;
+  };
+  /** The page of each anchor, as far as known; from each part's latest print. */
+  const anchorPages = (first: (number | undefined)[]): Map<string, number> => {
+    const pages = new Map<string, number>();
+    states.forEach((s, i) => {
+      const start = first[i];
+      if (start === undefined || !s.latest) return;
+      for (const [id, p] of s.latest.local) pages.set(id, start + p.page - 1);
+    });
+    return pages;
+  };
+  const valuesFor = (s: PartState, pages: Map<string, number>): { values: Record<string, string>; complete: boolean } => {
+    const values: Record<string, string> = {};
+    let complete = true;
+    for (const ref of s.part.refs) {
+      const page = pages.get(ref);
+      if (page === undefined) complete = false;
+      else values[ref] = String(page);
+    }
+    return { values, complete };
+  };
+  const same = (a: Record<string, string>, b: Record<string, string>): boolean => {
+    const ka = Object.keys(a);
+    return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
+  };
+  /** Whether a part's final print agrees with the numbers the others give now. */
+  const current = (s: PartState, start: number | undefined, pages: Map<string, number>): boolean =>
+    s.final !== undefined && s.final === s.latest && s.final.start === start && same(s.final.values, valuesFor(s, pages).values);
+
+  const printTask = (index: number, kind: Print['kind'], start: number, values: Record<string, string>): PrintTask => {
+    const s = states[index]!;
+    s.running = true;
+    if (kind === 'final') s.finals += 1;
+    else s.measures += 1;
+    return {
+      run: async (page) => {
+        const printed = await printPart(page, s.part, { start, values, measure: kind === 'measure', tagged, outline: states.length === 1 && (options.pdf?.outline ?? false) });
+        prints += 1;
+        s.running = false;
+        const result: Print = { kind, start: kind === 'final' ? start : undefined, values, length: printed.length, local: printed.local, pdf: kind === 'final' ? printed.pdf : undefined, skip: printed.skip };
+        s.latest = result;
+        if (kind === 'final') s.final = result;
+        step();
+      },
+      fail: (error) => {
+        s.running = false;
+        fail(error);
+      },
+    };
+  };
+
+  const fail = (error: unknown): void => {
+    if (failed !== undefined) return;
+    failed = error;
+    rejectJob(error);
+  };
+
+  /** The earliest part (but the last, whose length nothing needs) not yet measured with its current numbers. */
+  const toMeasure = (pages: Map<string, number>): number | undefined => {
+    for (let i = 0; i < states.length - 1; i++) {
+      const s = states[i]!;
+      if (s.running || s.measures >= maxPrints) continue;
+      if (!s.latest || !same(s.latest.values, valuesFor(s, pages).values)) return i;
+    }
+    return undefined;
+  };
+
+  const job: PrintJob = {
+    shell,
+    urgent() {
+      if (failed !== undefined) return undefined;
+      if (!split) {
+        if (splitting) return undefined;
+        splitting = true;
+        return {
+          run: async (page) => {
+            split = await page.evaluate(splitDocument, body, splitCss);
+            states = split.parts.map((part) => ({ part, owned: new Set(part.owned), running: false, finals: 0, measures: 0 }));
+            step();
+          },
+          fail,
+        };
+      }
+      const first = starts();
+      const pages = anchorPages(first);
+      let waiting: number | undefined;
+      for (const [i, s] of states.entries()) {
+        const start = first[i];
+        if (start === undefined || s.running || current(s, start, pages) || s.finals >= maxPrints) continue;
+        const { values, complete } = valuesFor(s, pages);
+        if (complete) return printTask(i, 'final', start, values);
+        waiting ??= i;
+      }
+      // Nothing else can move (a part names pages that depend on its own length): print it
+      // with the numbers known so far; it is printed again if they change.
+      if (waiting !== undefined && states.every((s) => !s.running) && toMeasure(pages) === undefined) {
+        return printTask(waiting, 'final', first[waiting]!, valuesFor(states[waiting]!, pages).values);
+      }
+      return undefined;
+    },
+    speculative() {
+      if (failed !== undefined || !split) return undefined;
+      const pages = anchorPages(starts());
+      const index = toMeasure(pages);
+      // Measured where it will be printed: page 1 for the first part, after the leading pages for the others.
+      return index === undefined ? undefined : printTask(index, 'measure', index === 0 ? 1 : 3, valuesFor(states[index]!, pages).values);
+    },
+  };
+
+  const step = (): void => {
+    if (failed !== undefined || !split) return;
+    const first = starts();
+    const pages = anchorPages(first);
+    options.onProgress?.({ parts: states.length, partsDone: states.filter((s, i) => current(s, first[i], pages)).length, pages: states.reduce((n, s) => n + (s.final?.length ?? 0), 0), prints });
+    if (states.some((s) => s.running)) return pool.wake();
+    const done = states.every((s, i) => current(s, first[i], pages) || (s.finals >= maxPrints && s.final));
+    if (!done) return pool.wake();
+    void assemble(first, pages).then(resolveJob, fail);
+  };
+
+  const assemble = async (first: (number | undefined)[], pages: Map<string, number>): Promise<PaginationResult> => {
+    const settled = states.every((s, i) => current(s, first[i], pages));
+    const merged = await mergeParts(states.map((s, i) => ({ pdf: s.final!.pdf!, start: first[i]!, skip: s.final!.skip, owned: s.owned })));
+    const positions: Record<string, AnchorPosition> = {};
+    const pageOf: Record<string, number> = {};
+    states.forEach((s, i) => {
+      for (const [id, p] of s.final!.local) {
+        const page = first[i]! + p.page - 1;
+        positions[id] = { ...p, page };
+        pageOf[id] = page;
+      }
+    });
+    return {
+      document: merged.document,
+      pages: pageOf,
+      positions,
+      passes: Math.max(1, ...states.map((s) => s.finals)),
+      prints,
+      parts: states.length,
+      pageCount: merged.document.getPageCount(),
+      settled,
+      missing: split!.missing,
+      unresolved: split!.referenced.filter((id) => pageOf[id] === undefined),
+      blankPages: merged.blankPages,
+      openingPages: first.slice(1).map((p) => p!),
+    };
+  };
+
+  pool.add(job, finished);
+  return finished;
+}
+
+/** Prints one part in a page that holds the document's shell. */
+async function printPart(
+  page: LoadedPage,
+  part: Part,
+  how: { start: number; values: Record<string, string>; measure: boolean; tagged: boolean; outline: boolean },
+): Promise<{ length: number; local: Map<string, AnchorPosition>; pdf: Uint8Array; skip: number }> {
+  const skip = how.start > 1 ? leadingPages : 0;
+  await page.evaluate(showPart, { html: part.html, owned: part.owned, refs: part.refs, stubs: part.stubs, values: how.values, skip, counter: how.start - 1 - skip, measure: how.measure });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  const pdf = await page.pdf({ outline: how.outline && !how.measure, tagged: how.tagged && !how.measure });
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const local = new Map<string, AnchorPosition>();
+  const owned = new Set(part.owned);
+  for (const [id, position] of readAnchorPositions(doc)) if (owned.has(id) && position.page > skip) local.set(id, { ...position, page: position.page - skip });
+  return { length: doc.getPageCount() - skip, local, pdf, skip };
+}
+
+/** While the split runs, the body is not laid out: only its styles are computed. */
+const splitCss = 'body { display: none !important; }';
 
 /*
- * The two functions below run inside the page (serialized by the browser driver): they may use
- * only their arguments and the DOM.
+ * The functions below run inside the page (serialized by the browser driver): they may use only
+ * their arguments and the DOM.
  */
 
 /**
- * Adds a hidden link to every id (so that Chrome writes a destination for it), gives an id to each
- * right-hand start that has none, and puts a two-digit placeholder in every page reference whose
- * anchor exists, so that the first pass already has about the right line lengths.
+ * Puts the body in the page (not laid out) and cuts it before each right-hand start. Each part
+ * keeps the start tags of its elements' ancestors (a document inside `<main>` stays inside a
+ * `<main>`); an id belongs to the part its element starts in.
  */
-function prepareForPagination(css: string): Prepared {
+function splitDocument(body: string, css: string): Split {
   const style = document.createElement('style');
+  style.setAttribute('data-folio-split', '');
   style.textContent = css;
   document.head.append(style);
+  document.body.innerHTML = body;
+  const root = document.body;
+  const all = [...root.querySelectorAll('*')];
+  const starts = all.filter((el) => {
+    const b = getComputedStyle(el).breakBefore;
+    return b === 'right' || b === 'recto';
+  });
 
-  const ids: string[] = [];
-  for (const el of document.querySelectorAll('[id]')) if (el.id) ids.push(el.id);
-  const known = new Set(ids);
-
-  const rightStarts: string[] = [];
-  let n = 0;
-  for (const el of document.body.querySelectorAll('*')) {
-    const breakBefore = getComputedStyle(el).breakBefore;
-    if (breakBefore !== 'right' && breakBefore !== 'recto') continue;
-    if (!el.id) {
-      do el.id = `folio-right-start-${++n}`;
-      while (known.has(el.id) && n < 1e6);
-      known.add(el.id);
-    }
-    rightStarts.push(el.id);
+  // A part from each boundary to the next; parts with nothing to show join the next one.
+  const isEmpty = (range: Range): boolean => {
+    const fragment = range.cloneContents();
+    return (fragment.textContent ?? '').trim() === '' && !fragment.querySelector('img, svg, hr, table, canvas, object, embed, video, picture, iframe, input');
+  };
+  const boundaries: (Element | null)[] = [null];
+  for (const el of starts) {
+    const range = document.createRange();
+    const from = boundaries[boundaries.length - 1];
+    if (from) range.setStartBefore(from);
+    else range.setStart(root, 0);
+    range.setEndBefore(el);
+    if (isEmpty(range)) boundaries[boundaries.length - 1] = from ?? el;
+    else boundaries.push(el);
+  }
+  if (boundaries.length > 1) {
+    const last = document.createRange();
+    last.setStartBefore(boundaries[boundaries.length - 1]!);
+    last.setEnd(root, root.childNodes.length);
+    if (isEmpty(last)) boundaries.pop();
   }
 
-  const missing = new Set<string>();
-  for (const el of document.querySelectorAll('[data-page-of]')) {
+  // Which part each element starts in: parts change at their boundary, in document order.
+  const partOf = new Map<Element, number>();
+  let k = 0;
+  for (const el of all) {
+    if (k + 1 < boundaries.length && el === boundaries[k + 1]) k += 1;
+    partOf.set(el, k);
+  }
+  const idsOf = new Map<string, number>();
+  for (const el of all) if (el.id && !idsOf.has(el.id)) idsOf.set(el.id, partOf.get(el)!);
+
+  const referenced: string[] = [];
+  const missing: string[] = [];
+  for (const el of root.querySelectorAll('[data-page-of]')) {
     const anchor = el.getAttribute('data-page-of') ?? '';
-    if (!known.has(anchor)) {
-      missing.add(anchor);
-      continue;
-    }
-    const slot = el.matches('a') ? el : (el.querySelector(':scope > a') ?? el);
-    slot.textContent = '00';
+    if (!referenced.includes(anchor)) referenced.push(anchor);
+    if (!idsOf.has(anchor) && !missing.includes(anchor)) missing.push(anchor);
   }
 
+  const parts: Part[] = boundaries.map((from, i) => {
+    const range = document.createRange();
+    if (from) range.setStartBefore(from);
+    else range.setStart(root, 0);
+    const to = boundaries[i + 1];
+    if (to) range.setEndBefore(to);
+    else range.setEnd(root, root.childNodes.length);
+    // The nodes of the range, with the ancestors they need up to the body.
+    const prune = (node: Node): Node | null => {
+      if (!range.intersectsNode(node)) return null;
+      const parent = node.parentNode!;
+      const index = Array.prototype.indexOf.call(parent.childNodes, node) as number;
+      if (range.comparePoint(parent, index) >= 0 && range.comparePoint(parent, index + 1) <= 0) return node.cloneNode(true);
+      const copy = node.cloneNode(false);
+      for (const child of node.childNodes) {
+        const kept = prune(child);
+        if (kept) copy.appendChild(kept);
+      }
+      return copy;
+    };
+    const holder = document.createElement('body');
+    for (const child of root.childNodes) {
+      const kept = prune(child);
+      if (kept) holder.appendChild(kept);
+    }
+    const present = new Set([...holder.querySelectorAll('[id]')].map((el) => el.id));
+    const stubs = new Set<string>();
+    for (const a of holder.querySelectorAll('a[href^="#"]')) {
+      let id = a.getAttribute('href')!.slice(1);
+      try {
+        id = decodeURIComponent(id);
+      } catch {
+        // keep the fragment as written
+      }
+      if (id && !present.has(id) && idsOf.has(id)) stubs.add(id);
+    }
+    const owned = [...idsOf].filter(([, p]) => p === i).map(([id]) => id);
+    const refs = [...new Set([...holder.querySelectorAll('[data-page-of]')].map((el) => el.getAttribute('data-page-of') ?? '').filter((a) => idsOf.has(a)))];
+    return { html: holder.innerHTML, owned, refs, stubs: [...stubs] };
+  });
+  style.remove();
+  document.body.innerHTML = '';
+  return { parts, missing, referenced };
+}
+
+/**
+ * Shows one part: its content after the leading pages, the page counter, the page references'
+ * numbers, a hidden link to each of its anchors (so that Chrome writes a destination for it) and
+ * stand-ins for the anchors it links to in other parts (so that Chrome writes the links).
+ */
+function showPart(part: { html: string; owned: string[]; refs: string[]; stubs: string[]; values: Record<string, string>; skip: number; counter: number; measure: boolean }): void {
+  let style = document.querySelector('style[data-folio-part]');
+  if (!style) {
+    style = document.createElement('style');
+    style.setAttribute('data-folio-part', '');
+    document.head.append(style);
+  }
+  const css = [
+    '[data-folio-lead] { display: block; height: 1px; margin: 0; padding: 0; break-after: page; }',
+    '[data-folio-stubs] { position: absolute; width: 0; height: 0; overflow: hidden; }',
+  ];
+  if (part.skip) css.push(`@page :first { counter-increment: page ${part.counter}; }`);
+  if (part.measure) css.push('html { visibility: hidden !important; }');
+  style.textContent = css.join('\n');
+
+  const lead = '<div data-folio-lead aria-hidden="true"></div>'.repeat(part.skip);
+  document.body.innerHTML = lead + part.html;
+  // References to anchors that exist get their number (two digits until it is known); the others keep their text.
+  const known = new Set(part.refs);
+  for (const el of document.body.querySelectorAll('[data-page-of]')) {
+    const anchor = el.getAttribute('data-page-of') ?? '';
+    if (!known.has(anchor)) continue;
+    const slot = el.matches('a') ? el : (el.querySelector(':scope > a') ?? el);
+    slot.textContent = part.values[anchor] ?? '00';
+  }
+  const stubs = document.createElement('div');
+  stubs.setAttribute('data-folio-stubs', '');
+  stubs.setAttribute('aria-hidden', 'true');
+  for (const id of part.stubs) {
+    const span = document.createElement('span');
+    span.id = id;
+    stubs.append(span);
+  }
   const links = document.createElement('div');
   links.hidden = true;
-  links.setAttribute('data-folio-anchors', '');
-  for (const id of known) {
+  for (const id of part.owned) {
     const a = document.createElement('a');
     a.href = `#${encodeURIComponent(id)}`;
     links.append(a);
   }
-  document.body.append(links);
-  return { ids, missing: [...missing], rightStarts };
-}
-
-/**
- * Writes the page numbers, and adds or removes the blank page before each right-hand start.
- * @returns how many things changed
- */
-function applyPages(pages: Record<string, number>, rightStarts: string[], blanks: boolean[]): number {
-  let changed = 0;
-  for (const el of document.querySelectorAll('[data-page-of]')) {
-    const page = pages[el.getAttribute('data-page-of') ?? ''];
-    if (page === undefined) continue;
-    const slot = el.matches('a') ? el : (el.querySelector(':scope > a') ?? el);
-    if (slot.textContent !== String(page)) {
-      slot.textContent = String(page);
-      changed += 1;
-    }
-  }
-  rightStarts.forEach((id, i) => {
-    const el = document.getElementById(id);
-    if (!el) return;
-    const before = el.previousElementSibling;
-    const has = before?.hasAttribute('data-folio-blank-page') ?? false;
-    if (has === Boolean(blanks[i])) return;
-    changed += 1;
-    if (has) before!.remove();
-    else {
-      const blank = document.createElement('div');
-      blank.setAttribute('data-folio-blank-page', '');
-      blank.setAttribute('aria-hidden', 'true');
-      el.before(blank);
-    }
-  });
-  return changed;
+  document.body.append(stubs, links);
 }

@@ -1,0 +1,134 @@
+/**
+ * A few pages of one browser that print in parallel (each page is its own renderer process, so
+ * two pages use two cores), shared by every print of a build. Each page keeps the `<head>` of the
+ * last document it printed — the stylesheet and its fonts, the costly part to load — so that the
+ * parts of one document are printed by swapping only their body.
+ *
+ * Work is pulled, not pushed: a free page asks the jobs (one per document being paginated, see
+ * `paginate.ts`) for a task, the jobs' urgent tasks first (a print that others wait for), then
+ * their speculative ones (measuring a part's length ahead of time). A job that has nothing to give
+ * now is asked again whenever a task ends.
+ *
+ * Not for: launching the browser (`browser.ts`) or deciding what to print (`paginate.ts`).
+ */
+import type { BrowserSession, LoadedPage } from './browser.ts';
+
+/** A unit of work for one page, which holds the job's document shell when `run` is called. */
+export interface PrintTask {
+  run(page: LoadedPage): Promise<void>;
+  /** Called instead of (or after) `run` when the page could not be prepared or `run` threw. */
+  fail(error: unknown): void;
+}
+
+/** A document without the content of its body: what a page keeps from one task to the next. */
+export interface DocumentShell {
+  /** From the start of the document to the end of the `<body>` start tag. */
+  head: string;
+  /** From `</body>` to the end. */
+  tail: string;
+}
+
+/** Something that has print tasks to give. */
+export interface PrintJob {
+  /** The document every task of the job runs in (the same object for all of them). */
+  readonly shell: DocumentShell;
+  /** A task that others wait for, or undefined. */
+  urgent(): PrintTask | undefined;
+  /** A task that may save time later (or be wasted), or undefined. */
+  speculative(): PrintTask | undefined;
+}
+
+export interface PrintPool {
+  /** Pages printing at once. */
+  readonly size: number;
+  /** Adds a job; its tasks are run until `finished` settles. */
+  add(job: PrintJob, finished: Promise<unknown>): void;
+  /** Asks the jobs for work again (a job calls this when it has new tasks). */
+  wake(): void;
+  /** Closes the pool's pages (not the browser). */
+  close(): Promise<void>;
+}
+
+interface Worker {
+  page?: LoadedPage;
+  shell?: DocumentShell;
+  busy: boolean;
+}
+
+/**
+ * Opens a pool of printing pages on a browser.
+ * @param session the build's browser
+ * @param size pages printing at once (default 2: one per core of a small machine; each page
+ *   holds a renderer process, about 100–200 MB)
+ */
+export function createPrintPool(session: BrowserSession, size = 2): PrintPool {
+  const workers: Worker[] = Array.from({ length: Math.max(1, size) }, () => ({ busy: false }));
+  const jobs: PrintJob[] = [];
+  let closed = false;
+
+  const take = (worker: Worker): { job: PrintJob; task: PrintTask } | undefined => {
+    // Jobs whose document this page already holds first: no head to load.
+    const ordered = [...jobs].sort((a, b) => Number(b.shell === worker.shell) - Number(a.shell === worker.shell));
+    for (const job of ordered) {
+      const task = job.urgent();
+      if (task) return { job, task };
+    }
+    for (const job of ordered) {
+      const task = job.speculative();
+      if (task) return { job, task };
+    }
+    return undefined;
+  };
+
+  const runOn = async (worker: Worker, job: PrintJob, task: PrintTask): Promise<void> => {
+    if (worker.shell !== job.shell || !worker.page) {
+      const old = worker.page;
+      worker.page = undefined;
+      worker.shell = undefined;
+      await old?.close().catch(() => undefined);
+      worker.page = await session.load(job.shell.head + job.shell.tail);
+      worker.shell = job.shell;
+    }
+    await task.run(worker.page);
+  };
+
+  const wake = (): void => {
+    if (closed) return;
+    for (const worker of workers) {
+      if (worker.busy) continue;
+      const next = take(worker);
+      if (!next) return;
+      worker.busy = true;
+      void runOn(worker, next.job, next.task)
+        .catch((error: unknown) => {
+          // The page may be in any state after a failure: the next task gets a fresh one.
+          void worker.page?.close().catch(() => undefined);
+          worker.page = undefined;
+          worker.shell = undefined;
+          next.task.fail(error);
+        })
+        .finally(() => {
+          worker.busy = false;
+          wake();
+        });
+    }
+  };
+
+  return {
+    size: workers.length,
+    add(job, finished) {
+      jobs.push(job);
+      const remove = (): void => {
+        const i = jobs.indexOf(job);
+        if (i >= 0) jobs.splice(i, 1);
+      };
+      finished.then(remove, remove);
+      wake();
+    },
+    wake,
+    async close() {
+      closed = true;
+      await Promise.all(workers.map((w) => w.page?.close().catch(() => undefined)));
+    },
+  };
+}
