@@ -2,10 +2,10 @@
  * `folio build`: options from the command line, the build, its progress and summary on stderr.
  */
 import { parseArgs } from 'node:util';
-import { countBySeverity } from '../diagnostics.ts';
-import { build, type ProgressEvent } from '../pipeline/build.ts';
+import { countBySeverity, formatDiagnostic } from '../diagnostics.ts';
+import { build, buildOutputs, type BuildOutput, type ProgressEvent } from '../pipeline/build.ts';
 import { defaultBleedMm, type BookletOptions } from '../publish/booklet-options.ts';
-import { defaultManifest, exitCodes, helpOption, number, parse, printHelp, seconds, type Io } from './common.ts';
+import { defaultManifest, exitCodes, help, helpOption, number, parse, printHelp, seconds, UsageError, type Io } from './common.ts';
 
 /** Runs the command with its arguments (after the command name); returns the exit code. */
 export async function runBuild(args: string[], io: Io): Promise<number> {
@@ -18,6 +18,7 @@ export async function runBuild(args: string[], io: Io): Promise<number> {
         out: { type: 'string' },
         quiet: { type: 'boolean' },
         archive: { type: 'string' },
+        only: { type: 'string' },
         'booklet-signature': { type: 'string' },
         'booklet-marks': { type: 'boolean' },
         'booklet-bleed': { type: 'string' },
@@ -29,8 +30,11 @@ export async function runBuild(args: string[], io: Io): Promise<number> {
   if (values['booklet-signature'] !== undefined) booklet.sheetsPerSignature = number('build', '--booklet-signature', values['booklet-signature'], { integer: true, min: 1 });
   if (values['booklet-bleed'] !== undefined) booklet.marks = { bleedMm: number('build', '--booklet-bleed', values['booklet-bleed'], { min: 0, max: 20 }) };
   else if (values['booklet-marks']) booklet.marks = { bleedMm: defaultBleedMm };
+  const only = values.only === undefined ? undefined : outputsOf(values.only);
+  if (only && values.archive && buildOutputs.some((o) => !only.has(o))) throw new UsageError(`--archive stores every output: it cannot go with --only.\n\n${help.build}`);
   const started = performance.now();
   const result = await build({
+    only,
     manifestPath: values.manifest ?? defaultManifest,
     outDir: values.out ?? 'output',
     booklet,
@@ -39,7 +43,9 @@ export async function runBuild(args: string[], io: Io): Promise<number> {
   });
   const c = countBySeverity(result.diagnostics);
   if (!values.quiet) {
-    io.err(`folio: built ${result.written.length} files in ${seconds(performance.now() - started)} (${c.warning} warnings, ${c.info} infos; run \`folio check\` to list them)\n`);
+    // Warnings are listed (an editor acts on each); infos, the routine repairs, are counted.
+    for (const d of result.diagnostics) if (d.severity === 'warning') io.err(`${formatDiagnostic(d)}\n`);
+    io.err(`folio: built ${result.written.length} files in ${seconds(performance.now() - started)} (${c.warning} warnings, ${c.info} infos; \`folio check\` lists the infos too)\n`);
   }
   const archived = result.archive;
   if (archived?.status === 'created') io.err(`folio: archived edition ${archived.manifest.version} in ${archived.path} (${archived.manifest.files.length} files)\n`);
@@ -53,5 +59,16 @@ export async function runBuild(args: string[], io: Io): Promise<number> {
 }
 
 function progressLine(e: ProgressEvent): string {
+  if (e.running) return `folio: ${e.stage.padEnd(9)} ${'…'.padStart(7)}  ${e.detail ?? ''}\n`;
   return `folio: ${e.stage.padEnd(9)} ${seconds(e.ms).padStart(7)}${e.detail ? `  ${e.detail}` : ''}\n`;
+}
+
+/** `--only html,pdf` as a set of outputs. */
+function outputsOf(list: string): Set<BuildOutput> {
+  const names = list.split(',').map((n) => n.trim()).filter(Boolean);
+  const unknown = names.filter((n) => !(buildOutputs as readonly string[]).includes(n));
+  if (unknown.length || names.length === 0) {
+    throw new UsageError(`--only takes a comma-separated list among ${buildOutputs.join(', ')}${unknown.length ? `, not ${unknown.map((u) => `"${u}"`).join(', ')}` : ''}.\n\n${help.build}`);
+  }
+  return new Set(names as BuildOutput[]);
 }

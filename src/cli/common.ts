@@ -37,11 +37,13 @@ Exit codes:
   2  the command line is wrong
   3  the machine lacks something (no browser, a folder cannot be written)
   70 internal error in Folio (please report it)`,
-  build: `Usage: folio build [--manifest FILE] [--out DIR] [--archive DIR] [booklet options]
+  build: `Usage: folio build [--manifest FILE] [--out DIR] [--only LIST] [--archive DIR] [booklet options]
 
 Builds the compendium of the edition described by the manifest.
   --manifest FILE   edition manifest (default: ${defaultManifest})
   --out DIR         output folder (default: output)
+  --only LIST       build only these outputs, comma-separated, among html, pdf, booklet, handouts
+                    (default: all); the files of the others are left as they were
   --archive DIR     also store the edition under DIR/<version>/ with the SHA-256 of every file;
                     a version already archived is left as it is, or refused if its content changed
   --quiet           no progress on stderr
@@ -54,7 +56,8 @@ on the short edge, folded and stapled):
 
 Writes compendium.html, compendium.pdf, compendium-booklet.pdf, compendium.json,
 handouts/<document-id>.pdf and normalized/<document-id>.md.
-Outputs are replaced all at once: a build that fails leaves the previous ones as they were.`,
+Outputs are replaced all at once: a build that fails leaves the previous ones as they were.
+html is compendium.html, repairs.html and normalized/; compendium.json comes with html or pdf.`,
   watch: `Usage: folio watch [--manifest FILE] [--port N] [--host HOST]
 
 Builds the compendium's HTML, serves it at http://localhost:4321/ and rebuilds it whenever the

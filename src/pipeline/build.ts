@@ -18,12 +18,19 @@ import { buildDate } from './build-date.ts';
 import { extractStage } from './extract-stage.ts';
 import { toFrontMatter } from './front-matter.ts';
 import { writeOutputs, type OutputFile } from './outputs.ts';
-import { printCompendium, printStage, type PrintedEdition } from './print-stage.ts';
+import { printCompendium, printStage, type PrintProduct, type PrintedEdition } from './print-stage.ts';
 import { readStage } from './read-stage.ts';
 import { repairStage } from './repair-stage.ts';
 import { timed, type OnProgress } from './stage.ts';
 
 export type { PreparedEdition } from './assemble-stage.ts';
+export type { PrintProduct } from './print-stage.ts';
+
+/** What `folio build --only` can ask for: the HTML edition (and its companions), or one of the PDFs. */
+export type BuildOutput = 'html' | PrintProduct;
+
+/** Every output, in the order of `--only`'s help. */
+export const buildOutputs: readonly BuildOutput[] = ['html', 'pdf', 'booklet', 'handouts'];
 export type { ProgressEvent, StageName } from './stage.ts';
 
 export interface BuildOptions {
@@ -37,6 +44,13 @@ export interface BuildOptions {
   archiveDir?: string;
   /** Reproducible-build date, seconds since 1970 (default: `SOURCE_DATE_EPOCH`, else the edition's date). */
   sourceDateEpoch?: string;
+  /**
+   * The outputs to build (default: all). The others are not made, and their files in `outDir`
+   * are left as they were. Archiving needs them all.
+   */
+  only?: ReadonlySet<BuildOutput>;
+  /** Pages of the browser printing at once (default: see `defaultPrintPages`). */
+  printPages?: number;
   onProgress?: OnProgress;
 }
 
@@ -89,7 +103,7 @@ export async function checkEdition(manifestPath: string, options: { print?: bool
   const { assembled, date, diagnostics } = await assembleEdition(manifestPath, options);
   const session = await openBrowser();
   try {
-    const printed = await timed('paginate', options.onProgress, () => printCompendium(session, assembled, { date, manifestFile: shownPath(manifestPath) }));
+    const printed = await timed('paginate', options.onProgress, async () => printCompendium(session, assembled, { date, manifestFile: shownPath(manifestPath), printer: await session.version() }));
     return sortDiagnostics([...diagnostics, ...printed.diagnostics]);
   } finally {
     await session.close();
@@ -102,31 +116,43 @@ export async function checkEdition(manifestPath: string, options: { print?: bool
  *   nothing is written then
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  const only = options.only ?? new Set(buildOutputs);
+  if (options.archiveDir && buildOutputs.some((o) => !only.has(o))) {
+    throw new FolioError('An archived edition holds every output: build them all (no --only) to archive it.', [], 'input');
+  }
   const { prepared, assembled, date, diagnostics: assembledDiagnostics } = await assembleEdition(options.manifestPath, options);
-  // One browser for every print of the build, closed in every case.
-  const session = await openBrowser();
-  let printed: { value: PrintedEdition; diagnostics: Diagnostic[] };
-  try {
-    printed = await printStage(session, assembled, { date, manifestFile: shownPath(options.manifestPath), booklet: options.booklet, onProgress: options.onProgress });
-  } finally {
-    await session.close();
+  const products = new Set(buildOutputs.filter((o): o is PrintProduct => o !== 'html' && only.has(o)));
+  let printed: { value: PrintedEdition; diagnostics: Diagnostic[] } = { value: {}, diagnostics: [] };
+  if (products.size) {
+    // One browser for every print of the build, closed in every case.
+    const session = await openBrowser();
+    try {
+      printed = await printStage(session, assembled, { date, manifestFile: shownPath(options.manifestPath), booklet: options.booklet, products, printPages: options.printPages, onProgress: options.onProgress });
+    } finally {
+      await session.close();
+    }
   }
   const diagnostics = [...assembledDiagnostics, ...printed.diagnostics];
-  const edition = withPrintedPages(assembled.edition, printed.value.pagination.pages, printed.diagnostics);
+  const { compendium, booklet, handouts } = printed.value;
+  const edition = compendium ? withPrintedPages(assembled.edition, compendium.pagination.pages, printed.diagnostics) : assembled.edition;
   const { loaded, repaired } = prepared;
 
-  const files: OutputFile[] = [
-    { path: 'compendium.html', data: assembled.html },
-    { path: 'compendium.pdf', data: printed.value.pdf },
-    { path: 'compendium-booklet.pdf', data: printed.value.booklet.pdf },
-    ...printed.value.handouts.map((h) => ({ path: `handouts/${h.documentId}.pdf`, data: h.pdf })),
-    { path: 'compendium.json', data: `${JSON.stringify(edition, null, 2)}\n` },
-    { path: 'repairs.html', data: assembled.review },
-    ...repaired.map((d) => ({
-      path: `normalized/${d.loaded.id}.md`,
-      data: toFrontMatter({ title: d.loaded.entry.title, source: d.loaded.file, sha256: d.loaded.sha256, ...d.result.meta }) + d.result.markdown,
-    })),
-  ];
+  const files: OutputFile[] = [];
+  if (only.has('html')) {
+    files.push(
+      { path: 'compendium.html', data: assembled.html },
+      { path: 'repairs.html', data: assembled.review },
+      ...repaired.map((d) => ({
+        path: `normalized/${d.loaded.id}.md`,
+        data: toFrontMatter({ title: d.loaded.entry.title, source: d.loaded.file, sha256: d.loaded.sha256, ...d.result.meta }) + d.result.markdown,
+      })),
+    );
+  }
+  // The edition model carries the page numbers: written with the PDF, or with the HTML (without them) when no PDF is built.
+  if (compendium || only.has('html')) files.push({ path: 'compendium.json', data: `${JSON.stringify(edition, null, 2)}\n` });
+  if (compendium) files.push({ path: 'compendium.pdf', data: compendium.pdf });
+  if (booklet) files.push({ path: 'compendium-booklet.pdf', data: booklet.pdf });
+  if (handouts) files.push(...handouts.map((h) => ({ path: `handouts/${h.documentId}.pdf`, data: h.pdf })));
   const archiveDir = options.archiveDir;
   const archive = archiveDir
     ? await timed(

@@ -1,65 +1,145 @@
 /**
- * The print stage: the assembled HTML to PDFs in one browser session — the compendium (paginated,
- * then finished: metadata, outline, document ID, text mapping), the booklet (laid out again at
- * A5 and imposed) and the handouts.
+ * The print stage: the assembled HTML to finished PDFs, all through `printPdf()` and one pool of
+ * printing pages of the build's browser — the compendium (A4, with its outline), the booklet
+ * (laid out at A5, imposed) and the handouts, printed side by side so that both cores work, each
+ * asked for only when the build wants it. Reports progress while it runs (parts done, pages
+ * printed).
  *
  * Not for: driving the browser (`render/browser.ts`), pagination (`render/paginate.ts`) or what
  * pdf-lib adds (`render/finish-pdf.ts`).
  */
+import os from 'node:os';
+import type { Edition } from '../assemble/edition.ts';
 import type { Diagnostic } from '../diagnostics.ts';
-import { printBooklet, type BookletOptions } from '../publish/booklet.ts';
+import { bookletHtml, printBooklet, type BookletOptions } from '../publish/booklet.ts';
 import { printHandouts } from '../publish/handouts.ts';
 import type { ImposedBooklet } from '../publish/impose-booklet.ts';
 import type { BrowserSession } from '../render/browser.ts';
-import { editionOutline, editionPdfMetadata } from '../render/edition-pdf.ts';
-import { finishPdf } from '../render/finish-pdf.ts';
-import { paginate, type PaginationResult } from '../render/paginate.ts';
+import { editionOutline, editionPdfMetadata, handoutPdfMetadata } from '../render/edition-pdf.ts';
+import type { PaginationProgress, PaginationResult } from '../render/paginate.ts';
 import { paginationDiagnostics } from '../render/pagination-diagnostics.ts';
+import { printPdf } from '../render/print-pdf.ts';
+import { createPrintPool, type PrintPool } from '../render/print-pool.ts';
 import type { AssembledEdition } from './assemble-stage.ts';
-import { timed, type OnProgress, type StageResult } from './stage.ts';
+import { timed, type OnProgress, type StageName, type StageResult } from './stage.ts';
+
+/** The PDFs a build can make. */
+export type PrintProduct = 'pdf' | 'booklet' | 'handouts';
 
 export interface PrintOptions {
-  /** The date stamped in the PDF's metadata. */
+  /** The date stamped in the PDFs' metadata. */
   date: Date;
   /** The file pagination diagnostics name. */
   manifestFile: string;
   booklet?: BookletOptions;
+  /** What to print (default: all three). */
+  products?: ReadonlySet<PrintProduct>;
+  /** Pages printing at once (default: the cores, at least 2, at most 4). */
+  printPages?: number;
   onProgress?: OnProgress;
 }
 
 export interface PrintedCompendium {
   pdf: Uint8Array;
-  pagination: PaginationResult;
+  pagination: Omit<PaginationResult, 'document'>;
 }
 
-export interface PrintedEdition extends PrintedCompendium {
-  booklet: ImposedBooklet;
-  handouts: { documentId: string; pdf: Uint8Array }[];
+export interface PrintedEdition {
+  compendium?: PrintedCompendium;
+  booklet?: Omit<ImposedBooklet, 'pdf'> & { pdf: Uint8Array };
+  handouts?: { documentId: string; pdf: Uint8Array }[];
+}
+
+/** Pages of the pool: one per core, and at least two (the layout of one part waits on the PDF of another). */
+export function defaultPrintPages(): number {
+  return Math.min(4, Math.max(2, os.availableParallelism()));
 }
 
 /**
  * Prints and finishes the compendium's PDF.
- * @param session an open browser
+ * @param target the build's print pool, or a browser
  * @param assembled the assembled edition
  * @param options the metadata date and the file diagnostics name
  */
-export async function printCompendium(session: BrowserSession, assembled: AssembledEdition, options: Pick<PrintOptions, 'date' | 'manifestFile'>): Promise<StageResult<PrintedCompendium>> {
+export async function printCompendium(
+  target: BrowserSession | PrintPool,
+  assembled: AssembledEdition,
+  options: Pick<PrintOptions, 'date' | 'manifestFile'> & { printer: string; onProgress?: (p: PaginationProgress) => void },
+): Promise<StageResult<PrintedCompendium>> {
   const { edition, html } = assembled;
-  const pagination = await paginate(session, html, { pdf: { outline: false, tagged: true } });
-  const metadata = editionPdfMetadata(edition, options.date, html, await session.version());
-  const finished = await finishPdf(pagination.pdf, { metadata, outline: editionOutline(edition), positions: pagination.positions, printedText: html });
-  return { value: { pdf: finished.pdf, pagination }, diagnostics: paginationDiagnostics(pagination, options.manifestFile) };
+  const printed = await printPdf(target, {
+    html,
+    metadata: editionPdfMetadata(edition, options.date, html, options.printer),
+    outline: editionOutline(edition),
+    onProgress: options.onProgress,
+  });
+  return { value: { pdf: printed.pdf, pagination: printed.pagination }, diagnostics: paginationDiagnostics(printed.pagination, options.manifestFile) };
+}
+
+/** The handouts of an edition, with their metadata, ready for `printHandouts`. */
+export function handoutRequests(edition: Edition, handouts: AssembledEdition['handouts'], date: Date, printer: string) {
+  return handouts.map((h) => {
+    const document = edition.documents.find((d) => d.id === h.documentId)!;
+    return { ...h, metadata: handoutPdfMetadata(edition, document, date, h.html, printer) };
+  });
 }
 
 /**
- * Prints every PDF of an edition: the compendium, the booklet and the handouts.
+ * Prints every PDF of an edition the build asks for, side by side in one pool of pages.
  * @param session an open browser
  * @param assembled the assembled edition
  */
 export async function printStage(session: BrowserSession, assembled: AssembledEdition, options: PrintOptions): Promise<StageResult<PrintedEdition>> {
-  const compendium = await timed('paginate', options.onProgress, () => printCompendium(session, assembled, options), (r) => `${r.value.pagination.pageCount} pages in ${r.value.pagination.passes} passes, ${Math.round(r.value.pdf.length / 1024)} KiB of PDF`);
-  const booklet = await timed('booklet', options.onProgress, () => printBooklet(session, assembled.html, assembled.assets.bookletCss, options.booklet), (b) => `${b.pages} pages + ${b.blanks} blank on ${b.sheets} sheets`);
-  const handouts = await timed('handouts', options.onProgress, () => printHandouts(session, assembled.handouts), (h) => `${h.length} handouts`);
-  const diagnostics: Diagnostic[] = compendium.diagnostics;
-  return { value: { ...compendium.value, booklet, handouts }, diagnostics };
+  const products = options.products ?? new Set<PrintProduct>(['pdf', 'booklet', 'handouts']);
+  const printer = await session.version();
+  const pool = createPrintPool(session, options.printPages ?? defaultPrintPages());
+  const report = reporter(options.onProgress);
+  try {
+    const { edition, html } = assembled;
+    const compendium = products.has('pdf')
+      ? timed('paginate', options.onProgress, () => printCompendium(pool, assembled, { ...options, printer, onProgress: (p) => report('paginate', partsLine(p)) }), (r) => `${r.value.pagination.pageCount} pages, ${r.value.pagination.parts} parts, ${r.value.pagination.prints} prints, ${Math.round(r.value.pdf.length / 1024)} KiB of PDF`)
+      : undefined;
+    const booklet = products.has('booklet')
+      ? timed(
+          'booklet',
+          options.onProgress,
+          () => {
+            const source = bookletHtml(html, assembled.assets.bookletCss);
+            return printBooklet(pool, source, editionPdfMetadata(edition, options.date, source, printer), options.booklet, (p) => report('booklet', partsLine(p)));
+          },
+          (b) => `${b.pages} pages + ${b.blanks} blank on ${b.sheets} sheets, ${b.printed.pagination.prints} prints`,
+        )
+      : undefined;
+    const handouts = products.has('handouts')
+      ? timed(
+          'handouts',
+          options.onProgress,
+          () => printHandouts(pool, handoutRequests(edition, assembled.handouts, options.date, printer), (done, pages) => report('handouts', `${done}/${assembled.handouts.length} handouts, ${pages} pages`)),
+          (h) => `${h.length} handouts, ${h.reduce((n, x) => n + x.pages, 0)} pages`,
+        )
+      : undefined;
+    // Every print is under way; wait for all, and fail with the first failure.
+    const [c, b, h] = await Promise.all([compendium, booklet, handouts]);
+    const diagnostics: Diagnostic[] = c?.diagnostics ?? [];
+    return { value: { compendium: c?.value, booklet: b && { ...b }, handouts: h?.map(({ documentId, pdf }) => ({ documentId, pdf })) }, diagnostics };
+  } finally {
+    await pool.close();
+  }
+}
+
+function partsLine(p: PaginationProgress): string {
+  return `${p.partsDone}/${p.parts} parts, ${p.pages} pages printed`;
+}
+
+/** Progress of running stages, at most one report per stage every two seconds. */
+function reporter(onProgress: OnProgress | undefined): (stage: StageName, detail: string) => void {
+  const started = performance.now();
+  const last = new Map<StageName, number>();
+  return (stage, detail) => {
+    if (!onProgress) return;
+    const now = performance.now();
+    if (now - (last.get(stage) ?? started) < 2000) return;
+    last.set(stage, now);
+    onProgress({ stage, ms: Math.round(now - started), detail, running: true });
+  };
 }

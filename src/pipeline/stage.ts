@@ -17,6 +17,8 @@ export interface ProgressEvent {
   /** Milliseconds the stage took. */
   ms: number;
   detail?: string;
+  /** Set on the reports a long stage gives while it runs (`detail` then says how far it is). */
+  running?: boolean;
 }
 
 export type OnProgress = (event: ProgressEvent) => void;

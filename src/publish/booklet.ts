@@ -1,29 +1,51 @@
 /**
  * The booklet: the compendium laid out again for its own page size (A5 with a binding margin,
  * from `styles/booklet.css` appended after the compendium's stylesheet, not a scaled A4), then
- * imposed for saddle stitching.
+ * imposed for saddle stitching and finished like every PDF (`printPdf`).
  *
  * Not for: the imposition arithmetic (`impose-booklet.ts`) or the layout (the stylesheet).
  */
-import type { BrowserSession } from '../render/browser.ts';
-import { imposeBooklet, mm, type ImposedBooklet } from './impose-booklet.ts';
-import { paginate } from '../render/paginate.ts';
 import { appendStylesheet } from '../assemble/stylesheet.ts';
-
+import type { BrowserSession } from '../render/browser.ts';
+import type { PaginationProgress } from '../render/paginate.ts';
+import type { PdfMetadata } from '../render/pdf-metadata.ts';
+import { printPdf, type PrintedPdf } from '../render/print-pdf.ts';
+import type { PrintPool } from '../render/print-pool.ts';
+import { imposeBooklet, mm, type ImposedBooklet } from './impose-booklet.ts';
 import type { BookletOptions } from './booklet-options.ts';
 
 export { defaultBleedMm, type BookletOptions } from './booklet-options.ts';
 
+/** The booklet's HTML: the compendium's, with the booklet's stylesheet after its own. */
+export function bookletHtml(compendiumHtml: string, bookletCss: string): string {
+  return appendStylesheet(compendiumHtml, bookletCss);
+}
+
 /**
- * Renders and imposes the booklet.
- * @param session the build's browser
- * @param compendiumHtml the compendium's final HTML
- * @param bookletCss the booklet stylesheet, self-contained
+ * Renders, imposes and finishes the booklet.
+ * @param target the build's print pool (or a browser)
+ * @param html the booklet's HTML (`bookletHtml`)
+ * @param metadata what the booklet's PDF says about itself
  */
-export async function printBooklet(session: BrowserSession, compendiumHtml: string, bookletCss: string, options: BookletOptions = {}): Promise<ImposedBooklet> {
-  const { pdf } = await paginate(session, appendStylesheet(compendiumHtml, bookletCss));
-  return imposeBooklet(pdf, {
-    sheetsPerSignature: options.sheetsPerSignature,
-    marks: options.marks ? { bleed: mm(options.marks.bleedMm) } : undefined,
+export async function printBooklet(
+  target: BrowserSession | PrintPool,
+  html: string,
+  metadata: PdfMetadata,
+  options: BookletOptions = {},
+  onProgress?: (progress: PaginationProgress) => void,
+): Promise<Omit<ImposedBooklet, 'pdf'> & { printed: PrintedPdf; pdf: Uint8Array }> {
+  let imposed: ImposedBooklet | undefined;
+  const printed = await printPdf(target, {
+    html,
+    metadata,
+    onProgress,
+    arrange: async (pages) => {
+      imposed = await imposeBooklet(pages, {
+        sheetsPerSignature: options.sheetsPerSignature,
+        marks: options.marks ? { bleed: mm(options.marks.bleedMm) } : undefined,
+      });
+      return imposed.pdf;
+    },
   });
+  return { ...imposed!, pdf: printed.pdf, printed };
 }

@@ -11,7 +11,9 @@ import { FolioError, type Diagnostic } from '../diagnostics.ts';
 import type { Edition, EditionDocument, GlossaryEntry } from '../assemble/edition.ts';
 import { loadTemplates, renderTemplates, type TemplateSet } from '../assemble/templates.ts';
 import type { BrowserSession } from '../render/browser.ts';
-import { paginate } from '../render/paginate.ts';
+import type { PdfMetadata } from '../render/pdf-metadata.ts';
+import { printPdf } from '../render/print-pdf.ts';
+import { withPool, type PrintPool } from '../render/print-pool.ts';
 
 /** What a handout says about the repairs of its text. */
 export interface RepairNotes {
@@ -110,22 +112,28 @@ export function renderHandout(templates: TemplateSet, edition: Edition, document
 }
 
 /**
- * Prints handouts, a few at a time in the same browser.
- * @param session the build's browser
- * @param handouts the handouts' HTML
- * @param concurrency pages printed at once
+ * Prints and finishes handouts; the pool prints as many at once as it has pages.
+ * @param target the build's print pool (or a browser)
+ * @param handouts each handout's HTML and metadata
+ * @param onDone told after each handout
  * @returns each document id with its PDF, in the given order
  */
-export async function printHandouts(session: BrowserSession, handouts: readonly Handout[], concurrency = 2): Promise<{ documentId: string; pdf: Uint8Array }[]> {
-  const results: { documentId: string; pdf: Uint8Array }[] = new Array(handouts.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < handouts.length) {
-      const i = next++;
-      const h = handouts[i]!;
-      results[i] = { documentId: h.documentId, pdf: (await paginate(session, h.html)).pdf };
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, handouts.length) }, worker));
-  return results;
+export async function printHandouts(
+  target: BrowserSession | PrintPool,
+  handouts: readonly (Handout & { metadata: PdfMetadata })[],
+  onDone?: (done: number, pages: number) => void,
+): Promise<{ documentId: string; pdf: Uint8Array; pages: number }[]> {
+  let done = 0;
+  let pages = 0;
+  return withPool(target, (pool) =>
+    Promise.all(
+      handouts.map(async (h) => {
+        const printed = await printPdf(pool, { html: h.html, metadata: h.metadata });
+        done += 1;
+        pages += printed.pagination.pageCount;
+        onDone?.(done, pages);
+        return { documentId: h.documentId, pdf: printed.pdf, pages: printed.pagination.pageCount };
+      }),
+    ),
+  );
 }

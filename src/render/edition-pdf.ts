@@ -1,11 +1,12 @@
 /**
- * What the compendium's PDF says about itself: its metadata and its outline, taken from the
- * edition model. The outline follows the edition's shape: the edition, then the table of
- * contents, each document with its sections, the back matter and the colophon.
+ * What the edition's PDFs say about themselves — the compendium, its booklet and each handout:
+ * their metadata and the compendium's outline, taken from the edition model. The outline follows
+ * the edition's shape: the edition, then the table of contents, each document with its sections,
+ * the back matter and the colophon.
  *
  * Not for: writing them into the PDF (see `finish-pdf.ts`).
  */
-import type { Edition } from '../assemble/edition.ts';
+import type { Edition, EditionDocument } from '../assemble/edition.ts';
 import type { PdfMetadata } from './pdf-metadata.ts';
 import type { OutlineItem } from './pdf-outline.ts';
 
@@ -35,6 +36,27 @@ export function editionPdfMetadata(edition: Edition, date: Date, identity: strin
     creator: folio,
     producer: printer ? `${folio} (${printer}, pdf-lib)` : `${folio} (pdf-lib)`,
     identity,
+  };
+}
+
+/**
+ * The PDF metadata of one document's handout: the document's own title and publisher, the edition
+ * as its subject.
+ * @param edition the edition model
+ * @param document the handout's document
+ * @param date the build date
+ * @param identity what the document ID is made from (the handout's HTML)
+ * @param printer the browser's version
+ */
+export function handoutPdfMetadata(edition: Edition, document: EditionDocument, date: Date, identity: string, printer?: string): PdfMetadata {
+  const base = editionPdfMetadata(edition, date, identity, printer);
+  return {
+    ...base,
+    title: document.title,
+    author: document.publisher ?? edition.publisher,
+    publisher: edition.publisher,
+    subject: `${edition.title}, ${edition.version}`,
+    keywords: [document.kind, ...(document.publisher ? [document.publisher] : [])],
   };
 }
 

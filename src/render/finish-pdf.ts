@@ -4,7 +4,8 @@
  * searchable, and saves it with nothing that depends on the clock or the machine, so the same
  * input gives the same bytes.
  *
- * Not for: pagination (see `paginate.ts`) or choosing the metadata (see `edition-pdf.ts`).
+ * Not for: pagination (see `paginate.ts`), choosing the metadata (see `edition-pdf.ts`), or being
+ * called on its own: `printPdf()` (`print-pdf.ts`) prints and finishes every PDF Folio writes.
  */
 import { PDFDocument, PDFHeader } from 'pdf-lib';
 import type { AnchorPosition } from './pdf-anchors.ts';
@@ -34,11 +35,12 @@ export interface FinishedPdf {
 
 /**
  * Finishes a PDF printed by Chrome.
- * @param pdf the printed PDF
+ * @param pdf the printed PDF, as bytes or already loaded (with `updateMetadata: false`); a loaded
+ *   document is changed in place
  * @param options metadata, outline and the printed text
  */
-export async function finishPdf(pdf: Uint8Array, options: FinishPdfOptions): Promise<FinishedPdf> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+export async function finishPdf(pdf: Uint8Array | PDFDocument, options: FinishPdfOptions): Promise<FinishedPdf> {
+  const doc = pdf instanceof PDFDocument ? pdf : await PDFDocument.load(pdf, { updateMetadata: false });
   const remappedGlyphs = options.printedText === undefined ? 0 : remapLookAlikes(doc, safeReplacements(options.printedText));
   const bookmarks = options.outline ? setOutline(doc, options.outline, options.positions ?? {}) : 0;
   setPdfMetadata(doc, options.metadata);

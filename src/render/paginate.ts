@@ -36,7 +36,7 @@ import { PDFDocument } from 'pdf-lib';
 import type { BrowserSession, LoadedPage, PdfOptions } from './browser.ts';
 import { readAnchorPositions, type AnchorPosition } from './pdf-anchors.ts';
 import { mergeParts } from './pdf-merge.ts';
-import { createPrintPool, type DocumentShell, type PrintJob, type PrintPool, type PrintTask } from './print-pool.ts';
+import { withPool, type DocumentShell, type PrintJob, type PrintPool, type PrintTask } from './print-pool.ts';
 
 export interface PaginateOptions {
   /** Most prints of one part before giving up on numbers that keep moving (default 4). */
@@ -141,14 +141,8 @@ const leadingPages = 2;
  * @param options print options and progress
  * @returns the merged PDF (not saved), the page of every anchor, and how many prints it took
  */
-export async function paginate(target: BrowserSession | PrintPool, html: string, options: PaginateOptions = {}): Promise<PaginationResult> {
-  const own = isPool(target) ? undefined : createPrintPool(target);
-  const pool = own ?? (target as PrintPool);
-  try {
-    return await runJob(pool, html, options);
-  } finally {
-    await own?.close();
-  }
+export function paginate(target: BrowserSession | PrintPool, html: string, options: PaginateOptions = {}): Promise<PaginationResult> {
+  return withPool(target, (pool) => runJob(pool, html, options));
 }
 
 /**
@@ -157,10 +151,6 @@ export async function paginate(target: BrowserSession | PrintPool, html: string,
 export async function paginateToBytes(target: BrowserSession | PrintPool, html: string, options: PaginateOptions = {}): Promise<PaginationResult & { pdf: Uint8Array }> {
   const result = await paginate(target, html, options);
   return { ...result, pdf: await result.document.save({ addDefaultPage: false, updateFieldAppearances: false }) };
-}
-
-function isPool(target: BrowserSession | PrintPool): target is PrintPool {
-  return 'wake' in target;
 }
 
 /** Cuts the HTML at its body: what a page keeps between parts, and what changes. */
@@ -357,7 +347,7 @@ async function printPart(
   how: { start: number; values: Record<string, string>; measure: boolean; tagged: boolean; outline: boolean },
 ): Promise<{ length: number; local: Map<string, AnchorPosition>; pdf: Uint8Array; skip: number }> {
   const skip = how.start > 1 ? leadingPages : 0;
-  await page.evaluate(showPart, { html: part.html, owned: part.owned, refs: part.refs, stubs: part.stubs, values: how.values, skip, counter: how.start - 1 - skip, measure: how.measure });
+  await page.evaluate(showPart, { html: part.html, owned: part.owned, refs: part.refs, stubs: part.stubs, values: how.values, skip, counter: how.start - skip, measure: how.measure });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   const pdf = await page.pdf({ outline: how.outline && !how.measure, tagged: how.tagged && !how.measure });
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
@@ -451,7 +441,10 @@ function splitDocument(body: string, css: string): Split {
         const kept = prune(child);
         if (kept) copy.appendChild(kept);
       }
-      return copy;
+      // An ancestor the range only grazes (the start tag of the next part's <main>, with a line
+      // break in it) is left out: empty, it would still open a page of another name.
+      const empty = ![...copy.childNodes].some((c) => c.nodeType === Node.ELEMENT_NODE || (c.nodeType === Node.TEXT_NODE && (c.textContent ?? '').trim() !== ''));
+      return empty ? null : copy;
     };
     const holder = document.createElement('body');
     for (const child of root.childNodes) {
@@ -492,7 +485,7 @@ function showPart(part: { html: string; owned: string[]; refs: string[]; stubs: 
   }
   const css = [
     '[data-folio-lead] { display: block; height: 1px; margin: 0; padding: 0; break-after: page; }',
-    '[data-folio-stubs] { position: absolute; width: 0; height: 0; overflow: hidden; }',
+    '[data-folio-stubs] { position: absolute; top: 0; left: 0; width: 0; height: 0; overflow: hidden; }',
   ];
   if (part.skip) css.push(`@page :first { counter-increment: page ${part.counter}; }`);
   if (part.measure) css.push('html { visibility: hidden !important; }');
@@ -523,5 +516,6 @@ function showPart(part: { html: string; owned: string[]; refs: string[]; stubs: 
     a.href = `#${encodeURIComponent(id)}`;
     links.append(a);
   }
-  document.body.append(stubs, links);
+  // At the start: at the end, even an empty box can spill onto a page of its own.
+  document.body.prepend(stubs, links);
 }

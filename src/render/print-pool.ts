@@ -87,6 +87,11 @@ export function createPrintPool(session: BrowserSession, size = 2): PrintPool {
       worker.shell = undefined;
       await old?.close().catch(() => undefined);
       worker.page = await session.load(job.shell.head + job.shell.tail);
+      // Run from TypeScript sources by tsx (scripts), the page functions call esbuild's `__name`
+      // helper; give the page one that does nothing.
+      await worker.page.evaluate(() => {
+        (globalThis as { __name?: unknown }).__name ??= (target: unknown) => target;
+      });
       worker.shell = job.shell;
     }
     await task.run(worker.page);
@@ -131,4 +136,18 @@ export function createPrintPool(session: BrowserSession, size = 2): PrintPool {
       await Promise.all(workers.map((w) => w.page?.close().catch(() => undefined)));
     },
   };
+}
+
+/**
+ * Runs prints on a pool: the one given, or one opened on a browser for these prints only.
+ * @param target a pool, or a browser
+ */
+export async function withPool<T>(target: BrowserSession | PrintPool, run: (pool: PrintPool) => Promise<T>): Promise<T> {
+  if ('wake' in target) return run(target);
+  const pool = createPrintPool(target);
+  try {
+    return await run(pool);
+  } finally {
+    await pool.close();
+  }
 }

@@ -17,11 +17,12 @@ import path from 'node:path';
 import type { Edition } from '../assemble/edition.ts';
 import type { AssembledEdition } from '../pipeline/assemble-stage.ts';
 import { assembleEdition } from '../pipeline/build.ts';
-import { printCompendium } from '../pipeline/print-stage.ts';
+import { handoutRequests, printCompendium } from '../pipeline/print-stage.ts';
 import { projectFolder } from '../pipeline/project.ts';
 import { FolioError, countBySeverity, type Diagnostic } from '../diagnostics.ts';
-import { printBooklet } from '../publish/booklet.ts';
-import { paginate } from '../render/paginate.ts';
+import { bookletHtml, printBooklet } from '../publish/booklet.ts';
+import { printHandouts } from '../publish/handouts.ts';
+import { editionPdfMetadata } from '../render/edition-pdf.ts';
 import { openBrowser as launchBrowser, type BrowserSession } from '../render/browser.ts';
 import { createEventStream } from './event-stream.ts';
 import { errorPage, eventsPath, withLiveReload, type ToolbarLink } from './pages.ts';
@@ -168,11 +169,16 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
     if (route !== compendiumPdf && route !== bookletPdf && index < 0) return undefined;
     browser ??= (options.openBrowser ?? launchBrowser)();
     const session = await browser;
-    // The same print functions as `folio build`.
-    const { assembled } = current;
-    if (route === compendiumPdf) return (await printCompendium(session, assembled, { date: current.date, manifestFile: options.manifestPath })).value.pdf;
-    if (route === bookletPdf) return (await printBooklet(session, assembled.html, assembled.assets.bookletCss)).pdf;
-    return (await paginate(session, assembled.handouts[index]!.html)).pdf;
+    // The same print functions as `folio build`: the same PDFs, byte for byte.
+    const { assembled, date } = current;
+    const printer = await session.version();
+    if (route === compendiumPdf) return (await printCompendium(session, assembled, { date, manifestFile: options.manifestPath, printer })).value.pdf;
+    if (route === bookletPdf) {
+      const html = bookletHtml(assembled.html, assembled.assets.bookletCss);
+      return (await printBooklet(session, html, editionPdfMetadata(assembled.edition, date, html, printer))).pdf;
+    }
+    const [printed] = await printHandouts(session, handoutRequests(assembled.edition, [assembled.handouts[index]!], date, printer));
+    return printed!.pdf;
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {

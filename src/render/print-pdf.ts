@@ -1,0 +1,61 @@
+/**
+ * The one function that prints and finishes a PDF. Every PDF Folio writes — the compendium, the
+ * booklet, each handout, in `folio build`, `folio watch` and the benchmarks — comes from here:
+ * Chrome's pagination by parts (`paginate.ts`), an optional rearrangement of the pages (a
+ * booklet's imposition), then what pdf-lib adds (`finish-pdf.ts`: metadata, XMP, document ID,
+ * dates that do not come from the clock, outline, text mapping). So every PDF is finished the
+ * same way, and the same sources give the same bytes.
+ *
+ * Not for: choosing what to print or its metadata (`pipeline/print-stage.ts`, `edition-pdf.ts`).
+ */
+import { PDFDocument } from 'pdf-lib';
+import type { BrowserSession, PdfOptions } from './browser.ts';
+import { finishPdf, type FinishedPdf } from './finish-pdf.ts';
+import { paginate, type PaginationProgress, type PaginationResult } from './paginate.ts';
+import type { PdfMetadata } from './pdf-metadata.ts';
+import type { OutlineItem } from './pdf-outline.ts';
+import type { PrintPool } from './print-pool.ts';
+
+export interface PrintRequest {
+  /** A self-contained HTML document. */
+  html: string;
+  metadata: PdfMetadata;
+  /** Bookmarks, at anchors of the document; Chrome's own (from the headings) when absent. */
+  outline?: readonly OutlineItem[];
+  /**
+   * Makes other pages of the printed ones before they are finished (a booklet's imposition).
+   * The pagination's page numbers and positions are those of the printed pages.
+   */
+  arrange?: (pdf: Uint8Array) => Promise<Uint8Array>;
+  /** Tagged PDF (default true). */
+  tagged?: boolean;
+  onProgress?: (progress: PaginationProgress) => void;
+}
+
+/** A finished PDF and how it was paginated. */
+export interface PrintedPdf extends Omit<FinishedPdf, 'pdf'> {
+  pdf: Uint8Array;
+  pagination: Omit<PaginationResult, 'document'>;
+}
+
+/**
+ * Prints an HTML document and finishes its PDF.
+ * @param target the build's print pool (or a browser, for one print)
+ * @param request what to print and what the PDF says about itself
+ */
+export async function printPdf(target: BrowserSession | PrintPool, request: PrintRequest): Promise<PrintedPdf> {
+  const pdfOptions: PdfOptions = { tagged: request.tagged ?? true, outline: request.outline === undefined };
+  const { document, ...pagination } = await paginate(target, request.html, { pdf: pdfOptions, onProgress: request.onProgress });
+  let printed: PDFDocument = document;
+  if (request.arrange) {
+    const pages = await document.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+    printed = await PDFDocument.load(await request.arrange(pages), { updateMetadata: false });
+  }
+  const finished = await finishPdf(printed, {
+    metadata: request.metadata,
+    outline: request.arrange ? undefined : request.outline,
+    positions: pagination.positions,
+    printedText: request.html,
+  });
+  return { ...finished, pagination };
+}
