@@ -3,8 +3,8 @@
  * tests). Run: `npm run bench:publish` (or `npx tsx scripts/bench-publish.ts`).
  *
  * 1. Imposition alone, on synthetic PDFs of growing length (pdf-lib, no browser).
- * 2. With a browser: the real corpus printed as A4, as A5, imposed, and its handouts printed one
- *    at a time and two at a time (to check that the handouts' concurrency pays).
+ * 2. With a browser: the real corpus printed as A4, as A5, imposed, and its handouts, by a pool
+ *    of one printing page and of two (to check that printing parts side by side pays).
  * 3. The archive: storing the real outputs and verifying them.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -15,13 +15,15 @@ import { archiveEdition } from '../src/archive/archive.ts';
 import { recordEdition } from '../src/archive/record.ts';
 import { verifyArchive } from '../src/archive/verify.ts';
 import { assembleEdition } from '../src/pipeline/build.ts';
-import { folioVersion, projectFolder } from '../src/pipeline/project.ts';
-import { loadPublishAssets } from '../src/publish/assets.ts';
+import { folioVersion } from '../src/pipeline/project.ts';
+import { handoutRequests } from '../src/pipeline/print-stage.ts';
+import { bookletHtml } from '../src/publish/booklet.ts';
 import { imposeBooklet, mm } from '../src/publish/impose-booklet.ts';
-import { printHandouts, renderHandout } from '../src/publish/handouts.ts';
-import { appendStylesheet } from '../src/assemble/stylesheet.ts';
-import { paginate } from '../src/render/paginate.ts';
+import { printHandouts } from '../src/publish/handouts.ts';
 import { openBrowser, resolveBrowser } from '../src/render/browser.ts';
+import { editionPdfMetadata } from '../src/render/edition-pdf.ts';
+import { printPdf } from '../src/render/print-pdf.ts';
+import { createPrintPool } from '../src/render/print-pool.ts';
 
 const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
@@ -61,21 +63,26 @@ try {
   browserFound = false;
 }
 const manifestPath = path.join(import.meta.dirname, '..', 'sources', 'compendium.yaml');
-const { prepared, assembled } = await assembleEdition(manifestPath);
+const { prepared, assembled, date } = await assembleEdition(manifestPath);
 const { loaded, repaired } = prepared;
-const { html, assets, handouts } = assembled;
+const { html, assets, handouts, edition } = assembled;
 const files: { path: string; data: string | Uint8Array }[] = [{ path: 'compendium.html', data: html }];
 
 if (browserFound) {
   console.log('\n2. The real corpus, one browser for every print');
   const session = await timed('launch the browser', () => openBrowser());
   try {
-    const a4 = await timed('print A4 (compendium.pdf)', () => paginate(session, html), (r) => mib(r.pdf.length));
-    const a5 = await timed('print A5 (booklet pages)', () => paginate(session, appendStylesheet(html, assets.bookletCss)), (r) => mib(r.pdf.length));
-    const booklet = await timed('impose the A5 pages', () => imposeBooklet(a5.pdf), (r) => `${r.pages} pages on ${r.sheets} sheets, ${mib(r.pdf.length)}`);
-    await timed('print 5 handouts, one at a time', () => printHandouts(session, handouts, 1));
-    const printed = await timed('print 5 handouts, two at a time', () => printHandouts(session, handouts, 2));
-    files.push({ path: 'compendium.pdf', data: a4.pdf }, { path: 'compendium-booklet.pdf', data: booklet.pdf }, ...printed.map((h) => ({ path: `handouts/${h.documentId}.pdf`, data: h.pdf })));
+    const printer = await session.version();
+    const a5Html = bookletHtml(html, assets.bookletCss);
+    for (const size of [1, 2]) {
+      const pool = createPrintPool(session, size);
+      const a4 = await timed(`print A4 (compendium.pdf), ${size} page(s)`, () => printPdf(pool, { html, metadata: editionPdfMetadata(edition, date, html, printer) }), (r) => `${mib(r.pdf.length)}, ${r.pagination.parts} parts, ${r.pagination.prints} prints`);
+      const a5 = await timed(`print A5 (booklet pages), ${size} page(s)`, () => printPdf(pool, { html: a5Html, metadata: editionPdfMetadata(edition, date, a5Html, printer) }), (r) => mib(r.pdf.length));
+      const booklet = await timed('impose the A5 pages', () => imposeBooklet(a5.pdf), (r) => `${r.pages} pages on ${r.sheets} sheets, ${mib(r.pdf.length)}`);
+      const printed = await timed(`print ${handouts.length} handouts, ${size} page(s)`, () => printHandouts(pool, handoutRequests(edition, handouts, date, printer)));
+      await pool.close();
+      if (size === 2) files.push({ path: 'compendium.pdf', data: a4.pdf }, { path: 'compendium-booklet.pdf', data: booklet.pdf }, ...printed.map((h) => ({ path: `handouts/${h.documentId}.pdf`, data: h.pdf })));
+    }
   } finally {
     await session.close();
   }

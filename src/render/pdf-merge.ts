@@ -10,7 +10,7 @@
  *
  * Not for: metadata, outline, text mapping (`finish-pdf.ts`).
  */
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNull, PDFNumber, PDFObjectCopier, PDFPage, PDFPageLeaf, PDFRef, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFObjectCopier, PDFPage, PDFPageLeaf, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
 
 /** A part as printed. */
 export interface PrintedPart {
@@ -45,6 +45,8 @@ export async function mergeParts(parts: readonly PrintedPart[]): Promise<MergedD
   let nextKey = 0;
   let blankPages = 0;
   let tagged = false;
+  /** Structure element ids of the merged tree (new id → element), see `renumberIds`. */
+  const elementIds: [string, PDFRef][] = [];
 
   for (const [index, part] of parts.entries()) {
     const src = await PDFDocument.load(part.pdf, { updateMetadata: false });
@@ -88,6 +90,7 @@ export async function mergeParts(parts: readonly PrintedPart[]): Promise<MergedD
       tagged = true;
       if (rootValue instanceof PDFRef) seen.set(rootValue, documentRef);
       const kids = asList(root.get(PDFName.of('K')));
+      const firstKid = documentKids.length;
       for (const kid of kids) {
         const element = src.context.lookup(kid);
         if (element instanceof PDFDict && element.get(PDFName.of('S')) === PDFName.of('Document')) {
@@ -98,6 +101,7 @@ export async function mergeParts(parts: readonly PrintedPart[]): Promise<MergedD
           documentKids.push(copier.copy(kid));
         }
       }
+      renumberIds(context, documentKids.slice(firstKid), elementIds);
       const map = root.lookupMaybe(PDFName.of('RoleMap'), PDFDict);
       if (map) for (const [key, value] of map.entries()) if (!roleMap.has(key)) roleMap.set(key, copier.copy(value));
       let highest = -1;
@@ -112,6 +116,14 @@ export async function mergeParts(parts: readonly PrintedPart[]): Promise<MergedD
       nextKey = offset + Math.max(declared, highest + 1);
     }
 
+    // Chrome's outline, made from the headings, holds for a document printed in one part.
+    if (parts.length === 1) {
+      for (const key of ['Outlines', 'PageMode']) {
+        const value = src.catalog.get(PDFName.of(key));
+        if (value) dst.catalog.set(PDFName.of(key), copier.copy(value));
+      }
+    }
+
     const partDests = src.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
     if (partDests) {
       for (const [name, value] of partDests.entries()) if (part.owned.has(name.decodeText()) && !dests.has(name)) dests.set(name, copier.copy(value));
@@ -123,6 +135,10 @@ export async function mergeParts(parts: readonly PrintedPart[]): Promise<MergedD
     context.assign(documentRef, context.obj({ Type: 'StructElem', S: 'Document', P: rootRef, K: context.obj(documentKids) }));
     const root = context.obj({ Type: 'StructTreeRoot', K: documentRef, ParentTree: context.obj({ Nums: context.obj(parentTree) }), ParentTreeNextKey: nextKey });
     if (roleMap.keys().length) root.set(PDFName.of('RoleMap'), roleMap);
+    if (elementIds.length) {
+      const names = elementIds.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flatMap(([id, ref]) => [PDFString.of(id), ref]);
+      root.set(PDFName.of('IDTree'), context.obj({ Names: context.obj(names) }));
+    }
     context.assign(rootRef, root);
     dst.catalog.set(PDFName.of('StructTreeRoot'), rootRef);
   }
@@ -157,6 +173,46 @@ function numberTreeEntries(doc: PDFDocument, node: PDFDict, seen = new Set<PDFDi
     if (kid instanceof PDFDict) out.push(...numberTreeEntries(doc, kid, seen));
   }
   return out;
+}
+
+/**
+ * Gives the structure elements of one part ids of their own in the merged tree. Chrome names
+ * them after the DOM nodes of the page that printed them (`node00004930`): ids that depend on
+ * what that page did before (so two builds would differ) and that two parts may share. The new
+ * ids follow the tree's order; table cells' `/Headers`, which name their header cells' ids,
+ * follow them.
+ */
+function renumberIds(context: PDFDocument['context'], kids: readonly PDFObject[], ids: [string, PDFRef][]): void {
+  const renamed = new Map<string, string>();
+  const withHeaders: PDFDict[] = [];
+  const seen = new Set<PDFDict>();
+  const text = (value: PDFObject | undefined): string | undefined => (value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined);
+  const walk = (item: PDFObject, ref?: PDFRef): void => {
+    const dict = item instanceof PDFRef ? context.lookup(item) : item;
+    if (!(dict instanceof PDFDict) || seen.has(dict)) return;
+    seen.add(dict);
+    const id = text(dict.get(PDFName.of('ID')));
+    if (id !== undefined) {
+      const fresh = `e${ids.length + 1}`;
+      renamed.set(id, fresh);
+      dict.set(PDFName.of('ID'), PDFString.of(fresh));
+      const own = item instanceof PDFRef ? item : ref;
+      if (own) ids.push([fresh, own]);
+    }
+    if (dict.has(PDFName.of('A'))) withHeaders.push(dict);
+    const k = dict.get(PDFName.of('K'));
+    for (const child of asList(k)) if (child instanceof PDFRef || child instanceof PDFDict) walk(child);
+  };
+  for (const kid of kids) walk(kid);
+  for (const dict of withHeaders) {
+    const attributes = dict.lookup(PDFName.of('A'));
+    for (const attribute of attributes instanceof PDFArray ? attributes.asArray().map((a) => context.lookup(a)) : [attributes]) {
+      if (!(attribute instanceof PDFDict)) continue;
+      const headers = attribute.lookupMaybe(PDFName.of('Headers'), PDFArray);
+      if (!headers) continue;
+      attribute.set(PDFName.of('Headers'), context.obj(headers.asArray().map((h) => PDFString.of(renamed.get(text(h) ?? '') ?? text(h) ?? ''))));
+    }
+  }
 }
 
 /**

@@ -5,7 +5,7 @@
  * Skips, loudly, only when no browser is installed.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
@@ -162,11 +162,15 @@ describe.skipIf(!browserAvailable())('the printed compendium', () => {
     expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
   });
 
-  it('gives byte-identical PDF and HTML when built again from the same sources', async () => {
+  it('gives byte-identical PDFs (compendium, booklet, handouts) and HTML when built again from the same sources', async () => {
     const again = await mkdtemp(path.join(os.tmpdir(), 'folio-print-again-'));
     await build({ manifestPath, outDir: again, sourceDateEpoch: '' });
-    const pdf2 = await readFile(path.join(again, 'compendium.pdf'));
-    expect(Buffer.from(pdfBytes).equals(pdf2), 'PDF bytes').toBe(true);
+    const pdfs = ['compendium.pdf', 'compendium-booklet.pdf', ...(await readdir(path.join(outDir, 'handouts'))).map((f) => `handouts/${f}`)];
+    expect(pdfs.length).toBeGreaterThan(2);
+    for (const file of pdfs) {
+      const [first, second] = await Promise.all([readFile(path.join(outDir, file)), readFile(path.join(again, file))]);
+      expect(first.equals(second), `${file}: same bytes`).toBe(true);
+    }
     expect(await readFile(path.join(again, 'compendium.html'), 'utf8')).toBe(html);
-  });
+  }, 300_000);
 });
