@@ -11,7 +11,8 @@
  *   project and prints it in one go, tagged, with an outline (`scratch` script below);
  * - `folio build --only pdf` (the compiled CLI, `node bin/folio.js`);
  * - `folio build` (HTML, PDF, booklet, handouts);
- * - with `--others`, at the smallest scale: pagedjs-cli (through npx, offline, on the installed
+ * - with `--others`, at the smallest scale: pagedjs-cli (installed once from the npm registry
+ *   into a cache folder, without the browser it would download, and run on the installed
  *   Chromium) and WeasyPrint, on the same HTML.
  * Runs alternate (bare, folio, build, bare, …) so that a busy machine slows them alike; with
  * `--runs` > 1 the medians are shown. The ratios to bare Chrome of the same run are what count.
@@ -133,6 +134,18 @@ writeFileSync(out, await page.pdf({ preferCSSPageSize: true, printBackground: tr
 await browser.close();
 `;
 
+/** pagedjs-cli, installed (not timed) on first use, printing with the installed Chromium. */
+async function pagedjs(html: string, out: string, cwd: string): Promise<Measure> {
+  const dir = path.join(os.tmpdir(), 'folio-bench-pagedjs');
+  const bin = path.join(dir, 'node_modules', '.bin', 'pagedjs-cli');
+  if (!existsSync(bin)) {
+    await mkdir(dir, { recursive: true });
+    const install = await measure('npm', ['install', '--prefix', dir, '--no-audit', '--no-fund', '--loglevel=error', 'pagedjs-cli@0.4'], dir, { PUPPETEER_SKIP_DOWNLOAD: '1' });
+    if (!install.ok) return install;
+  }
+  return measure(bin, [html, '-o', out, '--browserArgs', '--no-sandbox'], cwd, { PUPPETEER_EXECUTABLE_PATH: chrome });
+}
+
 const median = (list: number[]): number => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
 const gb = (bytes: number): string => `${(bytes / 1024 ** 3).toFixed(2)} GB`;
 const pages = (file: string): number => {
@@ -180,7 +193,7 @@ for (const scale of scales) {
   if (values.others && scale === scales[0]) {
     const weasy = await measure('weasyprint', [html, path.join(project, 'weasyprint.pdf')], project);
     console.log(`×${scale} WeasyPrint: ${weasy.ok ? `${weasy.seconds.toFixed(1)} s (${(weasy.seconds / row.bare).toFixed(2)}× bare Chrome)` : `failed: ${weasy.output.split('\n')[0]}`}`);
-    const paged = await measure('npx', ['--yes', '--offline', 'pagedjs-cli', html, '-o', path.join(project, 'pagedjs.pdf'), '--browserPath', chrome], project, { PUPPETEER_SKIP_DOWNLOAD: '1' });
+    const paged = await pagedjs(html, path.join(project, 'pagedjs.pdf'), project);
     console.log(`×${scale} pagedjs-cli: ${paged.ok ? `${paged.seconds.toFixed(1)} s (${(paged.seconds / row.bare).toFixed(2)}× bare Chrome)` : `not run: ${paged.output.trim().split('\n').slice(-1)[0]}`}`);
   }
   if (values.keep) console.log(`×${scale} project kept in ${project}`);

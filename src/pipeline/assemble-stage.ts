@@ -91,7 +91,7 @@ export async function assembleStage(prepared: PreparedEdition, options: Assemble
     edition,
     documents: edition.documents.map((doc, i) => ({ ...doc, html: converted[i]!.html })),
     backMatter: backMatterView(edition),
-    css,
+    css: stylesheetSlot,
     runningHeads: runningHeads(edition, [
       { anchor: compendiumAnchors.toc, title: 'Sommaire' },
       { anchor: compendiumAnchors.colophon, title: 'Colophon' },
@@ -104,7 +104,7 @@ export async function assembleStage(prepared: PreparedEdition, options: Assemble
     },
   });
   // Page references first; acronyms before anything that adds letters; hyphenation last.
-  const html = transformHtml(rendered, [linkPageReferences, rehypeMarkExtraction(extraction.marks), ...typographyTransforms(edition.language)]);
+  const html = fillStylesheet(transformHtml(rendered, [linkPageReferences, rehypeMarkExtraction(extraction.marks), ...typographyTransforms(edition.language)]), css);
   const reviewView = createReviewView(
     edition,
     repaired.map((d) => ({
@@ -121,9 +121,20 @@ export async function assembleStage(prepared: PreparedEdition, options: Assemble
   const fragments = converted.map((c) => c.html);
   const handouts = edition.documents.map((doc, i) => ({
     documentId: doc.id,
-    html: transformHtml(renderHandout(assets.handoutTemplates, edition, doc, fragments[i]!, `${css}\n${assets.handoutCss}`), typographyTransforms(edition.language)),
+    html: fillStylesheet(transformHtml(renderHandout(assets.handoutTemplates, edition, doc, fragments[i]!, stylesheetSlot), typographyTransforms(edition.language)), `${css}\n${assets.handoutCss}`),
   }));
   return { value: { edition, html, review, css, fragments, assets, handouts }, diagnostics: [] };
+}
+
+/**
+ * Where the stylesheet goes while the HTML transforms run: the stylesheet (fonts inlined, most of
+ * the document's bytes) is put in after them, so that it is not parsed into a tree and written
+ * out again for the compendium and for every handout.
+ */
+const stylesheetSlot = '/*folio:stylesheet*/';
+
+function fillStylesheet(html: string, css: string): string {
+  return html.replace(stylesheetSlot, () => css);
 }
 
 /** French typography, then hyphenation: the last transforms of every HTML Folio prints. */

@@ -120,12 +120,21 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (options.archiveDir && buildOutputs.some((o) => !only.has(o))) {
     throw new FolioError('An archived edition holds every output: build them all (no --only) to archive it.', [], 'input');
   }
-  const { prepared, assembled, date, diagnostics: assembledDiagnostics } = await assembleEdition(options.manifestPath, options);
   const products = new Set(buildOutputs.filter((o): o is PrintProduct => o !== 'html' && only.has(o)));
+  // One browser for every print of the build, closed in every case. It starts while the sources
+  // are read and repaired: the other core is free then.
+  const browser = products.size ? openBrowser() : undefined;
+  let assembledEdition: Awaited<ReturnType<typeof assembleEdition>>;
+  try {
+    assembledEdition = await assembleEdition(options.manifestPath, options);
+  } catch (error) {
+    await browser?.then((b) => b.close(), () => undefined);
+    throw error;
+  }
+  const { prepared, assembled, date, diagnostics: assembledDiagnostics } = assembledEdition;
   let printed: { value: PrintedEdition; diagnostics: Diagnostic[] } = { value: {}, diagnostics: [] };
-  if (products.size) {
-    // One browser for every print of the build, closed in every case.
-    const session = await openBrowser();
+  if (browser) {
+    const session = await browser;
     try {
       printed = await printStage(session, assembled, { date, manifestFile: shownPath(options.manifestPath), booklet: options.booklet, products, printPages: options.printPages, onProgress: options.onProgress });
     } finally {
