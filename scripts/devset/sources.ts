@@ -14,7 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
-import { type BookPage, findElement, hasClass, readBook, readHtml } from './html.ts';
+import { type BookPage, collapse, findElement, hasClass, readBook, readHtml, textOf } from './html.ts';
 
 /** One page of a document: its file and the element holding its content. */
 export interface SourcePage {
@@ -33,6 +33,8 @@ export interface SourceDocument {
   typesetter: 'DocBook' | 'Sphinx';
   /** Title of the whole book (for running heads). */
   book: string;
+  /** The chapter's title, when the pages themselves do not carry it (Sphinx chapters). */
+  title?: string;
   pages: SourcePage[];
 }
 
@@ -120,15 +122,31 @@ function eyes17(cache: string): SourceDocument[] {
   const ordered = [...new Set(spine)].filter((h) => /^\d+\.\d+\.xhtml$/.test(h));
   // Files the spine forgot, in numeric order, so nothing depends on the opf's completeness.
   const rest = readdirSync(dir).filter((f) => /^\d+\.\d+\.xhtml$/.test(f) && !ordered.includes(f));
+  // The chapters' titles are the captions of the index page's table of contents, in order.
+  const index = readFileSync(path.join(dir, 'index.xhtml'), 'utf8');
+  const titles = [...index.matchAll(/<h2>([\s\S]*?)<\/h2>/g)].map((m) => collapse(m[1]!.replace(/<[^>]+>/g, '')));
   const docs = new Map<string, SourceDocument>();
   for (const file of [...ordered, ...rest.sort(byNumbers)]) {
     const doc = `eyes17/${file.split('.')[0]}`;
     let entry = docs.get(doc);
-    if (!entry) docs.set(doc, (entry = { doc, package: 'eyes17-manuals-fr', typesetter: 'Sphinx', book: 'Manuel ExpEYES-17', pages: [] }));
+    const title = titles[Number(file.split('.')[0]) - 1];
+    if (!entry) {
+      docs.set(doc, (entry = { doc, package: 'eyes17-manuals-fr', typesetter: 'Sphinx', book: 'Manuel ExpEYES-17', ...(title ? { title } : {}), pages: [] }));
+      // The chapter's introduction is on the index page, under the chapter's caption.
+      if (title) entry.pages.push({ path: path.join(dir, 'index.xhtml'), content: () => chapterIntro(path.join(dir, 'index.xhtml'), title) });
+    }
     const full = path.join(dir, file);
     entry.pages.push({ path: full, content: sphinxContent(full) });
   }
   return [...docs.values()];
+}
+
+/** The paragraphs under a chapter's caption on the Sphinx index page, without the caption and the table of contents. */
+function chapterIntro(file: string, title: string): Element {
+  const root = readHtml(file);
+  const section = findElement(root, (e) => e.tagName === 'section' && e.children.some((c) => c.type === 'element' && c.tagName === 'h2' && collapse(textOf(c)) === title));
+  const children = (section?.children ?? []).filter((c) => !(c.type === 'element' && (c.tagName === 'h2' || hasClass(c, 'toctree-wrapper'))));
+  return { type: 'element', tagName: 'div', properties: {}, children };
 }
 
 function byNumbers(a: string, b: string): number {
