@@ -221,21 +221,17 @@ function renumberIds(context: PDFDocument['context'], kids: readonly PDFObject[]
  * by it.
  */
 function pruneDetached(context: PDFDocument['context'], kids: PDFObject[]): void {
+  /** True when nothing of the item is left on a kept page: it goes. Prunes its children first. */
   const detached = (item: PDFObject): boolean => {
     const dict = item instanceof PDFRef ? context.lookup(item) : item;
-    if (!(dict instanceof PDFDict)) return false;
-    const onPage = dict.get(PDFName.of('Pg'));
+    if (!(dict instanceof PDFDict)) return false; // a marked-content id: on the element's page
+    const gone = dict.get(PDFName.of('Pg')) === PDFNull;
     const type = dict.get(PDFName.of('Type'));
-    if ((type === PDFName.of('MCR') || type === PDFName.of('OBJR')) && onPage === PDFNull) return true;
-    const children = dict.get(PDFName.of('K'));
-    if (children instanceof PDFArray) {
-      const list = children.asArray();
-      const keptChildren = list.filter((c) => !detached(c));
-      if (keptChildren.length !== list.length) dict.set(PDFName.of('K'), context.obj(keptChildren));
-      return keptChildren.length === 0 && onPage === PDFNull;
-    }
-    if (children !== undefined) return onPage === PDFNull && !(children instanceof PDFDict || children instanceof PDFRef) ? true : detached(children) && onPage === PDFNull;
-    return onPage === PDFNull;
+    if (type === PDFName.of('MCR') || type === PDFName.of('OBJR')) return gone;
+    const children = asList(dict.get(PDFName.of('K')));
+    const kept = children.filter((child) => !detached(child));
+    if (kept.length !== children.length) dict.set(PDFName.of('K'), context.obj(kept));
+    return gone && kept.length === 0;
   };
   const kept = kids.filter((k) => !detached(k));
   kids.splice(0, kids.length, ...kept);
