@@ -15,7 +15,7 @@ import { archiveEdition } from '../src/archive/archive.ts';
 import { recordEdition } from '../src/archive/record.ts';
 import { verifyArchive } from '../src/archive/verify.ts';
 import { assembleEdition } from '../src/pipeline/build.ts';
-import { folioVersion, projectFolder } from '../src/pipeline/project.ts';
+import { folioVersion } from '../src/pipeline/project.ts';
 import { loadPublishAssets } from '../src/publish/assets.ts';
 import { imposeBooklet, mm } from '../src/publish/impose-booklet.ts';
 import { printHandouts, renderHandout } from '../src/publish/handouts.ts';

@@ -23,10 +23,15 @@ export interface RuleInfo {
 export const rules = {
   // read: the manifest and the sources
   manifest: { source: 'read', severity: 'error', description: 'The manifest is invalid: a key is missing, unknown or has a wrong value.', doc: '#the-manifest' },
-  source: { source: 'read', severity: 'error', description: 'A source named by the manifest cannot be read.', doc: '#the-manifest' },
-  encoding: { source: 'read', severity: 'warning', description: 'A source is not valid UTF-8, or is binary.', doc: '#the-manifest' },
+  source: { source: 'read', severity: 'error', description: 'A source named by the manifest cannot be read: missing, outside the project, not a regular file or too large.', doc: '#what-folio-refuses' },
+  encoding: { source: 'read', severity: 'warning', description: 'A source is not valid UTF-8 (the lines that are not were read as Windows-1252), or is binary.', doc: '#what-folio-refuses' },
+  'empty-source': { source: 'read', severity: 'warning', description: 'A source holds no text: it is left out of the edition.', doc: '#what-folio-refuses' },
+  'long-line': { source: 'read', severity: 'error', description: 'A source has a line too long to lay out (the manifest\'s `maxLineLength`).', doc: '#what-folio-refuses' },
+  untitled: { source: 'repair', severity: 'warning', description: 'Neither the manifest nor the text gives a document its title: its file name is used.', doc: '#the-manifest' },
   'build-date': { source: 'read', severity: 'error', description: 'SOURCE_DATE_EPOCH is not a date.', doc: '#printing' },
   // repair passes
+  'control-character': { source: 'repair/control-characters', severity: 'warning', description: 'A control character or terminal escape sequence was removed from a text.', doc: '#what-folio-refuses' },
+  'nesting-depth': { source: 'repair/nesting-depth', severity: 'warning', description: 'Block quotes or lists nested too deep were flattened.', doc: '#what-folio-refuses' },
   boilerplate: { source: 'repair/web-clutter', severity: 'info', description: 'Web-page clutter (navigation, share buttons, counters) was removed.', doc: '#repairs' },
   'photo-caption': { source: 'repair/web-clutter', severity: 'info', description: 'A photo caption or credit was removed from the running text.', doc: '#repairs' },
   'displaced-bold': { source: 'repair/displaced-bold', severity: 'info', description: 'Bold phrases an extractor pasted at the line end were put back where they belong.', doc: '#repairs' },
@@ -48,6 +53,8 @@ export const rules = {
   'glossary-file': { source: 'extract/glossary', severity: 'error', description: "The editors' glossary file is invalid.", doc: '#glossary-and-chronology' },
   'glossary-unused': { source: 'extract/glossary', severity: 'info', description: "An entry of the editors' glossary is used by no text.", doc: '#glossary-and-chronology' },
   'unresolved-date': { source: 'extract/chronology', severity: 'warning', description: 'A date could not be placed in time and was left out of the chronology.', doc: '#glossary-and-chronology' },
+  // assemble
+  template: { source: 'assemble', severity: 'error', description: 'A template is invalid: a Handlebars syntax error, or a partial that does not exist.', doc: '#templates-and-styles' },
   // print
   'page-reference': { source: 'print', severity: 'error', description: 'A page reference names an anchor the PDF does not have.', doc: '#printing' },
   pagination: { source: 'print', severity: 'warning', description: 'Page numbers did not settle: a page reference may be off by one.', doc: '#printing' },

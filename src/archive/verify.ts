@@ -3,10 +3,10 @@
  * are still the ones archived (`folio archive verify`: every file re-hashed against its version's
  * `manifest.json`). Only reads; never repairs anything.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { FolioError } from '../diagnostics.ts';
-import { manifestName, readArchivedManifest, sha256, type ArchiveManifest } from './archive.ts';
+import { checkArchivedFiles, manifestName, readArchivedManifest, readManifestBytes, sha256, type ArchiveManifest } from './archived-version.ts';
 
 export interface ArchivedVersion {
   version: string;
@@ -48,7 +48,7 @@ export async function listArchive(dir: string): Promise<ArchivedVersion[]> {
         versions.push({ version: name, path: folder, problem: `no ${manifestName}` });
         continue;
       }
-      const checksum = sha256(await readFile(path.join(folder, manifestName)));
+      const checksum = sha256(await readManifestBytes(folder));
       versions.push({ version: name, path: folder, manifest, checksum });
     } catch (error) {
       versions.push({ version: name, path: folder, problem: error instanceof Error ? error.message : String(error) });
@@ -72,19 +72,7 @@ export async function verifyArchive(dir: string): Promise<VersionCheck[]> {
       continue;
     }
     if (entry.manifest.version !== entry.version) check.problem = `${manifestName} is for version ${entry.manifest.version}, not ${entry.version}`;
-    for (const file of entry.manifest.files) {
-      check.checked++;
-      let data: Buffer;
-      try {
-        data = await readFile(path.join(entry.path, ...file.path.split('/')));
-      } catch {
-        check.missing.push(file.path);
-        continue;
-      }
-      if (sha256(data) !== file.sha256) check.changed.push(file.path);
-    }
-    const listed = new Set([manifestName, ...entry.manifest.files.map((f) => f.path)]);
-    check.unexpected = (await filesUnder(entry.path)).filter((f) => !listed.has(f));
+    Object.assign(check, await checkArchivedFiles(entry.path, entry.manifest));
   }
   return checks;
 }
@@ -96,17 +84,18 @@ export function isIntact(check: VersionCheck): boolean {
 
 /**
  * Compares version numbers the semantic-versioning way (`1.10.0` after `1.9.0`, `1.0.0-rc.1`
- * before `1.0.0`); names that are not versions sort after, alphabetically.
+ * before `1.0.0`, `1.1` after `1.0.9`); names that are not versions sort after, alphabetically.
  */
 export function compareVersions(a: string, b: string): number {
   const parse = (v: string): { core: number[]; pre: string[] } | undefined => {
-    const m = /^(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+.*)?$/.exec(v);
-    return m ? { core: [Number(m[1]), Number(m[2]), Number(m[3])], pre: m[4] ? m[4].split('.') : [] } : undefined;
+    // `1.0` is `1.0.0`: the manifest accepts a version of one or more numbers.
+    const m = /^(\d+(?:\.\d+)*)(?:-([0-9A-Za-z.-]+))?(?:\+.*)?$/.exec(v);
+    return m ? { core: m[1]!.split('.').map(Number), pre: m[2] ? m[2].split('.') : [] } : undefined;
   };
   const pa = parse(a);
   const pb = parse(b);
   if (!pa || !pb) return pa ? -1 : pb ? 1 : a.localeCompare(b);
-  for (let i = 0; i < 3; i++) if (pa.core[i] !== pb.core[i]) return pa.core[i]! - pb.core[i]!;
+  for (let i = 0; i < Math.max(pa.core.length, pb.core.length); i++) if ((pa.core[i] ?? 0) !== (pb.core[i] ?? 0)) return (pa.core[i] ?? 0) - (pb.core[i] ?? 0);
   if (!pa.pre.length || !pb.pre.length) return pb.pre.length - pa.pre.length;
   for (let i = 0; i < Math.max(pa.pre.length, pb.pre.length); i++) {
     const x = pa.pre[i];
@@ -134,12 +123,4 @@ async function versionFolders(dir: string): Promise<string[]> {
     .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
     .map((e) => e.name)
     .sort(compareVersions);
-}
-
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() || e.isSymbolicLink())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .sort();
 }

@@ -17,7 +17,8 @@ export interface EditionDocument {
   id: string;
   title: string;
   shortTitle: string;
-  kind: ManifestDocument['kind'];
+  /** Free text (`rapport`, `note`…); absent when the manifest names none. */
+  kind?: string;
   publisher?: string;
   date?: string;
   period?: { from: string; to: string };
@@ -48,7 +49,7 @@ export interface Edition {
   version: string;
   date: string;
   language: string;
-  publisher: string;
+  publisher?: string;
   /** Subjects of the edition, from the manifest (empty when it names none). */
   keywords: string[];
   generator: { name: 'Folio'; version: string };
@@ -62,6 +63,8 @@ export interface Edition {
 export interface DocumentInput {
   id: string;
   entry: ManifestDocument;
+  /** The title: the manifest's, else the text's own (see the repair stage). */
+  title: string;
   source: EditionDocument['source'];
   meta: DocumentMeta;
   headings: Heading[];
@@ -90,8 +93,8 @@ export function createEdition(
 ): Edition {
   const docs: EditionDocument[] = documents.map((d) => ({
     id: d.id,
-    title: d.entry.title,
-    shortTitle: d.entry.shortTitle ?? d.entry.title,
+    title: d.title,
+    shortTitle: d.entry.shortTitle ?? d.title,
     kind: d.entry.kind,
     publisher: d.entry.publisher,
     date: d.entry.date,

@@ -14,18 +14,18 @@ import { markdownToHtml } from '../assemble/markdown-to-html.ts';
 import { linkPageReferences } from '../assemble/page-references.ts';
 import { createReviewView } from '../assemble/review.ts';
 import { runningHeads } from '../assemble/running-heads.ts';
-import { bundleStylesheet } from '../assemble/stylesheet.ts';
+import { bundleStylesheets, type BundleOptions } from '../assemble/stylesheet.ts';
 import { loadTemplates, renderTemplates } from '../assemble/templates.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { Extraction } from '../extract/index.ts';
-import { folioVersion } from '../package.ts';
+import { folioVersion, packageDir } from '../package.ts';
 import { loadPublishAssets, type PublishAssets } from '../publish/assets.ts';
 import { renderHandout } from '../publish/handouts.ts';
 import { compendiumAnchors } from '../render/edition-pdf.ts';
 import type { LoadedEdition } from '../sources/load.ts';
 import { frenchTypographyTree } from '../typography/french-typography.ts';
 import { hyphenateTree } from '../typography/hyphenate.ts';
-import { projectFolder } from './project.ts';
+import { filesNamed, lookupFolders } from './project.ts';
 import type { RepairedDocument } from './repair-stage.ts';
 import type { StageResult } from './stage.ts';
 
@@ -39,9 +39,10 @@ export interface PreparedEdition {
 }
 
 export interface AssembleOptions {
+  /** A templates folder instead of the project's `templates/` (Folio's own still fill the gaps). */
   templatesDir?: string;
-  /** The compendium's stylesheet (default: the project's `styles/compendium.css`, else Folio's). */
-  stylesheet?: string;
+  /** More stylesheets, after Folio's, the project's and the manifest's `css:` (`--css FILE`). */
+  stylesheets?: readonly string[];
   /** The date stamped in the colophon (default: the edition's date). */
   date?: Date;
 }
@@ -54,6 +55,8 @@ export interface AssembledEdition {
   review: string;
   /** The compendium's stylesheet, bundled. */
   css: string;
+  /** The files it was bundled from, in cascade order (absolute paths). */
+  stylesheets: string[];
   /** Each document's HTML fragment, in edition order. */
   fragments: string[];
   /** The booklet's and handouts' stylesheets and templates. */
@@ -69,14 +72,18 @@ export interface AssembledEdition {
  */
 export async function assembleStage(prepared: PreparedEdition, options: AssembleOptions = {}): Promise<StageResult<AssembledEdition>> {
   const { loaded, repaired, extraction, diagnostics } = prepared;
-  const templatesDir = options.templatesDir ?? projectFolder('templates');
-  const stylesheet = options.stylesheet ?? path.join(projectFolder('styles'), 'compendium.css');
+  const templateFolders = lookupFolders(loaded.root, 'templates', options.templatesDir);
+  const styleFolders = lookupFolders(loaded.root, 'styles');
+  // Folio's stylesheet, then the project's, then the manifest's `css:`, then `--css`: the last wins.
+  const stylesheets = [...filesNamed(styleFolders, 'compendium.css'), ...loaded.manifest.css.map((f) => path.resolve(loaded.root, f)), ...(options.stylesheets ?? []).map((f) => path.resolve(f))];
+  const bundle: BundleOptions = { fallbackDir: path.join(packageDir, 'styles'), confineTo: loaded.manifest.allowOutside ? undefined : [loaded.root, packageDir, ...(options.stylesheets ?? []).map((f) => path.dirname(path.resolve(f)))] };
   const converted = repaired.map((d) => ({ d, ...markdownToHtml(d.tree, d.loaded.id) }));
   const edition = createEdition(
     loaded.manifest,
     converted.map(({ d, headings }) => ({
       id: d.loaded.id,
       entry: d.loaded.entry,
+      title: d.title,
       source: { file: d.loaded.file, sha256: d.loaded.sha256, bytes: d.loaded.bytes },
       meta: d.result.meta,
       headings,
@@ -86,7 +93,7 @@ export async function assembleStage(prepared: PreparedEdition, options: Assemble
     folioVersion,
     diagnostics,
   );
-  const [templates, css, assets] = await Promise.all([loadTemplates(templatesDir), bundleStylesheet(stylesheet), loadPublishAssets(path.dirname(stylesheet), templatesDir)]);
+  const [templates, css, assets] = await Promise.all([loadTemplates(templateFolders), bundleStylesheets(stylesheets, bundle), loadPublishAssets(styleFolders, templateFolders, bundle)]);
   const rendered = renderTemplates(templates, {
     edition,
     documents: edition.documents.map((doc, i) => ({ ...doc, html: converted[i]!.html })),
@@ -109,7 +116,7 @@ export async function assembleStage(prepared: PreparedEdition, options: Assemble
     edition,
     repaired.map((d) => ({
       id: d.loaded.id,
-      title: d.loaded.entry.title,
+      title: d.title,
       file: d.loaded.file,
       text: d.loaded.text,
       markdown: d.result.markdown,
@@ -123,7 +130,7 @@ export async function assembleStage(prepared: PreparedEdition, options: Assemble
     documentId: doc.id,
     html: transformHtml(renderHandout(assets.handoutTemplates, edition, doc, fragments[i]!, `${css}\n${assets.handoutCss}`), typographyTransforms(edition.language)),
   }));
-  return { value: { edition, html, review, css, fragments, assets, handouts }, diagnostics: [] };
+  return { value: { edition, html, review, css, stylesheets, fragments, assets, handouts }, diagnostics: [] };
 }
 
 /** French typography, then hyphenation: the last transforms of every HTML Folio prints. */

@@ -20,6 +20,7 @@ import { toFrontMatter } from './front-matter.ts';
 import { writeOutputs, type OutputFile } from './outputs.ts';
 import { printCompendium, printStage, type PrintedEdition } from './print-stage.ts';
 import { readStage } from './read-stage.ts';
+import { displayPath } from '../sources/load.ts';
 import { repairStage } from './repair-stage.ts';
 import { timed, type OnProgress } from './stage.ts';
 
@@ -28,21 +29,30 @@ export type { ProgressEvent, StageName } from './stage.ts';
 
 export interface BuildOptions {
   manifestPath: string;
-  outDir: string;
+  /** The output folder (default: the manifest's `output:`, relative to the project: `<project>/output`). */
+  outDir?: string;
+  /** A templates folder instead of the project's `templates/`. */
   templatesDir?: string;
-  stylesheet?: string;
+  /** More stylesheets after the edition's own (`--css FILE`). */
+  stylesheets?: readonly string[];
   /** Signatures and print-shop marks of `compendium-booklet.pdf`. */
   booklet?: BookletOptions;
   /** Also store the edition in this archive folder, under its version. */
   archiveDir?: string;
   /** Reproducible-build date, seconds since 1970 (default: `SOURCE_DATE_EPOCH`, else the edition's date). */
   sourceDateEpoch?: string;
+  /** Longest one step of a print may take (default: `defaultPrintTimeoutMs`). */
+  printTimeoutMs?: number;
+  /** Stops the build between stages and closes the browser at once; nothing is written then. */
+  signal?: AbortSignal;
   onProgress?: OnProgress;
 }
 
 export interface BuildResult {
   /** The edition as printed (with its page numbers). */
   edition: Edition;
+  /** The output folder (absolute). */
+  outDir: string;
   /** Absolute paths of the files written. */
   written: string[];
   diagnostics: Diagnostic[];
@@ -55,11 +65,15 @@ export interface BuildResult {
  * @param manifestPath the manifest
  * @throws FolioError when the manifest, a source or the editors' glossary cannot be read
  */
-export async function prepareEdition(manifestPath: string, options: { onProgress?: OnProgress } = {}): Promise<PreparedEdition> {
+export async function prepareEdition(manifestPath: string, options: { onProgress?: OnProgress; signal?: AbortSignal } = {}): Promise<PreparedEdition> {
+  const { signal } = options;
   const read = await timed('read', options.onProgress, () => readStage(manifestPath), (r) => `${r.value.loaded.documents.length} sources`);
   const { loaded, lexicon } = read.value;
+  signal?.throwIfAborted();
   const repaired = await timed('repair', options.onProgress, () => repairStage(loaded, lexicon), (r) => `${r.diagnostics.length} diagnostics`);
+  signal?.throwIfAborted();
   const extraction = await timed('extract', options.onProgress, () => extractStage(loaded, repaired.value, lexicon), (x) => `${x.value.glossary.length} acronyms, ${x.value.chronology.length} events`);
+  signal?.throwIfAborted();
   return {
     loaded,
     repaired: repaired.value,
@@ -72,11 +86,12 @@ export async function prepareEdition(manifestPath: string, options: { onProgress
  * Prepares and assembles an edition (no browser).
  * @throws FolioError when the sources have errors
  */
-export async function assembleEdition(manifestPath: string, options: AssembleOptions & { onProgress?: OnProgress; sourceDateEpoch?: string } = {}): Promise<{ prepared: PreparedEdition; assembled: AssembledEdition; date: Date; diagnostics: Diagnostic[] }> {
+export async function assembleEdition(manifestPath: string, options: AssembleOptions & { onProgress?: OnProgress; sourceDateEpoch?: string; signal?: AbortSignal } = {}): Promise<{ prepared: PreparedEdition; assembled: AssembledEdition; date: Date; diagnostics: Diagnostic[] }> {
   const prepared = await prepareEdition(manifestPath, options);
   if (hasErrors(prepared.diagnostics)) throw new FolioError('The sources have errors: nothing was built.', prepared.diagnostics);
   const date = buildDate(options.sourceDateEpoch ?? process.env.SOURCE_DATE_EPOCH, prepared.loaded.manifest.date);
   const assembled = await timed('assemble', options.onProgress, () => assembleStage(prepared, { ...options, date }), (r) => `${Math.round(r.value.html.length / 1024)} KiB of HTML`);
+  options.signal?.throwIfAborted();
   return { prepared, assembled: assembled.value, date, diagnostics: sortDiagnostics([...prepared.diagnostics, ...assembled.diagnostics]) };
 }
 
@@ -84,12 +99,12 @@ export async function assembleEdition(manifestPath: string, options: AssembleOpt
  * Everything a build would report, printing the compendium but writing nothing (`folio check --print`).
  * @throws FolioError when the sources have errors or the browser cannot print
  */
-export async function checkEdition(manifestPath: string, options: { print?: boolean; onProgress?: OnProgress } = {}): Promise<Diagnostic[]> {
+export async function checkEdition(manifestPath: string, options: { print?: boolean; onProgress?: OnProgress; signal?: AbortSignal; printTimeoutMs?: number } = {}): Promise<Diagnostic[]> {
   if (!options.print) return (await prepareEdition(manifestPath, options)).diagnostics;
-  const { assembled, date, diagnostics } = await assembleEdition(manifestPath, options);
-  const session = await openBrowser();
+  const { prepared, assembled, date, diagnostics } = await assembleEdition(manifestPath, options);
+  const session = await openBrowser({ signal: options.signal, timeoutMs: options.printTimeoutMs });
   try {
-    const printed = await timed('paginate', options.onProgress, () => printCompendium(session, assembled, { date, manifestFile: shownPath(manifestPath) }));
+    const printed = await timed('paginate', options.onProgress, () => printCompendium(session, assembled, { date, manifestFile: prepared.loaded.manifestFile }));
     return sortDiagnostics([...diagnostics, ...printed.diagnostics]);
   } finally {
     await session.close();
@@ -103,17 +118,19 @@ export async function checkEdition(manifestPath: string, options: { print?: bool
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const { prepared, assembled, date, diagnostics: assembledDiagnostics } = await assembleEdition(options.manifestPath, options);
+  const { loaded, repaired } = prepared;
+  const outDir = path.resolve(options.outDir ?? path.resolve(loaded.root, loaded.manifest.output));
   // One browser for every print of the build, closed in every case.
-  const session = await openBrowser();
+  const session = await openBrowser({ signal: options.signal, timeoutMs: options.printTimeoutMs });
   let printed: { value: PrintedEdition; diagnostics: Diagnostic[] };
   try {
-    printed = await printStage(session, assembled, { date, manifestFile: shownPath(options.manifestPath), booklet: options.booklet, onProgress: options.onProgress });
+    printed = await printStage(session, assembled, { date, manifestFile: loaded.manifestFile, booklet: options.booklet, onProgress: options.onProgress });
   } finally {
     await session.close();
   }
+  options.signal?.throwIfAborted();
   const diagnostics = [...assembledDiagnostics, ...printed.diagnostics];
   const edition = withPrintedPages(assembled.edition, printed.value.pagination.pages, printed.diagnostics);
-  const { loaded, repaired } = prepared;
 
   const files: OutputFile[] = [
     { path: 'compendium.html', data: assembled.html },
@@ -124,23 +141,19 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     { path: 'repairs.html', data: assembled.review },
     ...repaired.map((d) => ({
       path: `normalized/${d.loaded.id}.md`,
-      data: toFrontMatter({ title: d.loaded.entry.title, source: d.loaded.file, sha256: d.loaded.sha256, ...d.result.meta }) + d.result.markdown,
+      data: toFrontMatter({ title: d.title, source: d.loaded.file, sha256: d.loaded.sha256, ...d.result.meta }) + d.result.markdown,
     })),
   ];
+  // The outputs first; the archive keeps only an edition whose outputs were written.
+  const written = await timed('write', options.onProgress, () => writeOutputs(outDir, files), (w) => `${w.length} files in ${displayPath(outDir)}`);
   const archiveDir = options.archiveDir;
   const archive = archiveDir
     ? await timed(
         'archive',
         options.onProgress,
         async () => archiveEdition({ dir: archiveDir, edition: await recordEdition(loaded, repaired.map((d) => ({ id: d.loaded.id, ...d.result })), folioVersion), files }),
-        (a) => `${a.status} ${path.relative(process.cwd(), a.path) || a.path}`,
+        (a) => `${a.status} ${displayPath(a.path)}`,
       )
     : undefined;
-  const written = await timed('write', options.onProgress, () => writeOutputs(options.outDir, files), (w) => `${w.length} files in ${path.relative(process.cwd(), path.resolve(options.outDir)) || '.'}`);
-  return { edition, written, diagnostics, archive };
-}
-
-/** The manifest's path as messages show it. */
-function shownPath(manifestPath: string): string {
-  return path.relative(process.cwd(), manifestPath) || manifestPath;
+  return { edition, outDir, written, diagnostics, archive };
 }

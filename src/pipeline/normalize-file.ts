@@ -1,37 +1,44 @@
 /**
- * Repairing one text file on its own (`folio normalize FILE`), with the same passes as a build.
- * Word-pair statistics come from the file itself, and from the edition's other sources when a
- * manifest is given or found, since more text makes the statistics surer.
+ * Repairing one text on its own (`folio normalize FILE`, or `-` for the standard input), with
+ * the same passes as a build. Word-pair statistics come from the text itself, and from the
+ * edition's other sources when a manifest is given or found, since more text makes the
+ * statistics surer. The file is read with the same care as a source: a regular file, no larger
+ * than the limit.
  */
-import { readFile } from 'node:fs/promises';
 import { FolioError } from '../diagnostics.ts';
 import { buildCorpusStats } from '../language/corpus.ts';
 import { loadFrenchLexicon } from '../language/lexicon.ts';
 import { normalizeText, type NormalizedText } from '../repair/pipeline.ts';
-import type { ManifestDocument } from '../sources/manifest.ts';
+import { defaultLimits, type ManifestDocument } from '../sources/manifest.ts';
 import { displayPath, loadEdition } from '../sources/load.ts';
-import { decodeSource } from '../sources/read-source.ts';
+import { decodeSource, readFileSafely } from '../sources/read-source.ts';
 
 export interface NormalizeFileOptions {
   /** Switchable repairs: as the manifest's `repairs` key. */
   repairs?: ManifestDocument['repairs'];
   /** A manifest whose sources feed the statistics; ignored when it cannot be loaded. */
   manifestPath?: string;
+  /** Larger texts are refused (default: the manifest's default, 20 MB). */
+  maxBytes?: number;
 }
 
 /**
  * Reads and repairs one text file.
- * @throws FolioError when the file cannot be read or is binary
+ * @throws FolioError when the file cannot be read, is not a regular file, is too large or binary
  */
 export async function normalizeFile(file: string, options: NormalizeFileOptions = {}): Promise<NormalizedText> {
   const shown = displayPath(file);
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new FolioError(`Cannot read ${shown}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String(error)}. Give the path of a text file.`, [], 'input');
-  }
+  const read = await readFileSafely(file, { maxBytes: options.maxBytes ?? defaultLimits.maxSourceBytes });
+  if ('problem' in read) throw new FolioError(`Cannot read ${shown}: ${read.problem}. Give the path of a text file.`, [], 'input');
+  return normalizeBytes(read.bytes, shown, options);
+}
+
+/**
+ * Repairs a text given as bytes (the standard input).
+ * @param bytes the text as received
+ * @param shown the name diagnostics give it (`<stdin>`)
+ */
+export async function normalizeBytes(bytes: Uint8Array, shown: string, options: NormalizeFileOptions = {}): Promise<NormalizedText> {
   const decoded = decodeSource(bytes, shown);
   if (decoded.diagnostics.some((d) => d.severity === 'error')) throw new FolioError(`Cannot repair ${shown}.`, decoded.diagnostics);
   const texts = [decoded.text];
@@ -40,7 +47,7 @@ export async function normalizeFile(file: string, options: NormalizeFileOptions 
       const edition = await loadEdition(options.manifestPath);
       texts.push(...edition.documents.filter((d) => d.text !== decoded.text).map((d) => d.text));
     } catch {
-      // The statistics of the file alone will do.
+      // The statistics of the text alone will do.
     }
   }
   const lexicon = await loadFrenchLexicon();

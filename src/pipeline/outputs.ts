@@ -6,6 +6,8 @@
  */
 import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { FolioError } from '../diagnostics.ts';
+import { displayPath } from '../sources/load.ts';
 
 export interface OutputFile {
   /** Path inside the output folder, with `/` separators (`normalized/x.md`). */
@@ -20,8 +22,13 @@ export interface OutputFile {
  */
 export async function writeOutputs(outDir: string, files: readonly OutputFile[]): Promise<string[]> {
   const root = path.resolve(outDir);
-  await mkdir(root, { recursive: true });
-  const staging = await mkdtemp(path.join(root, '.staging-'));
+  let staging: string;
+  try {
+    await mkdir(root, { recursive: true });
+    staging = await mkdtemp(path.join(root, '.staging-'));
+  } catch (error) {
+    throw cannotWrite(root, error);
+  }
   const trash = path.join(staging, '.replaced');
   const moved: { target: string; previous?: string }[] = [];
   try {
@@ -53,8 +60,29 @@ export async function writeOutputs(outDir: string, files: readonly OutputFile[])
       if (m.previous) await rename(m.previous, m.target).catch(() => undefined);
     }
     await rm(staging, { recursive: true, force: true });
-    throw error;
+    throw cannotWrite(root, error);
   }
   await rm(staging, { recursive: true, force: true });
   return files.map((f) => path.join(root, ...f.path.split('/')));
+}
+
+/** A write that failed, in the user's words: which folder, why, what to do. */
+function cannotWrite(root: string, error: unknown): Error {
+  if (error instanceof FolioError) return error;
+  const code = (error as NodeJS.ErrnoException)?.code;
+  // Not a file-system error: Folio's own fault, reported as such.
+  if (!code) return error instanceof Error ? error : new Error(String(error));
+  const shown = displayPath(root);
+  const why: Record<string, string> = {
+    EEXIST: 'a file of that name is in the way (an output folder must be a folder)',
+    ENOTDIR: 'a file of that name is in the way (an output folder must be a folder)',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'the disk is read-only',
+    ENOSPC: 'the disk is full',
+    EDQUOT: 'the disk quota is exceeded',
+    EISDIR: 'a folder is in the way of an output file',
+  };
+  const reason = why[code] ?? (error instanceof Error ? error.message : String(error));
+  return new FolioError(`Cannot write the outputs into ${shown}: ${reason}. Choose another folder with --out (or \`output:\` in the manifest), or free it; the previous outputs are as they were.`, [], 'environment');
 }

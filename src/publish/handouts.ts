@@ -7,7 +7,7 @@
  *
  * Not for: the compendium's own layout, or the repairs themselves (it reports them).
  */
-import { FolioError, type Diagnostic } from '../diagnostics.ts';
+import type { Diagnostic } from '../diagnostics.ts';
 import type { Edition, EditionDocument, GlossaryEntry } from '../assemble/edition.ts';
 import { loadTemplates, renderTemplates, type TemplateSet } from '../assemble/templates.ts';
 import type { BrowserSession } from '../render/browser.ts';
@@ -75,19 +75,13 @@ export function cssString(text: string): string {
 }
 
 /**
- * Reads the handout templates: `handout.hbs` is the page, the folder's other templates are
+ * Reads the handout templates: `handout.hbs` is the page, the folders' other templates are
  * partials, as for the compendium.
- * @throws FolioError when the folder has no `handout.hbs`
+ * @param dirs the template folders, Folio's own first
+ * @throws FolioError when no folder has a `handout.hbs`, or a template is invalid
  */
-export async function loadHandoutTemplates(dir: string): Promise<TemplateSet> {
-  try {
-    return await loadTemplates(dir, 'handout');
-  } catch (error) {
-    if (error instanceof Error && /^No handout\.hbs/.test(error.message)) {
-      throw new FolioError(`The templates folder ${dir} has no handout.hbs. Copy Folio's templates/handout.hbs into it.`, [], 'input');
-    }
-    throw error;
-  }
+export async function loadHandoutTemplates(dirs: string | readonly string[]): Promise<TemplateSet> {
+  return loadTemplates(dirs, 'handout');
 }
 
 /**

@@ -22,7 +22,7 @@ export const compendiumAnchors = { cover: 'couverture', toc: 'sommaire', colopho
 export function editionPdfMetadata(edition: Edition, date: Date, identity: string, printer?: string): PdfMetadata {
   const keywords = edition.keywords.length
     ? edition.keywords
-    : [...new Set(edition.documents.flatMap((d) => [d.kind, d.publisher ?? '']).filter(Boolean))];
+    : [...new Set(edition.documents.flatMap((d) => [d.kind ?? '', d.publisher ?? '']).filter(Boolean))];
   const folio = `${edition.generator.name} ${edition.generator.version}`;
   return {
     title: edition.title,

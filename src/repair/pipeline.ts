@@ -11,9 +11,11 @@ import type { Lexicon } from '../language/lexicon.ts';
 import type { ManifestDocument, SwitchableRepair } from '../sources/manifest.ts';
 import { createLineIndex } from '../sources/positions.ts';
 import { segmentBlocks } from './blocks.ts';
+import { removeControlCharacters } from './control-characters.ts';
 import { repairDisplacedBold } from './displaced-bold.ts';
 import { linkFootnoteCalls } from './footnote-calls.ts';
 import { restoreLostHyphens } from './lost-hyphens.ts';
+import { limitNesting } from './nesting-depth.ts';
 import { superscriptOrdinals } from './ordinals.ts';
 import { normalizeSpacing } from './spacing.ts';
 import { markTruncatedSource } from './truncated-source.ts';
@@ -31,6 +33,7 @@ export interface PassDefinition {
 
 /** The passes, in the order they run. */
 export const passes: readonly PassDefinition[] = [
+  { id: 'control-characters', run: removeControlCharacters },
   { id: 'escape-markdown', run: escapeMarkdown },
   { id: 'web-clutter', run: removeWebClutter },
   { id: 'displaced-bold', run: repairDisplacedBold, switchable: 'displaced-bold' },
@@ -40,6 +43,7 @@ export const passes: readonly PassDefinition[] = [
   { id: 'ordinals', run: superscriptOrdinals },
   { id: 'spacing', run: normalizeSpacing },
   { id: 'truncated-source', run: markTruncatedSource },
+  { id: 'nesting-depth', run: limitNesting },
 ];
 
 export interface RepairOptions {

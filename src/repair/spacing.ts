@@ -60,6 +60,7 @@ export function normalizeSpacing(text: string): PassResult {
     if (first !== undefined) notes.push({ at: first, finding: { rule: 'spacing', severity: 'info', message: rule.message(n) } });
   }
   // Spaces at the end of a line mean nothing in Markdown as Folio writes it: drop them, silently.
-  for (const m of text.matchAll(/[ \t]+$/gmu)) if (!taken.has(m.index)) edits.push({ start: m.index, end: m.index + m[0].length, insert: '' });
+  // (Matched from the start of a run only: trying every space of a long indentation is quadratic.)
+  for (const m of text.matchAll(/(?<![ \t])[ \t]+$/gmu)) if (!taken.has(m.index)) edits.push({ start: m.index, end: m.index + m[0].length, insert: '' });
   return { edits, notes };
 }

@@ -9,8 +9,9 @@ import type { PassContext, PassResult } from './pass.ts';
 
 /** The truncated-source pass. */
 export function markTruncatedSource(text: string, context: PassContext): PassResult {
-  const body = text.replace(/(?:\s*\n\[\^\d+\]:.*)+\s*$/u, '');
-  const end = body.replace(/\s+$/u, '').length;
+  // `(?<!\s)`: a match starts where a run of spaces does (the same match, without trying every space).
+  const body = text.replace(/(?<!\s)(?:\s*\n\[\^\d+\]:.*)+\s*$/u, '');
+  const end = body.replace(/(?<!\s)\s+$/u, '').length;
   const lastLine = body.slice(0, end).split('\n').pop() ?? '';
   if (end === 0 || /\[…\]$/u.test(lastLine) || /^#{1,6} /u.test(lastLine)) return { edits: [] };
   const content = lastLine.replace(/^\s*(?:- )?/u, '');
