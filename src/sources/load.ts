@@ -109,7 +109,7 @@ export async function loadEdition(manifestPath: string, options: { today?: strin
     }
     const long = longLine(decoded.text, manifest.maxLineLength);
     if (long) {
-      errors.push(diagnostic(file, { line: long.line, column: 1 }, { rule: 'long-line', severity: 'error', message: longLineMessage(long.length, manifest.maxLineLength, 'Line') }));
+      errors.push(diagnostic(file, { line: long.line, column: 1 }, { rule: 'long-line', severity: 'error', message: longLineMessage(long.length, manifest.maxLineLength, 'This line') }));
       continue;
     }
     documents.push({
@@ -164,7 +164,7 @@ export function longLine(text: string, limit: number): { line: number; length: n
 }
 
 /** The message of a line or paragraph too long to lay out. */
-export function longLineMessage(length: number, limit: number, what: 'Line' | 'The paragraph starting here'): string {
+export function longLineMessage(length: number, limit: number, what: 'This line' | 'The paragraph starting here'): string {
   const n = (x: number): string => x.toLocaleString('en');
   return `${what} is ${n(length)} characters long, more than the limit of ${n(limit)}: no page can lay out a paragraph that long. If the text lost its line breaks, break it into paragraphs; or raise the limit in the manifest, e.g. \`maxLineLength: ${limit * 2}\`.`;
 }
