@@ -8,6 +8,7 @@
  * Folio's own styles. A project's stylesheet reads only inside the project and Folio's package:
  * `url(/etc/passwd)` would otherwise publish that file inside the HTML.
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -64,8 +65,13 @@ export async function bundleStylesheets(files: readonly string[], options: Bundl
 async function inline(file: string, seen: Set<string>, options: BundleOptions, from: string | undefined): Promise<string> {
   if (seen.has(file)) return '';
   seen.add(file);
+  const bytes = await readAsset(file, from, options);
+  // A project's copy of one of Folio's files (its fonts.css) is not inlined a second time.
+  const digest = createHash('sha256').update(bytes).digest('hex');
+  if (seen.has(digest)) return '';
+  seen.add(digest);
   // Every browser Folio drives reads woff2: drop the woff fallbacks rather than inline both.
-  const css = (await readAsset(file, from, options)).toString('utf8').replace(/,\s*url\([^)]*\.woff\)\s*format\(["']woff["']\)/g, '');
+  const css = bytes.toString('utf8').replace(/,\s*url\([^)]*\.woff\)\s*format\(["']woff["']\)/g, '');
   const dir = path.dirname(file);
   const parts: string[] = [];
   let last = 0;

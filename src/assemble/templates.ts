@@ -126,8 +126,8 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('inc', (a: unknown) => Number(a) + 1);
   hb.registerHelper('cssString', (value: unknown) => cssString(typeof value === 'string' ? value : ''));
   hb.registerHelper('join', (list: unknown, sep: unknown) => (Array.isArray(list) ? list.join(typeof sep === 'string' ? sep : ', ') : ''));
-  // `{{line " · " kind publisher (date date)}}`: the values that are there, joined; '' when none is.
-  hb.registerHelper('line', (sep: unknown, ...rest: unknown[]) =>
+  // `{{joined " · " kind publisher (date date)}}`: the values that are there, joined; '' when none is.
+  hb.registerHelper('joined', (sep: unknown, ...rest: unknown[]) =>
     rest
       .slice(0, -1)
       .filter((v) => typeof v === 'string' && v !== '')

@@ -3,7 +3,7 @@
  * with `--format json`).
  */
 import { parseArgs } from 'node:util';
-import { formatReport, hasErrors } from '../diagnostics.ts';
+import { formatReport, hasErrors, type Diagnostic } from '../diagnostics.ts';
 import { checkEdition } from '../pipeline/build.ts';
 import { projectRoot } from '../pipeline/project.ts';
 import { exitCodes, formatFrom, helpOption, manifestFrom, parse, printHelp, printTimeoutFrom, projectOptions, type Io } from './common.ts';
@@ -27,13 +27,15 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
   const manifestPath = manifestFrom('check', values.manifest, positionals);
   const printTimeoutMs = printTimeoutFrom('check', values['print-timeout']);
   const root = projectRoot(manifestPath);
+  const shown = values['errors-only'] ? (d: Diagnostic) => d.severity === 'error' : () => true;
   return reportingErrors(io, format, root, () =>
     interruptible(io, async (signal) => {
       const diagnostics = await checkEdition(manifestPath, { print: values.print, signal, printTimeoutMs });
-      const shown = values['errors-only'] ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
-      if (format === 'json') io.out(jsonReport(shown, { ok: !hasErrors(diagnostics) }));
-      else io.out(`${formatReport(fromHere(shown, root))}\n`);
+      const listed = diagnostics.filter(shown);
+      if (format === 'json') io.out(jsonReport(listed, { ok: !hasErrors(diagnostics) }));
+      else io.out(`${formatReport(fromHere(listed, root))}\n`);
       return hasErrors(diagnostics) ? exitCodes.sourceErrors : exitCodes.ok;
     }),
+    shown,
   );
 }

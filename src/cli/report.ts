@@ -54,16 +54,18 @@ export function jsonReport(diagnostics: readonly Diagnostic[], extra: Record<str
  * Runs a command that reads a project, reporting a FolioError the way the command's format
  * says (JSON on stdout, or diagnostics relative to here on stderr) with its exit code; other
  * errors go on to `cli.ts` (Folio's own faults).
+ * @param shown which diagnostics to show (`--errors-only`)
  */
-export async function reportingErrors(io: Io, format: 'text' | 'json', root: string, run: () => Promise<number>): Promise<number> {
+export async function reportingErrors(io: Io, format: 'text' | 'json', root: string, run: () => Promise<number>, shown: (d: Diagnostic) => boolean = () => true): Promise<number> {
   try {
     return await run();
   } catch (error) {
     if (!(error instanceof FolioError)) throw error;
     const code = error.kind === 'input' ? exitCodes.sourceErrors : exitCodes.environment;
-    if (format === 'json') io.out(jsonReport(error.diagnostics, { ok: false, error: error.message }));
+    const diagnostics = error.diagnostics.filter(shown);
+    if (format === 'json') io.out(jsonReport(diagnostics, { ok: false, error: error.message }));
     else {
-      if (error.diagnostics.length) io.err(`${formatReport(fromHere(error.diagnostics, root))}\n`);
+      if (diagnostics.length) io.err(`${formatReport(fromHere(diagnostics, root))}\n`);
       io.err(`folio: ${error.message}\n`);
     }
     return code;

@@ -17,7 +17,7 @@ import { assembleStage, type AssembleOptions, type AssembledEdition, type Prepar
 import { buildDate } from './build-date.ts';
 import { extractStage } from './extract-stage.ts';
 import { toFrontMatter } from './front-matter.ts';
-import { writeOutputs, type OutputFile } from './outputs.ts';
+import { checkOutputFolder, writeOutputs, type OutputFile } from './outputs.ts';
 import { printCompendium, printStage, type PrintedEdition } from './print-stage.ts';
 import { readStage } from './read-stage.ts';
 import { displayPath } from '../sources/load.ts';
@@ -120,6 +120,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const { prepared, assembled, date, diagnostics: assembledDiagnostics } = await assembleEdition(options.manifestPath, options);
   const { loaded, repaired } = prepared;
   const outDir = path.resolve(options.outDir ?? path.resolve(loaded.root, loaded.manifest.output));
+  // Before minutes of printing: an output folder that cannot be made is said at once.
+  await checkOutputFolder(outDir);
   // One browser for every print of the build, closed in every case.
   const session = await openBrowser({ signal: options.signal, timeoutMs: options.printTimeoutMs });
   let printed: { value: PrintedEdition; diagnostics: Diagnostic[] };

@@ -4,7 +4,8 @@
  * what it replaces is kept until the end and put back if a move fails. A build that fails before
  * this step leaves the previous outputs exactly as they were.
  */
-import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FolioError } from '../diagnostics.ts';
 import { displayPath } from '../sources/load.ts';
@@ -64,6 +65,26 @@ export async function writeOutputs(outDir: string, files: readonly OutputFile[])
   }
   await rm(staging, { recursive: true, force: true });
   return files.map((f) => path.join(root, ...f.path.split('/')));
+}
+
+/**
+ * Checks, before a build spends minutes printing, that its output folder can be made: it is a
+ * folder or does not exist yet, and the nearest folder that exists is writable. Creates nothing.
+ * @throws FolioError (environment) saying what is in the way
+ */
+export async function checkOutputFolder(outDir: string): Promise<void> {
+  let folder = path.resolve(outDir);
+  for (;;) {
+    const info = await stat(folder).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : Promise.reject(cannotWrite(path.resolve(outDir), error))));
+    if (info) {
+      if (!info.isDirectory()) throw cannotWrite(path.resolve(outDir), Object.assign(new Error('not a folder'), { code: 'ENOTDIR' }));
+      await access(folder, constants.W_OK).catch((error: unknown) => Promise.reject(cannotWrite(path.resolve(outDir), error)));
+      return;
+    }
+    const parent = path.dirname(folder);
+    if (parent === folder) return;
+    folder = parent;
+  }
 }
 
 /** A write that failed, in the user's words: which folder, why, what to do. */

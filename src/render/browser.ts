@@ -138,6 +138,8 @@ export interface BrowserSession {
   /** Closes the browser and removes its profile. Safe to call twice. */
   close(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
+  /** The browser's process id (for tests and watchdogs), when known. */
+  readonly pid?: number;
 }
 
 export interface OpenBrowserOptions {
@@ -270,6 +272,7 @@ export async function openBrowser(options: string | OpenBrowserOptions = {}): Pr
     },
     version: () => step('while starting', () => browser.version()),
     close,
+    pid,
     [Symbol.asyncDispose]: close,
   };
 }
