@@ -11,7 +11,7 @@ import type { Lexicon } from '../language/lexicon.ts';
 import type { ManifestDocument, SwitchableRepair } from '../sources/manifest.ts';
 import { createLineIndex } from '../sources/positions.ts';
 import { segmentBlocks } from './blocks.ts';
-import { removeControlCharacters } from './control-characters.ts';
+import { removeControlCharacters, removeTerminalEscapes } from './control-characters.ts';
 import { repairDisplacedBold } from './displaced-bold.ts';
 import { linkFootnoteCalls } from './footnote-calls.ts';
 import { restoreLostHyphens } from './lost-hyphens.ts';
@@ -33,7 +33,7 @@ export interface PassDefinition {
 
 /** The passes, in the order they run. */
 export const passes: readonly PassDefinition[] = [
-  { id: 'control-characters', run: removeControlCharacters },
+  { id: 'terminal-escapes', run: removeTerminalEscapes },
   { id: 'escape-markdown', run: escapeMarkdown },
   { id: 'web-clutter', run: removeWebClutter },
   { id: 'displaced-bold', run: repairDisplacedBold, switchable: 'displaced-bold' },
@@ -43,6 +43,7 @@ export const passes: readonly PassDefinition[] = [
   { id: 'ordinals', run: superscriptOrdinals },
   { id: 'spacing', run: normalizeSpacing },
   { id: 'truncated-source', run: markTruncatedSource },
+  { id: 'control-characters', run: removeControlCharacters },
   { id: 'nesting-depth', run: limitNesting },
 ];
 
