@@ -6,6 +6,8 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { FolioError } from '../diagnostics.ts';
+import semver from 'semver';
+import { semanticVersion } from '../sources/manifest.ts';
 import { checkArchivedFiles, manifestName, readArchivedManifest, readManifestBytes, sha256, type ArchiveManifest } from './archived-version.ts';
 
 export interface ArchivedVersion {
@@ -84,31 +86,14 @@ export function isIntact(check: VersionCheck): boolean {
 
 /**
  * Compares version numbers the semantic-versioning way (`1.10.0` after `1.9.0`, `1.0.0-rc.1`
- * before `1.0.0`, `1.1` after `1.0.9`); names that are not versions sort after, alphabetically.
+ * before `1.0.0`, `1.1` as `1.1.0`), with npm's `semver`; names that are not versions sort
+ * after, alphabetically.
  */
 export function compareVersions(a: string, b: string): number {
-  const parse = (v: string): { core: number[]; pre: string[] } | undefined => {
-    // `1.0` is `1.0.0`: the manifest accepts a version of one or more numbers.
-    const m = /^(\d+(?:\.\d+)*)(?:-([0-9A-Za-z.-]+))?(?:\+.*)?$/.exec(v);
-    return m ? { core: m[1]!.split('.').map(Number), pre: m[2] ? m[2].split('.') : [] } : undefined;
-  };
-  const pa = parse(a);
-  const pb = parse(b);
+  const pa = semanticVersion(a);
+  const pb = semanticVersion(b);
   if (!pa || !pb) return pa ? -1 : pb ? 1 : a.localeCompare(b);
-  for (let i = 0; i < Math.max(pa.core.length, pb.core.length); i++) if ((pa.core[i] ?? 0) !== (pb.core[i] ?? 0)) return (pa.core[i] ?? 0) - (pb.core[i] ?? 0);
-  if (!pa.pre.length || !pb.pre.length) return pb.pre.length - pa.pre.length;
-  for (let i = 0; i < Math.max(pa.pre.length, pb.pre.length); i++) {
-    const x = pa.pre[i];
-    const y = pb.pre[i];
-    if (x === undefined || y === undefined) return x === undefined ? -1 : 1;
-    if (x === y) continue;
-    const nx = /^\d+$/.test(x);
-    const ny = /^\d+$/.test(y);
-    if (nx && ny) return Number(x) - Number(y);
-    if (nx !== ny) return nx ? -1 : 1;
-    return x < y ? -1 : 1;
-  }
-  return 0;
+  return semver.compare(pa, pb);
 }
 
 async function versionFolders(dir: string): Promise<string[]> {

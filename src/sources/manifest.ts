@@ -13,6 +13,7 @@
 import { z } from 'zod';
 import { isMap, isScalar, isSeq, parseDocument, visit, type Document as YamlDocument, type Node as YamlNode } from 'yaml';
 import { diagnostic, type Diagnostic, type Point } from '../diagnostics.ts';
+import semver from 'semver';
 import { createLineIndex } from './positions.ts';
 
 /** The kinds of documents Folio knows; any other text is accepted as it is written. */
@@ -98,7 +99,15 @@ const keyAliases: Record<string, string> = {
   période: 'period',
 };
 
-const versionPattern = /^\d+(?:\.\d+)*(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
+/**
+ * A version as semantic versioning reads it: `1.0` and `2` are `1.0.0` and `2.0.0`, written
+ * short (as people write them, and as YAML would otherwise turn into a number).
+ * @returns the full semantic version, or undefined when it is none
+ */
+export function semanticVersion(version: string): string | undefined {
+  const full = version.replace(/^(\d+)(?:\.(\d+))?(?=$|[-+])/, (_, major: string, minor?: string) => `${major}.${minor ?? '0'}.0`);
+  return semver.valid(full) === full ? full : (semver.valid(version) ?? undefined) === version ? version : undefined;
+}
 const fullDate = /^(\d{4})-(\d{2})-(\d{2})$/;
 const partialDate = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -199,7 +208,11 @@ export const manifestSchema = z.strictObject({
   title: text,
   subtitle: optionalText,
   shortTitle: optionalText,
-  version: z.string().trim().regex(versionPattern, 'a version such as 1.0.0').default(defaultVersion),
+  version: z
+    .string()
+    .trim()
+    .refine((v) => semanticVersion(v) !== undefined, 'a version such as 1.0.0 (or 1.0)')
+    .default(defaultVersion),
   /** Default: the build's date (`SOURCE_DATE_EPOCH`, else today), filled in by `parseManifest`. */
   date: calendarDate(true),
   language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'a language tag such as fr').default('fr'),

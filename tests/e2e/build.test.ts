@@ -1,28 +1,24 @@
 /**
- * End to end: builds the real corpus with a real browser and reads the PDF back the way a reader
- * would. Skips, loudly, only when no browser is installed.
+ * End to end: the real corpus built with a real browser (once, by the global setup), its PDF read
+ * back the way a reader would. Skips, loudly, only when no browser is installed.
  */
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build, type BuildResult } from '../../src/pipeline/build.ts';
 import { parseManifest, type Manifest } from '../../src/sources/manifest.ts';
-import { browserAvailable } from '../helpers/browser.ts';
+import { corpusBuild, type CorpusBuild } from '../helpers/corpus-build.ts';
 import { body, flat, readPdfText, type PdfText } from '../helpers/pdf.ts';
 
-const manifestPath = path.join(import.meta.dirname, '..', '..', 'sources', 'compendium.yaml');
+const shared = corpusBuild();
 
-describe.skipIf(!browserAvailable())('folio build on the real corpus', () => {
-  let outDir: string;
-  let result: BuildResult;
+describe.skipIf(!shared)('folio build on the real corpus', () => {
+  const result = shared ?? ({} as CorpusBuild);
+  const { manifestPath, outDir } = result;
   let pdf: PdfText;
   let manifest: Manifest;
 
   beforeAll(async () => {
     manifest = parseManifest(await readFile(manifestPath, 'utf8'), 'compendium.yaml').manifest!;
-    outDir = await mkdtemp(path.join(os.tmpdir(), 'folio-e2e-'));
-    result = await build({ manifestPath, outDir });
     pdf = await readPdfText(await readFile(path.join(outDir, 'compendium.pdf')));
   });
 
@@ -37,25 +33,25 @@ describe.skipIf(!browserAvailable())('folio build on the real corpus', () => {
     const cover = flat(pdf.pages[0]!);
     expect(cover).toContain(flat(manifest.title));
     expect(cover).toContain(`Édition ${manifest.version}`);
-    for (const d of manifest.documents) expect(cover).toContain(flat(d.title).slice(0, 40));
+    for (const d of manifest.documents) expect(cover).toContain(flat(d.title!).slice(0, 40));
   });
 
   it('has a table of contents that lists every document', () => {
     const tocPage = pdf.bodies.findIndex((p) => body(p).startsWith('Sommaire'));
     expect(tocPage).toBeGreaterThan(0);
-    const firstDocument = pdf.bodies.findIndex((p, i) => i > tocPage && body(p).toLowerCase().startsWith(manifest.documents[0]!.kind));
+    const firstDocument = pdf.bodies.findIndex((p, i) => i > tocPage && body(p).toLowerCase().startsWith(manifest.documents[0]!.kind!));
     const toc = flat(pdf.bodies.slice(tocPage, firstDocument).join(' '));
-    for (const d of manifest.documents) expect(toc).toContain(flat(d.title).slice(0, 40));
+    for (const d of manifest.documents) expect(toc).toContain(flat(d.title!).slice(0, 40));
   });
 
   it('starts every document on a new page, its title at the top', () => {
     let last = 1;
     for (const d of manifest.documents) {
-      const start = flat(d.title).slice(0, 40);
+      const start = flat(d.title!).slice(0, 40);
       const page = pdf.bodies.findIndex((p, i) => i > last && body(p).slice(0, 200).includes(start) && !body(p).startsWith('Sommaire'));
       expect(page, `no page starts with “${start}”`).toBeGreaterThan(last);
       // The page opens with the document's kind line, then its title: nothing of the previous document.
-      expect(body(pdf.bodies[page]!).toLowerCase().startsWith(d.kind.toLowerCase())).toBe(true);
+      expect(body(pdf.bodies[page]!).toLowerCase().startsWith(d.kind!.toLowerCase())).toBe(true);
       last = page;
     }
   });

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FolioError } from '../../src/diagnostics.ts';
 import { packageDir } from '../../src/package.ts';
+import { reviewPage } from '../../src/pipeline/assemble-stage.ts';
 import { assembleEdition } from '../../src/pipeline/build.ts';
 import { lookupFolders, resolveManifest } from '../../src/pipeline/project.ts';
 
@@ -92,9 +93,9 @@ describe('a project', () => {
 
   it('records paths relative to the project in everything it makes', async () => {
     const dir = await project('title: T\ndocuments: [textes/a.txt]\n', { 'textes/a.txt': text });
-    const { assembled } = await assembleEdition(path.join(dir, 'compendium.yaml'), { sourceDateEpoch: '1767225600' });
+    const { prepared, assembled, diagnostics } = await assembleEdition(path.join(dir, 'compendium.yaml'), { sourceDateEpoch: '1767225600' });
     expect(assembled.edition.documents[0]!.source.file).toBe('textes/a.txt');
-    for (const output of [assembled.html, assembled.review, JSON.stringify(assembled.edition), ...assembled.handouts.map((h) => h.html)]) {
+    for (const output of [assembled.html, reviewPage(prepared, assembled, diagnostics), JSON.stringify(assembled.edition), ...assembled.handouts.map((h) => h.html)]) {
       expect(output).not.toContain(dir);
       expect(output).not.toContain(os.tmpdir());
     }
