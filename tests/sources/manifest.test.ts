@@ -58,7 +58,7 @@ describe('parseManifest', () => {
     expect(parse('title: T\nversion: 1.10\ndocuments: [a.txt]\n').manifest!.version).toBe('1.10');
     // Other numbers too: a title, a year.
     expect(parse('title: 1984\ndocuments:\n  - file: a.txt\n    date: 2024\n').manifest).toMatchObject({ title: '1984', documents: [{ date: '2024' }] });
-    expect(messages('title: T\nversion: v1\ndocuments: [a.txt]\n')).toEqual(['2:10 version: expected a version such as 1.0.0, got "v1". Write for example: `version: 1.0.0`.']);
+    expect(messages('title: T\nversion: v1\ndocuments: [a.txt]\n')).toEqual(['2:10 version: expected a version such as 1.0.0 (or 1.0), got "v1". Write for example: `version: 1.0.0`.']);
   });
 
   it('takes any kind, keeping the known kinds’ labels', () => {
@@ -72,7 +72,7 @@ describe('parseManifest', () => {
     expect(manifest).toBeUndefined();
     expect(diagnostics).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ file: 'm.yaml', line: 2, column: 10, rule: 'manifest', severity: 'error', message: expect.stringMatching(/^version: expected a version such as 1\.0\.0, got "1\.2 beta"\. Write for example: `version: 1\.0\.0`\.$/) }),
+        expect.objectContaining({ file: 'm.yaml', line: 2, column: 10, rule: 'manifest', severity: 'error', message: expect.stringMatching(/^version: expected a version such as 1\.0\.0 \(or 1\.0\), got "1\.2 beta"\. Write for example: `version: 1\.0\.0`\.$/) }),
         expect.objectContaining({ line: 9, column: 11, message: expect.stringMatching(/^documents\[0\]\.date: expected a month between 01 and 12 \(there is no month 13\), got "2024-13"/) }),
       ]),
     );
