@@ -179,7 +179,8 @@ const repairsSchema = z
   ])
   .default('auto');
 
-const documentObject = z.strictObject({
+/** The keys of a document given as an object. */
+export const documentObject = z.strictObject({
   file: text,
   id: z
     .string()

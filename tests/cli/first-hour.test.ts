@@ -135,6 +135,16 @@ describe('folio check', () => {
     userError(r);
     expect(r.stderr).toMatch(/compendium\.yaml:2:\d+: error: documents\[0\]: cannot read .*etc\/passwd: it is outside the project folder/);
   });
+
+  it('names an editors’ glossary outside the project', async () => {
+    const outside = await mkdtemp(path.join(os.tmpdir(), 'folio-outside-'));
+    await writeFile(path.join(outside, 'glossaire.yaml'), '- term: ASF\n  expansion: Agence spatiale fictive\n');
+    const dir = await project(`title: T\nglossary: ${path.join(outside, 'glossaire.yaml')}\ndocuments: [a.txt]\n`);
+    const r = await folio('check', dir);
+    expect(r.code).toBe(1);
+    userError(r);
+    expect(r.stderr).toMatch(/Cannot read the editors' glossary .*glossaire\.yaml named by the manifest's `glossary:` key: it is outside the project folder.*allowOutside: true/);
+  });
 });
 
 describe('folio build, before printing', () => {

@@ -33,6 +33,18 @@ describe.skipIf(!hasBrowser)('a browser session', () => {
     expect(await ownProfiles()).toEqual(before);
   });
 
+  it('kills a browser that stops answering mid-print', { timeout: 120_000 }, async () => {
+    const session = await openBrowser({ timeoutMs: 3_000 });
+    const pid = session.pid!;
+    const page = await session.load('<!DOCTYPE html><title>Une note</title><p>Un paragraphe.</p>');
+    process.kill(pid, 'SIGSTOP');
+    const error = await page.pdf().catch((e: unknown) => e);
+    expect((error as FolioError).message).toMatch(/^The browser took more than 3 s while printing “Une note”, and was stopped/);
+    expect(await until(() => !alive(pid), 15_000)).toBe(true);
+    await session.close();
+    expect(await ownProfiles()).toEqual([]);
+  });
+
   it('says what to do when the browser dies, instead of a protocol error', { timeout: 120_000 }, async () => {
     const session = await openBrowser();
     const children = descendants(session.pid!);

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { calendarProblem, defaultVersion, documentId, keyExamples, manifestSchema, parseManifest } from '../../src/sources/manifest.ts';
+import { calendarProblem, defaultVersion, documentId, documentObject, keyExamples, manifestSchema, parseManifest } from '../../src/sources/manifest.ts';
 
 const valid = `title: Dossier
 version: 1.2.0
@@ -146,6 +148,14 @@ describe('parseManifest', () => {
   it('derives ids from file names', () => {
     expect(documentId({ file: 'textes/Résolution du PE.txt' })).toBe('resolution-du-pe');
     expect(documentId({ file: 'x.txt', id: 'mon-id' })).toBe('mon-id');
+  });
+
+  it('is described key by key in the README', () => {
+    const readme = readFileSync(path.join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## The manifest'), readme.indexOf('### The project folder'));
+    const listed = new Set([...section.matchAll(/^\| `([A-Za-z]+)` \|/gm)].map((m) => m[1]));
+    const keys = [...Object.keys(manifestSchema.shape), ...Object.keys(documentObject.shape)];
+    expect([...listed].sort()).toEqual([...new Set(keys)].sort());
   });
 
   it('has a line to paste for every key of the schema', () => {
