@@ -5,25 +5,18 @@
  * user's error with its file and line — never a stack trace, never "bug in Folio".
  */
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseManifest } from '../../src/sources/manifest.ts';
 import { folio } from '../helpers/folio.ts';
+import { makeProject } from '../helpers/project.ts';
 
 const repository = path.join(import.meta.dirname, '..', '..');
 const text = 'Une note de la commune\n\nLe conseil a décidé de rénover la halle du marché avant l’hiver prochain, pour la somme prévue au budget.\n';
 
-async function project(manifest: string, files: Record<string, string | Uint8Array> = { 'a.txt': text }): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'folio-first-'));
-  await writeFile(path.join(dir, 'compendium.yaml'), manifest);
-  for (const [name, data] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
-    await writeFile(path.join(dir, name), data);
-  }
-  return dir;
-}
+const project = (manifest: string, files: Record<string, string | Uint8Array> = { 'a.txt': text }): Promise<string> => makeProject(manifest, files);
 
 function userError(r: { stdout: string; stderr: string }): void {
   expect(r.stderr + r.stdout).not.toMatch(/bug in Folio|internal error|\n\s+at .*:\d+:\d+/);

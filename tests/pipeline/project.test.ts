@@ -4,7 +4,7 @@
  * manifest's `css:` and `--css` are added after Folio's, in that order; the manifest is found
  * from a folder. Assembles in memory (no browser).
  */
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,18 +13,11 @@ import { packageDir } from '../../src/package.ts';
 import { reviewPage } from '../../src/pipeline/assemble-stage.ts';
 import { assembleEdition } from '../../src/pipeline/build.ts';
 import { lookupFolders, resolveManifest } from '../../src/pipeline/project.ts';
+import { makeProject } from '../helpers/project.ts';
 
 const text = 'Le titre que le texte se donne\n\nUn paragraphe du texte, assez long pour être un paragraphe ordinaire de la note.\n';
 
-async function project(manifest: string, files: Record<string, string> = {}): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'folio-project-'));
-  await writeFile(path.join(dir, 'compendium.yaml'), manifest);
-  for (const [name, data] of Object.entries({ 'a.txt': text, ...files })) {
-    await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
-    await writeFile(path.join(dir, name), data);
-  }
-  return dir;
-}
+const project = (manifest: string, files: Record<string, string> = {}): Promise<string> => makeProject(manifest, { 'a.txt': text, ...files });
 
 describe('a project', () => {
   it('is found from its folder, or from the working folder', async () => {

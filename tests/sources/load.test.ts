@@ -10,18 +10,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FolioError } from '../../src/diagnostics.ts';
 import { defaultEditionDate, loadEdition } from '../../src/sources/load.ts';
+import { makeProject } from '../helpers/project.ts';
 
 const text = 'Un titre\n\nUn paragraphe de texte ordinaire, assez long pour être lu comme tel.\n';
 
-async function project(manifest: string, files: Record<string, string> = {}): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'folio-load-'));
-  await writeFile(path.join(dir, 'compendium.yaml'), manifest);
-  for (const [name, data] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
-    await writeFile(path.join(dir, name), data);
-  }
-  return dir;
-}
+const project = makeProject;
 
 async function failure(dir: string): Promise<FolioError> {
   const error = await loadEdition(path.join(dir, 'compendium.yaml')).catch((e: unknown) => e);
