@@ -18,12 +18,20 @@ import { alive, descendants, until } from '../helpers/processes.ts';
 const repository = path.join(import.meta.dirname, '..', '..');
 const env = { ...process.env, SOURCE_DATE_EPOCH: '1767225600' };
 
-function start(args: string[], cwd: string): { child: ChildProcess; done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> } {
+interface Ended {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+function start(args: string[], cwd: string): { child: ChildProcess; done: Promise<Ended> } {
   const child = spawn(process.execPath, [path.join(repository, 'bin', 'folio.js'), ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
   let stderr = '';
+  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  child.stdout!.resume();
-  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stderr })));
+  const done = new Promise<Ended>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
   return { child, done };
 }
 
@@ -71,7 +79,7 @@ async function profilesOf(pid: number): Promise<string[]> {
 }
 
 /** Starts a build and waits until its browser runs; returns the browser's processes. */
-async function buildUntilPrinting(dir: string): Promise<{ child: ChildProcess; done: ReturnType<typeof start>['done']; browser: number[] }> {
+async function buildUntilPrinting(dir: string): Promise<{ child: ChildProcess; done: Promise<Ended>; browser: number[] }> {
   const { child, done } = start(['build', dir], os.tmpdir());
   const printing = await until(async () => (await profilesOf(child.pid!)).length > 0 && descendants(child.pid!).length >= 3, 240_000, 200);
   expect(printing, 'the build never started its browser').toBe(true);
@@ -100,8 +108,14 @@ describe.skipIf(!browserAvailable())('a project made by folio init', () => {
   it('gives the same bytes when built from another folder', { timeout: 600_000 }, async () => {
     const saved = await mkdtemp(path.join(os.tmpdir(), 'folio-e2e-saved-'));
     await cp(path.join(dir, 'output'), saved, { recursive: true });
-    const again = await start(['build', path.relative(os.homedir(), dir)], os.homedir()).done;
+    const again = await start(['build', path.relative(os.homedir(), dir), '--format', 'json', '--quiet'], os.homedir()).done;
     expect(again.code).toBe(0);
+    // With --format json, the diagnostics and the files written are on stdout.
+    const report = JSON.parse(again.stdout) as { ok: boolean; outDir: string; written: string[]; diagnostics: { rule: string; description: string }[] };
+    expect(report).toMatchObject({ ok: true, outDir: path.join(dir, 'output') });
+    expect(report.written).toContain('compendium.pdf');
+    expect(report.diagnostics.length).toBeGreaterThan(0);
+    for (const d of report.diagnostics) expect(d.description, d.rule).toBeTruthy();
     const second = await files(path.join(dir, 'output'));
     same(first, second);
     first = second;
