@@ -169,6 +169,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await session.close();
   }
   for (const entry of edition.toc) entry.page = printed.pagination.pages[entry.id];
+  const manifestFile = path.relative(process.cwd(), options.manifestPath) || options.manifestPath;
+  // A page reference left without its number is an error: nothing is written, the last good output stays.
+  const printDiagnostics = [
+    ...paginationDiagnostics(printed.pagination, manifestFile, html),
+    ...paginationDiagnostics(printed.booklet.pagination, manifestFile, html).filter((d) => d.severity === 'error'),
+  ].filter((d, i, all) => all.findIndex((e) => e.message === d.message) === i);
+  if (hasErrors(printDiagnostics)) throw new FolioError('The print has errors: nothing was written.', sortDiagnostics([...diagnostics, ...printDiagnostics]));
 
   const files: OutputFile[] = [
     { path: 'compendium.html', data: html },
@@ -192,8 +199,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       )
     : undefined;
   const written = await stage('write', options, () => writeOutputs(options.outDir, files), (w) => `${w.length} files in ${path.relative(process.cwd(), path.resolve(options.outDir)) || '.'}`);
-  const manifestFile = path.relative(process.cwd(), options.manifestPath) || options.manifestPath;
-  return { edition, written, diagnostics: [...diagnostics, ...paginationDiagnostics(printed.pagination, manifestFile)], archive };
+  return { edition, written, diagnostics: [...diagnostics, ...printDiagnostics], archive };
 }
 
 /** Assembles the edition model and its HTML. */

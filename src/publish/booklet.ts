@@ -7,11 +7,11 @@
  */
 import type { BrowserSession } from '../render/browser.ts';
 import { imposeBooklet, mm, type ImposedBooklet } from './impose-booklet.ts';
-import { paginate } from '../render/paginate.ts';
+import { paginate, type PaginationResult } from '../render/paginate.ts';
 import { appendStylesheet } from './print.ts';
 
 export interface BookletOptions {
-  /** Sheets folded together; 0 or omitted: one signature. */
+  /** Sheets folded together (default 5, see `defaultSheetsPerSignature`); 0: one signature. */
   sheetsPerSignature?: number;
   /** Crop and fold marks for a print shop, with this bleed in millimetres. */
   marks?: { bleedMm: number };
@@ -26,10 +26,16 @@ export const defaultBleedMm = 3;
  * @param compendiumHtml the compendium's final HTML
  * @param bookletCss the booklet stylesheet, self-contained
  */
-export async function printBooklet(session: BrowserSession, compendiumHtml: string, bookletCss: string, options: BookletOptions = {}): Promise<ImposedBooklet> {
-  const { pdf } = await paginate(session, appendStylesheet(compendiumHtml, bookletCss));
-  return imposeBooklet(pdf, {
+export async function printBooklet(
+  session: BrowserSession,
+  compendiumHtml: string,
+  bookletCss: string,
+  options: BookletOptions = {},
+): Promise<ImposedBooklet & { pagination: Pick<PaginationResult, 'unresolved' | 'settled' | 'passes'> }> {
+  const { pdf, unresolved, settled, passes } = await paginate(session, appendStylesheet(compendiumHtml, bookletCss));
+  const imposed = await imposeBooklet(pdf, {
     sheetsPerSignature: options.sheetsPerSignature,
     marks: options.marks ? { bleed: mm(options.marks.bleedMm) } : undefined,
   });
+  return { ...imposed, pagination: { unresolved, settled, passes } };
 }

@@ -41,6 +41,12 @@ export interface PaginationResult {
   settled: boolean;
   /** Anchors named by a `data-page-of` that no element of the document carries. */
   missing: string[];
+  /**
+   * Anchors named by a `data-page-of` that got no page number in the last pass: missing ones, and
+   * ones whose element Chrome wrote no destination for (an element without a box). Their
+   * references still hold the `00` placeholder: a build must not ship them.
+   */
+  unresolved: string[];
   /** Blank pages inserted so that right-hand starts fall on right-hand pages. */
   blankPages: number;
 }
@@ -49,6 +55,8 @@ export interface PaginationResult {
 interface Prepared {
   ids: string[];
   missing: string[];
+  /** Every anchor a `data-page-of` names, in document order, once each. */
+  referenced: string[];
   /** Ids of the elements that must start on a right-hand page, in document order. */
   rightStarts: string[];
 }
@@ -83,7 +91,8 @@ export async function paginate(session: BrowserSession, html: string, options: P
       const plan = planBlankPages(starts, blanks);
       const changed = await page.evaluate(applyPages, pages, prepared.rightStarts, plan);
       blanks = plan;
-      result = { pdf, pages, positions: found, passes: pass, pageCount, settled: changed === 0, missing: prepared.missing, blankPages: plan.filter(Boolean).length };
+      const unresolved = prepared.referenced.filter((id) => pages[id] === undefined);
+      result = { pdf, pages, positions: found, passes: pass, pageCount, settled: changed === 0, missing: prepared.missing, unresolved, blankPages: plan.filter(Boolean).length };
       if (result.settled) break;
     }
     return result!;
@@ -156,8 +165,10 @@ function prepareForPagination(css: string): Prepared {
   }
 
   const missing = new Set<string>();
+  const referenced = new Set<string>();
   for (const el of document.querySelectorAll('[data-page-of]')) {
     const anchor = el.getAttribute('data-page-of') ?? '';
+    referenced.add(anchor);
     if (!known.has(anchor)) {
       missing.add(anchor);
       continue;
@@ -175,7 +186,7 @@ function prepareForPagination(css: string): Prepared {
     links.append(a);
   }
   document.body.append(links);
-  return { ids, missing: [...missing], rightStarts };
+  return { ids, missing: [...missing], referenced: [...referenced], rightStarts };
 }
 
 /**
