@@ -71,6 +71,8 @@ export interface Edition {
   publisher: string;
   /** Subjects of the edition, from the manifest (empty when it names none). */
   keywords: string[];
+  /** Whether the parts start on right-hand pages (the manifest's `rightHandStarts`). */
+  rightHandStarts: boolean;
   generator: { name: 'Folio'; version: string };
   documents: EditionDocument[];
   toc: TocEntry[];
@@ -139,6 +141,7 @@ export function createEdition(
     language: manifest.language,
     publisher: manifest.publisher,
     keywords: manifest.keywords ?? [],
+    rightHandStarts: manifest.rightHandStarts,
     generator: { name: 'Folio', version: folioVersion },
     documents: docs,
     toc,

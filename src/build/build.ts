@@ -24,6 +24,7 @@ import { linkPageReferences } from '../assemble/page-references.ts';
 import { runningHeads } from '../assemble/running-heads.ts';
 import { frenchTypographyTree } from '../typography/french-typography.ts';
 import { hyphenateTree } from '../typography/hyphenate.ts';
+import { subsetInlineFonts } from '../typography/subset-fonts.ts';
 import { openBrowser } from '../render/browser.ts';
 import { compendiumAnchors, editionOutline, editionPdfMetadata } from '../render/edition-pdf.ts';
 import { finishPdf } from '../render/finish-pdf.ts';
@@ -147,23 +148,33 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     html: transformHtml(renderHandout(assets.handoutTemplates, edition, doc, fragments[i]!, `${css}\n${assets.handoutCss}`), typographyTransforms(edition.language)),
   }));
 
+  // The parts that open on a page of their own: their running head is left out there.
+  const parts = [compendiumAnchors.toc, ...edition.toc.filter((e) => e.level === 1).map((e) => e.id), compendiumAnchors.colophon];
+  const openingPages = (pages: Record<string, number>): number[] => parts.map((id) => pages[id]).filter((p): p is number => p !== undefined);
+
   // One browser for every print of the build, closed in every case.
   const session = await openBrowser();
   let printed;
   try {
+    const metadata = editionPdfMetadata(edition, date, html, await session.version());
     const compendium = await stage(
       'paginate',
       options,
       async () => {
         const pagination = await paginate(session, html, { pdf: { outline: false, tagged: true } });
-        const metadata = editionPdfMetadata(edition, date, html, await session.version());
-        const finished = await finishPdf(pagination.pdf, { metadata, outline: editionOutline(edition), positions: pagination.positions, printedText: html });
+        const finished = await finishPdf(pagination.pdf, { metadata, outline: editionOutline(edition), positions: pagination.positions, printedText: html, openingPages: openingPages(pagination.pages) });
         return { pdf: finished.pdf, pagination };
       },
       (r) => `${r.pagination.pageCount} pages in ${r.pagination.passes} passes, ${Math.round(r.pdf.length / 1024)} KiB of PDF`,
     );
-    const booklet = await stage('booklet', options, () => printBooklet(session, html, assets.bookletCss, options.booklet), (b) => `${b.pages} pages + ${b.blanks} blank on ${b.sheets} sheets`);
-    const handoutPdfs = await stage('handouts', options, () => printHandouts(session, handouts), (h) => `${h.length} handouts`);
+    const finishBooklet = async (pdf: Uint8Array, pages: Record<string, number>) => (await finishPdf(pdf, { metadata, printedText: html, openingPages: openingPages(pages) })).pdf;
+    const booklet = await stage('booklet', options, () => printBooklet(session, html, assets.bookletCss, options.booklet, finishBooklet), (b) => `${b.pages} pages + ${b.blanks} blank on ${b.sheets} sheets`);
+    const finishHandout = async (documentId: string, pdf: Uint8Array) => {
+      const doc = edition.documents.find((d) => d.id === documentId)!;
+      const handout = handouts.find((h) => h.documentId === documentId)!.html;
+      return (await finishPdf(pdf, { metadata: { ...metadata, title: doc.title, author: doc.publisher ?? edition.publisher, subject: edition.title, identity: handout }, printedText: handout })).pdf;
+    };
+    const handoutPdfs = await stage('handouts', options, () => printHandouts(session, handouts, 2, finishHandout), (h) => `${h.length} handouts`);
     printed = { ...compendium, booklet, handoutPdfs };
   } finally {
     await session.close();
@@ -247,11 +258,11 @@ export async function assemble(
     },
   });
   // Page references first; acronyms before anything that adds letters; hyphenation last.
-  const html = transformHtml(rendered, [
+  const html = await subsetInlineFonts(transformHtml(rendered, [
     linkPageReferences,
     ...(extraction ? [rehypeMarkExtraction(extraction.marks)] : []),
     ...typographyTransforms(edition.language),
-  ]);
+  ]));
   const reviewView = createReviewView(
     edition,
     repaired.map((d) => ({

@@ -17,6 +17,9 @@ export interface BookletOptions {
   marks?: { bleedMm: number };
 }
 
+/** How the A5 pages are finished before imposition (text layer, metadata, opening pages). */
+export type FinishPages = (pdf: Uint8Array, pages: Record<string, number>) => Promise<Uint8Array>;
+
 /** Bleed a print shop asks for when none is given. */
 export const defaultBleedMm = 3;
 
@@ -25,15 +28,17 @@ export const defaultBleedMm = 3;
  * @param session the build's browser
  * @param compendiumHtml the compendium's final HTML
  * @param bookletCss the booklet stylesheet, self-contained
+ * @param finish what is done to the pages before they are imposed
  */
 export async function printBooklet(
   session: BrowserSession,
   compendiumHtml: string,
   bookletCss: string,
   options: BookletOptions = {},
+  finish?: FinishPages,
 ): Promise<ImposedBooklet & { pagination: Pick<PaginationResult, 'unresolved' | 'settled' | 'passes'> }> {
-  const { pdf, unresolved, settled, passes } = await paginate(session, appendStylesheet(compendiumHtml, bookletCss));
-  const imposed = await imposeBooklet(pdf, {
+  const { pdf, pages, unresolved, settled, passes } = await paginate(session, appendStylesheet(compendiumHtml, bookletCss));
+  const imposed = await imposeBooklet(finish ? await finish(pdf, pages) : pdf, {
     sheetsPerSignature: options.sheetsPerSignature,
     marks: options.marks ? { bleed: mm(options.marks.bleedMm) } : undefined,
   });

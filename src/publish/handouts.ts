@@ -114,16 +114,23 @@ export function renderHandout(templates: TemplateSet, edition: Edition, document
  * @param session the build's browser
  * @param handouts the handouts' HTML
  * @param concurrency pages printed at once
+ * @param finish what is done to each printed PDF (text layer, metadata)
  * @returns each document id with its PDF, in the given order
  */
-export async function printHandouts(session: BrowserSession, handouts: readonly Handout[], concurrency = 2): Promise<{ documentId: string; pdf: Uint8Array }[]> {
+export async function printHandouts(
+  session: BrowserSession,
+  handouts: readonly Handout[],
+  concurrency = 2,
+  finish?: (documentId: string, pdf: Uint8Array) => Promise<Uint8Array>,
+): Promise<{ documentId: string; pdf: Uint8Array }[]> {
   const results: { documentId: string; pdf: Uint8Array }[] = new Array(handouts.length);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < handouts.length) {
       const i = next++;
       const h = handouts[i]!;
-      results[i] = { documentId: h.documentId, pdf: (await paginate(session, h.html)).pdf };
+      const { pdf } = await paginate(session, h.html);
+      results[i] = { documentId: h.documentId, pdf: finish ? await finish(h.documentId, pdf) : pdf };
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, handouts.length) }, worker));

@@ -47,6 +47,7 @@ function editionFixture(doc: EditionDocument, glossary: GlossaryEntry[], diagnos
     date: '2026-11-21',
     language: 'fr',
     publisher: 'Publisher',
+    rightHandStarts: true,
     generator: { name: 'Folio', version: '9.9.9' },
     keywords: [],
     documents: [doc],

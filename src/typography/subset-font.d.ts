@@ -1,0 +1,10 @@
+/** Types for `subset-font`, which ships none. */
+declare module 'subset-font' {
+  export interface SubsetFontOptions {
+    targetFormat?: 'sfnt' | 'woff' | 'woff2' | 'truetype';
+    preserveNameIds?: number[];
+    keepFeatures?: string[];
+    noLayoutClosure?: boolean;
+  }
+  export default function subsetFont(font: Buffer, text: string, options?: SubsetFontOptions): Promise<Buffer>;
+}
