@@ -3,6 +3,7 @@
  * plain object. Built from the loaded sources and their repairs; it holds no I/O handle and can be
  * serialized as it is.
  */
+import { messagesFor } from '../messages/catalogue.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { DocumentMeta } from '../repair/pass.ts';
 import type { Manifest, ManifestDocument } from '../sources/manifest.ts';
@@ -130,8 +131,9 @@ export function createEdition(
     toc.push({ id: d.id, title: d.title, level: 1, documentId: d.id });
     for (const h of d.headings) if (h.level <= tocDepth) toc.push({ id: h.id, title: h.text, level: h.level, documentId: d.id });
   }
-  toc.push({ id: backMatter.glossary, title: 'Glossaire des sigles', level: 1 });
-  toc.push({ id: backMatter.chronology, title: 'Chronologie', level: 1 });
+  const messages = messagesFor(manifest.language);
+  toc.push({ id: backMatter.glossary, title: messages.edition.glossary, level: 1 });
+  toc.push({ id: backMatter.chronology, title: messages.edition.chronology, level: 1 });
   return {
     title: manifest.title,
     subtitle: manifest.subtitle,

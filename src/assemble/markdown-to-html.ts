@@ -4,6 +4,7 @@
  * (prefixed by the document's id) and are collected for the table of contents; footnote ids are
  * prefixed the same way, so the notes of two documents never collide.
  */
+import { messagesFor } from '../messages/catalogue.ts';
 import type { Element, Root as HastRoot } from 'hast';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
@@ -30,19 +31,21 @@ export interface DocumentHtml {
  * Converts a document's Markdown to an HTML fragment.
  * @param markdown normalized Markdown (no front matter)
  * @param idPrefix prefix for the ids of headings, e.g. the document id
+ * @param language the edition's language, for the notes' label
  */
-export function markdownToHtml(markdown: string, idPrefix: string): DocumentHtml {
+export function markdownToHtml(markdown: string, idPrefix: string, language = 'fr'): DocumentHtml {
   const headings: Heading[] = [];
+  const messages = messagesFor(language);
   const processor = unified()
     .use(remarkParse)
     .use(remarkGfm, { singleTilde: false })
     .use(remarkRehype, {
       clobberPrefix: `${idPrefix}-`,
-      footnoteLabel: 'Notes',
+      footnoteLabel: messages.edition.notes,
       footnoteLabelTagName: 'h2',
       footnoteLabelProperties: { className: ['footnotes-title'] },
       footnoteBackContent: '↑',
-      footnoteBackLabel: (i: number) => `Retour à l’appel de la note ${i + 1}`,
+      footnoteBackLabel: (i: number) => messages.edition.backToNote({ n: i + 1 }),
     })
     .use(() => (tree: HastRoot) => collectHeadings(tree, idPrefix, headings))
     .use(rehypeStringify);

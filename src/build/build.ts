@@ -4,6 +4,7 @@
  * stops at the first error. One browser serves every print of a build.
  * The library never prints: progress goes to the `onProgress` callback.
  */
+import { messagesFor } from '../messages/catalogue.ts';
 import path from 'node:path';
 import { archiveEdition, type ArchiveResult } from '../archive/archive.ts';
 import { recordEdition } from '../archive/record.ts';
@@ -221,7 +222,7 @@ export async function assemble(
   options: Pick<BuildOptions, 'templatesDir' | 'stylesheet'> & { date?: Date } = {},
   extraction?: Extraction,
 ): Promise<{ edition: Edition; html: string; review: string; css: string; fragments: string[] }> {
-  const converted = repaired.map((d) => ({ d, ...markdownToHtml(d.result.markdown, d.loaded.id) }));
+  const converted = repaired.map((d) => ({ d, ...markdownToHtml(d.result.markdown, d.loaded.id, loaded.manifest.language) }));
   const edition = createEdition(
     loaded.manifest,
     converted.map(({ d, headings }) => ({
@@ -247,8 +248,8 @@ export async function assemble(
     backMatter: backMatterView(edition),
     css,
     runningHeads: runningHeads(edition, [
-      { anchor: compendiumAnchors.toc, title: 'Sommaire' },
-      { anchor: compendiumAnchors.colophon, title: 'Colophon' },
+      { anchor: compendiumAnchors.toc, title: messagesFor(edition.language).edition.contents },
+      { anchor: compendiumAnchors.colophon, title: messagesFor(edition.language).edition.colophon },
     ]),
     build: {
       date: (options.date ?? new Date(`${edition.date}T00:00:00Z`)).toISOString().slice(0, 10),

@@ -12,6 +12,7 @@ import type { Edition, EditionDocument, GlossaryEntry } from '../assemble/editio
 import { loadTemplates, renderTemplates, type TemplateSet } from '../assemble/templates.ts';
 import type { BrowserSession } from '../render/browser.ts';
 import { paginate } from '../render/paginate.ts';
+import { messagesFor, ruleDescription } from '../messages/catalogue.ts';
 
 /** What a handout says about the repairs of its text. */
 export interface RepairNotes {
@@ -99,11 +100,15 @@ export async function loadHandoutTemplates(dir: string): Promise<TemplateSet> {
  * @param css the compendium stylesheet followed by the handout stylesheet, self-contained
  */
 export function renderHandout(templates: TemplateSet, edition: Edition, document: EditionDocument, documentHtml: string, css: string): string {
+  const messages = messagesFor(edition.language);
   return renderTemplates(templates, {
     edition,
     document: { ...document, html: documentHtml },
     glossary: glossaryFor(edition.glossary, document.id),
-    notes: repairNotes(edition.diagnostics, document.source.file),
+    // What is printed about each warning is the rule's meaning in the edition's language, not
+    // the diagnostic's own (English) sentence.
+    notes: ((notes) => ({ ...notes, warnings: notes.warnings.map((w) => ({ ...w, description: ruleDescription(messages, w.rule) })) }))(repairNotes(edition.diagnostics, document.source.file)),
+    messages,
     runningHeader: { document: cssString(document.shortTitle), edition: cssString(`${edition.shortTitle} · ${edition.version}`) },
     css,
   });
