@@ -13,7 +13,7 @@
  *   ends or U+00AD in the text read from the structure tree;
  * - booklet: nothing printed within 8 mm of the trimmed edge, outer margin ≥ inner margin.
  *
- *   npm run check:pdf [-- --out output]
+ *   npm run check:pdf [-- --out output --sources sources]
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -26,9 +26,9 @@ import { en } from '../src/messages/en.ts';
 import { fr } from '../src/messages/fr.ts';
 import { parseContent, readPageContent } from '../src/render/pdf-content.ts';
 import { isTextShowing } from '../src/render/pdf-text-layer.ts';
-import { standardStructureTypes } from '../src/render/pdf-tags.ts';
+import { countGluedLineEnds, standardStructureTypes } from '../src/render/pdf-tags.ts';
 
-const { values } = parseArgs({ options: { out: { type: 'string', default: 'output' } } });
+const { values } = parseArgs({ options: { out: { type: 'string', default: 'output' }, sources: { type: 'string', default: 'sources' } } });
 const out = path.resolve(values.out!);
 const mm = (v: number): number => (v * 72) / 25.4;
 
@@ -141,9 +141,20 @@ async function englishMessageWords(): Promise<Set<string>> {
   return words;
 }
 
+/** Words of the source texts and of the editors' files (glossary): English there is theirs, not Folio's. */
+const sourceWords = new Set<string>();
+const wordsOf = (file: string): void => {
+  for (const w of readFileSync(file, 'utf8').match(/\p{L}{4,}/gu) ?? []) sourceWords.add(w.toLowerCase());
+};
+for (const f of existsSync(path.join(out, 'normalized')) ? readdirSync(path.join(out, 'normalized')) : []) wordsOf(path.join(out, 'normalized', f));
+const sourcesDir = path.resolve(values.sources!);
+for (const f of existsSync(sourcesDir) ? readdirSync(sourcesDir).filter((n) => /\.ya?ml$/.test(n)) : []) wordsOf(path.join(sourcesDir, f));
+
 function englishIn(text: string, words: Set<string>): string[] {
   const hits = new Set<string>();
-  for (const w of text.match(/\p{L}{4,}/gu) ?? []) if (words.has(w.toLowerCase())) hits.add(w);
+  // File names (`repairs.html`) and rule ids in brackets are identifiers, not words of a message.
+  const prose = text.replace(/\S+\.[a-z]{2,4}\b/g, ' ');
+  for (const w of prose.match(/\p{L}{4,}/gu) ?? []) if (words.has(w.toLowerCase()) && !sourceWords.has(w.toLowerCase())) hits.add(w);
   return [...hits];
 }
 
@@ -189,73 +200,55 @@ async function checkTags(file: string): Promise<Record<string, number | string>>
       else if ((isTextShowing(op.operator) || (!inText && /^(f|F|f\*|S|s|B|B\*|b|b\*|Do|sh)$/.test(op.operator))) && !stack.some((s) => s === 'tagged' || s === 'artifact')) untagged += 1;
     }
   }
-  // Text read from the structure tree, block by block, as pdf.js gives it.
+  // Text read from the structure tree: line wraps inside a block with no space drawn, and soft
+  // hyphens in the text pdf.js reads from the marked content.
+  const glued = countGluedLineEnds(doc);
   const pdf = await getDocument({ data: new Uint8Array(readFileSync(file)), disableFontFace: true, isEvalSupported: false }).promise;
-  let glued = 0;
   let shy = 0;
-  const examples: string[] = [];
   for (let p = 1; p <= pdf.numPages; p++) {
-    const page = await pdf.getPage(p);
-    const content = await page.getTextContent({ includeMarkedContent: true });
-    let previous = '';
-    let eol = false;
-    let depth = 0;
-    for (const item of content.items as { type?: string; str?: string; hasEOL?: boolean }[]) {
-      if (item.type === 'beginMarkedContentProps' || item.type === 'beginMarkedContent') depth++;
-      else if (item.type === 'endMarkedContent') depth--;
-      else if (item.str !== undefined && depth > 0) {
-        if (item.str.includes('\u00ad')) shy += 1;
-        // A new line glued to the last: a letter ends one and starts the next, no space between.
-        if (eol && /\p{Ll}$/u.test(previous) && /^\p{Ll}/u.test(item.str)) {
-          glued += 1;
-          if (examples.length < 3) examples.push(`p. ${p}: “${previous.slice(-12)}⏎${item.str.slice(0, 12)}”`);
-        }
-        if (item.str) previous = item.str;
-        eol = Boolean(item.hasEOL) || (eol && !item.str);
-      }
-    }
+    const content = await (await pdf.getPage(p)).getTextContent({ includeMarkedContent: true });
+    for (const item of content.items as { str?: string }[]) if (item.str?.includes('\u00ad')) shy += 1;
   }
   await pdf.destroy();
   return {
     'non-standard types': [...nonStandard].join(' ') || 0,
     'content neither tagged nor artifact': untagged,
     'artifacts inside tagged content': artifactsInTagged,
-    'words glued at line ends (structure text)': glued + (examples.length ? ` ${examples.join(', ')}` : ''),
+    'line wraps with no space (words glued in the structure text)': glued,
     'U+00AD in structure text': shy,
   };
 }
 
-/** Booklet margins on the imposed sheets (no marks): distance of any glyph to the trim, inner and outer margins. */
+/**
+ * Booklet margins on the imposed sheets (no marks): the closest glyph to the trimmed edge, and the
+ * text block's outer and inner margins on left and right pages (over all sheets).
+ */
 function bookletMargins(lines: Line[], sizes: [number, number][]): Record<string, string> {
   let minEdge = Infinity;
   let minEdgeWhere = '';
-  let worst = { inner: 0, outer: Infinity, where: '' };
-  const keys = new Set(lines.map((l) => `${l.page}:${l.half}`));
-  for (const key of keys) {
-    const [page, half] = key.split(':').map(Number) as [number, number];
-    const [w, h] = sizes[page - 1]!;
-    const mid = w / 2;
-    const here = lines.filter((l) => l.page === page && l.half === half);
-    for (const l of here) {
-      const top = h - (l.y + l.size * 0.75);
-      const bottom = l.y - l.size * 0.25;
-      const outer = half === 0 ? l.x0 : w - l.x1;
-      const d = Math.min(top, bottom, outer);
-      if (d < minEdge) {
-        minEdge = d;
-        minEdgeWhere = `sheet side ${page}, ${half ? 'right' : 'left'} page: “${l.text.slice(0, 30)}”`;
-      }
+  const block = [{ x0: Infinity, x1: -Infinity }, { x0: Infinity, x1: -Infinity }];
+  for (const l of lines) {
+    const [w, h] = sizes[l.page - 1]!;
+    const top = h - (l.y + l.size * 0.75);
+    const bottom = l.y - l.size * 0.25;
+    const outer = l.half === 0 ? l.x0 : w - l.x1;
+    const d = Math.min(top, bottom, outer);
+    if (d < minEdge) {
+      minEdge = d;
+      minEdgeWhere = `sheet side ${l.page}, ${l.half ? 'right' : 'left'} page: “${l.text.slice(0, 30)}”`;
     }
-    const body = here.filter((l) => !isHead(l, h) && !isFoot(l, h) && l.x1 - l.x0 > w / 2 * 0.6);
-    if (!body.length) continue;
-    const outer = half === 0 ? Math.min(...body.map((l) => l.x0)) : w - Math.max(...body.map((l) => l.x1));
-    const inner = half === 0 ? mid - Math.max(...body.map((l) => l.x1)) : Math.min(...body.map((l) => l.x0)) - mid;
-    if (outer - inner < worst.outer - worst.inner) worst = { inner, outer, where: `sheet side ${page}, ${half ? 'right' : 'left'} page` };
+    if (isHead(l, h) || isFoot(l, h)) continue;
+    block[l.half]!.x0 = Math.min(block[l.half]!.x0, l.x0);
+    block[l.half]!.x1 = Math.max(block[l.half]!.x1, l.x1);
   }
+  const w = sizes[0]?.[0] ?? 0;
   const toMm = (v: number): string => `${((v * 25.4) / 72).toFixed(1)} mm`;
+  const left = { outer: block[0]!.x0, inner: w / 2 - block[0]!.x1 };
+  const right = { outer: w - block[1]!.x1, inner: block[1]!.x0 - w / 2 };
+  const ok = left.outer + 0.5 >= left.inner && right.outer + 0.5 >= right.inner;
   return {
     'closest glyph to the trimmed edge': `${toMm(minEdge)} (${minEdgeWhere})${minEdge >= mm(8) ? '' : '  ✗ under 8 mm'}`,
-    'narrowest outer − inner margin': `${toMm(worst.outer)} outer, ${toMm(worst.inner)} inner (${worst.where})${worst.outer + 0.5 >= worst.inner ? '' : '  ✗ outer narrower'}`,
+    'outer / inner margins': `left pages ${toMm(left.outer)} / ${toMm(left.inner)}, right pages ${toMm(right.outer)} / ${toMm(right.inner)}${ok ? '' : '  ✗ outer narrower'}`,
   };
 }
 
@@ -301,7 +294,12 @@ report('size', `${html.length} bytes`, html.length < 500_000);
 const empty = (html.toString('utf8').match(/\s[a-z-]+=""/g) ?? []).length;
 report('empty attributes', empty, empty === 0);
 if (french && existsSync(path.join(out, 'repairs.html'))) {
-  const review = readFileSync(path.join(out, 'repairs.html'), 'utf8').replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ');
+  // The review page quotes the sources (diffs) and names rule ids (<code>): only its own prose is checked.
+  const review = readFileSync(path.join(out, 'repairs.html'), 'utf8')
+    .replace(/<style[\s\S]*?<\/style>/g, '')
+    .replace(/<(code|del|ins)\b[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<p class="diff">[\s\S]*?<\/p>/g, ' ')
+    .replace(/<[^>]+>/g, ' ');
   const hits = englishIn(review, english);
   console.log('repairs.html');
   report('English words of Folio’s messages', `${hits.length}${hits.length ? ` (${hits.slice(0, 8).join(', ')})` : ''}`, hits.length === 0);

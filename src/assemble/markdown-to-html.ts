@@ -55,6 +55,7 @@ export function markdownToHtml(markdown: string, idPrefix: string, language = 'f
 
 function collectHeadings(tree: HastRoot, prefix: string, headings: Heading[]): void {
   renameFootnoteLabel(tree, `${prefix}--notes`);
+  markFlagsWithValues(tree);
   const used = new Set<string>();
   const visit = (node: HastRoot | Element): void => {
     for (const child of node.children) {
@@ -76,6 +77,15 @@ function collectHeadings(tree: HastRoot, prefix: string, headings: Heading[]): v
     }
   };
   visit(tree);
+}
+
+/** remark-rehype marks footnotes with empty `data-footnote-*` attributes: give them a value, so no attribute of the edition is empty. */
+function markFlagsWithValues(node: HastRoot | Element): void {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    for (const [key, value] of Object.entries(child.properties ?? {})) if (key.startsWith('data') && (value === '' || value === true)) child.properties[key] = 'true';
+    markFlagsWithValues(child);
+  }
 }
 
 /** remark-rehype gives every notes section the id `footnote-label`: make it unique per document. */

@@ -26,6 +26,7 @@ import { runningHeads } from '../assemble/running-heads.ts';
 import { frenchTypographyTree } from '../typography/french-typography.ts';
 import { hyphenateTree } from '../typography/hyphenate.ts';
 import { subsetInlineFonts } from '../typography/subset-fonts.ts';
+import { fontCharacters } from '../render/pdf-fonts.ts';
 import { openBrowser } from '../render/browser.ts';
 import { compendiumAnchors, editionOutline, editionPdfMetadata } from '../render/edition-pdf.ts';
 import { finishPdf } from '../render/finish-pdf.ts';
@@ -190,7 +191,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (hasErrors(printDiagnostics)) throw new FolioError('The print has errors: nothing was written.', sortDiagnostics([...diagnostics, ...printDiagnostics]));
 
   const files: OutputFile[] = [
-    { path: 'compendium.html', data: html },
+    // The screen edition leaves hyphenation to the reader's browser (`hyphens: auto`), which knows
+    // the width it lays out; the soft hyphens were for the print.
+    // Its fonts keep only what the printed pages drew (and what shows on screen only).
+    { path: 'compendium.html', data: await subsetInlineFonts(html.replaceAll('\u00ad', ''), await fontCharacters([printed.pdf, printed.booklet.pdf, ...printed.handoutPdfs.map((h) => h.pdf)])) },
     { path: 'compendium.pdf', data: printed.pdf },
     { path: 'compendium-booklet.pdf', data: printed.booklet.pdf },
     ...printed.handoutPdfs.map((h) => ({ path: `handouts/${h.documentId}.pdf`, data: h.pdf })),
@@ -259,11 +263,11 @@ export async function assemble(
     },
   });
   // Page references first; acronyms before anything that adds letters; hyphenation last.
-  const html = await subsetInlineFonts(transformHtml(rendered, [
+  const html = transformHtml(rendered, [
     linkPageReferences,
     ...(extraction ? [rehypeMarkExtraction(extraction.marks)] : []),
     ...typographyTransforms(edition.language),
-  ]));
+  ]);
   const reviewView = createReviewView(
     edition,
     repaired.map((d) => ({

@@ -19,6 +19,8 @@
  */
 import type { BrowserSession, PdfOptions } from './browser.ts';
 import { readAnchorPositionsFromBytes, type AnchorPosition } from './pdf-anchors.ts';
+import { limitHyphenLadders } from '../typography/hyphen-ladders.ts';
+import { maxHyphenatedLinesInARow } from '../language/fr/line-breaking.ts';
 
 export interface PaginateOptions {
   /** Most print passes before giving up on a layout that keeps moving (default 6). */
@@ -73,6 +75,8 @@ export async function paginate(session: BrowserSession, html: string, options: P
   const page = await session.load(html);
   try {
     const prepared = await page.evaluate(prepareForPagination, blankPageCss);
+    // Before the first print: no more than two hyphenated lines in a row (see hyphen-ladders.ts).
+    await page.evaluate(limitHyphenLadders, maxHyphenatedLinesInARow, 8);
     let result: PaginationResult | undefined;
     let blanks = prepared.rightStarts.map(() => false);
     for (let pass = 1; pass <= maxPasses; pass++) {

@@ -91,6 +91,26 @@ export function fixTags(doc: PDFDocument, options: TagOptions = {}): TagReport {
   return report;
 }
 
+/**
+ * Counts the line wraps inside a block whose last glyph is followed by no space: the words a
+ * reader of the structure tree would see glued (`sur⏎les`). What `fixTags` leaves should be 0.
+ * @param doc a tagged PDF
+ */
+export function countGluedLineEnds(doc: PDFDocument): number {
+  const root = doc.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
+  if (!root) return 0;
+  const parents = parentTree(doc, root);
+  let glued = 0;
+  for (const page of doc.getPages()) {
+    const ops = parseContent(readPageContent(doc, page) ?? '');
+    if (!ops) continue;
+    const structParents = page.node.lookupMaybe(PDFName.of('StructParents'), PDFNumber)?.asNumber();
+    const blockOf = blocksByMcid(doc, structParents === undefined ? undefined : parents.get(structParents));
+    glued += addLineEndSpaces(ops, page.getHeight(), pageFonts(doc, page), blockOf).spaces;
+  }
+  return glued;
+}
+
 /** Adds a RoleMap entry for every structure type of the tree that PDF 1.7 does not define. */
 function addRoleMap(doc: PDFDocument, root: PDFDict): Record<string, string> {
   const used = new Set<string>();
@@ -265,6 +285,7 @@ function lastCode(op: Operation): number | undefined {
 
 /** Characters after which a line break needs no space: the word goes on, or a space is there. */
 const noSpaceAfter = /[\s\u00ad\-\u2010\u2011\u2013\u2014\/]$/u;
+
 
 /**
  * Draws an invisible space after the last glyph of each line that wraps inside a block, so the

@@ -8,3 +8,8 @@ declare module 'subset-font' {
   }
   export default function subsetFont(font: Buffer, text: string, options?: SubsetFontOptions): Promise<Buffer>;
 }
+
+declare module 'fontverter' {
+  const fontverter: { convert(font: Buffer, to: 'sfnt' | 'woff' | 'woff2'): Promise<Buffer> };
+  export default fontverter;
+}

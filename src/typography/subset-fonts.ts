@@ -8,9 +8,14 @@
  * The characters kept: those of the document's text, attributes and stylesheets (generated
  * content such as running heads and “p. ” is written there), both cases of every letter, printable
  * ASCII, and what a browser writes by itself (the hyphen it draws at a soft hyphen, the ellipsis).
+ * When the printed PDFs of the same document say which characters each face drew (`usage`, by
+ * PostScript name), a face keeps only those, plus the characters that no face drew in print
+ * (what shows on screen only); a face that drew nothing keeps nothing but its space: the screen
+ * uses the same elements and faces as the print.
  *
  * Not for: the fonts of the PDF (Chrome subsets what it embeds), or fonts loaded by URL.
  */
+import fontverter from 'fontverter';
 import subsetFont from 'subset-font';
 
 /** Characters a browser may draw without their being in the text. */
@@ -48,14 +53,47 @@ export function charactersOf(html: string): string {
  * @param html a self-contained HTML document
  * @returns the same document with smaller fonts; unchanged when it inlines none
  */
-export async function subsetInlineFonts(html: string): Promise<string> {
+export async function subsetInlineFonts(html: string, usage?: ReadonlyMap<string, ReadonlySet<string>>): Promise<string> {
   const fonts = [...new Set([...html.matchAll(dataFont)].map((m) => m[3]!))];
   if (!fonts.length) return html;
   const characters = charactersOf(html);
+  const printed = new Set<string>();
+  for (const set of usage?.values() ?? []) for (const c of set) printed.add(c);
+  const screenOnly = [...characters].filter((c) => !printed.has(c)).join('');
   const subsets = new Map<string, string>();
   for (const base64 of fonts) {
-    const subset = await subsetFont(Buffer.from(base64, 'base64'), characters, { targetFormat: 'woff2' });
+    const font = Buffer.from(base64, 'base64');
+    const drawn = usage ? usage.get(postScriptName(await fontverter.convert(font, 'sfnt')) ?? '') : undefined;
+    const keep = !usage ? characters : drawn ? [...drawn].join('') + screenOnly : ' ';
+    const subset = await subsetFont(font, keep, { targetFormat: 'woff2' });
     subsets.set(base64, subset.toString('base64'));
   }
   return html.replace(dataFont, (_whole, _quote: string, _mime: string, base64: string) => `url("data:font/woff2;base64,${subsets.get(base64)}")`);
+}
+
+/**
+ * The PostScript name of an OpenType font (`name` table, id 6), which is what PDF writers name
+ * the font (`BaseFont`).
+ * @param sfnt the font as TrueType/OpenType bytes
+ */
+export function postScriptName(sfnt: Buffer): string | undefined {
+  const tables = sfnt.readUInt16BE(4);
+  for (let i = 0; i < tables; i++) {
+    const record = 12 + i * 16;
+    if (sfnt.toString('latin1', record, record + 4) !== 'name') continue;
+    const table = sfnt.readUInt32BE(record + 8);
+    const count = sfnt.readUInt16BE(table + 2);
+    const strings = table + sfnt.readUInt16BE(table + 4);
+    for (let r = 0; r < count; r++) {
+      const at = table + 6 + r * 12;
+      if (sfnt.readUInt16BE(at + 6) !== 6) continue;
+      const platform = sfnt.readUInt16BE(at);
+      const length = sfnt.readUInt16BE(at + 8);
+      const start = strings + sfnt.readUInt16BE(at + 10);
+      const bytes = sfnt.subarray(start, start + length);
+      // Windows names are UTF-16BE; Macintosh ones, one byte per character.
+      return platform === 3 ? Buffer.from(bytes).swap16().toString('utf16le') : bytes.toString('latin1');
+    }
+  }
+  return undefined;
 }
