@@ -76,7 +76,7 @@ export async function paginate(session: BrowserSession, html: string, options: P
   try {
     const prepared = await page.evaluate(prepareForPagination, blankPageCss);
     // Before the first print: no more than two hyphenated lines in a row (see hyphen-ladders.ts).
-    await page.evaluate(limitHyphenLadders, maxHyphenatedLinesInARow, 8);
+    await page.evaluate(limitHyphenLadders, maxHyphenatedLinesInARow, 24);
     let result: PaginationResult | undefined;
     let blanks = prepared.rightStarts.map(() => false);
     for (let pass = 1; pass <= maxPasses; pass++) {

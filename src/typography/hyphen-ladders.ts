@@ -79,6 +79,8 @@ export function limitHyphenLadders(maxRun: number, maxRounds = 8): LadderReport 
       if (mr) marginRight = CSSNumericValue.parse(mr).to('px').value;
     }
   }
+  // Chrome prints pages of whole points (A5 is 420 pt wide, not 419.5): lay out on the same width.
+  pageWidth = Math.round(pageWidth * 0.75) / 0.75;
   const body = document.body;
   const saved = { width: body.style.width, maxWidth: body.style.maxWidth, margin: body.style.margin, padding: body.style.padding };
   body.style.width = `${pageWidth - marginLeft - marginRight}px`;
