@@ -6,12 +6,12 @@
  */
 import { messagesFor } from '../messages/catalogue.ts';
 import type { Element, Root as HastRoot } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { slugify } from '../sources/manifest.ts';
+import { parseMarkdown } from '../sources/markdown.ts';
 
 export interface Heading {
   /** Anchor id, unique in the compendium. */
@@ -29,16 +29,15 @@ export interface DocumentHtml {
 
 /**
  * Converts a document's Markdown to an HTML fragment.
- * @param markdown normalized Markdown (no front matter)
+ * @param markdown normalized Markdown (no front matter), or its tree (`parseMarkdown`)
  * @param idPrefix prefix for the ids of headings, e.g. the document id
  * @param language the edition's language, for the notes' label
  */
-export function markdownToHtml(markdown: string, idPrefix: string, language = 'fr'): DocumentHtml {
+export function markdownToHtml(markdown: string | MdastRoot, idPrefix: string, language = 'fr'): DocumentHtml {
   const headings: Heading[] = [];
   const messages = messagesFor(language);
+  const tree = typeof markdown === 'string' ? parseMarkdown(markdown) : markdown;
   const processor = unified()
-    .use(remarkParse)
-    .use(remarkGfm, { singleTilde: false })
     .use(remarkRehype, {
       clobberPrefix: `${idPrefix}-`,
       footnoteLabel: messages.edition.notes,
@@ -49,7 +48,7 @@ export function markdownToHtml(markdown: string, idPrefix: string, language = 'f
     })
     .use(() => (tree: HastRoot) => collectHeadings(tree, idPrefix, headings))
     .use(rehypeStringify);
-  const html = String(processor.processSync(markdown));
+  const html = processor.stringify(processor.runSync(tree) as HastRoot);
   return { html, headings };
 }
 

@@ -52,6 +52,8 @@ export interface ReviewView {
   /** The edition's language: the page's `lang` and its messages. */
   language: string;
   messages: Messages;
+  /** What is not about one source's lines: the manifest, the editors' glossary, printing. */
+  edition: { where: string; rule: string; severity: Severity; message: string; description: string }[];
   rules: { rule: string; count: number; description: string }[];
   documents: ReviewDocument[];
 }
@@ -100,11 +102,16 @@ export function createReviewView(edition: { title: string; version: string; lang
   });
   const byRule = new Map<string, number>();
   for (const d of diagnostics) byRule.set(d.rule, (byRule.get(d.rule) ?? 0) + 1);
+  const files = new Set(sources.map((s) => s.file));
   return {
     title: edition.title,
     version: edition.version,
     language: messages.language,
     messages,
+    edition: diagnostics
+      .filter((d) => !files.has(d.file))
+      .sort((a, b) => rank[a.severity] - rank[b.severity] || a.file.localeCompare(b.file) || a.line - b.line)
+      .map((d) => ({ where: `${d.file}:${d.line}:${d.column}`, rule: d.rule, severity: d.severity, message: d.message, description: ruleDescription(messages, d.rule) })),
     rules: [...byRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([rule, count]) => ({ rule, count, description: ruleDescription(messages, rule) })),
     documents,
   };

@@ -1,5 +1,5 @@
 /** The English catalogue of the messages printed in Folio's products (see `catalogue.ts`). */
-import type { Messages } from './catalogue.ts';
+import type { Messages } from './types.ts';
 import { plural } from './plural.ts';
 
 const repairs = { one: '{n} repair', other: '{n} repairs' };
@@ -71,6 +71,8 @@ export const en: Messages = {
     nothingToCheck: 'Nothing to check.',
     noRepair: 'No repair.',
     noNote: 'No note.',
+    editionHeading: 'The edition',
+    editionIntro: 'What does not concern a line of a source: the manifest, the editors’ glossary, the printing.',
     line: ({ line }) => `line ${line}`,
     column: ({ column }) => `col. ${column}`,
   },

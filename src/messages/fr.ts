@@ -2,7 +2,7 @@
  * The French catalogue of the messages printed in Folio's products (see `catalogue.ts`). French
  * typography (espaces insécables) is applied by the typography pass, not written here.
  */
-import type { Messages } from './catalogue.ts';
+import type { Messages } from './types.ts';
 import { plural } from './plural.ts';
 
 const repairs = { one: '{n} réparation', other: '{n} réparations' };
@@ -74,6 +74,8 @@ export const fr: Messages = {
     nothingToCheck: 'Rien à vérifier.',
     noRepair: 'Aucune réparation.',
     noNote: 'Aucune note.',
+    editionHeading: 'L’édition',
+    editionIntro: 'Ce qui ne concerne pas une ligne d’une source : le manifeste, le glossaire de la rédaction, l’impression.',
     line: ({ line }) => `ligne ${line}`,
     column: ({ column }) => `col. ${column}`,
   },

@@ -8,20 +8,14 @@
 import type { BrowserSession } from '../render/browser.ts';
 import { imposeBooklet, mm, type ImposedBooklet } from './impose-booklet.ts';
 import { paginate, type PaginationResult } from '../render/paginate.ts';
-import { appendStylesheet } from './print.ts';
+import { appendStylesheet } from '../assemble/stylesheet.ts';
 
-export interface BookletOptions {
-  /** Sheets folded together (default 5, see `defaultSheetsPerSignature`); 0: one signature. */
-  sheetsPerSignature?: number;
-  /** Crop and fold marks for a print shop, with this bleed in millimetres. */
-  marks?: { bleedMm: number };
-}
+import type { BookletOptions } from './booklet-options.ts';
+
+export { defaultBleedMm, type BookletOptions } from './booklet-options.ts';
 
 /** How the A5 pages are finished before imposition (text layer, metadata, opening pages). */
 export type FinishPages = (pdf: Uint8Array, pages: Record<string, number>) => Promise<Uint8Array>;
-
-/** Bleed a print shop asks for when none is given. */
-export const defaultBleedMm = 3;
 
 /**
  * Renders and imposes the booklet.

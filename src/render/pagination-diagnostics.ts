@@ -12,7 +12,7 @@
 import type { Element, Root } from 'hast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
-import type { Diagnostic } from '../diagnostics.ts';
+import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { PaginationResult } from './paginate.ts';
 
 /** Where a page reference and its anchor come from, as the HTML says. */
@@ -68,7 +68,7 @@ export function paginationDiagnostics(
   html?: string,
   templatesDir = 'templates',
 ): Diagnostic[] {
-  const at = { file, line: 1, column: 1 };
+  const at = { line: 1, column: 1 };
   const origins = html && result.unresolved.length ? referenceOrigins(html, result.unresolved) : new Map<string, ReferenceOrigin>();
   const out: Diagnostic[] = result.unresolved.map((anchor) => {
     const origin = origins.get(anchor);
@@ -76,21 +76,20 @@ export function paginationDiagnostics(
     const reason = origin && !origin.exists
       ? 'no part of the edition has that anchor'
       : `the browser gave its element no place on a page${origin?.source ? ` (it is in the text of ${origin.source})` : ''}: an anchor must be on an element with content, not an empty one`;
-    return {
-      ...at,
-      file: origin?.source ?? file,
-      severity: 'error' as const,
+    return diagnostic(origin?.source ?? file, at, {
       rule: 'page-reference',
+      severity: 'error',
       message: `The page reference${from} to “${anchor}” got no page number, so the print would show a placeholder: ${reason}.`,
-    };
+    });
   });
   if (!result.settled) {
-    out.push({
-      ...at,
-      severity: 'warning',
-      rule: 'pagination',
-      message: `The page numbers still moved after ${result.passes} printings; some numbers in the table of contents may be off by one page.`,
-    });
+    out.push(
+      diagnostic(file, at, {
+        rule: 'pagination',
+        severity: 'warning',
+        message: `The page numbers still moved after ${result.passes} printings; some numbers in the table of contents may be off by one page.`,
+      }),
+    );
   }
   return out;
 }

@@ -7,8 +7,8 @@
  *
  * Not for: choosing the entries or their text (`glossary.ts`, `chronology.ts`).
  */
-import type { Edition } from '../assemble/edition.ts';
-import { glossaryId } from './acronym-uses.ts';
+import type { Edition } from './edition.ts';
+import { glossaryId } from '../extract/acronym-uses.ts';
 
 /** The document an anchor belongs to (anchors are `DOCUMENT-ID--…`, or a document's own id). */
 function documentOf(edition: Edition, anchor: string | undefined): Edition['documents'][number] | undefined {
