@@ -19,14 +19,14 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, type PDFObject } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { loadFrenchLexicon } from '../src/language/lexicon.ts';
 import { en } from '../src/messages/en.ts';
 import { fr } from '../src/messages/fr.ts';
 import { parseContent, readPageContent } from '../src/render/pdf-content.ts';
 import { isTextShowing } from '../src/render/pdf-text-layer.ts';
-import { countGluedLineEnds, standardStructureTypes } from '../src/render/pdf-tags.ts';
+import { countGluedLineEnds, standardStructureTypes, usedStructureTypes } from '../src/render/pdf-tags.ts';
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'output' }, sources: { type: 'string', default: 'sources' } } });
 const out = path.resolve(values.out!);
@@ -165,23 +165,10 @@ async function checkTags(file: string): Promise<Record<string, number | string>>
   if (!root) return { tagged: 'no' };
   const roleMap = root.lookupMaybe(PDFName.of('RoleMap'), PDFDict);
   const nonStandard = new Set<string>();
-  const seen = new Set<PDFObject>();
-  const walk = (node: PDFObject | undefined): void => {
-    const v = node instanceof PDFRef ? doc.context.lookup(node) : node;
-    if (!v || seen.has(v)) return;
-    seen.add(v);
-    if (v instanceof PDFArray) return v.asArray().forEach(walk);
-    if (!(v instanceof PDFDict)) return;
-    const s = v.get(PDFName.of('S'));
-    if (s instanceof PDFName) {
-      const type = s.decodeText();
-      const mapped = roleMap?.get(PDFName.of(type));
-      const final = mapped instanceof PDFName ? mapped.decodeText() : type;
-      if (!standardStructureTypes.has(final)) nonStandard.add(type);
-    }
-    walk(v.get(PDFName.of('K')));
-  };
-  walk(root.get(PDFName.of('K')));
+  for (const type of usedStructureTypes(doc, root)) {
+    const mapped = roleMap?.get(PDFName.of(type));
+    if (!standardStructureTypes.has(mapped instanceof PDFName ? mapped.decodeText() : type)) nonStandard.add(type);
+  }
   let untagged = 0;
   let artifactsInTagged = 0;
   for (const page of doc.getPages()) {

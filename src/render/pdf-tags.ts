@@ -111,8 +111,8 @@ export function countGluedLineEnds(doc: PDFDocument): number {
   return glued;
 }
 
-/** Adds a RoleMap entry for every structure type of the tree that PDF 1.7 does not define. */
-function addRoleMap(doc: PDFDocument, root: PDFDict): Record<string, string> {
+/** The structure types a structure tree uses (`P`, `Strong`…). */
+export function usedStructureTypes(doc: PDFDocument, root: PDFDict): Set<string> {
   const used = new Set<string>();
   const seen = new Set<PDFObject>();
   const walk = (node: PDFObject | undefined): void => {
@@ -126,6 +126,12 @@ function addRoleMap(doc: PDFDocument, root: PDFDict): Record<string, string> {
     walk(value.get(PDFName.of('K')));
   };
   walk(root.get(PDFName.of('K')));
+  return used;
+}
+
+/** Adds a RoleMap entry for every structure type of the tree that PDF 1.7 does not define. */
+function addRoleMap(doc: PDFDocument, root: PDFDict): Record<string, string> {
+  const used = usedStructureTypes(doc, root);
   const existing = root.lookupMaybe(PDFName.of('RoleMap'), PDFDict);
   const map: Record<string, string> = {};
   for (const type of [...used].sort()) {

@@ -169,5 +169,6 @@ describe.skipIf(!shared)('the printed compendium', () => {
     const pdf2 = await readFile(path.join(again, 'compendium.pdf'));
     expect(Buffer.from(pdfBytes).equals(pdf2), 'PDF bytes').toBe(true);
     expect(await readFile(path.join(again, 'compendium.html'), 'utf8')).toBe(html);
-  });
+    // A whole build of the corpus: minutes on a busy machine.
+  }, 600_000);
 });
