@@ -85,6 +85,9 @@ export const en: Messages = {
   },
   rules: {
     'acronym-definition': 'acronym defined by the text',
+    'build-date': 'build date',
+    'event-anchor': 'chronology event not found in the text',
+    source: 'unreadable source',
     boilerplate: 'web page clutter removed',
     'displaced-bold': 'bold passage put back in its sentence',
     encoding: 'character encoding of the file',

@@ -88,6 +88,9 @@ export const fr: Messages = {
   },
   rules: {
     'acronym-definition': 'sigle défini par le texte',
+    'build-date': 'date de composition',
+    'event-anchor': 'événement de la chronologie introuvable dans le texte',
+    source: 'source illisible',
     boilerplate: 'habillage de page web retiré',
     'displaced-bold': 'passage en gras remis à sa place dans la phrase',
     encoding: 'codage des caractères du fichier',
