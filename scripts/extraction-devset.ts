@@ -49,9 +49,15 @@ export function htmlToText(html: string, sectionId?: string): string {
       if (blockTags.has(tag)) flush();
       if (/^h[1-6]$/.test(tag)) line += `${'#'.repeat(Number(tag[1]))} `;
       if (tag === 'li') line += '- ';
+      // A copy from a browser gives a table row as its cells separated by tabs, and a program
+      // listing as its lines.
+      if (tag === 'tr') {
+        const cells = node.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'));
+        blocks.push(cells.map((c) => textOf(c).replace(/\s+/g, ' ').trim()).join('\t'));
+        return;
+      }
       if (tag === 'pre') {
-        const text = textOf(node).replace(/\n+$/, '');
-        blocks.push('```\n' + text + '\n```');
+        blocks.push(textOf(node).replace(/\n+$/, ''));
         return;
       }
       for (const child of node.children) walk(child, pre);
