@@ -6,7 +6,7 @@ import { mkdtemp, readFile, readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build, type BuildResult } from '../../src/build/build.ts';
+import { build, type BuildResult } from '../../src/pipeline/build.ts';
 import { parseManifest, type Manifest } from '../../src/sources/manifest.ts';
 import { browserAvailable } from '../helpers/browser.ts';
 import { body, flat, readPdfText, type PdfText } from '../helpers/pdf.ts';

@@ -12,7 +12,7 @@ import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Edition } from '../../src/assemble/edition.ts';
-import { build } from '../../src/build/build.ts';
+import { build } from '../../src/pipeline/build.ts';
 import { browserAvailable } from '../helpers/browser.ts';
 import { flat, readPdfText, type PdfText } from '../helpers/pdf.ts';
 

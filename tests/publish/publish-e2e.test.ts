@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isIntact, verifyArchive } from '../../src/archive/verify.ts';
-import { build, type BuildResult } from '../../src/build/build.ts';
+import { build, type BuildResult } from '../../src/pipeline/build.ts';
 import { parseManifest, type Manifest } from '../../src/sources/manifest.ts';
 import { browserAvailable } from '../helpers/browser.ts';
 import { readFolded, readHalves, type SheetSideText } from '../helpers/pdf-halves.ts';
