@@ -26,6 +26,10 @@
  * uses of a term (`acronym-uses.ts`).
  */
 
+import { frenchMonthPattern } from '../language/fr/dates.ts';
+
+const monthWords = new RegExp(`(?<!\\p{L})${frenchMonthPattern}(?!\\p{L})`, 'giu');
+
 /** Confidence under which a candidate definition is not taken. */
 export const threshold = 0.5;
 /** Share of the short form's letters the long form must explain at least. */
@@ -465,7 +469,7 @@ function parentheses(text: string): [number, number][] {
 
 /** Not a definition: a date, a range, a number, a reference. */
 function isDateOrNumber(content: string): boolean {
-  return !/\p{L}{2,}/u.test(content.replace(/\b(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b/giu, '').replace(/\b(?:vers|en|de|à|et)\b/giu, ''));
+  return !/\p{L}{2,}/u.test(content.replace(monthWords, '').replace(/(?<!\p{L})(?:vers|en|de|à|et)(?!\p{L})/giu, ''));
 }
 
 /**

@@ -3,7 +3,7 @@ import { createLexicon } from '../../src/language/lexicon.ts';
 import { findDefinitions, isAccepted } from '../../src/extract/acronyms.ts';
 import { buildChronology } from '../../src/extract/chronology.ts';
 import type { ExtractionDocument } from '../../src/extract/document.ts';
-import { findFrenchDates, isoDate } from '../../src/extract/french-dates.ts';
+import { findFrenchDates, isoDate } from '../../src/language/fr/dates.ts';
 import { parseGlossaryFile } from '../../src/extract/glossary-file.ts';
 import { buildGlossary } from '../../src/extract/glossary.ts';
 import { transformHtml } from '../../src/assemble/final-html.ts';
