@@ -63,6 +63,7 @@ const used = new Set<number>();
 let eventHits = 0;
 let exact = 0;
 let repeats = 0;
+const repeated: string[] = [];
 const extra: string[] = [];
 // A line may tell an event the text gives twice (a repeat, counted apart); a hand-listed event is
 // found when one line at least tells it.
@@ -70,7 +71,10 @@ for (const p of pairs) {
   const candidates = mentions.map((m, k) => ({ m, k })).filter(({ m }) => m.document === p.document && (m.dates ?? [m.date]).some((d) => compatible(d, p.date)) && (m.end ?? '').slice(0, 4) === (p.end ?? '').slice(0, 4));
   const best = candidates.find(({ m, k }) => (m.dates ?? [m.date]).includes(p.date) && !used.has(k)) ?? candidates.find(({ k }) => !used.has(k)) ?? candidates[0];
   if (best) {
-    if (used.has(best.k)) repeats++;
+    if (used.has(best.k)) {
+      repeats++;
+      repeated.push(`${p.date} ${p.document}: ${p.text.slice(0, 90)}`);
+    }
     used.add(best.k);
     eventHits++;
     if ((best.m.dates ?? [best.m.date]).includes(p.date)) exact++;
@@ -88,6 +92,7 @@ if (verbose) {
   console.log('\nMissed definitions:\n  ' + (expectedPairs.filter((_, k) => !matched.has(k)).map((p) => `${p.term} = ${p.accepted[0]}`).join('\n  ') || '(none)'));
   console.log('\nMissed acronyms:\n  ' + ([...acronyms].filter((a) => !terms.includes(a)).join(', ') || '(none)'));
   console.log('\nEvents not in the hand list:\n  ' + (extra.join('\n  ') || '(none)'));
+  console.log('\nLines repeating a listed event:\n  ' + (repeated.join('\n  ') || '(none)'));
   console.log('\nMissed events:\n  ' + (mentions.filter((_, k) => !used.has(k)).map((m) => `${m.date}${m.end ? `–${m.end}` : ''} ${m.document}: ${m.what}`).join('\n  ') || '(none)'));
   console.log('\nMerges missed:\n  ' + (merges.filter((g) => !mergeHits.includes(g)).map((g) => `${g.date} ${g.what}`).join('\n  ') || '(none)'));
 }

@@ -56,6 +56,8 @@ interface Event {
   near: string[];
   /** Told by a document's title only. */
   fromTitle?: boolean;
+  /** The block it was read in (`document#index`): one paragraph does not tell one event twice. */
+  block?: string;
 }
 
 /** Longest event text, in characters: one readable line of the timeline. */
@@ -86,7 +88,7 @@ export function buildChronology(docs: readonly ExtractionDocument[]): Chronology
     const titleEvents = doc.ownTitle ? eventsOfText(doc.ownTitle, doc, undefined, [], diagnostics) : [];
     for (const e of titleEvents) events.push({ ...e, anchors: [doc.id], order: events.length, fromTitle: true });
     const context: Context = { section: [] };
-    for (const block of doc.text.blocks) {
+    for (const [index, block] of doc.text.blocks.entries()) {
       if (block.kind === 'code' || block.kind === 'title') continue;
       const dates = findFrenchDates(block.text);
       if (block.kind === 'heading') {
@@ -110,7 +112,7 @@ export function buildChronology(docs: readonly ExtractionDocument[]): Chronology
         const place = placeAt(doc.text.letters, letterIndexAt(block, start + leadingSpace(block.text.slice(start, end))));
         const id = `${doc.id}--date-${++anchorCount}`;
         anchors.push({ documentId: doc.id, id, ...place });
-        for (const e of found) events.push({ ...e, anchors: [id], order: events.length });
+        for (const e of found) events.push({ ...e, anchors: [id], order: events.length, block: `${doc.id}#${index}` });
       }
       // A label at the head of a paragraph or list item is the context of the next ones too.
       const label = dates.find((m) => m.label && m.from.year !== undefined);
@@ -174,7 +176,9 @@ function eventsOfText(
     const key = `${date}/${endDate ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const told = eventText(sentence, r.mention);
+    // Several events in one sentence (`A a fait ceci le 3 mai, B cela le 9 juin`): each its clause.
+    const others = kept.filter((o) => o !== r && !r.mention.label).map((o) => o.mention.start);
+    const told = eventText(others.length ? clauseOf(sentence, r.mention, others) : sentence, r.mention.label || !others.length ? r.mention : { ...r.mention, start: r.mention.start - clauseOffset(sentence, r.mention, others), end: r.mention.end - clauseOffset(sentence, r.mention, others) });
     if (!told) continue;
     // A date that labels a paragraph (`Mars 2003 : …`) dates all of it: its words all tell the event.
     const words = eventWords(r.mention.label && range ? text : sentence);
@@ -192,7 +196,8 @@ function subsumes(a: { from: PartialDate; to?: PartialDate; mention: DateMention
     const d = isoDate(b.from)!;
     return d.slice(0, lo.length) >= lo && d.slice(0, hi.length) <= hi;
   }
-  if (!a.to && !b.to && b.from.month === undefined && a.from.month !== undefined && a.from.year === b.from.year) return true;
+  // `le sommet de 2031 … ce mardi 24 juin`: the day took its year from the sentence, and tells the same event.
+  if (!a.to && !b.to && b.from.month === undefined && a.from.month !== undefined && a.from.year === b.from.year && a.mention.from.year === undefined) return true;
   return false;
 }
 
@@ -266,30 +271,51 @@ function eventText(sentence: string, m: DateMention): string | undefined {
   let text = label ? sentence.slice(label.end).replace(/^\s*(?:[:–—-]\s*)?/u, '') : sentence;
   text = clean(text);
   // Nothing but the date (and small words): no event to tell.
-  if ((text.replace(dateText, ' ').match(/\p{L}{3,}/gu) ?? []).length < 2) return undefined;
+  if (!/\p{L}{4,}/u.test(text.replace(dateText, ' '))) return undefined;
   if (text.length <= maxEventLength) return tidy(text);
   const at = Math.max(0, m.label ? 0 : text.indexOf(dateText));
   // Whole from a clause that can start a sentence, up to a hard limit: a readable sentence beats a short one.
   const from = clauseStart(text, at);
   if (text.length - from <= hardMaxEventLength) return tidy(text.slice(from));
-  // Clauses: at `;`, `:` and `, `; a clause may open the text when it can start a sentence.
-  const cuts = [0];
-  for (const c of text.matchAll(/[;:,]\s+/gu)) cuts.push(c.index + c[0].length);
-  cuts.push(text.length + 1);
-  let k = cuts.findIndex((c, i) => c <= at && at < cuts[i + 1]!);
-  if (k < 0) k = 0;
-  const lo = Math.max(0, cuts.indexOf(from));
-  let hi = lo + 1;
-  while (hi < cuts.length - 1 && cuts[hi + 1]! - cuts[lo]! <= maxEventLength) hi++;
-  // The date's clause must be in.
-  while (hi <= k) hi++;
-  let clause = text.slice(cuts[lo], Math.min(cuts[hi]!, text.length)).replace(/[;:,]\s*$/u, '').trim();
-  if (clause.length > maxEventLength) {
-    // One clause longer than a line: cut at a word after the date.
-    const limit = Math.max(maxEventLength, at - cuts[lo]! + dateText.length + 20);
-    clause = clause.slice(0, limit).replace(/[\s,;:]+\S*$/u, '') + '\u00a0…';
-  } else if (cuts[hi]! < text.length) clause = clause.replace(/[\s,;:]+$/u, '') + '.';
-  return tidy(clause);
+  // Too long: cut where the sentence itself pauses after the date — `;`, `:`, or a comma before a
+  // clause that adds to a complete one (`, qui …`, `, et …`) — else at a word, marked `…`.
+  const rest = text.slice(from);
+  const dateEnd = at - from + dateText.length;
+  const pauses = [...rest.matchAll(/\s*(?:[;:]|,(?=\s+(?:et|mais|puis|qui|que|qu['’]|dont|où|lorsque|alors|tandis|afin|ce qui|ce que|ainsi|notamment|avec)\s))\s*/giu)]
+    .map((p) => p.index)
+    .filter((i) => i >= dateEnd && i <= maxEventLength);
+  if (pauses.length) return tidy(`${rest.slice(0, pauses[pauses.length - 1]).trim()}.`);
+  const limit = Math.max(maxEventLength, dateEnd + 20);
+  return tidy(`${rest.slice(0, limit).replace(/[\s,;:]+\S*$/u, '')}\u00a0…`);
+}
+
+/**
+ * The part of a sentence that tells one of its several events: from the clause of its date (or
+ * the nearest before that can open a sentence) to the clause of the next date.
+ */
+function clauseOf(sentence: string, m: DateMention, others: number[]): string {
+  const from = clauseOffset(sentence, m, others);
+  const next = others.filter((o) => o > m.end).sort((a, b) => a - b)[0];
+  let to = sentence.length;
+  if (next !== undefined) {
+    const start = clauseStart(sentence, next);
+    // Only when the next date's clause can stand alone; otherwise the rest belongs to this one.
+    if (start > m.end && opensSentence(sentence.slice(start))) to = start;
+  }
+  return sentence.slice(from, to).replace(/[\s,;:]*(?:et|puis|mais|tandis que|alors que)?\s*$/u, '');
+}
+
+/** Where the clause of a date starts, not before the previous date of the sentence. */
+function clauseOffset(sentence: string, m: DateMention, others: number[]): number {
+  const previous = Math.max(0, ...others.filter((o) => o < m.start).map((o) => o + 1));
+  const start = clauseStart(sentence, m.start);
+  return start >= previous ? start : (() => {
+    // The previous date's clause runs up to this one: start at the first clause boundary after it.
+    const cut = /[;,]\s+/gu;
+    cut.lastIndex = previous;
+    const c = cut.exec(sentence);
+    return c && c.index < m.start ? c.index + c[0].length : start;
+  })();
 }
 
 /** Where the text of an event starts: the clause of the date, or the nearest before it that can start a sentence. */
@@ -333,6 +359,8 @@ function tidy(text: string): string {
 
 /** Least share of weighted words two mentions must share to be one event. */
 const sameEventThreshold = 0.3;
+/** The same, for two mentions of one document. */
+const sameDocumentThreshold = 0.5;
 /** Characters on each side of a date that say what the event is (`… une troisième déclaration commune`). */
 const nearWindow = 100;
 
@@ -353,20 +381,25 @@ function mergeEvents(events: Event[]): ChronologyEntry[] {
   // Whole sentences, or only the words around the date: two documents tell one event in
   // sentences about different things.
   const similarity = (a: Event, b: Event): number => Math.max(overlap(a.words, b.words), overlap(a.near, b.near));
-  const merged: Event[] = [];
+  const merged: (Event & { blocks: Set<string> })[] = [];
   for (const e of events) {
-    let same: Event | undefined;
+    let same: (typeof merged)[number] | undefined;
     let bestScore = sameEventThreshold;
     for (const m of merged) {
       if (!compatible(m.date, e.date) || (m.end === undefined) !== (e.end === undefined) || (m.end && !compatible(m.end, e.end!))) continue;
+      if (e.block && m.blocks.has(e.block)) continue;
       const score = m.text === e.text && m.date === e.date ? 1 : similarity(m, e);
-      if (score >= bestScore) {
+      // One document tells an event twice in other words (a date line and its paragraph, a title
+      // and its body); the bar is higher than between two documents, which share less wording.
+      // A title sums its document up: a date of the body that agrees tells the title's event.
+      const bar = m.sources.some((d) => e.sources.includes(d)) && !m.fromTitle && !e.fromTitle ? sameDocumentThreshold : sameEventThreshold;
+      if (score >= Math.max(bar, bestScore)) {
         same = m;
         bestScore = score;
       }
     }
     if (!same) {
-      merged.push({ ...e, sources: [...e.sources], anchors: [...e.anchors], words: [...e.words], near: [...e.near] });
+      merged.push({ ...e, sources: [...e.sources], anchors: [...e.anchors], words: [...e.words], near: [...e.near], blocks: new Set(e.block ? [e.block] : []) });
       continue;
     }
     // Keep the most precise date and its wording, and a sentence of a text rather than a title.
@@ -376,6 +409,7 @@ function mergeEvents(events: Event[]): ChronologyEntry[] {
       same.fromTitle = e.fromTitle && same.fromTitle;
     }
     if (e.end && (!same.end || e.end.length > same.end.length)) same.end = e.end;
+    if (e.block) same.blocks.add(e.block);
     for (const s of e.sources) if (!same.sources.includes(s)) same.sources.push(s);
     for (const a of e.anchors) if (!same.anchors.includes(a)) same.anchors.push(a);
     for (const w of e.words) if (!same.words.includes(w)) same.words.push(w);

@@ -224,11 +224,11 @@ const unitRe = /^(?:[kMGT]?(?:Hz|o|io|B|iB|bits?|bps|W|V|A|Ω)|mA|mV|µs|ms|ns|m
 
 /**
  * The words after which a bare year is a date in French prose: prepositions of time (`en 2004`,
- * `depuis 2006`, `jusqu'en 1998`), nouns of periods (`l'année 1998`, `l'été 1997`, `début 2006`,
+ * `depuis 2006`, `jusqu'en 1998`; not `avant 2004`, `après 2004`, which name no moment), nouns of periods (`l'année 1998`, `l'été 1997`, `début 2006`,
  * `premier trimestre 2001`) and `de` (`le sommet de 2025`, `de 2008 à 2016`).
  */
 const yearIntroducer = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:en|dès|depuis|avant|après|vers|courant|jusqu['’](?:en|à|au)|d['’]ici(?:\s+(?:à|a))?|horizon|de|du|fin|début|mi|milieu|l['’]an|an|année|années|été|hiver|printemps|automne|trimestre|semestre|saison|exercice|cru|promotion|millésime)\s*$`,
+  String.raw`(?:^|[^\p{L}])(?:en|dès|depuis|vers|courant|jusqu['’](?:en|à|au)|d['’]ici(?:\s+(?:à|a))?|horizon|de|du|fin|début|mi|milieu|l['’]an|an|année|années|été|hiver|printemps|automne|trimestre|semestre|saison|exercice|cru|promotion|millésime)\s*$`,
   'iu',
 );
 
