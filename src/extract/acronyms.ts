@@ -1,26 +1,38 @@
 /**
- * Acronym definitions in French prose: `Agence européenne de défense (AED)` (long form first) and
- * `MARCOM (Commandement maritime allié de l'OTAN)` (short form first), each with a confidence.
+ * Acronym definitions in French prose: `Agence spatiale fictive (ASF)` (long form first),
+ * `COMOR (Commandement orbital régional)` (short form first), and the forms that delimit both
+ * (`(« Agence spatiale fictive », ASF)`, `(Agence spatiale fictive ou ASF)`, `ASF, pour Agence
+ * spatiale fictive`, `l'Agence spatiale fictive, dite ASF`, `ASF signifie « … »`), each with a
+ * confidence.
  *
  * The classic algorithm, Schwartz & Hearst (2003), matches the letters of the short form right to
  * left, in order, in the words before the parenthesis. French needs more, and this is the
  * extension:
  * - articles and prepositions (`de`, `l'`, `en matière de`…) carry no letter, except the few
- *   prepositions that do in names (`Partenariat pour la paix (PPP)`);
+ *   prepositions that do in names (`Partenariat pour la relance (PPR)`);
  * - many acronyms come from the English name, so their letters come out of order
- *   (`Force de stabilisation (SFOR)`), or not at all (`Capacité … (NCIRC)`): the alignment may
+ *   (`Force de surveillance (SURFOR)`), or not at all (`Centre … (ICRC)`): the alignment may
  *   take the words in any order and leave letters unexplained, and the confidence says how well
  *   it went;
- * - a word may give more than its initial (`COmité … PERmanents (Coreper)`, `forces NAVales
- *   (EUNAVFOR)`), each part of a compound gives its own (`État-major`, `cyber|défense`), a number
- *   gives digits (`2027 → CMX27`, `deuxième → SNMG2`), and an acronym inside the long form gives
- *   its letters in either order (`l'UE → EU`, `l'OTAN → N` of NATO).
+ * - a word may give more than its initial (`COmité … PERmanent (Coper)`, `forces NAVales
+ *   (EUNAVFIC)`), each part of a compound gives its own (`État-major`, `cyber|défense`,
+ *   `NetworkManager`), a number gives digits (`2031 → EXF31`, `deuxième → GRP2`), and an acronym
+ *   inside the long form gives its letters in either order (`l'UE → EU`).
+ *
+ * The expansion is the phrase whose words give the letters: it starts at the first word that
+ * gives one, or at the head noun a name is built on (`la mission de surveillance de l'ASF
+ * (ASFMS)`); never at an adjective or a noun that merely precedes (`leur propre interface
+ * graphique (GUI)`), at words outside the quotes of a quoted name, at a URL, a path or an address.
+ * Where the text quotes a name in another language beside the acronym, that name is the
+ * expansion when it explains the letters better.
  *
  * Confidence = 0.55 × letters explained + 0.15 × first letter explained + 0.10 × letters in order
  * + 0.20 × share of the long form's content words that explain a letter. Below `threshold` a
- * candidate is rejected (the caller reports it). A parenthesis that qualifies (`l'EMI (OTAN)`),
- * a date or a range (`(2025-2028)`), or a list (`(Japon, République de Corée et Inde)`) is no
- * candidate at all.
+ * candidate is rejected (the caller reports it). A parenthesis that qualifies (`l'ASF (Europe)`),
+ * a date or a range (`(2031-2034)`), a list (`(Japon, Corée et Inde)`), a remark (`(voir …)`,
+ * `(i.e. …)`) or a gloss that holds the short form itself (`HOWTO (HOWTO du réseau)`) is no
+ * definition; nor is an English phrase that explains the letters only in part (translations go
+ * from English into French, not the other way).
  *
  * Not for: deciding whether an all-caps word is an acronym or a name (`glossary.ts`), finding the
  * uses of a term (`acronym-uses.ts`).
@@ -41,7 +53,7 @@ export function isAccepted(candidate: Pick<DefinitionCandidate, 'confidence' | '
 }
 
 export interface DefinitionCandidate {
-  /** The short form as written (`AED`, `EUNAVFOR MED`, `Coreper II`). */
+  /** The short form as written (`ASF`, `EUNAVFIC SUD`, `Coper II`). */
   term: string;
   /** The long form as written. */
   expansion: string;
@@ -114,7 +126,7 @@ export function isRomanNumeral(token: string): boolean {
 
 /**
  * True for a word written like an acronym: at least two capitals and no small letter
- * (`OTAN`, `SNMG2`, `CERT-UE`), or one capital and a number (`G7`). Roman numerals are not.
+ * (`ASF`, `GRP2`, `CSIRT-UE`), or one capital and a number (`G9`). Roman numerals are not.
  */
 export function looksLikeAcronym(token: string): boolean {
   if (isRomanNumeral(token.replace(/[-‑]/g, ''))) return false;
@@ -294,7 +306,7 @@ function score(units: Unit[], words: Word[], all: Chunk[], longFirst: boolean): 
   const chunks = all.filter((c) => c.word >= from);
   const covered = new Set<number>();
   for (const c of chunks) for (let k = c.unit; k < c.unit + c.length; k++) covered.add(k);
-  // Roman numerals, and numbers ending the short form (`CMX27`, `MARSEC 25`), may stay unexplained.
+  // Roman numerals, and numbers ending the short form (`EXF31`, `ORBIS 31`), may stay unexplained.
   let counted = 0;
   let matched = 0;
   units.forEach((unit, k) => {
@@ -339,9 +351,10 @@ function score(units: Unit[], words: Word[], all: Chunk[], longFirst: boolean): 
 /**
  * Where a long form that precedes its short form starts: at its leftmost word that explains a
  * letter, extended to the left over the head nouns it complements, as long as the extension
- * reaches the article that opens the noun phrase (`le renforcement des capacités de défense
- * (DCB)`, `la mission de police de l'UE (EUPOL)`). A head noun joined by a bare `de` (`mission
- * de police`) or placed before an acronym (`l'Agence OTAN`) comes free; one joined otherwise costs
+ * reaches the article that opens the noun phrase (`le renforcement des capacités spatiales
+ * (SCB)`, `la mission de surveillance de l'UE (EUSUR)`). A singular head noun joined by a bare
+ * `de` (`mission de surveillance`) or placed before an acronym (`l'Agence ASF`) comes free; one
+ * joined otherwise costs
  * one of the letters left unexplained (an English name has words the French one renders
  * differently). A letter given by a word cut off from the others by two words that give none is
  * taken as chance.
@@ -434,7 +447,7 @@ const auxiliaries = new Set(['a', 'ont', 'est', 'sont', 'été', 'était', 'éta
 /**
  * The words before a parenthesis that may hold its long form: back to the start of the sentence,
  * an auxiliary verb and the participle after it, or an article that opens a noun phrase after a
- * verb or a conjunction (`conclu entre la Capacité…`, `l'OTAN et l'Union européenne (UE)`).
+ * verb or a conjunction (`conclu entre la Capacité…`, `l'ASF et l'Union européenne (UE)`).
  */
 function longFormWindow(all: Word[], max: number): Word[] {
   let from = all.length;
@@ -447,7 +460,7 @@ function longFormWindow(all: Word[], max: number): Word[] {
       break;
     }
     const previous = all[i - 1];
-    // `la mission … que mène l'UE (EUAM)`: a subject after its verb in a relative clause stays inside.
+    // `la mission … que mène l'ASF (ASFM)`: a subject after its verb in a relative clause stays inside.
     const inverted = previous?.kind === 'content' && i > 1 && ['que', "qu'", 'dont', 'où'].includes(low(all[i - 2]!));
     if (w.kind === 'article' && previous && !inverted && (previous.kind === 'content' || (previous.kind === 'link' && clauseLinks.has(low(previous))))) {
       from = i;
@@ -465,7 +478,7 @@ function windowSize(units: Unit[]): number {
 
 /**
  * True when a parenthesis' content can be a short form: up to three words, at least one written
- * like an acronym, the others capitalized, numbers or Roman numerals (`AED`, `EU IR26`,
+ * like an acronym, the others capitalized, numbers or Roman numerals (`ASF`, `EU OR31`,
  * `Coreper II`); or one capitalized word (`Coreper`), which must then match perfectly.
  */
 export function shortFormShape(text: string): 'acronym' | 'word' | undefined {
@@ -507,7 +520,10 @@ function isDateOrNumber(content: string): boolean {
  */
 export function findDefinitions(text: string): DefinitionCandidate[] {
   const found: DefinitionCandidate[] = [];
+  // Second parentheses already read with the acronym's own (`(ASF) (« Fictive Space Agency »)`).
+  const read = new Set<number>();
   for (const [open, close] of parentheses(text)) {
+    if (read.has(open)) continue;
     const content = text.slice(open + 1, close);
     const trimmed = content.trim();
     if (!trimmed || isDateOrNumber(trimmed)) continue;
@@ -564,6 +580,7 @@ export function findDefinitions(text: string): DefinitionCandidate[] {
       // A foreign name in a second parenthesis (or quotes) right after: `(ASF) (« Fictive Space Agency »)`.
       const foreign = /^\s*\.?\s*\(\s*([«"“])([^«»"“”()]+)[»"”]/u.exec(text.slice(close + 1));
       if (foreign) {
+        read.add(close + 1 + foreign[0].indexOf('('));
         const at = close + 1 + foreign.index + foreign[0].indexOf(foreign[2]!);
         const other = explicit(text, termStart, termStart + lead.trim().length, at, at + foreign[2]!.trimEnd().length);
         if (other && (!candidate || !isAccepted(candidate) || other.coverage > candidate.coverage || (other.coverage === candidate.coverage && other.confidence > candidate.confidence))) candidate = other;
@@ -679,7 +696,11 @@ function longFirst(text: string, open: number, shortForm: string, termStart: num
   const best = align(units, words, true, strict);
   if (!best || best.confidence < 0 || best.from >= words.length) return undefined;
   const first = words[best.from]!;
-  const last = words[words.length - 1]!;
+  // Not the quote or the comma that closes the name before its parenthesis.
+  let lastIndex = words.length - 1;
+  const opened = (k: number): boolean => words.slice(best.from, k).some((w) => w.kind === 'quote' && /[«“]/u.test(w.text));
+  while (lastIndex > best.from && (words[lastIndex]!.kind === 'comma' || (words[lastIndex]!.kind === 'quote' && !opened(lastIndex)))) lastIndex--;
+  const last = words[lastIndex]!;
   return {
     term: shortForm.trim(),
     expansion: text.slice(first.start, last.end).replace(/\s+/g, ' '),
@@ -713,7 +734,7 @@ function shortFirst(text: string, open: number, close: number): DefinitionCandid
   }
   const words = tokenize(text, open + 1, close).filter((w) => w.kind !== 'stop');
   const content = words.filter(isContent);
-  // A parenthesis that qualifies (`l'EMI (OTAN)`) or names a place (`Mons (Belgique)`).
+  // A parenthesis that qualifies (`l'ASF (Europe)`) or names a place (`Namur (Belgique)`).
   if (content.length < 2) return undefined;
   const inner = text.slice(open + 1, close);
   const items = inner.split(/\s*,\s*|\s+(?:et|ou)\s+/).filter(Boolean);
@@ -721,14 +742,14 @@ function shortFirst(text: string, open: number, close: number): DefinitionCandid
   const alignRun = (r: Word[]): Scored | undefined => {
     const units = unitsOf(text.slice(r[0]!.start, r[r.length - 1]!.end));
     if (!isList) return align(units, words, false, false);
-    // A list defines only when its items give the letters, in order (`CBRN (chimiques, biologiques…)`).
+    // A list defines only when its items give the letters, in order (`TSV (terrestres, spatiaux, volants)`).
     const initials = items.map((item) => fold(item.trim()).charAt(0));
     const letters = units.filter((u) => u.kind === 'letter').map((u) => u.value);
     return initials.join('') === letters.join('') ? { confidence: 1, coverage: 1, chunks: [], from: 0 } : undefined;
   };
   // The short form is the run of acronyms before the parenthesis, less the words at its ends that
-  // the long form does not explain at all (`EUNAVFOR MED IRINI (forces navales de l'UE en
-  // Méditerranée)` defines `EUNAVFOR MED`; `IRINI` is the operation's name).
+  // the long form does not explain at all (`EUNAVFIC SUD ORION (forces navales fictives de l'UE
+  // au Sud)` defines `EUNAVFIC SUD`; `ORION` is the operation's name).
   let r = run;
   let scored = alignRun(r);
   if (scored && !isList && r.length > 1) {

@@ -2,7 +2,7 @@
  * The words that tell what happened, as the chronology compares them: two sentences tell one
  * event when they share its rare words (names, things) and its kind. The kind is the family of the
  * verb or noun of the event — a creation, a release, an adoption, a death, an election, a
- * meeting, an ending — so that `fondé` and `créé`, `publiée` and `sortie`, `entérinées` and
+ * meeting, an ending — so that `fondé` and `créé`, `publiée` and `sortie`, `ratifiées` and
  * `adoptées`, `décès` and `mort` meet.
  *
  * General French vocabulary, grouped by meaning; words are compared by their first six letters,

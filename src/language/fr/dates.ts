@@ -331,6 +331,8 @@ function countsSomething(after: string): boolean {
   const word = m[1]!.replace(/[.,;:!?)»”]+$/u, '');
   if (unitRe.test(word)) return true;
   if (!/^\p{Ll}/u.test(word)) return false;
+  // An elided word (`s'est`, `l'a`, `qu'il`) starts a clause; it counts nothing.
+  if (/^\p{L}{1,5}['’]/u.test(word)) return false;
   // A verb or a participle after the number (`2024-2025 ayant porté`, `2003 adoptée`) makes it no count.
   if (/(?:ant|é|ée|és|ées|ait|aient)$/u.test(word)) return false;
   return !isFunctionWord(word) && !/^(?:et|ou|puis|alors|déjà|seulement|encore|enfin|aussi|aujourd|hui|ans?|à|a|y|lors|quand|lorsque|où)$/u.test(word.replace(/['’].*$/u, ''));
