@@ -82,6 +82,8 @@ interface Word {
   numbers: string[];
   /** A preposition that may give its initial (`pour` in `Partenariat pour la paix`). */
   mayGiveLetter?: boolean;
+  /** False for a word the French lexicon does not know (undefined when no lexicon is given). */
+  french?: boolean;
 }
 
 interface Unit {
@@ -320,7 +322,12 @@ function score(units: Unit[], words: Word[], all: Chunk[], longFirst: boolean): 
   // words that explain `CD` only is a description, not the name.
   const parts = new Set(units.filter((u) => u.kind === 'letter').map((u) => u.part));
   const unexplainedPart = parts.size > 1 && [...parts].some((p) => !units.some((u, k) => u.part === p && covered.has(k)));
-  const coverage = unexplainedPart ? Math.min(0.49, counted ? matched / counted : 0) : counted ? matched / counted : 0;
+  // Letters given only by other acronyms (`XFS (SGI : IRIX)`) or a single letter of several
+  // (`ON` after `read-only`) are chance, not an explanation.
+  const byWords = chunks.some((c) => words[c.word]!.kind === 'content' || words[c.word]!.kind === 'number' || words[c.word]!.kind === 'link');
+  const letterUnits = units.filter((u) => u.kind === 'letter').length;
+  const chance = !byWords || (letterUnits >= 2 && covered.size < 2);
+  const coverage = unexplainedPart || chance ? Math.min(0.49, counted ? matched / counted : 0) : counted ? matched / counted : 0;
   const first = covered.has(0) ? 1 : 0;
   // English names give French acronyms whose letters come in reverse order (`Remotely Piloted
   // Aircraft Systems` → `systèmes d'aéronef télépiloté`): both directions count as ordered.
@@ -344,7 +351,8 @@ function score(units: Unit[], words: Word[], all: Chunk[], longFirst: boolean): 
   // Content words give letters before prepositions do.
   confidence -= 0.05 * chunks.filter((c) => !isContent(words[c.word]!)).length;
   // A name starts a noun phrase; one that starts after a noun (`version actualisée de l'accord`) is doubtful.
-  if (longFirst && from > 0 && from < words.length && !opensNounPhrase(words[from - 1]!)) confidence *= 0.85;
+  // (A capitalized name after a word in small letters starts there: the change of case marks it.)
+  if (longFirst && from > 0 && from < words.length && !opensNounPhrase(words[from - 1]!) && !(/^\p{Lu}/u.test(words[from]!.text) && /^\p{Ll}/u.test(words[from - 1]!.text))) confidence *= 0.85;
   return { confidence, coverage, from };
 }
 
@@ -360,6 +368,8 @@ function score(units: Unit[], words: Word[], all: Chunk[], longFirst: boolean): 
  * taken as chance.
  */
 function longFormStart(words: Word[], chunks: Chunk[], unexplained: number): number {
+  // In English (`…, use ASF Partition Table`) names are written whole: no head noun to add.
+  const english = words.some((w) => englishLinks.has(low(w)));
   const givers = [...new Set(chunks.map((c) => c.word).filter((i) => isContent(words[i]!)))].sort((a, b) => a - b);
   const letters = (word: number): number => chunks.filter((c) => c.word === word).reduce((n, c) => n + c.length, 0);
   const total = chunks.reduce((n, c) => n + c.length, 0) + unexplained;
@@ -391,7 +401,7 @@ function longFormStart(words: Word[], chunks: Chunk[], unexplained: number): num
     // (`l'Agence ASF`); an adjective or a noun that merely precedes the name (`leur propre
     // interface`, `le prédécesseur « … »`) is not part of it.
     const quoted = words.slice(j + 1, start).some((w) => w.kind === 'quote');
-    const adjacent = joint.length === 0 && !quoted && (words[start]!.kind === 'acronym' || (isLowerWord(words[start]!) && isLowerWord(head) && !prenominal.has(low(head))));
+    const adjacent = joint.length === 0 && !quoted && ((words[start]!.kind === 'acronym' && !english && head.french !== false) || (isLowerWord(words[start]!) && isLowerWord(head) && !prenominal.has(low(head))));
     const free = !coordinated && (adjacent || (!quoted && joint.length === 1 && (joint[0] === 'de' || joint[0] === "d'") && !/[sx]$/u.test(low(head))));
     if (!free) {
       if (budget <= 0) break;
@@ -515,10 +525,12 @@ function isDateOrNumber(content: string): boolean {
  * fictive, dite ASF`, `ASF signifie « Agence spatiale fictive »`, `ASF, l'« Agence spatiale
  * fictive »`, and `ASF : Agence spatiale fictive` at the head of a line).
  * @param text one block of plain text (a paragraph, a list item, a heading)
+ * @param isFrenchWord whether the French lexicon knows a word: a head noun before an acronym
+ *   joins its name only if it is French (`l'agence ASF`, not `use ASF Partition Table`)
  * @returns every candidate with its confidence, accepted or not; a candidate is taken when its
  *   confidence reaches `threshold` (and, for short forms written like words, only when perfect)
  */
-export function findDefinitions(text: string): DefinitionCandidate[] {
+export function findDefinitions(text: string, isFrenchWord?: (word: string) => boolean): DefinitionCandidate[] {
   const found: DefinitionCandidate[] = [];
   // Second parentheses already read with the acronym's own (`(ASF) (« Fictive Space Agency »)`).
   const read = new Set<number>();
@@ -548,7 +560,7 @@ export function findDefinitions(text: string): DefinitionCandidate[] {
     if (glossed && shortFormShape(glossed[1]!) === 'acronym') {
       const at = open + 1 + content.indexOf(trimmed);
       const longStart = at + trimmed.length - glossed[2]!.length;
-      const before = longFirst(text, open, glossed[1]!, at, false);
+      const before = longFirst(text, open, glossed[1]!, at, false, isFrenchWord);
       const candidate = explicit(text, at, at + glossed[1]!.length, longStart, at + trimmed.length);
       const best = [candidate, before].filter((c): c is DefinitionCandidate => !!c && isAccepted(c)).sort((a, b) => b.coverage - a.coverage || b.confidence - a.confidence)[0];
       if (best) {
@@ -576,7 +588,7 @@ export function findDefinitions(text: string): DefinitionCandidate[] {
     const shape = shortFormShape(lead);
     if (shape) {
       const termStart = content.indexOf(lead) + open + 1;
-      let candidate = longFirst(text, open, lead, termStart, shape === 'word');
+      let candidate = longFirst(text, open, lead, termStart, shape === 'word', isFrenchWord);
       // A foreign name in a second parenthesis (or quotes) right after: `(ASF) (« Fictive Space Agency »)`.
       const foreign = /^\s*\.?\s*\(\s*([«"“])([^«»"“”()]+)[»"”]/u.exec(text.slice(close + 1));
       if (foreign) {
@@ -591,7 +603,7 @@ export function findDefinitions(text: string): DefinitionCandidate[] {
     const candidate = shortFirst(text, open, close);
     if (candidate) found.push(candidate);
   }
-  for (const candidate of inWords(text)) if (!found.some((f) => f.termStart === candidate.termStart)) found.push(candidate);
+  for (const candidate of inWords(text, isFrenchWord)) if (!found.some((f) => f.termStart === candidate.termStart)) found.push(candidate);
   return found.filter(plausible);
 }
 
@@ -599,7 +611,7 @@ export function findDefinitions(text: string): DefinitionCandidate[] {
 const acronymSource = String.raw`(?<![\p{L}\p{N}])(\p{Lu}[\p{Lu}\p{N}]*\p{Lu}[\p{Lu}\p{N}]*(?:[-‑][\p{Lu}\p{N}]+)?)(?![\p{L}\p{N}])`;
 
 /** Definitions written in words, without parentheses. */
-function inWords(text: string): DefinitionCandidate[] {
+function inWords(text: string, isFrenchWord?: (word: string) => boolean): DefinitionCandidate[] {
   const found: DefinitionCandidate[] = [];
   const quoted = String.raw`[«"“]\s*([^«»"“”]+?)\s*[»"”]`;
   const forms: { re: RegExp; longFirst: boolean }[] = [
@@ -627,7 +639,7 @@ function inWords(text: string): DefinitionCandidate[] {
   for (const m of text.matchAll(after)) {
     const term = m[1]!;
     const termStart = m.index + m[0].lastIndexOf(term);
-    const candidate = longFirst(text, m.index, term, termStart, false);
+    const candidate = longFirst(text, m.index, term, termStart, false, isFrenchWord);
     if (candidate) found.push(candidate);
   }
   return found;
@@ -688,10 +700,11 @@ function plausible(c: DefinitionCandidate): boolean {
   return true;
 }
 
-function longFirst(text: string, open: number, shortForm: string, termStart: number, strict: boolean): DefinitionCandidate | undefined {
+function longFirst(text: string, open: number, shortForm: string, termStart: number, strict: boolean, isFrenchWord?: (word: string) => boolean): DefinitionCandidate | undefined {
   const units = unitsOf(shortForm);
   if (!units.some((u) => u.kind === 'letter')) return undefined;
   const words = longFormWindow(tokenize(text, 0, open), windowSize(units));
+  if (isFrenchWord) for (const w of words) if (w.kind === 'content') w.french = isFrenchWord(w.text.toLocaleLowerCase('fr'));
   if (!words.some(isContent)) return undefined;
   const best = align(units, words, true, strict);
   if (!best || best.confidence < 0 || best.from >= words.length) return undefined;

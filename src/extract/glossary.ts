@@ -60,11 +60,12 @@ const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true })
  */
 export function buildGlossary(docs: readonly ExtractionDocument[], editorial: readonly EditorialEntry[] = [], lexicon?: Lexicon): GlossaryResult {
   const diagnostics: Diagnostic[] = [];
+  const isFrenchWord = lexicon && ((word: string): boolean => lexicon.has(word));
   const accepted: Found[] = [];
   const rejected: Found[] = [];
   for (const doc of docs) {
     for (const block of doc.text.blocks) {
-      for (const d of findDefinitions(block.text)) {
+      for (const d of findDefinitions(block.text, isFrenchWord)) {
         const found = { ...d, doc, offset: block.offsets[d.termStart] ?? 0 };
         (isAccepted(d) ? accepted : rejected).push(found);
       }
