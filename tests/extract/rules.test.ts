@@ -3,23 +3,12 @@
  * real texts is measured by scripts/measure-extraction-devset.ts, not here.
  */
 import { describe, expect, it } from 'vitest';
-import { findDefinitions, isAccepted } from '../../src/extract/acronyms.ts';
+import { doc, taken } from './helpers.ts';
 import { buildChronology } from '../../src/extract/chronology.ts';
-import type { ExtractionDocument } from '../../src/extract/document.ts';
 import { buildGlossary } from '../../src/extract/glossary.ts';
-import { readDocumentText } from '../../src/extract/text-blocks.ts';
 import { findFrenchDates, formatFrenchDate, isoDate, readable } from '../../src/language/fr/dates.ts';
 
-const taken = (text: string) => findDefinitions(text).filter(isAccepted).map((d) => [d.term, d.expansion]);
 const dates = (text: string) => findFrenchDates(text).map((m) => [text.slice(m.start, m.end), isoDate(m.from), m.to && isoDate(m.to)]);
-const doc = (id: string, markdown: string, extra: Partial<ExtractionDocument> = {}): ExtractionDocument => ({
-  id,
-  file: `${id}.txt`,
-  title: id,
-  text: readDocumentText(markdown),
-  locate: (offset) => ({ line: 1, column: offset + 1 }),
-  ...extra,
-});
 
 describe('French dates: what is a date', () => {
   it('reads month names damaged by TeX fonts or decomposed accents, at their place in the text', () => {
