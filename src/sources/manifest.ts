@@ -232,6 +232,8 @@ export const manifestSchema = z.strictObject({
   allowOutside: z.boolean().default(false),
   maxSourceBytes: positiveInteger.default(defaultLimits.maxSourceBytes),
   maxLineLength: positiveInteger.default(defaultLimits.maxLineLength),
+  /** Whether each document and the back matter start on a right-hand page (false: on the next page, for short editions). */
+  rightHandStarts: z.boolean({ error: 'true or false' }).default(true),
   documents: z.array(documentSchema).min(1, 'at least one document'),
 });
 

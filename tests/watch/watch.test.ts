@@ -114,7 +114,7 @@ describe('folio watch', () => {
     const broken = await fetch(watch.url);
     expect(broken.status).toBe(500);
     const page = await broken.text();
-    expect(page).toContain('The edition does not build');
+    expect(page).toContain('L’édition ne se compose pas');
     expect(page).toMatch(/compendium\.yaml:9:\d+: error: documents\[0\]\.date: expected a day of the calendar/);
     expect(page).toContain('new EventSource');
 
@@ -124,7 +124,7 @@ describe('folio watch', () => {
     await reloaded;
     await watch.settled();
     const templateError = await (await fetch(watch.url)).text();
-    expect(templateError).toContain('The edition does not build');
+    expect(templateError).toContain('L’édition ne se compose pas');
     expect(templateError).toMatch(/templates\/cover\.hbs:1:1: error: Handlebars syntax error in cover\.hbs/);
 
     reloaded = events.next('reload');
