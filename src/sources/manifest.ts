@@ -51,6 +51,7 @@ export const keyExamples = {
   allowOutside: 'allowOutside: true',
   maxSourceBytes: `maxSourceBytes: ${defaultLimits.maxSourceBytes * 2}`,
   maxLineLength: `maxLineLength: ${defaultLimits.maxLineLength * 2}`,
+  rightHandStarts: 'rightHandStarts: false',
   documents: 'documents: [premier-texte.txt, second-texte.txt]',
   file: 'file: textes/premier-texte.txt',
   id: 'id: premier-texte',
