@@ -62,7 +62,7 @@ export async function runBuild(args: string[], io: Io): Promise<number> {
       const c = countBySeverity(result.diagnostics);
       if (format === 'json') {
         const written = result.written.map((f) => path.relative(result.outDir, f).split(path.sep).join('/'));
-        io.out(jsonReport(result.diagnostics, { ok: true, outDir: result.outDir, written, archive: result.archive && { status: result.archive.status, path: result.archive.path } }));
+        io.out(jsonReport(result.diagnostics, { ok: true, project: projectRoot(manifestPath), outDir: result.outDir, written, archive: result.archive && { status: result.archive.status, path: result.archive.path } }));
       } else if (!values.quiet) {
         io.err(`folio: built ${result.written.length} files in ${displayPath(result.outDir)} in ${seconds(performance.now() - started)} (${c.warning} warnings, ${c.info} infos; run \`folio check\` to list them)\n`);
       }

@@ -32,7 +32,7 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
     interruptible(io, async (signal) => {
       const diagnostics = await checkEdition(manifestPath, { print: values.print, signal, printTimeoutMs });
       const listed = diagnostics.filter(shown);
-      if (format === 'json') io.out(jsonReport(listed, { ok: !hasErrors(diagnostics) }));
+      if (format === 'json') io.out(jsonReport(listed, { ok: !hasErrors(diagnostics), project: root }));
       else io.out(`${formatReport(fromHere(listed, root))}\n`);
       return hasErrors(diagnostics) ? exitCodes.sourceErrors : exitCodes.ok;
     }),

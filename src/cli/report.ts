@@ -44,7 +44,7 @@ export function withRuleInfo(d: Diagnostic): Diagnostic & { description: string;
   return { ...d, description: info.description, doc: `README.md${info.doc}` };
 }
 
-/** The JSON document of `--format json`. */
+/** The JSON document of `--format json` (diagnostics name their files relative to `project`). */
 export function jsonReport(diagnostics: readonly Diagnostic[], extra: Record<string, unknown> = {}): string {
   const sorted = sortDiagnostics(diagnostics);
   return `${JSON.stringify({ ...extra, counts: countBySeverity(sorted), diagnostics: sorted.map(withRuleInfo) }, null, 2)}\n`;
@@ -63,7 +63,7 @@ export async function reportingErrors(io: Io, format: 'text' | 'json', root: str
     if (!(error instanceof FolioError)) throw error;
     const code = error.kind === 'input' ? exitCodes.sourceErrors : exitCodes.environment;
     const diagnostics = error.diagnostics.filter(shown);
-    if (format === 'json') io.out(jsonReport(diagnostics, { ok: false, error: error.message }));
+    if (format === 'json') io.out(jsonReport(diagnostics, { ok: false, project: root, error: error.message }));
     else {
       if (diagnostics.length) io.err(`${formatReport(fromHere(diagnostics, root))}\n`);
       io.err(`folio: ${error.message}\n`);

@@ -65,8 +65,9 @@ describe('folio check', () => {
     const dir = await project('title: T\ndocuments: [a.txt, vide.txt]\n', { 'a.txt': text, 'vide.txt': '' });
     const r = await folio('check', dir, '--format', 'json');
     expect(r.code).toBe(0);
-    const report = JSON.parse(r.stdout) as { ok: boolean; counts: Record<string, number>; diagnostics: Record<string, unknown>[] };
+    const report = JSON.parse(r.stdout) as { ok: boolean; project: string; counts: Record<string, number>; diagnostics: Record<string, unknown>[] };
     expect(report.ok).toBe(true);
+    expect(report.project).toBe(dir);
     expect(report.counts.warning).toBe(1);
     expect(report.diagnostics).toContainEqual(
       expect.objectContaining({ file: 'vide.txt', line: 1, column: 1, rule: 'empty-source', severity: 'warning', source: 'read', description: expect.stringMatching(/holds no text/), doc: expect.stringMatching(/^README\.md#/) }),
