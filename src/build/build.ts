@@ -9,7 +9,7 @@ import { archiveEdition, type ArchiveResult } from '../archive/archive.ts';
 import { recordEdition } from '../archive/record.ts';
 import { FolioError, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import { buildCorpusStats, type CorpusStats } from '../language/corpus.ts';
-import { loadFrenchLexicon, type Lexicon } from '../language/lexicon.ts';
+import { loadFrenchLexicon, type Lexicon } from '../language/fr/lexicon.ts';
 import { createEdition, type Edition } from '../assemble/edition.ts';
 import { markdownToHtml } from '../assemble/markdown-to-html.ts';
 import { bundleStylesheet } from '../assemble/stylesheet.ts';

@@ -15,7 +15,7 @@
  */
 import type { Diagnostic } from '../diagnostics.ts';
 import type { GlossaryEntry } from '../assemble/edition.ts';
-import type { Lexicon } from '../language/lexicon.ts';
+import type { Lexicon } from '../language/fr/lexicon.ts';
 import { createTermMatcher, findAcronymTokens, glossaryId, useId, type TermMatcher } from './acronym-uses.ts';
 import { findDefinitions, fold, isAccepted, type DefinitionCandidate } from './acronyms.ts';
 import { diagnosticAt, type ExtractionDocument } from './document.ts';

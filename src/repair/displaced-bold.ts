@@ -24,9 +24,11 @@
  *
  * Written by hand: no library knows this artifact.
  */
-import { createLanguageModel, exclusionOf, modelTokens, normalizeWord, type LanguageModel } from '../language/corpus.ts';
-import { breaksCollocation, elisionBeforeConsonant, isFunctionWord } from '../language/french.ts';
-import type { Lexicon } from '../language/lexicon.ts';
+import { exclusionOf, modelTokens, without } from '../language/corpus.ts';
+import type { Lexicon } from '../language/fr/lexicon.ts';
+import { createFrenchModel, type LanguageModel } from '../language/fr/model.ts';
+import { sentenceTokens } from '../language/fr/tokens.ts';
+import { isFunctionWord, isDeterminer, isPreposition } from '../language/fr/words.ts';
 import type { Edit, Note } from './mapped-text.ts';
 import type { PassContext, PassResult } from './pass.ts';
 
@@ -96,7 +98,7 @@ const MAX_RUNS = 3;
  */
 export function repairDisplacedBold(text: string, context: PassContext): PassResult {
   const lexicon = context.lexicon;
-  if (context.mode === 'off' || !lexicon || !context.corpus) return { edits: [] };
+  if (context.mode === 'off' || !lexicon) return { edits: [] };
   const lines = analyseLines(text, lexicon);
   const damaged = lines.filter((l) => l.gaps.length > 0 && l.text.length <= MAX_LINE_LENGTH && l.tails.some((t) => t.glued));
   // Evidence enough to try moving text: a glued word, an anomaly, or a gap that is more than a space.
@@ -106,9 +108,11 @@ export function repairDisplacedBold(text: string, context: PassContext): PassRes
       l.text.length <= MAX_LINE_LENGTH &&
       (l.tails.some((t) => t.glued) || anomalies(l.text) > 0 || l.gaps.some((g) => gapWeight(g, l.text, previousEndOf(lines, l.index)) >= weights.mediumGap)),
   );
-  if (context.mode === 'auto' && damaged.length < 2) return { edits: [] };
+  if (context.mode === 'auto' && damaged.length < 1) return { edits: [] };
 
-  const model = createLanguageModel(context.corpus, lexicon, exclusionOf(paragraphsOf(text, candidates)));
+  // General French, and the edition's statistics on top — without the paragraphs under repair.
+  const corpus = context.corpus ? without(context.corpus, exclusionOf(paragraphsOf(text, candidates))) : undefined;
+  const model = createFrenchModel({ lexicon, corpus });
   const chosen = new Map<number, Reading>();
   const notes: Note[] = [];
   const ambiguous = new Map<number, Reading[]>();
@@ -119,6 +123,7 @@ export function repairDisplacedBold(text: string, context: PassContext): PassRes
       const original = readings.find((r) => r.runs.length === 0)!;
       const best = readings[0]!;
       const second = readings.find((r) => r !== best && r.runs.length > 0 && r.plain !== best.plain);
+      if (process.env.DEBUG_BOLD) console.error(`\n[${round}] ${JSON.stringify(line.text)}\n` + readings.slice(0, 6).map((r) => `  ${r.score.toFixed(2)} ${r.text}`).join('\n') + `\n  original ${original.score.toFixed(2)}`);
       const clear = best.runs.length > 0 && best.score - original.score >= weights.minGain && (!second || best.score - second.score >= weights.minLead);
       if (clear) {
         chosen.set(line.index, best);
@@ -153,7 +158,7 @@ export function repairDisplacedBold(text: string, context: PassContext): PassRes
       endsWithRun: r.runs.some((x) => x.gap.kind === 'end'),
     });
   }
-  const detected = context.mode === 'on' || damaged.length >= 2;
+  const detected = context.mode === 'on' || damaged.length >= 1;
   for (const line of lines) {
     const reading = chosen.get(line.index);
     const previous = previousNonBlank(lines, line.index);
@@ -258,7 +263,7 @@ export function glueCuts(segment: string, lexicon: Lexicon): number[] {
   // Two words that make no word together: `pourla`, `desl’Europe`.
   for (const m of segment.matchAll(/[\p{L}]+(?:['’][\p{L}]+)*/gu)) {
     const word = m[0];
-    if (word.length < 3 || lexicon.has(word)) continue;
+    if (word.length < 2 || lexicon.has(word)) continue;
     const oneLetterWord = (w: string): boolean => w.length > 1 || /^[aàyAÀY]$/u.test(w);
     for (let i = 1; i < word.length; i++) {
       const head = word.slice(0, i);
@@ -278,9 +283,8 @@ function readingsOf(line: LineInfo, lines: LineInfo[], chosen: Map<number, Readi
   const after = contextAfter(lines, line.index, chosen);
   const previousEnd = before[before.length - 1];
   const score = (reading: Reading): number => {
-    const tokens = [...before, ...modelTokens(reading.plain), ...after];
+    const tokens = [...before, ...sentenceTokens(reading.plain), ...after];
     let s = model.score(tokens);
-    for (let i = 1; i < tokens.length; i++) if (elisionBeforeConsonant(tokens[i - 1]!, tokens[i]!)) s -= weights.elision;
     s -= weights.anomaly * anomalies(reading.plain);
     for (const gap of reading.open) s -= gapWeight(gap, line.text, previousEnd);
     s -= weights.endRun * reading.runs.filter((r) => r.gap.kind === 'end').length;
@@ -313,36 +317,33 @@ function readingsOf(line: LineInfo, lines: LineInfo[], chosen: Map<number, Readi
   return readings.sort((a, b) => b.score - a.score);
 }
 
-const determiners = new Set(['le', 'la', 'les', 'un', 'une', 'des', 'du', 'au', 'aux', 'l’', 'ce', 'cette', 'ces', 'son', 'sa', 'ses', 'leurs', 'notre', 'nos', 'votre', 'vos', 'mon', 'ma', 'mes']);
-/** Words that cannot follow an article. */
-const notAfterArticle = new Set(['de', 'd’', 'du', 'des', 'qui', 'que', 'qu’', 'dont', 'où', 'et', 'ou', 'mais', 'à', 'en', 'pour', 'par', 'sur', 'dans', 'avec']);
-/** Function words that start with a capital only at the start of a sentence. */
-const sentenceStarters = new Set(['le', 'la', 'les', 'l’', 'un', 'une', 'des', 'du', 'de', 'il', 'elle', 'ils', 'elles', 'ce', 'cette', 'ces', 'dans', 'pour', 'par', 'avec', 'sur', 'en', 'au', 'aux', 'et', 'mais']);
-/** Words that always lead to a noun or a verb: they cannot stand before a comma or a full stop. */
-const leading = new Set([...determiners, 'de', 'd’', 'à', 'pour', 'par', 'avec', 'sans', 'sur', 'sous', 'dans', 'entre', 'vers', 'chez', 'contre', 'et', 'ou', 'ni', 'son', 'sa', 'ses', 'leurs', 'nos', 'vos', 'mes', 'tes']);
-
 /**
- * Signs of damage a good reading does not have: a letter right after a full stop or a comma, a
- * capital inside a word, two articles in a row (`de la les`), a preposition twice (`de de`), an
- * article or a preposition before a comma or a full stop (`conduire à,`).
+ * Signs of damage a good reading does not have, seen in the characters: a letter right after a
+ * full stop or a comma, a capital inside a word, a sentence that starts in lowercase, an article
+ * or a preposition with a capital in the middle of a sentence (`selon La`), an article or a
+ * preposition right before a comma or a full stop.
  */
 export function anomalies(plain: string): number {
   let n = 0;
   const tokens = modelTokens(plain);
   for (let i = 1; i < tokens.length; i++) {
     const [a, b] = [tokens[i - 1]!, tokens[i]!];
-    if (determiners.has(a) && (determiners.has(b) || notAfterArticle.has(b))) n += 1;
+    if ((isDeterminer(a) || isPreposition(a) || a === 'de' || a === 'd’') && /^[,.;:)]$/u.test(b)) n += 1; // `à ,`
+    else if (a === ',' && b === ',') n += 1;
     else if (a === b && isFunctionWord(a)) n += 1; // `de de`
-    else if (leading.has(a) && /^[,.;:)]$/u.test(b)) n += 1; // `à ,`
-    else if (a === ',' && b === ',') n += 1; // `, ,`
-    else if (breaksCollocation(a, b)) n += 1; // `afin par`
   }
   for (const _ of plain.matchAll(/(?<=[\p{L}\p{N}][.,;!?]|[\p{L}\p{N}]\)[.,]?)\p{L}/gu)) n += 1;
   for (const _ of plain.matchAll(/\p{Ll}\p{Lu}\p{Ll}/gu)) n += 1;
+  // A line that starts with a comma or a full stop glued to a word; a bracket or a quote glued after a letter.
+  if (/^[.,;)]\p{L}/u.test(plain)) n += 1;
+  for (const _ of plain.matchAll(/\p{L}[(«]/gu)) n += 1;
   // A sentence that starts with a lowercase word, after a word (not an abbreviation) and a full stop.
   for (const _ of plain.matchAll(/(?<=\p{Ll}{3}[.!?]) +\p{Ll}/gu)) n += 1;
-  // An article or a preposition with a capital in the middle of a sentence: `l’intermédiaire Les`.
-  for (const m of plain.matchAll(/(?<=[\p{Ll}\p{N},] )(\p{Lu}\p{Ll}*(?:['’])?)(?=[\s\p{L}])/gu)) if (sentenceStarters.has(normalizeWord(m[1]!))) n += 1;
+  // A function word with a capital in the middle of a sentence: `selon La`.
+  for (const m of plain.matchAll(/(?<=[\p{Ll}\p{N},] )(\p{Lu}\p{Ll}*(?:['’])?)(?=[\s\p{L}])/gu)) {
+    const w = m[1]!.toLocaleLowerCase('fr').replace(/'/gu, '’');
+    if (isDeterminer(w) || isPreposition(w) || w === 'de' || w === 'et') n += 1;
+  }
   return n;
 }
 
@@ -417,13 +418,15 @@ function padding(gap: Gap, base: string): [string, string] {
 function contextBefore(lines: LineInfo[], index: number, chosen: Map<number, Reading>): string[] {
   const p = previousNonBlank(lines, index);
   if (!p) return [];
-  return modelTokens(chosen.get(p.index)?.plain ?? p.text).slice(-2);
+  return sentenceTokens(chosen.get(p.index)?.plain ?? p.text).slice(-2);
 }
 
 function contextAfter(lines: LineInfo[], index: number, chosen: Map<number, Reading>): string[] {
   const n = nextNonBlank(lines, index);
   if (!n) return [];
-  return modelTokens(chosen.get(n.index)?.plain ?? n.text).slice(0, 2);
+  // A next line that starts with a gap will start with a run put back there: what follows is not known yet.
+  if (!chosen.has(n.index) && n.gaps.some((g) => g.kind === 'start')) return [];
+  return sentenceTokens(chosen.get(n.index)?.plain ?? n.text).slice(0, 2);
 }
 
 /** The paragraphs (blank-line separated, as the corpus counts them) that hold candidate lines. */

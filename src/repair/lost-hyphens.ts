@@ -6,7 +6,7 @@
  * A writer's own welded spelling (`antidrones`, used several times, never hyphenated) is kept.
  */
 import { normalizeWord } from '../language/corpus.ts';
-import { isFunctionWord } from '../language/french.ts';
+import { isFunctionWord } from '../language/fr/words.ts';
 import type { Edit, Note } from './mapped-text.ts';
 import type { PassContext, PassResult } from './pass.ts';
 

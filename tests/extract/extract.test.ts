@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLexicon } from '../../src/language/lexicon.ts';
+import { createLexicon } from '../../src/language/fr/lexicon.ts';
 import { findDefinitions, isAccepted } from '../../src/extract/acronyms.ts';
 import { buildChronology } from '../../src/extract/chronology.ts';
 import type { ExtractionDocument } from '../../src/extract/document.ts';

@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCorpusStats, type CorpusStats } from '../../src/language/corpus.ts';
-import { loadFrenchLexicon, type Lexicon } from '../../src/language/lexicon.ts';
+import { loadFrenchLexicon, type Lexicon } from '../../src/language/fr/lexicon.ts';
 import { normalizeText, passes, runPasses } from '../../src/repair/pipeline.ts';
 import { lettersOf } from '../helpers/damage.ts';
 
