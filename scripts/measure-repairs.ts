@@ -20,6 +20,9 @@ import { parseArgs } from 'node:util';
 import { diffArrays } from 'diff';
 import { buildCorpusStats, type CorpusStats } from '../src/language/corpus.ts';
 import { loadFrenchLexicon } from '../src/language/fr/lexicon.ts';
+import { agreementWeights } from '../src/language/fr/agreement.ts';
+import { modelWeights } from '../src/language/fr/model.ts';
+import { weights as boldWeights } from '../src/repair/displaced-bold.ts';
 import { passes, runPasses } from '../src/repair/pipeline.ts';
 import { damageParagraph, lettersOf, phraseTokens, seeded, type ExpectedToken } from '../tests/helpers/damage.ts';
 
@@ -32,6 +35,8 @@ const { values } = parseArgs({
     edition: { type: 'boolean', default: false },
     set: { type: 'string' },
     show: { type: 'string', default: '0' },
+    /** Tuning only: JSON overriding weights of the repair and of the model, e.g. `{"minGain":3}`. */
+    weights: { type: 'string' },
   },
 });
 
@@ -41,6 +46,13 @@ interface Paragraph {
   text: string;
 }
 
+if (values.weights) {
+  for (const [k, v] of Object.entries(JSON.parse(values.weights) as Record<string, number>)) {
+    const target = [boldWeights, modelWeights, agreementWeights].find((w) => k in w) as Record<string, number> | undefined;
+    if (!target) throw new Error(`no weight named ${k}`);
+    target[k] = v;
+  }
+}
 const dir = '/work/devset/prose';
 const parts = values.part === 'both' ? ['tune', 'test'] : [values.part!];
 const lexicon = await loadFrenchLexicon();
@@ -72,6 +84,8 @@ function unescape(markdown: string): string {
 interface Tally {
   phrases: number;
   displacedPhrases: number;
+  whollyPhrases: number;
+  restoredWholly: number;
   restored: number;
   restoredDisplaced: number;
   placed: number;
@@ -87,10 +101,10 @@ interface Tally {
   paragraphs: number;
 }
 
-const emptyTally = (): Tally => ({ phrases: 0, displacedPhrases: 0, restored: 0, restoredDisplaced: 0, placed: 0, placedRight: 0, words: 0, wordsRight: 0, damagedLines: 0, leftReported: 0, leftSilent: 0, clean: 0, cleanUntouched: 0, lostLetters: 0, paragraphs: 0 });
+const emptyTally = (): Tally => ({ phrases: 0, displacedPhrases: 0, whollyPhrases: 0, restoredWholly: 0, restored: 0, restoredDisplaced: 0, placed: 0, placedRight: 0, words: 0, wordsRight: 0, damagedLines: 0, leftReported: 0, leftSilent: 0, clean: 0, cleanUntouched: 0, lostLetters: 0, paragraphs: 0 });
 
 /** Compares the repaired tokens with the original's: words in order, phrases exact. */
-function score(want: ExpectedToken[], got: ExpectedToken[], displaced: boolean[], tally: Tally): void {
+function score(want: ExpectedToken[], got: ExpectedToken[], displaced: boolean[], wholly: boolean[], tally: Tally): void {
   const diff = diffArrays(
     want.map((t) => t.word),
     got.map((t) => t.word),
@@ -128,10 +142,12 @@ function score(want: ExpectedToken[], got: ExpectedToken[], displaced: boolean[]
   for (const [p, [s, e]] of wantSpans) {
     tally.phrases += 1;
     if (displaced[p]) tally.displacedPhrases += 1;
+    if (wholly[p]) tally.whollyPhrases += 1;
     const ok = exact(s, e);
     if (ok) {
       tally.restored += 1;
       if (displaced[p]) tally.restoredDisplaced += 1;
+      if (wholly[p]) tally.restoredWholly += 1;
       wantKeys.add(`${aligned[s]}:${aligned[e]}`);
     }
   }
@@ -163,7 +179,7 @@ function measure(paragraphs: Paragraph[], density: number, seed: number, edition
     tally.paragraphs += 1;
     if (lettersOf(result.markdown) !== lettersOf(text)) tally.lostLetters += 1;
     const got = phraseTokens(unescape(result.markdown));
-    score(d.tokens, got, d.displaced, tally);
+    score(d.tokens, got, d.displaced, d.wholly, tally);
     const outLines = result.markdown.split('\n');
     const escapedIn = runPasses(escapeOnly, text, 'p.txt', {}).markdown.split('\n');
     for (const li of d.damagedLines) {
@@ -195,8 +211,8 @@ const pct = (n: number, d: number): string => (d ? `${((100 * n) / d).toFixed(1)
 function report(label: string, t: Tally): void {
   console.log(
     [
-      `${label}: ${t.paragraphs} paragraphs, ${t.phrases} bold phrases (${t.displacedPhrases} displaced), ${t.damagedLines} damaged lines`,
-      `  phrases restored exactly   ${pct(t.restored, t.phrases)}   (of displaced phrases: ${pct(t.restoredDisplaced, t.displacedPhrases)})`,
+      `${label}: ${t.paragraphs} paragraphs, ${t.phrases} bold phrases (${t.whollyPhrases} wholly moved), ${t.damagedLines} damaged lines`,
+      `  phrases restored exactly   ${pct(t.restored, t.phrases)}   (of those whose every part was moved: ${pct(t.restoredWholly, t.whollyPhrases)}; a part left at a line end shows nothing)`,
       `  placement precision        ${pct(t.placedRight, t.placed)}   (${t.placed} phrases set in bold)`,
       `  word accuracy              ${pct(t.wordsRight, t.words)}`,
       `  damaged lines left, reported ${pct(t.leftReported, t.damagedLines)}; left silently ${pct(t.leftSilent, t.damagedLines)}`,

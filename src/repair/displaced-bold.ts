@@ -260,6 +260,12 @@ export function glueCuts(segment: string, lexicon: Lexicon): number[] {
   for (const m of segment.matchAll(/(?<=\p{Ll})(?=\p{Lu}\p{Ll})/gu)) cuts.add(m.index);
   // An elided article before a consonant: `l’manipulation`.
   for (const m of segment.matchAll(/(?<=(?:^|[^\p{L}])[ldLD]['’])(?=[bcdfgjklmnpqrstvwxzç])/gu)) cuts.add(m.index);
+  // An elided word glued after another word: `Emacsl’une` (the whole is no word).
+  for (const m of segment.matchAll(/(?<=\p{L}{2})(?=(?:[cdjlmnst]|qu)['’]\p{L})/gu)) {
+    const word = /[\p{L}'’]+$/u.exec(segment.slice(0, m.index))?.[0] ?? '';
+    const whole = word + (/^[\p{L}'’]+/u.exec(segment.slice(m.index))?.[0] ?? '');
+    if (!lexicon.has(whole)) cuts.add(m.index);
+  }
   // Two words that make no word together: `pourla`, `desl’Europe`.
   for (const m of segment.matchAll(/[\p{L}]+(?:['’][\p{L}]+)*/gu)) {
     const word = m[0];
@@ -299,11 +305,14 @@ function readingsOf(line: LineInfo, lines: LineInfo[], chosen: Map<number, Readi
     const base = line.text.slice(0, tail.at);
     const words = line.text.slice(tail.at).trim().split(/ +/u);
     if (words.length === 0 || words.length > MAX_TAIL_WORDS || !words[0]) continue;
+    // Punctuation after a run stays in the line; only a comma may stand inside one (`la ville, la région`).
+    if (words.some((w, i) => (i === words.length - 1 ? endsWithPunctuation(w) : endsWithPunctuation(w) && !w.endsWith(',')))) continue;
     const visible = line.gaps.filter((g) => g.end <= tail.at);
     // A tail glued to the last word means the line did not end in bold: no run goes to its end.
     const gaps = tail.glued ? visible : [...visible, { kind: 'end' as const, start: tail.at, end: tail.at }];
     for (let r = 1; r <= Math.min(MAX_RUNS, words.length, gaps.length); r++) {
       for (const runs of splitInto(words, r)) {
+        if (runs.some((run) => endsWithPunctuation(run))) continue;
         for (const chosenGaps of choose(gaps, r)) {
           const reading = build(base, visible, runs, chosenGaps, tail.at);
           if (seen.has(reading.text)) continue;
@@ -336,6 +345,7 @@ export function anomalies(plain: string): number {
   for (const _ of plain.matchAll(/\p{Ll}\p{Lu}\p{Ll}/gu)) n += 1;
   // A line that starts with a comma or a full stop glued to a word; a bracket or a quote glued after a letter.
   if (/^[.,;)]\p{L}/u.test(plain)) n += 1;
+  for (const _ of plain.matchAll(/(?<= )[.,;]\p{L}/gu)) n += 1;
   for (const _ of plain.matchAll(/\p{L}[(«]/gu)) n += 1;
   // A sentence that starts with a lowercase word, after a word (not an abbreviation) and a full stop.
   for (const _ of plain.matchAll(/(?<=\p{Ll}{3}[.!?]) +\p{Ll}/gu)) n += 1;
@@ -359,6 +369,11 @@ function gapWeight(gap: Gap, line: string, previousEnd: string | undefined): num
   if (/’$/u.test(before) || isFunctionWord(before)) return weights.strongGap;
   if (gap.kind === 'start' && /^[.!?:;»]$/u.test(before)) return weights.weakGap;
   return weights.mediumGap;
+}
+
+/** True when a word or a run ends with punctuation that a bold run leaves in its line. */
+function endsWithPunctuation(text: string): boolean {
+  return /[,.;:!?)»]$/u.test(text);
 }
 
 /** Every way to cut a list of words into `r` non-empty consecutive runs. */

@@ -63,6 +63,8 @@ export interface DamagedParagraph {
   damagedLines: number[];
   /** For each bold phrase, whether the damage shows it (some part of it was moved). */
   displaced: boolean[];
+  /** For each bold phrase, whether every part of it was moved (none stayed, unseen, at a line end). */
+  wholly: boolean[];
 }
 
 interface Word {
@@ -115,6 +117,7 @@ export function damageParagraph(paragraph: string, random: () => number, options
   const out: string[] = [];
   const damagedLines: number[] = [];
   const displaced = new Array<boolean>(runs).fill(false);
+  const wholly = new Array<boolean>(runs).fill(true);
   lines.forEach((line, li) => {
     let base = '';
     const pasted: string[] = [];
@@ -156,6 +159,7 @@ export function damageParagraph(paragraph: string, random: () => number, options
     const lastWord = line[line.length - 1]!;
     const endPart = phrase[lastWord]! >= 0 && !words[lastWord]!.punct ? phrase[lastWord]! : -1;
     for (const i of line) if (phrase[i]! >= 0 && phrase[i] !== endPart) displaced[phrase[i]!] = true;
+    if (endPart >= 0) wholly[endPart] = false;
     out.push(text);
     if (blank && !before && li < lines.length - 1) out.push('');
   });
@@ -182,7 +186,7 @@ export function damageParagraph(paragraph: string, random: () => number, options
       return [{ word: w.core, bold }, ...(w.punct ? [{ word: w.punct, bold: inner }] : [])];
     }),
   );
-  return { damaged: out.join('\n'), lines: expectedLines, expected, tokens, runs, damagedLines, displaced };
+  return { damaged: out.join('\n'), lines: expectedLines, expected, tokens, runs, damagedLines, displaced, wholly };
 }
 
 /**
