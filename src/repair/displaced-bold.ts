@@ -28,7 +28,8 @@ import { exclusionOf, modelTokens, without } from '../language/corpus.ts';
 import type { Lexicon } from '../language/fr/lexicon.ts';
 import { createFrenchModel, type LanguageModel } from '../language/fr/model.ts';
 import { sentenceTokens } from '../language/fr/tokens.ts';
-import { isFunctionWord, isDeterminer, isPreposition } from '../language/fr/words.ts';
+import { endsSentence } from '../language/fr/sentence.ts';
+import { isDeterminer, isFunctionWord, isPreposition } from '../language/fr/words.ts';
 import type { Edit, Note } from './mapped-text.ts';
 import type { PassContext, PassResult } from './pass.ts';
 
@@ -69,7 +70,7 @@ interface Reading {
  */
 export const weights = {
   /** Margin a reading needs over the line as it is. */
-  minGain: 4,
+  minGain: 2,
   /** Margin the best reading needs over the second best. */
   minLead: 2,
   /** An elided article before a consonant. */
@@ -78,6 +79,8 @@ export const weights = {
   anomaly: 3,
   /** A run put at the end of its line (no visible gap there). */
   endRun: 0.5,
+  /** A run that ends on an article, a preposition or a conjunction: writers set phrases in bold, not fragments. */
+  fragmentRun: 3,
   /** Each word moved: long tails need more evidence than short ones. */
   movedWord: 0.15,
   /** An unfilled gap where a word must be missing; where one may be; where only a space is. */
@@ -116,14 +119,19 @@ export function repairDisplacedBold(text: string, context: PassContext): PassRes
   const chosen = new Map<number, Reading>();
   const notes: Note[] = [];
   const ambiguous = new Map<number, Reading[]>();
-  // Two rounds: the second scores each line against its neighbours as repaired by the first.
-  for (let round = 0; round < 2; round++) {
+  // Rounds: each scores a line against its neighbours as the previous round read them (their best
+  // reading, even an unsure one), so that two lines a phrase runs over are read together.
+  const tentative = new Map<number, Reading>();
+  for (let round = 0; round < 3; round++) {
+    const context = new Map([...tentative, ...chosen]);
     for (const line of candidates) {
-      const readings = readingsOf(line, lines, chosen, model);
+      const readings = readingsOf(line, lines, context, model);
+      if (readings[0]!.runs.length > 0) tentative.set(line.index, readings[0]!);
+      else tentative.delete(line.index);
       const original = readings.find((r) => r.runs.length === 0)!;
       const best = readings[0]!;
       const second = readings.find((r) => r !== best && r.runs.length > 0 && r.plain !== best.plain);
-      if (process.env.DEBUG_BOLD) console.error(`\n[${round}] ${JSON.stringify(line.text)}\n` + readings.slice(0, 6).map((r) => `  ${r.score.toFixed(2)} ${r.text}`).join('\n') + `\n  original ${original.score.toFixed(2)}`);
+      if (process.env.DEBUG_BOLD) console.error(`\n[${round}] ${JSON.stringify(line.text)} ctx ${JSON.stringify(contextBefore(lines, line.index, context))} ${JSON.stringify(contextAfter(lines, line.index, context))}\n` + readings.slice(0, 6).map((r) => `  ${r.score.toFixed(2)} ${r.text}`).join('\n') + `\n  original ${original.score.toFixed(2)}`);
       const clear = best.runs.length > 0 && best.score - original.score >= weights.minGain && (!second || best.score - second.score >= weights.minLead);
       if (clear) {
         chosen.set(line.index, best);
@@ -207,8 +215,12 @@ function trim(s: string, n = 70): string {
 function analyseLines(text: string, lexicon: Lexicon): LineInfo[] {
   const out: LineInfo[] = [];
   let offset = 0;
+  let previous = '';
   for (const [index, line] of text.split('\n').entries()) {
-    const gaps = findGaps(line);
+    // A space before a capital that starts a sentence (or the text) is only a space: no run was cut there.
+    const sentenceStart = !previous.trim() || endsSentence(previous);
+    const gaps = findGaps(line).filter((g) => !(g.kind === 'start' && g.end > g.start && sentenceStart && /^ \p{Lu}/u.test(line)));
+    if (line.trim()) previous = line;
     const lastGapEnd = gaps.reduce((m, g) => Math.max(m, g.end), 0);
     out.push({ index, offset, text: line, gaps, tails: gaps.length ? findTailStarts(line, lastGapEnd, lexicon) : [] });
     offset += line.length + 1;
@@ -295,6 +307,7 @@ function readingsOf(line: LineInfo, lines: LineInfo[], chosen: Map<number, Readi
     for (const gap of reading.open) s -= gapWeight(gap, line.text, previousEnd);
     s -= weights.endRun * reading.runs.filter((r) => r.gap.kind === 'end').length;
     s -= weights.movedWord * reading.runs.reduce((n, r) => n + r.text.split(' ').length, 0);
+    s -= weights.fragmentRun * reading.runs.filter((r) => endsOnFunctionWord(r.text)).length;
     return s;
   };
   const original: Reading = { text: line.text, plain: line.text, runs: [], open: line.gaps, tailStart: line.text.length, score: 0 };
@@ -369,6 +382,12 @@ function gapWeight(gap: Gap, line: string, previousEnd: string | undefined): num
   if (/’$/u.test(before) || isFunctionWord(before)) return weights.strongGap;
   if (gap.kind === 'start' && /^[.!?:;»]$/u.test(before)) return weights.weakGap;
   return weights.mediumGap;
+}
+
+/** True when a run ends on a word a phrase cannot end on (`de`, `la`, `et`, an elided `l’`). */
+function endsOnFunctionWord(run: string): boolean {
+  const last = run.split(' ').pop() ?? '';
+  return /['’]$/u.test(last) || isFunctionWord(last);
 }
 
 /** True when a word or a run ends with punctuation that a bold run leaves in its line. */

@@ -11,10 +11,13 @@
  *   at the line end shows no damage);
  * - a bold phrase that runs over a line end is two runs, one on each line (the second one's line
  *   starts with a gap);
- * - a run may hold commas (`la ville, la région et l’État`), never a sentence's end;
+ * - a run may hold commas (`la ville, la région et l’État`), never a sentence's end, and ends on a
+ *   word that can end a phrase (writers set phrases in bold, not `la ville de`);
  * - lines that start with a bold run often come with a blank line before or after them, as the
  *   extraction saw a jump in the baseline.
  */
+
+import { isFunctionWord } from '../../src/language/fr/words.ts';
 
 /** A seeded pseudo-random generator (mulberry32): the same seed gives the same damage. */
 export function seeded(seed: number): () => number {
@@ -72,6 +75,11 @@ interface Word {
   punct: string;
 }
 
+/** Articles, prepositions, conjunctions, elided words: a phrase does not end on them. */
+function endsOnFunctionWord(w: Word): boolean {
+  return !w.punct && (/['’]$/u.test(w.core) || isFunctionWord(w.core));
+}
+
 /** Damages one clean paragraph (one line of plain text). */
 export function damageParagraph(paragraph: string, random: () => number, options: DamageOptions): DamagedParagraph {
   const overComma = options.overComma ?? 0.3;
@@ -90,13 +98,18 @@ export function damageParagraph(paragraph: string, random: () => number, options
     const length = 1 + Math.floor(random() * 6);
     let k = i;
     for (; k < Math.min(words.length, i + length) && markable(words[k]!); k++) {
-      phrase[k] = runs;
       const p = words[k]!.punct;
       // A run stops at punctuation, except (sometimes) at a comma inside it.
       if (p && !(p === ',' && k + 1 < i + length && random() < overComma)) break;
     }
+    let end = Math.min(k, words.length - 1, i + length - 1);
+    if (end < i || !markable(words[end]!)) end -= 1;
+    // Writers set phrases in bold, not fragments: a bold run ends on a word that can end a phrase.
+    while (end >= i && endsOnFunctionWord(words[end]!)) end -= 1;
+    if (end < i) continue;
+    for (let m = i; m <= end; m++) phrase[m] = runs;
     runs += 1;
-    i = k + 1;
+    i = end + 1;
   }
   // Wrap into lines of whole words.
   const lines: number[][] = [];

@@ -27,7 +27,7 @@ const lexicalClasses = [
 export const classNames = [
   ...lexicalClasses,
   'DET_S', 'DET_P', 'PREP', 'NOUN_S', 'NOUN_P', 'PROPER', 'ADJ_S', 'ADJ_P', 'VERB_S', 'VERB_P', 'AUX_S', 'AUX_P', 'INF',
-  'PPAST_S', 'PPAST_P', 'PPRES', 'ADV', 'SUBJ', 'CLITIC', 'PRON', 'COORD', 'SUBORD', 'NUM', 'COMMA', 'STOP', 'PUNCT', 'OTHER',
+  'PPAST_S', 'PPAST_P', 'PPRES', 'ADV', 'SUBJ', 'CLITIC', 'PRON', 'COORD', 'SUBORD', 'NUM', 'COMMA', 'STOP', 'OPEN', 'CLOSE', 'PUNCT', 'OTHER',
 ] as const;
 export type ClassName = (typeof classNames)[number];
 export const classCount = classNames.length;
@@ -47,6 +47,8 @@ export type Readings = [number, number][];
 export function readingsOf(token: string, lexicon: Lexicon, sentenceStart = false): Readings {
   if (token === ',') return [[C.COMMA, 1]];
   if (/^[.!?…]+$/u.test(token)) return [[C.STOP, 1]];
+  if (/^[(«[]$/u.test(token)) return [[C.OPEN, 1]];
+  if (/^[)»\]]$/u.test(token)) return [[C.CLOSE, 1]];
   if (/^\p{P}+$/u.test(token)) return [[C.PUNCT, 1]];
   if (/^\d/u.test(token)) return [[C.NUM, 1]];
   const norm = token.toLocaleLowerCase('fr').replace(/'/gu, '’');
@@ -97,7 +99,7 @@ export function readingsOf(token: string, lexicon: Lexicon, sentenceStart = fals
     if (tags & T.SUBJECT) add(C.SUBJ);
     if (tags & T.CLITIC) add(C.CLITIC);
     // A capitalized word mid-sentence is most often a name, whatever else it could be.
-    if (capitalized && out.length > 0 && !(tags & T.PROPER)) out.push([C.PROPER, out.length]);
+    if (capitalized && !out.some(([c]) => c === C.PROPER)) out.push([C.PROPER, out.length]);
   }
   if (out.length === 0) return [[C.OTHER, 1]];
   const sum = out.reduce((x, [, w]) => x + w, 0);

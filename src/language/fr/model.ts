@@ -29,7 +29,7 @@ export const modelWeights = {
   /** Syntax (class transitions), against words drawn independently. */
   classes: 1,
   /** The edition's word pairs. */
-  corpus: 1,
+  corpus: 0.5,
   /** Pseudo-count for unseen corpus pairs (larger: the corpus weighs less). */
   corpusSmoothing: 2,
 };
@@ -71,7 +71,8 @@ export function createFrenchModel(options: ModelOptions): LanguageModel {
     const nb = normalizeWord(b);
     const pb = (corpus.count(nb) + 0.5) / (corpus.total + 0.5 * corpus.vocabulary);
     const k = modelWeights.corpusSmoothing;
-    return Math.log((corpus.pairCount(na, nb) + k * pb) / ((corpus.count(na) + k) * pb));
+    // Only a reward: a pair the dossier does not write says nothing (it is small, French is large).
+    return Math.max(0, Math.log((corpus.pairCount(na, nb) + k * pb) / ((corpus.count(na) + k) * pb)));
   };
   return {
     score(tokens) {
