@@ -200,7 +200,8 @@ function measure(paragraphs: Paragraph[], density: number, seed: number, edition
     }
     // The same paragraph without bold, wrapped with stray spaces, must come back untouched.
     const c = damageParagraph(p.text, random, { width, boldRate: 0, trailingSpace: 0.2 });
-    const noisy = `${c.damaged.replace(/\. /gu, () => (random() < 0.3 ? '.  ' : '. '))}\n`;
+    // Stray spaces of clean texts: double spaces after full stops, now and then one mid-sentence.
+    const noisy = `${c.damaged.replace(/\. /gu, () => (random() < 0.3 ? '.  ' : '. ')).replace(/(?<=\p{L}) (?=\p{L})/gu, () => (random() < 0.01 ? '  ' : ' '))}\n`;
     const cleanCorpus = corpus;
     tally.clean += 1;
     if (runPasses(onlyBold, noisy, 'c.txt', { lexicon, corpus: cleanCorpus, repairs: 'auto' }).markdown === runPasses(escapeOnly, noisy, 'c.txt', {}).markdown) tally.cleanUntouched += 1;

@@ -71,6 +71,8 @@ interface Reading {
 export const weights = {
   /** Margin a reading needs over the line as it is. */
   minGain: 2,
+  /** More margin for a line whose tail is not glued to it (it may be a clean line with a stray space). */
+  unglued: 2,
   /** Margin the best reading needs over the second best. */
   minLead: 2,
   /** An elided article before a consonant. */
@@ -111,7 +113,10 @@ export function repairDisplacedBold(text: string, context: PassContext): PassRes
       l.text.length <= MAX_LINE_LENGTH &&
       (l.tails.some((t) => t.glued) || anomalies(l.text) > 0 || l.gaps.some((g) => gapWeight(g, l.text, previousEndOf(lines, l.index)) >= weights.mediumGap)),
   );
-  if (context.mode === 'auto' && damaged.length < 1) return { edits: [] };
+  // Without a glued word, a gap in mid-sentence (a double space, a space before a comma) is evidence
+  // enough to look — a reading must then win by more (`unglued`).
+  const gapped = candidates.filter((l) => l.gaps.some((g) => g.kind !== 'start' && gapWeight(g, l.text, undefined) >= weights.mediumGap));
+  if (context.mode === 'auto' && damaged.length < 1 && gapped.length < 1) return { edits: [] };
 
   // General French, and the edition's statistics on top — without the paragraphs under repair.
   const corpus = context.corpus ? without(context.corpus, exclusionOf(paragraphsOf(text, candidates))) : undefined;
@@ -132,7 +137,8 @@ export function repairDisplacedBold(text: string, context: PassContext): PassRes
       const best = readings[0]!;
       const second = readings.find((r) => r !== best && r.runs.length > 0 && r.plain !== best.plain);
       if (process.env.DEBUG_BOLD) console.error(`\n[${round}] ${JSON.stringify(line.text)} ctx ${JSON.stringify(contextBefore(lines, line.index, context))} ${JSON.stringify(contextAfter(lines, line.index, context))}\n` + readings.slice(0, 6).map((r) => `  ${r.score.toFixed(2)} ${r.text}`).join('\n') + `\n  original ${original.score.toFixed(2)}`);
-      const clear = best.runs.length > 0 && best.score - original.score >= weights.minGain && (!second || best.score - second.score >= weights.minLead);
+      const needed = weights.minGain + (line.tails.some((t) => t.glued) ? 0 : weights.unglued);
+      const clear = best.runs.length > 0 && best.score - original.score >= needed && (!second || best.score - second.score >= weights.minLead);
       if (clear) {
         chosen.set(line.index, best);
         ambiguous.delete(line.index);
