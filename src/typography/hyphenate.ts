@@ -4,7 +4,7 @@
  * headless Chromium has no hyphenation dictionaries without the network.
  *
  * The Imprimerie nationale's rules decide which words are not cut: acronyms and words with
- * capitals inside (OTAN, PESCO, iPhone), proper nouns (a capitalized word that does not open a
+ * capitals inside (ASF, UNESCO, iPhone), proper nouns (a capitalized word that does not open a
  * sentence), codes and words touching digits, slashes or underscores, parts of compound words
  * (they break at their own hyphen), and words shorter than six letters. At least two letters stay
  * before a break and three after it. Only running text is cut (paragraphs, list items, table

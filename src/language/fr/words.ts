@@ -109,3 +109,22 @@ export function breaksCollocation(word: string, next: string): boolean {
   const rule = requiredNext[word];
   return rule !== undefined && !rule.test(next);
 }
+
+/**
+ * True for an article, preposition, conjunction or pronoun of French (`le`, `pour`, `et`, `il`):
+ * the words that tell a French line from a line in another language.
+ */
+export function isFrenchFunctionWord(word: string): boolean {
+  return closedClassTags(word.toLocaleLowerCase('fr').replace(/'/gu, '’')) !== 0 || word === 'est' || word === 'sont';
+}
+
+/**
+ * The commonest English function words: a line that has several of them and no French one is in
+ * English (a caption, a quotation). Not French, but what French documents are told apart from.
+ */
+const englishFunctionWords = new Set(['the', 'of', 'and', 'with', 'to', 'in', 'on', 'at', 'for', 'is', 'are', 'was', 'from', 'by', 'during', 'after', 'his', 'her', 'their', 'this', 'that']);
+
+/** True for one of the commonest English function words (lowercase). */
+export function isEnglishFunctionWord(word: string): boolean {
+  return englishFunctionWords.has(word);
+}
