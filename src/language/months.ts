@@ -29,7 +29,7 @@ export function frenchMonthName(month: number): string | undefined {
 
 /** The month number (1–12) of a month name or abbreviation, any case, with or without a final dot. */
 export function monthNumber(name: string): number | undefined {
-  return names[name.toLocaleLowerCase('fr').replace(/\.$/u, '')];
+  return names[name.toLowerCase().replace(/\.$/u, '')];
 }
 
 /** A regular-expression alternation of all month names and abbreviations (longest first). */

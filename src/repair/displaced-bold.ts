@@ -370,7 +370,7 @@ export function anomalies(plain: string): number {
   for (const _ of plain.matchAll(/(?<=\p{Ll}{3}[.!?]) +\p{Ll}/gu)) n += 1;
   // A function word with a capital in the middle of a sentence: `selon La`.
   for (const m of plain.matchAll(/(?<=[\p{Ll}\p{N},] )(\p{Lu}\p{Ll}*(?:['’])?)(?=[\s\p{L}])/gu)) {
-    const w = m[1]!.toLocaleLowerCase('fr').replace(/'/gu, '’');
+    const w = m[1]!.toLowerCase().replace(/'/gu, '’');
     if (isDeterminer(w) || isPreposition(w) || w === 'de' || w === 'et') n += 1;
   }
   return n;

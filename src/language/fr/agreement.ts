@@ -36,7 +36,7 @@ const subjectPersons: Record<string, number> = {
 };
 
 function norm(word: string): string {
-  return word.toLocaleLowerCase('fr').replace(/'/gu, '’');
+  return word.toLowerCase().replace(/'/gu, '’');
 }
 
 /**

@@ -51,7 +51,7 @@ export function readingsOf(token: string, lexicon: Lexicon, sentenceStart = fals
   if (/^[)»\]]$/u.test(token)) return [[C.CLOSE, 1]];
   if (/^\p{P}+$/u.test(token)) return [[C.PUNCT, 1]];
   if (/^\d/u.test(token)) return [[C.NUM, 1]];
-  const norm = token.toLocaleLowerCase('fr').replace(/'/gu, '’');
+  const norm = token.toLowerCase().replace(/'/gu, '’');
   const capitalized = /^\p{Lu}/u.test(token) && !sentenceStart;
   if (Object.hasOwn(C, norm) && (lexicalClasses as readonly string[]).includes(norm)) {
     // `Le` mid-sentence is a title's or a name's (`Le Monde`): the word, or a name.

@@ -14,9 +14,11 @@ export const elisionPrefix = new RegExp(`^${elidable}['’](?=\\p{L})`, 'iu');
 /** A whole normalized token that is an elided word (`l’`, `jusqu’`). */
 const elidedToken = new RegExp(`^${elidable}’$`, 'u');
 
+const elidedHead = new RegExp(`^(${elidable}’)(.+)$`, 'u');
+
 /** Splits a normalized word at its elision: `l’europe` → [`l’`, `europe`]; other words stay whole. */
 export function splitElision(norm: string): string[] {
-  const m = new RegExp(`^(${elidable}’)(.+)$`, 'u').exec(norm);
+  const m = elidedHead.exec(norm);
   return m ? [m[1]!, m[2]!] : [norm];
 }
 
@@ -27,12 +29,12 @@ export function isElided(token: string): boolean {
 
 /** True when a word starts with a consonant other than `h` (elision is impossible before it). */
 export function startsWithConsonant(word: string): boolean {
-  return /^[bcdfgjklmnpqrstvwxzç]/u.test(word.toLocaleLowerCase('fr'));
+  return /^[bcdfgjklmnpqrstvwxzç]/u.test(word.toLowerCase());
 }
 
 /** True when a word starts with a vowel (not `y`, not `h`: both may or may not elide). */
 export function startsWithVowel(word: string): boolean {
-  return /^[aeiouàâäéèêëîïôöùûüœæ]/u.test(word.toLocaleLowerCase('fr'));
+  return /^[aeiouàâäéèêëîïôöùûüœæ]/u.test(word.toLowerCase());
 }
 
 /** True when an elided word stands before a consonant: impossible in French (`h` aside). */

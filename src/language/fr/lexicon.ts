@@ -56,7 +56,7 @@ function normalize(word: string): string {
 }
 
 function lowerFirstOrAll(word: string): string[] {
-  const lower = word.toLocaleLowerCase('fr');
+  const lower = word.toLowerCase();
   if (lower === word) return [];
   const capital = lower.charAt(0).toLocaleUpperCase('fr') + lower.slice(1);
   return capital !== word && capital !== lower ? [lower, capital] : [lower];
@@ -106,12 +106,12 @@ function makeLexicon(find: (form: string) => number, tagsOf: Uint32Array, freqOf
     },
     tags(word) {
       const w = normalize(word);
-      const closed = closedClassTags(w.toLocaleLowerCase('fr'));
+      const closed = closedClassTags(w.toLowerCase());
       if (closed) return (closed | T.IN_SPELLING | T.IN_MORPHOLOGY) >>> 0;
       return tagsAnyCase(w);
     },
     logFrequency(word) {
-      const w = normalize(word).toLocaleLowerCase('fr');
+      const w = normalize(word).toLowerCase();
       const i = find(w);
       if (i >= 0 && freqOf[i] !== NO_FREQUENCY) return -freqOf[i]! / 16;
       return i >= 0 || tagsAnyCase(normalize(word)) !== 0 ? RARE_WORD : NON_WORD;
@@ -205,7 +205,7 @@ async function expand(sources: DataSources): Promise<Entries> {
   for (const file of sources.frequencyLists) {
     const list = JSON.parse(await readFile(file, 'utf8')) as string[];
     list.forEach((w, r) => {
-      const form = normalize(w).toLocaleLowerCase('fr');
+      const form = normalize(w).toLowerCase();
       if (!rank.has(form) || rank.get(form)! > r) rank.set(form, r);
     });
   }

@@ -74,19 +74,30 @@ export function createFrenchModel(options: ModelOptions): LanguageModel {
     // Only a reward: a pair the dossier does not write says nothing (it is small, French is large).
     return Math.max(0, Math.log((corpus.pairCount(na, nb) + k * pb) / ((corpus.count(na) + k) * pb)));
   };
+  // Readings of the same line share most of their words and pairs: each is judged once.
+  const unigrams = new Map<string, number>();
+  const pairs = new Map<string, number>();
+  const unigramOf = (t: string): number => {
+    let v = unigrams.get(t);
+    if (v === undefined) unigrams.set(t, (v = unigram(t)));
+    return v;
+  };
+  const pairOf = (a: string, b: string): number => {
+    const key = `${a}\u0000${b}`;
+    let v = pairs.get(key);
+    if (v === undefined) pairs.set(key, (v = modelWeights.corpus * corpusBonus(a, b) - junctionPenalty(a, b, lexicon)));
+    return v;
+  };
   return {
     score(tokens) {
       let s = 0;
       const r: Readings[] = [];
       for (let i = 0; i < tokens.length; i++) {
         const t = tokens[i]!;
-        s += unigram(t);
+        s += unigramOf(t);
         const start = i === 0 || /^[.!?…]+$/u.test(tokens[i - 1]!);
         r.push(readings(t, start));
-        if (i > 0) {
-          s -= junctionPenalty(tokens[i - 1]!, t, lexicon);
-          s += modelWeights.corpus * corpusBonus(tokens[i - 1]!, t);
-        }
+        if (i > 0) s += pairOf(tokens[i - 1]!, t);
       }
       return s + modelWeights.classes * classScore(frenchClasses, r, STOP);
     },

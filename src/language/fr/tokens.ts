@@ -10,7 +10,7 @@ const pattern = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*['’]?|[.,;:!?()«»…]
 
 /** The form words are counted under: lowercase, typographic apostrophe. */
 export function normalizeWord(word: string): string {
-  return word.toLocaleLowerCase('fr').replace(/'/gu, '’');
+  return word.toLowerCase().replace(/'/gu, '’');
 }
 
 /** Tokens as written, elisions split off (`L’État` → `L’` `État`), punctuation kept. */

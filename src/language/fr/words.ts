@@ -87,7 +87,7 @@ const cannotEndSentence = new Set([
 
 /** True for an article, preposition or conjunction after which a sentence cannot stop. */
 export function isFunctionWord(word: string | undefined): boolean {
-  return word !== undefined && cannotEndSentence.has(word.toLocaleLowerCase('fr').replace(/'/gu, '’'));
+  return word !== undefined && cannotEndSentence.has(word.toLowerCase().replace(/'/gu, '’'));
 }
 
 /**
@@ -115,7 +115,7 @@ export function breaksCollocation(word: string, next: string): boolean {
  * the words that tell a French line from a line in another language.
  */
 export function isFrenchFunctionWord(word: string): boolean {
-  return closedClassTags(word.toLocaleLowerCase('fr').replace(/'/gu, '’')) !== 0 || word === 'est' || word === 'sont';
+  return closedClassTags(word.toLowerCase().replace(/'/gu, '’')) !== 0 || word === 'est' || word === 'sont';
 }
 
 /**
