@@ -225,7 +225,12 @@ function analyseLines(text: string, lexicon: Lexicon): LineInfo[] {
   for (const [index, line] of text.split('\n').entries()) {
     // A space before a capital that starts a sentence (or the text) is only a space: no run was cut there.
     const sentenceStart = !previous.trim() || endsSentence(previous);
-    const gaps = findGaps(line).filter((g) => !(g.kind === 'start' && g.end > g.start && sentenceStart && /^ \p{Lu}/u.test(line)));
+    // Likewise two spaces between a full stop and a capital: the typewriter's way, not a cut.
+    const gaps = findGaps(line).filter(
+      (g) =>
+        !(g.kind === 'start' && g.end > g.start && sentenceStart && /^ \p{Lu}/u.test(line)) &&
+        !(g.kind === 'double' && /[.!?…]["»”)]?$/u.test(line.slice(0, g.start)) && /^\p{Lu}/u.test(line.slice(g.end))),
+    );
     if (line.trim()) previous = line;
     const lastGapEnd = gaps.reduce((m, g) => Math.max(m, g.end), 0);
     out.push({ index, offset, text: line, gaps, tails: gaps.length ? findTailStarts(line, lastGapEnd, lexicon) : [] });
