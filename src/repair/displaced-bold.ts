@@ -72,7 +72,7 @@ export const weights = {
   /** Margin a reading needs over the line as it is. */
   minGain: 2,
   /** More margin for a line whose tail is not glued to it (it may be a clean line with a stray space). */
-  unglued: 2,
+  unglued: 4,
   /** Margin the best reading needs over the second best. */
   minLead: 2,
   /** An elided article before a consonant. */
