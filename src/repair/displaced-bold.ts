@@ -66,7 +66,7 @@ interface Reading {
 
 /**
  * The weights of the scoring, in natural-log units of the language model. Measured with
- * `scripts/measure-displaced-bold.ts` on damaged texts the model has never seen.
+ * `npm run measure:repairs` on the tune part of the development set.
  */
 export const weights = {
   /** Margin a reading needs over the line as it is. */
