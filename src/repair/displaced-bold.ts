@@ -136,7 +136,6 @@ export function repairDisplacedBold(text: string, context: PassContext): PassRes
       const original = readings.find((r) => r.runs.length === 0)!;
       const best = readings[0]!;
       const second = readings.find((r) => r !== best && r.runs.length > 0 && r.plain !== best.plain);
-      if (process.env.DEBUG_BOLD) console.error(`\n[${round}] ${JSON.stringify(line.text)} ctx ${JSON.stringify(contextBefore(lines, line.index, context))} ${JSON.stringify(contextAfter(lines, line.index, context))}\n` + readings.slice(0, 6).map((r) => `  ${r.score.toFixed(2)} ${r.text}`).join('\n') + `\n  original ${original.score.toFixed(2)}`);
       const needed = weights.minGain + (line.tails.some((t) => t.glued) ? 0 : weights.unglued);
       const clear = best.runs.length > 0 && best.score - original.score >= needed && (!second || best.score - second.score >= weights.minLead);
       if (clear) {

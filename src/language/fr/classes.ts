@@ -71,36 +71,23 @@ export function readingsOf(token: string, lexicon: Lexicon, sentenceStart = fals
     if (tags & (T.P1S | T.P2S | T.P3S) || !(tags & T.PERSONS)) add(singular);
     if (tags & (T.P1P | T.P2P | T.P3P)) add(plural);
   };
-  if (closed) {
-    if (tags & T.DET) add(tags & T.DET_PLUR ? C.DET_P : C.DET_S);
-    if (tags & T.PREP) add(C.PREP);
-    if (tags & T.SUBJECT) add(C.SUBJ);
-    if (tags & T.CLITIC) add(C.CLITIC);
-    if (tags & T.PRONOUN) add(C.PRON);
-    if (tags & T.COORD) add(C.COORD);
-    if (tags & T.SUBORD) add(C.SUBORD);
-    if (tags & T.ADV) add(C.ADV);
-    if (tags & T.ADJ) byNumber(C.ADJ_S, C.ADJ_P);
-    if (tags & T.NOUN) byNumber(C.NOUN_S, C.NOUN_P);
-  } else {
-    if (tags & T.NOUN) byNumber(C.NOUN_S, C.NOUN_P);
-    if (tags & T.PROPER || (capitalized && out.length === 0)) add(C.PROPER);
-    if (tags & T.ADJ) byNumber(C.ADJ_S, C.ADJ_P);
-    if (tags & T.VERB) (tags & T.AUX ? byPerson(C.AUX_S, C.AUX_P) : byPerson(C.VERB_S, C.VERB_P));
-    if (tags & T.INFINITIVE) add(C.INF);
-    if (tags & T.PAST_PARTICIPLE) byNumber(C.PPAST_S, C.PPAST_P);
-    if (tags & T.PRESENT_PARTICIPLE) add(C.PPRES);
-    if (tags & T.ADV) add(C.ADV);
-    if (tags & T.DET) add(tags & T.DET_PLUR ? C.DET_P : C.DET_S);
-    if (tags & T.PREP) add(C.PREP);
-    if (tags & T.PRONOUN) add(C.PRON);
-    if (tags & T.COORD) add(C.COORD);
-    if (tags & T.SUBORD) add(C.SUBORD);
-    if (tags & T.SUBJECT) add(C.SUBJ);
-    if (tags & T.CLITIC) add(C.CLITIC);
-    // A capitalized word mid-sentence is most often a name, whatever else it could be.
-    if (capitalized && !out.some(([c]) => c === C.PROPER)) out.push([C.PROPER, out.length]);
-  }
+  if (tags & T.NOUN) byNumber(C.NOUN_S, C.NOUN_P);
+  if (tags & T.PROPER || (!closed && capitalized && out.length === 0)) add(C.PROPER);
+  if (tags & T.ADJ) byNumber(C.ADJ_S, C.ADJ_P);
+  if (tags & T.VERB) (tags & T.AUX ? byPerson(C.AUX_S, C.AUX_P) : byPerson(C.VERB_S, C.VERB_P));
+  if (tags & T.INFINITIVE) add(C.INF);
+  if (tags & T.PAST_PARTICIPLE) byNumber(C.PPAST_S, C.PPAST_P);
+  if (tags & T.PRESENT_PARTICIPLE) add(C.PPRES);
+  if (tags & T.ADV) add(C.ADV);
+  if (tags & T.DET) add(tags & T.DET_PLUR ? C.DET_P : C.DET_S);
+  if (tags & T.PREP) add(C.PREP);
+  if (tags & T.PRONOUN) add(C.PRON);
+  if (tags & T.COORD) add(C.COORD);
+  if (tags & T.SUBORD) add(C.SUBORD);
+  if (tags & T.SUBJECT) add(C.SUBJ);
+  if (tags & T.CLITIC) add(C.CLITIC);
+  // A capitalized open-class word mid-sentence is most often a name, whatever else it could be.
+  if (!closed && capitalized && !out.some(([c]) => c === C.PROPER)) out.push([C.PROPER, out.length]);
   if (out.length === 0) return [[C.OTHER, 1]];
   const sum = out.reduce((x, [, w]) => x + w, 0);
   return out.map(([c, w]) => [c, w / sum]);
