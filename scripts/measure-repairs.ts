@@ -190,7 +190,10 @@ function measure(paragraphs: Paragraph[], density: number, seed: number, edition
     const corpus = edition ? editionOf(p.doc, paragraphs, edition) : undefined;
     const result = runPasses(onlyBold, text, 'p.txt', { lexicon, corpus, repairs: 'auto' });
     tally.paragraphs += 1;
-    if (lettersOf(result.markdown) !== lettersOf(text)) tally.lostLetters += 1;
+    if (lettersOf(result.markdown) !== lettersOf(text)) {
+      tally.lostLetters += 1;
+      if (process.env.SHOW_LOST) console.log(`\nLOST ${p.id}\n${text}--- repaired:\n${result.markdown}`);
+    }
     const got = phraseTokens(unescape(result.markdown));
     score(d.tokens, got, d.displaced, d.wholly, tally);
     const outLines = result.markdown.split('\n');
@@ -217,7 +220,9 @@ function measure(paragraphs: Paragraph[], density: number, seed: number, edition
     const noisy = `${c.damaged.replace(/\. /gu, () => (random() < 0.3 ? '.  ' : '. ')).replace(/(?<=\p{L}) (?=\p{L})/gu, () => (random() < 0.01 ? '  ' : ' '))}\n`;
     const cleanCorpus = corpus;
     tally.clean += 1;
-    if (runPasses(onlyBold, noisy, 'c.txt', { lexicon, corpus: cleanCorpus, repairs: 'auto' }).markdown === runPasses(escapeOnly, noisy, 'c.txt', {}).markdown) tally.cleanUntouched += 1;
+    const cleanOut = runPasses(onlyBold, noisy, 'c.txt', { lexicon, corpus: cleanCorpus, repairs: 'auto' }).markdown;
+    if (cleanOut === runPasses(escapeOnly, noisy, 'c.txt', {}).markdown) tally.cleanUntouched += 1;
+    else if (process.env.SHOW_CLEAN) console.log(`\nCLEAN CHANGED ${p.id}\n${noisy}--- became:\n${cleanOut}`);
   }
 }
 

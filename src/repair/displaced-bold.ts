@@ -136,8 +136,12 @@ export function repairDisplacedBold(text: string, context: PassContext): PassRes
       const original = readings.find((r) => r.runs.length === 0)!;
       const best = readings[0]!;
       const second = readings.find((r) => r !== best && r.runs.length > 0 && r.plain !== best.plain);
-      const needed = weights.minGain + (line.tails.some((t) => t.glued) ? 0 : weights.unglued);
-      const clear = best.runs.length > 0 && best.score - original.score >= needed && (!second || best.score - second.score >= weights.minLead);
+      // Without a glued word, a gap may be a stray space: the line as it is pays nothing for it, and
+      // the reading must win on its French alone, by more.
+      const glued = line.tails.some((t) => t.glued);
+      const needed = weights.minGain + (glued ? 0 : weights.unglued);
+      const asItIs = glued ? original.score : original.score + original.open.reduce((n, g) => n + gapWeight(g, line.text, contextBefore(lines, line.index, context).pop()), 0);
+      const clear = best.runs.length > 0 && best.score - asItIs >= needed && (!second || best.score - second.score >= weights.minLead);
       if (clear) {
         chosen.set(line.index, best);
         ambiguous.delete(line.index);
@@ -171,7 +175,8 @@ export function repairDisplacedBold(text: string, context: PassContext): PassRes
       endsWithRun: r.runs.some((x) => x.gap.kind === 'end'),
     });
   }
-  const detected = context.mode === 'on' || damaged.length >= 1;
+  // Lacunae are marked only in a text that shows the artifact for sure: one line at least repaired.
+  const detected = context.mode === 'on' || chosen.size > 0;
   for (const line of lines) {
     const reading = chosen.get(line.index);
     const previous = previousNonBlank(lines, line.index);
@@ -228,7 +233,7 @@ function analyseLines(text: string, lexicon: Lexicon): LineInfo[] {
     const gaps = findGaps(line).filter(
       (g) =>
         !(g.kind === 'start' && g.end > g.start && sentenceStart && /^ \p{Lu}/u.test(line)) &&
-        !(g.kind === 'double' && /[.!?…]["»”)]?$/u.test(line.slice(0, g.start)) && /^\p{Lu}/u.test(line.slice(g.end))),
+        !(g.kind === 'double' && /[.!?…]["»”)]?$/u.test(line.slice(0, g.start)) && /^[\p{Lu}\p{N}(«"“]/u.test(line.slice(g.end))),
     );
     if (line.trim()) previous = line;
     const lastGapEnd = gaps.reduce((m, g) => Math.max(m, g.end), 0);
@@ -247,7 +252,9 @@ export function findGaps(line: string): Gap[] {
   // A space before a comma, a full stop or a closing bracket (which may have the tail glued after it: `renforcer ,leur`).
   for (const m of line.matchAll(/(?<=[\p{L}\p{N}’'»),.]) (?=[,.)]+(?:\s|$|\p{L}|[(«]))/gu)) gaps.push({ kind: 'before-punctuation', start: m.index, end: m.index + 1 });
   for (const m of line.matchAll(/«( *)»/gu)) gaps.push({ kind: 'quotes', start: m.index + 1, end: m.index + 1 + m[1]!.length });
-  return gaps.sort((a, b) => a.start - b.start);
+  // One place, one gap: the spaces of an empty « » are not a double space besides.
+  const sorted = gaps.sort((a, b) => a.start - b.start || (a.kind === 'quotes' ? -1 : 1));
+  return sorted.filter((g, i) => !sorted.slice(0, i).some((h) => g.start < h.end && h.start < g.end));
 }
 
 /**
@@ -272,8 +279,12 @@ function findTailStarts(line: string, after: number, lexicon: Lexicon): { at: nu
 /** Cut points inside a space-free segment where two pieces were glued together. */
 export function glueCuts(segment: string, lexicon: Lexicon): number[] {
   const cuts = new Set<number>();
-  // A letter right after a full stop, a comma or a closing bracket: `développer.La`, `outre,le`, `).région`.
-  for (const m of segment.matchAll(/(?<=[.,;!?)»])(?=\p{L})/gu)) if (m.index > 0) cuts.add(m.index);
+  // A word right after a full stop, a comma or a closing bracket: `développer.La`, `outre,le`, `).région` —
+  // not a file name or an address (`disk.img`, `www.exemple.org`), whose ending is no word.
+  for (const m of segment.matchAll(/(?<=[.,;!?)»])(?=\p{L})/gu)) {
+    const next = /^[\p{L}’'-]+/u.exec(segment.slice(m.index))?.[0] ?? '';
+    if (m.index > 0 && (/^\p{Lu}/u.test(next) || (next.length >= 2 && lexicon.has(next)))) cuts.add(m.index);
+  }
   // An opening bracket or quote right after a letter: `les(novembre`.
   for (const m of segment.matchAll(/(?<=\p{L})(?=[(«])/gu)) cuts.add(m.index);
   // A word right after a number: `74présent`.
@@ -565,7 +576,9 @@ function lineEdits(line: LineInfo, reading: Reading | undefined, merge: { mergeW
 
 /** Lacuna edits and run edits may touch the same gap only when one of them is empty: keep order. */
 function mergeEdits(edits: Edit[]): Edit[] {
-  const sorted = edits.sort((a, b) => a.start - b.start || a.end - b.end);
+  // Where two edits meet, the one that puts words back wins over a […] mark: no letter is ever dropped.
+  const letters = (e: Edit): number => (/[\p{L}\p{N}]/u.test(e.insert.replace(/\[…\]/gu, '')) ? 0 : 1);
+  const sorted = edits.sort((a, b) => a.start - b.start || letters(a) - letters(b) || a.end - b.end);
   const out: Edit[] = [];
   for (const e of sorted) {
     const last = out[out.length - 1];
