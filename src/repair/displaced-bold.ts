@@ -137,10 +137,12 @@ export function repairDisplacedBold(text: string, context: PassContext): PassRes
       const best = readings[0]!;
       const second = readings.find((r) => r !== best && r.runs.length > 0 && r.plain !== best.plain);
       // Without a glued word, a gap may be a stray space: the line as it is pays nothing for it, and
-      // the reading must win on its French alone, by more.
+      // the reading must win on its French alone, by more…
       const glued = line.tails.some((t) => t.glued);
       const needed = weights.minGain + (glued ? 0 : weights.unglued);
-      const asItIs = glued ? original.score : original.score + original.open.reduce((n, g) => n + gapWeight(g, line.text, contextBefore(lines, line.index, context).pop()), 0);
+      const cost = (g: Gap): number => gapWeight(g, line.text, contextBefore(lines, line.index, context).pop());
+      // …except a gap right after an article or a preposition, where a word must be missing.
+      const asItIs = glued ? original.score : original.score + original.open.reduce((n, g) => n + (cost(g) < weights.strongGap ? cost(g) : 0), 0);
       const clear = best.runs.length > 0 && best.score - asItIs >= needed && (!second || best.score - second.score >= weights.minLead);
       if (clear) {
         chosen.set(line.index, best);
