@@ -11,7 +11,7 @@
  * function words.
  */
 import { isEnglishFunctionWord, isFrenchFunctionWord } from '../language/fr/words.ts';
-import { readDayMonthYear } from '../language/months.ts';
+import { readDayMonthYear } from '../language/fr/dates.ts';
 import type { Edit } from './mapped-text.ts';
 import type { DocumentMeta, PassResult } from './pass.ts';
 
