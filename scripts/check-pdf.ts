@@ -21,7 +21,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { loadFrenchLexicon } from '../src/language/lexicon.ts';
+import { loadFrenchLexicon } from '../src/language/fr/lexicon.ts';
 import { en } from '../src/messages/en.ts';
 import { fr } from '../src/messages/fr.ts';
 import { parseContent, readPageContent } from '../src/render/pdf-content.ts';

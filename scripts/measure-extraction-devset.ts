@@ -15,7 +15,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { buildCorpusStats } from '../src/language/corpus.ts';
-import { loadFrenchLexicon } from '../src/language/lexicon.ts';
+import { loadFrenchLexicon } from '../src/language/fr/lexicon.ts';
 import { normalizeText } from '../src/repair/pipeline.ts';
 import { fold } from '../src/extract/acronyms.ts';
 import { extractEdition, type ExtractionDocument } from '../src/extract/index.ts';

@@ -37,6 +37,7 @@
  * Not for: deciding whether an all-caps word is an acronym or a name (`glossary.ts`), finding the
  * uses of a term (`acronym-uses.ts`).
  */
+import { isRomanNumeral as isRoman, ordinalValue } from '../language/fr/numbers.ts';
 
 import { frenchMonthPattern } from '../language/fr/dates.ts';
 
@@ -110,9 +111,6 @@ const letterGivingLinks = new Set(['pour', 'par', 'sur', 'sans', 'avec', 'dans',
 /** Nouns of locutions that carry no meaning of their own: `en matière de`, `en faveur de`, `au sein de`. */
 const locutionNouns = new Set(['matière', 'faveur', 'profit', 'sein', 'vue', 'charge', 'titre', 'cadre', 'moyen', 'intermédiaire', 'appui', 'égard', 'lieu', 'raison', 'cours', 'vertu']);
 // `a` is French too (`il a`): as an article it gives no letter, as a verb neither.
-const ordinals: Record<string, number> = {
-  premier: 1, première: 1, deuxième: 2, second: 2, seconde: 2, troisième: 3, quatrième: 4, cinquième: 5, sixième: 6, septième: 7, huitième: 8, neuvième: 9, dixième: 10,
-};
 /** Learned prefixes after which a French compound starts a second word (`cyber|défense`, `télé|piloté`). */
 const compoundPrefixes = ['cyber', 'télé', 'anti', 'contre', 'inter', 'multi', 'sous', 'auto', 'semi', 'micro', 'radio', 'aéro', 'géo', 'post', 'super', 'hyper', 'trans', 'ultra', 'extra', 'bio', 'néo', 'euro'];
 
@@ -121,9 +119,9 @@ export function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-/** True for a Roman numeral (`II`, `XXI`), which is never an acronym. */
+/** True for a Roman numeral (`II`, `XXI`), which is never an acronym; with D or M (`CD`, `MD`) it is taken for one. */
 export function isRomanNumeral(token: string): boolean {
-  return /^(?=[IVXLC])X{0,3}(?:IX|IV|V?I{0,3})$|^(?=[XLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/.test(token) && token.length > 0;
+  return isRoman(token) && !/[DM]/u.test(token);
 }
 
 /**
@@ -172,7 +170,7 @@ function tokenize(text: string, from: number, to: number): Word[] {
 function readWord(text: string, start: number, end: number): Word {
   const folded = fold(text);
   if (/^\p{N}+$/u.test(text)) return { text, start, end, kind: 'number', parts: [], numbers: [text] };
-  const ordinal = ordinals[text.toLowerCase()] ?? (/^(\d+)(?:e|er|re|ème)$/u.exec(text) ? Number(/^\d+/.exec(text)![0]) : undefined);
+  const ordinal = ordinalValue(text);
   if (ordinal !== undefined) return { text, start, end, kind: 'content', parts: [], numbers: [String(ordinal)] };
   if (articles.has(text.toLowerCase())) return { text, start, end, kind: 'article', parts: [folded], numbers: [] };
   if (links.has(text.toLowerCase())) return { text, start, end, kind: 'link', parts: [folded], numbers: [], mayGiveLetter: letterGivingLinks.has(text.toLowerCase()) };

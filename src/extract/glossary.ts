@@ -15,7 +15,7 @@
  */
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { GlossaryEntry, SourcePlace } from './types.ts';
-import type { Lexicon } from '../language/lexicon.ts';
+import type { Lexicon } from '../language/fr/lexicon.ts';
 import { createTermMatcher, findAcronymTokens, glossaryId, useId, type TermMatcher } from './acronym-uses.ts';
 import { findDefinitions, fold, isAccepted, type DefinitionCandidate } from './acronyms.ts';
 import { diagnosticAt, type ExtractionDocument } from './document.ts';

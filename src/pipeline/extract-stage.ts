@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { FolioError } from '../diagnostics.ts';
-import type { Lexicon } from '../language/lexicon.ts';
+import type { Lexicon } from '../language/fr/lexicon.ts';
 import { parseGlossaryFile, type EditorialEntry } from '../extract/glossary-file.ts';
 import { extractEdition, type Extraction, type ExtractionDocument } from '../extract/index.ts';
 import { readDocumentText } from '../extract/text-blocks.ts';

@@ -7,7 +7,7 @@
  */
 import { FolioError } from '../diagnostics.ts';
 import { buildCorpusStats } from '../language/corpus.ts';
-import { loadFrenchLexicon } from '../language/lexicon.ts';
+import { loadFrenchLexicon } from '../language/fr/lexicon.ts';
 import { normalizeText, type NormalizedText } from '../repair/pipeline.ts';
 import { defaultLimits, type ManifestDocument } from '../sources/manifest.ts';
 import { displayPath, loadEdition } from '../sources/load.ts';

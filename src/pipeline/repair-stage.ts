@@ -7,7 +7,7 @@
 import type { Root } from 'mdast';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { buildCorpusStats, type CorpusStats } from '../language/corpus.ts';
-import type { Lexicon } from '../language/lexicon.ts';
+import type { Lexicon } from '../language/fr/lexicon.ts';
 import { normalizeText, type NormalizedText } from '../repair/pipeline.ts';
 import { longLine, longLineMessage, type LoadedEdition } from '../sources/load.ts';
 import { parseMarkdown } from '../sources/markdown.ts';

@@ -19,7 +19,8 @@
  */
 import type { Edit, Note } from './mapped-text.ts';
 import type { DocumentMeta, PassContext, PassResult } from './pass.ts';
-import { endsSentence, isFunctionWord, lastWord } from '../language/french.ts';
+import { endsSentence, lastWord } from '../language/fr/sentence.ts';
+import { isFunctionWord } from '../language/fr/words.ts';
 
 interface Line {
   start: number;

@@ -4,7 +4,7 @@
  * No I/O, no globals: the lexicon and the corpus statistics come in through the context.
  */
 import type { CorpusStats } from '../language/corpus.ts';
-import type { Lexicon } from '../language/lexicon.ts';
+import type { Lexicon } from '../language/fr/lexicon.ts';
 import type { Edit, Note } from './mapped-text.ts';
 
 /** Facts about a document that repairs find in its text. */

@@ -7,7 +7,7 @@
  */
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { buildCorpusStats, type CorpusStats } from '../language/corpus.ts';
-import type { Lexicon } from '../language/lexicon.ts';
+import type { Lexicon } from '../language/fr/lexicon.ts';
 import type { ManifestDocument, SwitchableRepair } from '../sources/manifest.ts';
 import { createLineIndex } from '../sources/positions.ts';
 import { segmentBlocks } from './blocks.ts';

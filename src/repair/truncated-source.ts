@@ -4,7 +4,7 @@
  * the text stops, and the document's metadata says it is truncated so the compendium shows it.
  * Nothing is completed.
  */
-import { endsSentence, lastWord } from '../language/french.ts';
+import { endsSentence, lastWord } from '../language/fr/sentence.ts';
 import type { PassContext, PassResult } from './pass.ts';
 
 /** The truncated-source pass. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { doc, taken } from './helpers.ts';
-import { createLexicon } from '../../src/language/lexicon.ts';
+import { createLexicon } from '../../src/language/fr/lexicon.ts';
 import { findDefinitions, isAccepted } from '../../src/extract/acronyms.ts';
 import { buildChronology } from '../../src/extract/chronology.ts';
 import { findFrenchDates, isoDate } from '../../src/language/fr/dates.ts';

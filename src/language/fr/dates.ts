@@ -24,8 +24,7 @@
  *
  * Not for: times of day, durations (`deux ans après`), ordinals (`24e conférence`).
  */
-import { isFunctionWord } from '../french.ts';
-// To do: take the function words from `src/language/fr/` once the French module tree is on main.
+import { isFunctionWord } from './words.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Month names
