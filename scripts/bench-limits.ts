@@ -9,7 +9,7 @@
 import { parseArgs } from 'node:util';
 import { transformHtml } from '../src/assemble/final-html.ts';
 import { markdownToHtml } from '../src/assemble/markdown-to-html.ts';
-import { createLexicon } from '../src/language/lexicon.ts';
+import { createLexicon } from '../src/language/fr/lexicon.ts';
 import { typographyTransforms } from '../src/pipeline/assemble-stage.ts';
 import { normalizeText } from '../src/repair/pipeline.ts';
 import { parseMarkdown } from '../src/sources/markdown.ts';
