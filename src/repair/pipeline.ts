@@ -19,6 +19,8 @@ import { normalizeSpacing } from './spacing.ts';
 import { markTruncatedSource } from './truncated-source.ts';
 import { removeWebClutter } from './web-clutter.ts';
 import { escapeMarkdown } from './escape-markdown.ts';
+import { repairGlyphs } from './glyphs.ts';
+import { removePageFurniture } from './page-furniture.ts';
 import { applyEdits, fromSource } from './mapped-text.ts';
 import type { DocumentMeta, PassContext, RepairPass } from './pass.ts';
 
@@ -31,7 +33,9 @@ export interface PassDefinition {
 
 /** The passes, in the order they run. */
 export const passes: readonly PassDefinition[] = [
+  { id: 'glyphs', run: repairGlyphs },
   { id: 'escape-markdown', run: escapeMarkdown },
+  { id: 'page-furniture', run: removePageFurniture },
   { id: 'web-clutter', run: removeWebClutter },
   { id: 'displaced-bold', run: repairDisplacedBold, switchable: 'displaced-bold' },
   { id: 'blocks', run: segmentBlocks },
