@@ -85,6 +85,9 @@ const leadingSpace = /^[ \t\u00a0\u2007\u202f]*/u;
 const trailingSpace = /[ \t\u00a0\u2007\u202f]*$/u;
 /** A section number alone on its line: `3`, `3.2`, `3.2.1.`, `A.1`, `Chapitre 4`, `CHAPITRE`, `Annexe B`. */
 const sectionNumber = /^(?:(?:chapitre|chapter|annexe|appendix|partie|part|livre|titre)(?:\s+(?:\d{1,3}|[IVXLC]{1,6}|[A-Z]))?|\d{1,2}(?:\.\d{1,3}){0,4}\.?|[A-Z](?:\.\d{1,3}){1,4}\.?)$/iu;
+/** A heading with its number on the same line: `2.1.3 Discussion`, `Chapitre 4 Résultats`. */
+const numberedTitle = /^(?:\d{1,2}(?:\.\d{1,3}){1,4}\.?|(?:chapitre|chapter|annexe|appendix)\s+(?:\d{1,3}|[IVXLC]{1,6}|[A-Z])\.?)\s+[\p{Lu}«"“(]/u;
+
 /** Captions of figures and tables: text of their own, never a heading. */
 const captionPattern = /^(?:\*\*)?(?:figure|fig\.|table|tableau|illustration|image|exemple|example|listing|équation|graphique|photo)\s*[\dA-Z][\d.]*\b/iu;
 
@@ -292,6 +295,8 @@ function lineJoin(a: Line, b: Line, layout: Layout, block: Block, lexicon: Lexic
     return a.content.length <= 120 && b.content.length <= 120 ? { join: 'line' } : undefined;
   }
   if (sectionNumber.test(a.content) && block.lines.length === 1) return undefined;
+  // A numbered heading on its own line starts a block, and ends one: its text follows on the next line.
+  if (isNumberedTitle(b) || (block.lines.length === 1 && isNumberedTitle(a) && !isFull(a, layout))) return undefined;
   const lower = startsLower(b.content);
   const item = block.kind === 'item';
   if (isFull(a, layout, item) || (!endsSentence(a.content) && (lower || endsWithJoiner(a.content)))) {
@@ -313,7 +318,7 @@ const urlLike = /(?:^|[\s(«"“<])((?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)\S*|
  * the word is a compound (`socio-` + `éducatifs`, `Jean-` + `Pierre`).
  */
 function joinKind(a: Line, b: Line, lexicon: Lexicon | undefined): { join: Join; finding?: Edit['finding'] } {
-  if (/['’]$/u.test(a.content)) return { join: 'none' };
+  if (elisionAtEnd.test(a.content)) return { join: 'none' };
   const address = splitAddress(a.content, b.content, lexicon);
   if (address) {
     return {
@@ -396,8 +401,11 @@ function startsLower(s: string): boolean {
   return /^(?:\*\*|\\[*_])?[\p{Ll},;.)»:]/u.test(s);
 }
 
+/** An elided article or pronoun at a line's end (`l’`, `qu’`): the next word follows it without a space. */
+const elisionAtEnd = /(?<![\p{L}\p{N}])(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu|quelqu)['’]$/iu;
+
 function endsWithJoiner(s: string): boolean {
-  return /['’,]$/u.test(s) || isFunctionWord(lastWord(s));
+  return elisionAtEnd.test(s) || /[,«(\[“]$/u.test(s) || isFunctionWord(lastWord(s));
 }
 
 /**
@@ -440,7 +448,8 @@ function splitByBreak(a: Block, b: Block, layout: Layout): boolean {
   if (Math.abs(lastLine.indent - b.indent) > 1 && !b.pageBefore) return false;
   if (a.kind === 'item' && a.joins.includes('break')) return false;
   if (footnoteDefinition.test(first) || footnoteDefinition.test(a.lines[0]!.content)) return false;
-  if (/['’]$/u.test(last)) return true;
+  if (isNumberedTitle(firstLine) || (b.lines.length === 1 && sectionNumber.test(first))) return false;
+  if (elisionAtEnd.test(last) || /[«(\[“]$/u.test(last) || /^[»)\]”]/u.test(first)) return true;
   // A heading is never followed by a lowercase word: the sentence goes on.
   if (startsLower(first)) return !endsSentence(last) || !b.pageBefore || isFull(lastLine, layout);
   if (endsSentence(last)) {
@@ -510,6 +519,10 @@ function mergeSectionNumbers(blocks: Block[], layout: Layout, notes: Note[]): Bl
     i = j;
   }
   return out;
+}
+
+function isNumberedTitle(line: Line): boolean {
+  return numberedTitle.test(line.content) && isHeadingCandidate(line.content, 120) && line.content.split(/\s+/u).length <= 14;
 }
 
 /** `CHAPITRE` is followed by its number on the next line. */
@@ -583,6 +596,13 @@ function markHeadings(blocks: Block[], layout: Layout, notes: Note[]): void {
       continue;
     }
     if (b.kind !== 'paragraph' || !next) continue;
+    if (layout.hardWrapped && b.lines.length === 1 && isNumberedTitle(b.lines[0]!) && !startsLower(next.lines[0]!.content)) {
+      b.kind = 'heading';
+      b.numbered = true;
+      b.level = headingLevel(/^\S+(?:\s+\S+)?/u.exec(b.lines[0]!.content)![0].replace(/\s+\p{Lu}.*$/u, ''));
+      reportHeading(b, notes);
+      continue;
+    }
     const lines = layout.hardWrapped ? headingLines(b, layout) : b.lines.length === 1 && isHeadingCandidate(b.lines[0]!.content, 120) ? 1 : 0;
     if (lines === 0 || lines !== b.lines.length || startsLower(next.lines[0]!.content)) continue;
     if (layout.hardWrapped && !readsAsTitle(b, blocks[i - 1], next)) continue;

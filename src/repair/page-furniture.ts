@@ -121,7 +121,10 @@ function numbersOf(text: string): { shape: string; values: number[] } {
   const lone = text.replace(/^\\/u, '');
   if (romanPattern.test(lone)) return { shape: '#roman', values: [romanValue(lone)] };
   const values: number[] = [];
-  const shape = text.replace(/\d+/gu, (d) => {
+  // A dotted number (`2.1.3`, `4.7`) is a section or a version, never a page number: it is part
+  // of the shape, whatever its digits.
+  const shape = text.replace(/\d+(?:[.,]\d+)+|\d+/gu, (d) => {
+    if (/[.,]/u.test(d)) return '§';
     values.push(Number(d));
     return '#';
   });
@@ -203,28 +206,38 @@ function findRepeatedLines(edge: PageLine[], all: PageLine[], pageCount: number,
     if (found.has(l)) continue;
     atEdge.set(l.text, [...(atEdge.get(l.text) ?? []), l]);
   }
-  const everywhere = new Map<string, number>();
-  for (const l of all) everywhere.set(l.text, (everywhere.get(l.text) ?? 0) + 1);
+  const everywhere = new Map<string, PageLine[]>();
+  for (const l of all) everywhere.set(l.text, [...(everywhere.get(l.text) ?? []), l]);
   const headings = lineKeys(all, atEdge);
   for (const [text, group] of atEdge) {
-    const pages = [...new Set(group.map((l) => l.page))].sort((a, b) => a - b);
+    // One occurrence per page at most is furniture: the one nearest the edge.
+    const outermost = new Map<number, PageLine>();
+    for (const l of group) {
+      const o = outermost.get(l.page);
+      if (!o || Math.min(l.fromTop, l.fromFoot) < Math.min(o.fromTop, o.fromFoot)) outermost.set(l.page, l);
+    }
+    const pages = [...outermost.keys()].sort((a, b) => a - b);
     if (pages.length < 2 || !/\p{L}/u.test(text)) continue;
-    const inside = everywhere.get(text)! - group.length;
-    if (inside > pages.length / 4) continue;
+    const inside = everywhere.get(text)!.filter((l) => outermost.get(l.page) !== l);
+    // The section's own heading, before the pages its running head stands on, is allowed.
+    const ownHeading = inside.length === 1 && inside[0]!.page <= pages[0]! && pages.length >= 3;
+    if (inside.length > pages.length / 4 && !ownHeading) continue;
     // Dense: most gaps between the pages it heads are of one or two pages.
     const gaps = pages.slice(1).map((p, i) => p - pages[i]!);
     const close = gaps.filter((g) => g <= 2).length;
     if (close < Math.max(1, gaps.length * 0.6)) continue;
     const span = pages[pages.length - 1]! - pages[0]! + 1;
     const wide = span >= pageCount * 0.3 || pages.length >= 5;
-    if (!wide && !(looksLikeHead(text) && echoesHeading(titleKey(text), headings))) continue;
+    if (!wide && !(looksLikeHead(text) && (ownHeading || echoesHeading(titleKey(text), headings)))) continue;
     // A title under its own number (`1.6`, `Chapitre 2`) is that section's heading, even at the top of two pages.
     if (!wide && group.some((l) => numberAbove(l, all, found))) continue;
     const where = span >= pageCount * 0.8 ? 'it recurs' : 'it recurs over a stretch of pages';
     const why = `${where} at the edge of ${pages.length} pages (a running head or foot)`;
-    for (const l of group) found.set(l, why);
-    // The same line where the page put it out of place (beside a table, under a figure).
-    if (inside > 0) for (const l of all) if (l.text === text && !found.has(l) && pages.includes(l.page)) found.set(l, why);
+    for (const l of outermost.values()) found.set(l, why);
+    // A running head of the whole book where a page put it out of place (beside a table).
+    if (wide && !ownHeading) {
+      for (const l of inside) if (!found.has(l) && l.page >= pages[0]! && l.page <= pages[pages.length - 1]! && !outermost.has(l.page)) found.set(l, why);
+    }
   }
 }
 
@@ -266,18 +279,28 @@ function echoesHeading(key: string, headings: Set<string>): boolean {
 }
 
 /**
- * A line in capitals at a page edge of a numbered page that repeats the title of a section of
- * the text: a running head that names the section (sometimes with the page number glued to it).
+ * A line at a page edge of a numbered page that repeats the title of a section of the text in the
+ * way running heads do: in capitals, or after the section's number with a final dot (`2.4. Titre`
+ * over the heading `2.4 Titre`), sometimes with the page number glued to it.
  */
 function findHeadingEchoes(edge: PageLine[], all: PageLine[], printed: Map<number, number>, found: Map<PageLine, string>): void {
-  const titles = new Set<string>();
-  for (const l of all) if (!isCapitals(l.text)) titles.add(titleKey(l.text));
-  for (const l of edge) {
-    if (found.has(l) || !isCapitals(l.text) || !printed.has(l.page)) continue;
+  const titles = new Map<string, Set<string>>();
+  for (const l of all) {
+    if (isCapitals(l.text) || leaderDots.test(l.text) || found.has(l)) continue;
     const key = titleKey(l.text);
-    if (key.length < 4 || !echoesHeading(key, titles)) continue;
+    titles.set(key, (titles.get(key) ?? new Set()).add(l.text));
+  }
+  const other = (key: string, text: string): boolean => [...(titles.get(key) ?? [])].some((t) => t !== text);
+  const keys = new Set([...titles.keys()].filter((k) => [...titles.get(k)!].length > 0));
+  for (const l of edge) {
+    if (found.has(l) || !printed.has(l.page)) continue;
+    const capitals = isCapitals(l.text);
+    if (!capitals && !/^\d{1,2}(?:\.\d{1,3})*\.\s+\p{Lu}/u.test(l.text)) continue;
+    const key = titleKey(l.text);
+    // The heading itself is not its own echo: another line must have the same words.
+    if (key.length < 4 || !echoesHeading(key, keys) || (titles.has(key) && !other(key, l.text))) continue;
     const glued = new RegExp(`\\D${printed.get(l.page)}$`, 'u').test(l.text);
-    found.set(l, `a running head in capitals repeating the title of the section${glued ? ', with the page number' : ''}`);
+    found.set(l, `a running head repeating the title of the section${glued ? ', with the page number' : ''}`);
   }
 }
 

@@ -21,6 +21,7 @@ import { removeWebClutter } from './web-clutter.ts';
 import { escapeMarkdown } from './escape-markdown.ts';
 import { repairGlyphs } from './glyphs.ts';
 import { removePageFurniture } from './page-furniture.ts';
+import { removeDebris } from './debris.ts';
 import { applyEdits, fromSource } from './mapped-text.ts';
 import type { DocumentMeta, PassContext, RepairPass } from './pass.ts';
 
@@ -36,7 +37,8 @@ export const passes: readonly PassDefinition[] = [
   { id: 'glyphs', run: repairGlyphs },
   { id: 'escape-markdown', run: escapeMarkdown },
   { id: 'page-furniture', run: removePageFurniture },
-  { id: 'web-clutter', run: removeWebClutter },
+  { id: 'debris', run: removeDebris },
+  { id: 'web-clutter', run: unlessPaged(removeWebClutter) },
   { id: 'displaced-bold', run: repairDisplacedBold, switchable: 'displaced-bold' },
   { id: 'blocks', run: segmentBlocks },
   { id: 'lost-hyphens', run: restoreLostHyphens },
@@ -45,6 +47,14 @@ export const passes: readonly PassDefinition[] = [
   { id: 'spacing', run: normalizeSpacing },
   { id: 'truncated-source', run: markTruncatedSource },
 ];
+
+/**
+ * A web-page pass does not run on a PDF extraction (a text with form feeds between its pages): an
+ * English sentence in a French manual is text there, not the caption of a photo.
+ */
+function unlessPaged(pass: RepairPass): RepairPass {
+  return (text, context) => (text.includes('\f') ? { edits: [] } : pass(text, context));
+}
 
 export interface RepairOptions {
   /** The manifest's `repairs` setting for this document. */
