@@ -75,6 +75,8 @@ interface Block {
   depth: number;
   /** For headings made of a section number and a title: the number's own lines come first. */
   numbered?: boolean;
+  /** A heading found in the running text (after a sentence, before one): its number of lines. */
+  titleLines?: number;
 }
 
 const bulletPattern = /^[•◦▪‣●○■□·∙][ \t\u00a0]+|^[-–—*+][ \t\u00a0]+(?=\S)/u;
@@ -104,11 +106,13 @@ export function segmentBlocks(text: string, context: Pick<PassContext, 'lexicon'
   const meta: DocumentMeta = {};
   const lexicon = context.lexicon;
   let blocks = groupLines(lines, layout, lexicon);
-  blocks = joinBreaks(blocks, layout, notes, lexicon);
+  if (layout.hardWrapped) blocks = mergeWordRuns(blocks, notes);
+  if (!layout.markdown) blocks = joinBreaks(blocks, layout, notes, lexicon);
   blocks = mergeSectionNumbers(blocks, layout, notes);
   markSections(blocks);
-  markHeadings(blocks, layout, notes);
-  const title = takeTitle(blocks, notes);
+  // Markdown that Folio wrote (normalized once already) keeps its headings and title as they are.
+  const title = layout.markdown ? undefined : (markHeadings(blocks, layout, notes), takeTitle(blocks, notes));
+  if (layout.markdown) for (const b of blocks) if (b.kind === 'heading') reportHeading(b, notes);
   if (title) meta.title = blockText(title);
 
   if (layout.hardWrapped) {
@@ -178,19 +182,22 @@ function splitLines(text: string): Line[] {
  */
 function confirmOrderedItems(lines: Line[]): void {
   const ordered = lines.filter((l) => l.ordinal !== undefined);
-  for (const l of ordered) {
-    const i = lines.indexOf(l);
-    const near = (j: number): boolean => Math.abs(j - i) <= 40;
-    const neighbour = ordered.some((o) => o !== l && near(lines.indexOf(o)) && Math.abs(o.ordinal! - l.ordinal!) === 1 && o.indent === l.indent);
-    if (!neighbour) {
-      l.bulletText = undefined;
-      l.ordinal = undefined;
-    }
-  }
+  // Measured in characters, not lines, so that the decision is the same once lines are joined.
+  const near = (x: Line, y: Line): boolean => Math.abs(x.start - y.start) <= 3000;
+  const keep = ordered.map((l, k) =>
+    [ordered[k - 1], ordered[k + 1]].some((o) => o !== undefined && near(o, l) && Math.abs(o.ordinal! - l.ordinal!) === 1 && o.indent === l.indent),
+  );
+  ordered.forEach((l, k) => {
+    if (keep[k]) return;
+    l.bulletText = undefined;
+    l.ordinal = undefined;
+  });
 }
 
 interface Layout {
   hardWrapped: boolean;
+  /** The text is Markdown as Folio writes it: its headings are marked, its paragraphs on one line each. */
+  markdown: boolean;
   /** Typical width of a full line, when hard-wrapped. */
   width: number;
 }
@@ -198,8 +205,10 @@ interface Layout {
 /** Hard-wrapped: lines rarely long, and lines often run on into the next without punctuation; or pages. */
 function analyseLayout(lines: Line[]): Layout {
   const text = lines.filter((l) => !l.blank && !l.pageBreak && l.bulletText === undefined);
-  if (text.length === 0) return { hardWrapped: false, width: 0 };
+  if (text.length === 0) return { hardWrapped: false, markdown: false, width: 0 };
   const long = text.filter((l) => l.content.length > 200).length;
+  const paged = lines.some((l) => l.pageBreak);
+  if (!paged && long > 0 && text.some((l) => /^#{2,6} \S/u.test(l.content))) return { hardWrapped: false, markdown: true, width: 0 };
   const runOnLengths: number[] = [];
   let runOn = 0;
   for (let i = 0; i + 1 < lines.length; i++) {
@@ -211,13 +220,12 @@ function analyseLayout(lines: Line[]): Layout {
       runOnLengths.push(a.content.length);
     }
   }
-  const paged = lines.some((l) => l.pageBreak);
   // `pdftotext` joins the two lines of a word hyphenated at a line end: a few lines are twice as long.
   const hardWrapped = (runOn >= 2 && long / text.length < 0.1) || (paged && runOn >= 2 && long / text.length < 0.3);
   runOnLengths.sort((x, y) => x - y);
   // Lines that run on into the next are full lines: their median is the measure.
   const width = runOnLengths.length ? runOnLengths[Math.floor(runOnLengths.length * 0.5)]! : 0;
-  return { hardWrapped, width };
+  return { hardWrapped, markdown: false, width };
 }
 
 function newBlock(kind: BlockKind, line: Line, blankBefore: number, pageBefore: boolean): Block {
@@ -238,15 +246,23 @@ function groupLines(lines: Line[], layout: Layout, lexicon: Lexicon | undefined)
     blocks.push(b);
     current = b;
   };
-  for (const line of lines) {
+  lines.forEach((line, index) => {
     if (line.blank || line.pageBreak) {
       if (line.blank) blank += 1;
       else page = true;
       current = undefined;
-      continue;
+      return;
     }
     const previous = current?.lines[current.lines.length - 1];
-    if (line.bulletText !== undefined) {
+    const title = layout.hardWrapped && line.bulletText === undefined ? titleAhead(lines, index, layout) : 0;
+    if (current?.titleLines !== undefined && current.lines.length >= current.titleLines) {
+      // The heading found ahead ends here: what follows is its text.
+      push(line.bulletText !== undefined ? newBlock('item', line, blank, page) : newBlock('paragraph', line, blank, page));
+    } else if (title > 0 && previous && endsSentence(previous.content) && current?.kind === 'paragraph') {
+      // After a sentence's end, one or two short lines without punctuation before a new sentence: a heading.
+      push(newBlock('paragraph', line, blank, page));
+      current!.titleLines = title;
+    } else if (line.bulletText !== undefined) {
       push(newBlock('item', line, blank, page));
     } else if (footnoteDefinition.test(line.content)) {
       push(newBlock('paragraph', line, blank, page));
@@ -265,8 +281,31 @@ function groupLines(lines: Line[], layout: Layout, lexicon: Lexicon | undefined)
       blank = 0;
       page = false;
     }
-  }
+  });
   return blocks;
+}
+
+/**
+ * How many lines from `index` read as a heading set in the running text: one line, or two when
+ * the first runs on into the second, none ending with punctuation, the last short of the
+ * measure, and a sentence or a block starting after them. 0 when they do not.
+ */
+function titleAhead(lines: Line[], index: number, layout: Layout): number {
+  const first = lines[index]!;
+  if (startsLower(first.content) || captionPattern.test(first.content) || first.bulletText !== undefined) return 0;
+  for (const n of [1, 2]) {
+    const group = lines.slice(index, index + n);
+    if (group.length < n || group.some((l) => l.blank || l.pageBreak || /[.;:!?,]$/u.test(l.content))) return 0;
+    if (n === 2 && !(startsLower(group[1]!.content) || endsWithJoiner(group[0]!.content))) return 0;
+    const last = group[n - 1]!;
+    if (isFull(last, layout)) continue;
+    const after = lines[index + n];
+    const text = group.map((l) => l.content).join(' ');
+    if (!isHeadingCandidate(text, 150) || /[=$<>{}|\\[\]@]/u.test(text)) return 0;
+    if (after && !after.blank && !after.pageBreak && (startsLower(after.content) || after.bulletText !== undefined)) return 0;
+    return n;
+  }
+  return 0;
 }
 
 function addLine(block: Block, line: Line, join: { join: Join; finding?: Edit['finding'] }): void {
@@ -290,14 +329,18 @@ function addLine(block: Block, line: Line, join: { join: Join; finding?: Edit['f
  */
 function lineJoin(a: Line, b: Line, layout: Layout, block: Block, lexicon: Lexicon | undefined): { join: Join; finding?: Edit['finding'] } | undefined {
   if (!layout.hardWrapped) {
-    if (block.kind === 'item' || endsSentence(a.content) || /^#{1,6} /u.test(a.content) || /^#{1,6} /u.test(b.content)) return undefined;
+    if (block.kind === 'item' || /^#{1,6} /u.test(a.content) || /^#{1,6} /u.test(b.content)) return undefined;
+    // Folio's Markdown: lines of one block stay lines of that block.
+    if (layout.markdown) return footnoteDefinition.test(b.content) ? undefined : { join: 'line' };
+    if (endsSentence(a.content)) return undefined;
     // Lines of one block (code, an address) are short; a line before a paragraph stands alone.
-    return a.content.length <= 120 && b.content.length <= 120 ? { join: 'line' } : undefined;
+    return b.content.length <= 120 ? { join: 'line' } : undefined;
   }
   if (sectionNumber.test(a.content) && block.lines.length === 1) return undefined;
   // A numbered heading on its own line starts a block, and ends one: its text follows on the next line.
   if (isNumberedTitle(b) || (block.lines.length === 1 && isNumberedTitle(a) && !isFull(a, layout))) return undefined;
-  const lower = startsLower(b.content);
+  // A line that starts in lowercase or with a bracket or quotation goes on with an unfinished sentence.
+  const lower = startsLower(b.content) || /^[(\[«“]/u.test(b.content);
   const item = block.kind === 'item';
   if (isFull(a, layout, item) || (!endsSentence(a.content) && (lower || endsWithJoiner(a.content)))) {
     // A caption or a section number after a full line starts a block of its own.
@@ -306,7 +349,8 @@ function lineJoin(a: Line, b: Line, layout: Layout, block: Block, lexicon: Lexic
   }
   if (endsSentence(a.content)) return lower ? joinKind(a, b, lexicon) : undefined;
   if (block.lines.length === 1 && !item && isHeadingCandidate(a.content, 120) && (isFull(b, layout) || endsSentence(b.content))) return undefined;
-  return { join: 'line' };
+  // An item ends on a short line: what follows, not in lowercase, is a paragraph of its own.
+  return item ? undefined : { join: 'line' };
 }
 
 const urlLike = /(?:^|[\s(«"“<])((?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)\S*|[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.?|~?\.{0,2}\/[\w.~-]+(?:\/[\w.~-]*)*\/?|[a-z][a-z0-9+.-]*:)$/iu;
@@ -330,7 +374,19 @@ function joinKind(a: Line, b: Line, lexicon: Lexicon | undefined): { join: Join;
       },
     };
   }
-  const hyphen = /(\p{L}+)-$/u.exec(a.content);
+  const soft = /(\p{L}+)\u00ad$/u.exec(a.content);
+  if (soft) {
+    const next = /^\p{L}+/u.exec(b.content)?.[0] ?? '';
+    return {
+      join: 'unhyphenate',
+      finding: {
+        rule: 'line-end-hyphen',
+        severity: 'info',
+        message: `“${soft[1]}-” + “${next}” was one word the typesetter hyphenated at the end of a line (a soft hyphen): joined as “${soft[1]}${next}”.`,
+      },
+    };
+  }
+  const hyphen = /(\p{L}+)[-\u2010]$/u.exec(a.content);
   if (hyphen) {
     const next = /^(\p{Ll}+)/u.exec(b.content);
     if (!next) return { join: 'none' }; // `Jean-` + `Pierre`, `COVID-` + `19`: the hyphen is the word's.
@@ -405,7 +461,44 @@ function startsLower(s: string): boolean {
 const elisionAtEnd = /(?<![\p{L}\p{N}])(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu|quelqu)['’]$/iu;
 
 function endsWithJoiner(s: string): boolean {
-  return elisionAtEnd.test(s) || /[,«(\[“]$/u.test(s) || isFunctionWord(lastWord(s));
+  return elisionAtEnd.test(s) || /[,«(\[“]$|\p{L}[-\u2010\u00ad]$/u.test(s) || isFunctionWord(lastWord(s));
+}
+
+/**
+ * The words of a justified line whose spaces the typesetter stretched come out of `pdftotext` as
+ * blocks of one word each (`Le`, `flux`, `de`, `cette`…). A run of three or more such blocks,
+ * mostly lowercase words, is one stretch of text: its words are joined, in the order given, into
+ * one paragraph (which the page-break joins may then join to its sentence). The order of words
+ * from two stretched lines may stay interleaved: the note says so.
+ */
+function mergeWordRuns(blocks: Block[], notes: Note[]): Block[] {
+  const out: Block[] = [];
+  const isWordBlock = (b: Block): boolean =>
+    b.kind === 'paragraph' && b.lines.length === 1 && !b.pageBefore && b.lines[0]!.content.length <= 40 && b.lines[0]!.content.split(/\s+/u).length <= 2 && !footnoteDefinition.test(b.lines[0]!.content);
+  for (let i = 0; i < blocks.length; ) {
+    let j = i;
+    while (j < blocks.length && isWordBlock(blocks[j]!) && (j === i || blocks[j]!.blankBefore > 0)) j++;
+    const run = blocks.slice(i, j);
+    const lower = run.filter((b) => /^[\p{Ll}(«"“]/u.test(b.lines[0]!.content)).length;
+    if (run.length >= 3 && lower * 2 >= run.length) {
+      const merged = run[0]!;
+      for (const b of run.slice(1)) addLine(merged, b.lines[0]!, { join: 'space' });
+      out.push(merged);
+      notes.push({
+        at: merged.lines[0]!.contentStart,
+        finding: {
+          rule: 'justified-words',
+          severity: 'warning',
+          message: `${run.length} words that the extraction gave one by one (a justified line with stretched spaces) were joined into one passage, in the order given: “${head(run.map((b) => b.lines[0]!.content).join(' '), 60)}”. Check their order against the original.`,
+        },
+      });
+      i = j;
+      continue;
+    }
+    out.push(blocks[i]!);
+    i += 1;
+  }
+  return out;
 }
 
 /**
@@ -449,6 +542,7 @@ function splitByBreak(a: Block, b: Block, layout: Layout): boolean {
   if (a.kind === 'item' && a.joins.includes('break')) return false;
   if (footnoteDefinition.test(first) || footnoteDefinition.test(a.lines[0]!.content)) return false;
   if (isNumberedTitle(firstLine) || (b.lines.length === 1 && sectionNumber.test(first))) return false;
+  if (/^#{1,6} /u.test(first) || /^#{1,6} /u.test(a.lines[0]!.content)) return false;
   if (elisionAtEnd.test(last) || /[«(\[“]$/u.test(last) || /^[»)\]”]/u.test(first)) return true;
   // A heading is never followed by a lowercase word: the sentence goes on.
   if (startsLower(first)) return !endsSentence(last) || !b.pageBefore || isFull(lastLine, layout);
@@ -458,6 +552,9 @@ function splitByBreak(a: Block, b: Block, layout: Layout): boolean {
     return b.pageBefore && isFull(lastLine, layout) && !a.joins.includes('line') && startsParagraphText(b, layout);
   }
   if (/,$/u.test(last) || isFunctionWord(lastWord(last))) return true;
+  // An unfinished sentence goes on into a bracket, a quotation, a path or a number (`la commande`
+  // + `(voir…)`, `Section` + `1.4.8, …`): none of them starts a heading.
+  if (/^[(\[«"“/–—]/u.test(first) || (/^\d/u.test(first) && !isHeadingCandidate(first, 120))) return true;
   return b.pageBefore && isFull(lastLine, layout) && !a.joins.includes('line') && startsParagraphText(b, layout);
 }
 
@@ -605,7 +702,7 @@ function markHeadings(blocks: Block[], layout: Layout, notes: Note[]): void {
     }
     const lines = layout.hardWrapped ? headingLines(b, layout) : b.lines.length === 1 && isHeadingCandidate(b.lines[0]!.content, 120) ? 1 : 0;
     if (lines === 0 || lines !== b.lines.length || startsLower(next.lines[0]!.content)) continue;
-    if (layout.hardWrapped && !readsAsTitle(b, blocks[i - 1], next)) continue;
+    if (layout.hardWrapped && !(b.titleLines !== undefined && b.lines.length === b.titleLines) && !readsAsTitle(b, blocks[i - 1], next, blocks[0])) continue;
     if (b.blankBefore === 0 && i > 0 && blocks[i - 1]!.kind === 'paragraph' && next.blankBefore === 0 && !b.pageBefore) {
       // A short line between two paragraph lines without blank lines is a heading only in one-line-per-paragraph text.
       if (blocks[i - 1]!.lines.length > 1 && !layout.hardWrapped) continue;
@@ -621,13 +718,13 @@ function markHeadings(blocks: Block[], layout: Layout, notes: Note[]): void {
  * not a figure's caption or code, and is not one of the lone words a justified line was broken
  * into (a run of one-word blocks).
  */
-function readsAsTitle(b: Block, previous: Block | undefined, next: Block): boolean {
+function readsAsTitle(b: Block, previous: Block | undefined, next: Block, first: Block | undefined): boolean {
   const text = blockText(b);
   if (captionPattern.test(text) || /[=$<>{}|\\[\]@]|^\d+$|\(\)|--|\.\w{1,4}$/u.test(text)) return false;
   const words = text.split(/\s+/u);
   if (words.length === 1 && (oneWordBlock(previous) || oneWordBlock(next))) return false;
   if (!/\p{L}{3}/u.test(text)) return false;
-  const apart = b.blankBefore > 0 || b.pageBefore || !previous || previous.kind === 'heading';
+  const apart = b.blankBefore > 0 || b.pageBefore || !previous || previous.kind === 'heading' || (previous === first && isHeadingCandidate(blockText(previous), 300));
   return apart && (next.blankBefore > 0 || next.lines.length > 1 || next.kind === 'item' || next.kind === 'heading' || endsSentence(next.lines[0]!.content));
 }
 

@@ -151,6 +151,19 @@ export function repairGlyphs(text: string, context: Pick<PassContext, 'lexicon'>
     tally('ligature', m.index, m[0]);
   }
 
+  // Soft hyphens: a browser's PDF keeps them in its text. Inside a line they are invisible and go;
+  // at a line's end (with the hyphen printed after it) they mark a word the typesetter hyphenated,
+  // and one soft hyphen stays there for the layout pass to join the word without a hyphen. A
+  // soft hyphen opening a line after a space is a piece of a word the text layer broke: the
+  // line joins the previous one.
+  for (const m of text.matchAll(/\n\u00ad[ \t]+|\u00ad+[\u2010-]?(?=\n)|\u00ad+/gu)) {
+    if (!claim(m.index, m.index + m[0].length)) continue;
+    const atEnd = m[0][0] === '\u00ad' && text[m.index + m[0].length] === '\n';
+    if (atEnd && m[0] === '\u00ad') continue;
+    edits.push({ start: m.index, end: m.index + m[0].length, insert: atEnd ? '\u00ad' : '' });
+    tally('soft-hyphen', m.index, m[0]);
+  }
+
   // TeX accents: a dotless i under a combining accent, a spacing accent before its letter (or a
   // spacing cedilla after its c).
   const accentClass = Object.keys(spacingAccents).join('');
@@ -193,6 +206,12 @@ function tallyFinding(kind: string, t: Tally): Note['finding'] {
         rule: 'ligature',
         severity: 'info',
         message: `${t.count} control character(s) inside words were TeX ligatures or a dotless i: spelt out where the French lexicon knows the word (first: “${t.example}”).`,
+      };
+    case 'soft-hyphen':
+      return {
+        rule: 'soft-hyphen',
+        severity: 'info',
+        message: `${t.count} soft hyphen(s) of the PDF's text layer were removed (inside words, where they are invisible) or marked for joining the word they split at a line's end.`,
       };
     case 'ligature':
       return { rule: 'ligature', severity: 'info', message: `${t.count} typographic ligature(s) (ﬁ, ﬂ, ﬀ…) were spelt out as letters (first: “${t.example}”).` };
