@@ -333,8 +333,9 @@ function lineJoin(a: Line, b: Line, layout: Layout, block: Block, lexicon: Lexic
     // Folio's Markdown: lines of one block stay lines of that block.
     if (layout.markdown) return footnoteDefinition.test(b.content) ? undefined : { join: 'line' };
     if (endsSentence(a.content)) return undefined;
-    // Lines of one block (code, an address) are short; a line before a paragraph stands alone.
-    return b.content.length <= 120 ? { join: 'line' } : undefined;
+    // A title or a heading line before a paragraph stands alone; other lines that do not end a
+    // sentence stay lines of their block (code, an address, or what a first normalization kept so).
+    return block.lines.length === 1 && isHeadingCandidate(a.content, 300) && b.content.length > 120 ? undefined : { join: 'line' };
   }
   if (sectionNumber.test(a.content) && block.lines.length === 1) return undefined;
   // A numbered heading on its own line starts a block, and ends one: its text follows on the next line.
@@ -349,7 +350,8 @@ function lineJoin(a: Line, b: Line, layout: Layout, block: Block, lexicon: Lexic
   }
   if (endsSentence(a.content)) return lower ? joinKind(a, b, lexicon) : undefined;
   if (block.lines.length === 1 && !item && isHeadingCandidate(a.content, 120) && (isFull(b, layout) || endsSentence(b.content))) return undefined;
-  // An item ends on a short line: what follows, not in lowercase, is a paragraph of its own.
+  // An item ends on a short line: what follows, not in lowercase, is a paragraph of its own. Other
+  // short lines one under the other (code, a table's rows) stay lines of one block.
   return item ? undefined : { join: 'line' };
 }
 
