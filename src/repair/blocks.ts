@@ -364,7 +364,8 @@ const urlLike = /(?:^|[\s(«"“<])((?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)\S*|
  * the word is a compound (`socio-` + `éducatifs`, `Jean-` + `Pierre`).
  */
 function joinKind(a: Line, b: Line, lexicon: Lexicon | undefined): { join: Join; finding?: Edit['finding'] } {
-  if (elisionAtEnd.test(a.content)) return { join: 'none' };
+  // After an elided word or an opening bracket, the next word follows without a space.
+  if (elisionAtEnd.test(a.content) || /[(\[]$/u.test(a.content)) return { join: 'none' };
   const address = splitAddress(a.content, b.content, lexicon);
   if (address) {
     return {
@@ -447,7 +448,8 @@ function cutWord(a: string, b: string, lexicon: Lexicon | undefined): boolean {
   if (!lexicon) return false;
   const head = /(\p{L}+)$/u.exec(a)?.[1];
   const tail = /^(\p{Ll}+)/u.exec(b)?.[1];
-  if (!head || !tail) return false;
+  // A capital alone is a letter of its own (`les canaux L, C` + `et H`), not the start of a cut word.
+  if (!head || !tail || /^\p{Lu}$/u.test(head)) return false;
   const whole = head + tail;
   if (!lexicon.has(whole)) return false;
   const headIsWord = head.length > 1 ? lexicon.has(head) : /^[aày]$/iu.test(head);

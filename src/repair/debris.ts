@@ -29,7 +29,7 @@ const bareNumber = /^[-−+±]?\d{1,6}(?:[.,]\d{1,4})?\s?%?$/u;
 /** A label of a figure: capitals and digits, short (`GND`, `A1`, `IN2`, `100 kΩ`). */
 const figureLabel = /^(?:[\p{Lu}\d][\p{Lu}\d]{0,5}(?:\s?[\p{Lu}\d]{1,4})?|\d{1,4}\s?[kMmµnp]?[ΩVAFHz]{1,2})$/u;
 /** Mathematical symbols and arrows alone: no letter, digit, quote, bracket or punctuation of text. */
-const loneSymbol = /^[\p{Sm}\u2190-\u21ff\u2200-\u22ff\u25a0-\u25ff\s-]+$/u;
+const loneSymbol = /^(?=.*[\p{Sm}\u2190-\u21ff\u2200-\u22ff\u25a0-\u25ff])[\p{Sm}\u2190-\u21ff\u2200-\u22ff\u25a0-\u25ff \t-]+$/u;
 const continuationArrow = /^←-?$/u;
 
 /**
@@ -94,7 +94,8 @@ function readLines(text: string): TextLine[] {
   let start = 0;
   for (const raw of text.split('\n')) {
     const end = Math.min(text.length, start + raw.length + 1);
-    out.push({ start, end, content: raw.trim() });
+    // Only spaces and tabs are trimmed: a form feed is a page break, not blank.
+    out.push({ start, end, content: raw.replace(/^[ \t]+|[ \t]+$/gu, '') });
     start += raw.length + 1;
   }
   return out;

@@ -22,6 +22,7 @@ import { escapeMarkdown } from './escape-markdown.ts';
 import { repairGlyphs } from './glyphs.ts';
 import { removePageFurniture } from './page-furniture.ts';
 import { removeDebris } from './debris.ts';
+import { movePageNotes } from './page-notes.ts';
 import { applyEdits, fromSource } from './mapped-text.ts';
 import type { DocumentMeta, PassContext, RepairPass } from './pass.ts';
 
@@ -38,6 +39,7 @@ export const passes: readonly PassDefinition[] = [
   { id: 'escape-markdown', run: escapeMarkdown },
   { id: 'page-furniture', run: removePageFurniture },
   { id: 'debris', run: removeDebris },
+  { id: 'page-notes', run: movePageNotes },
   { id: 'web-clutter', run: unlessPaged(removeWebClutter) },
   { id: 'displaced-bold', run: repairDisplacedBold, switchable: 'displaced-bold' },
   { id: 'blocks', run: segmentBlocks },
