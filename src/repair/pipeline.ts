@@ -23,6 +23,7 @@ import { repairGlyphs } from './glyphs.ts';
 import { removePageFurniture } from './page-furniture.ts';
 import { removeDebris } from './debris.ts';
 import { movePageNotes } from './page-notes.ts';
+import { restoreDroppedHyphens } from './dropped-hyphens.ts';
 import { applyEdits, fromSource } from './mapped-text.ts';
 import type { DocumentMeta, PassContext, RepairPass } from './pass.ts';
 
@@ -40,6 +41,7 @@ export const passes: readonly PassDefinition[] = [
   { id: 'page-furniture', run: removePageFurniture },
   { id: 'debris', run: removeDebris },
   { id: 'page-notes', run: movePageNotes },
+  { id: 'dropped-hyphens', run: restoreDroppedHyphens },
   { id: 'web-clutter', run: unlessPaged(removeWebClutter) },
   { id: 'displaced-bold', run: repairDisplacedBold, switchable: 'displaced-bold' },
   { id: 'blocks', run: segmentBlocks },
