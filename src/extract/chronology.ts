@@ -14,9 +14,9 @@
  * when their dates agree (one may be more precise than the other) and their words overlap enough,
  * weighted by rarity across the corpus.
  *
- * Not for: finding dates in text (`french-dates.ts`), placing anchors in HTML (`mark-html.ts`).
+ * Not for: finding dates in text (`french-dates.ts`), placing anchors in HTML (`assemble/mark-extraction.ts`).
  */
-import type { ChronologyEntry } from '../assemble/edition.ts';
+import type { ChronologyEntry } from './types.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { fold } from './acronyms.ts';
 import { diagnosticAt, type ExtractionDocument } from './document.ts';
@@ -27,6 +27,8 @@ import { letterIndexAt, placeAt, sentences, type TextPlace } from './text-blocks
 export interface AnchorMark extends TextPlace {
   documentId: string;
   id: string;
+  /** The sentence's place in the source, for a message when the anchor cannot be placed. */
+  where: { file: string; line: number; column: number };
 }
 
 export interface ChronologyResult {
@@ -72,7 +74,7 @@ export function buildChronology(docs: readonly ExtractionDocument[]): Chronology
         if (!found.length) continue;
         const place = placeAt(doc.text.letters, letterIndexAt(block, start + leadingSpace(block.text.slice(start, end))));
         const id = `${doc.id}--date-${++anchorCount}`;
-        anchors.push({ documentId: doc.id, id, ...place });
+        anchors.push({ documentId: doc.id, id, ...place, where: { file: doc.file, ...doc.locate(block.offsets[start] ?? 0) } });
         for (const e of found) events.push({ ...e.event, anchors: [id], order: events.length });
       }
     }

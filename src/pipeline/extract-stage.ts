@@ -12,7 +12,8 @@ import { extractEdition, type Extraction, type ExtractionDocument } from '../ext
 import { readDocumentText } from '../extract/text-blocks.ts';
 import { createLineIndex } from '../sources/positions.ts';
 import { displayPath, type LoadedEdition } from '../sources/load.ts';
-import type { RepairedDocument } from './build.ts';
+import type { RepairedDocument } from './repair-stage.ts';
+import type { StageResult } from './stage.ts';
 
 export type { Extraction } from '../extract/index.ts';
 
@@ -38,7 +39,7 @@ export async function loadEditorialGlossary(loaded: LoadedEdition): Promise<{ en
 }
 
 /** Extracts the glossary and the chronology of a repaired edition. */
-export async function extractStage(loaded: LoadedEdition, repaired: RepairedDocument[], lexicon?: Lexicon): Promise<Extraction> {
+export async function extractStage(loaded: LoadedEdition, repaired: RepairedDocument[], lexicon?: Lexicon): Promise<StageResult<Extraction>> {
   const editorial = await loadEditorialGlossary(loaded);
   const docs: ExtractionDocument[] = repaired.map((d) => {
     const lines = createLineIndex(d.loaded.text);
@@ -47,7 +48,7 @@ export async function extractStage(loaded: LoadedEdition, repaired: RepairedDocu
       id: d.loaded.id,
       file: d.loaded.file,
       title: d.loaded.entry.shortTitle ?? d.loaded.entry.title,
-      text: readDocumentText(d.result.markdown),
+      text: readDocumentText(d.tree),
       ownTitle: d.result.meta.title,
       category: d.result.meta.category,
       date: d.loaded.entry.date,
@@ -56,7 +57,5 @@ export async function extractStage(loaded: LoadedEdition, repaired: RepairedDocu
     };
   });
   const extraction = extractEdition(docs, editorial.entries, lexicon);
-  // Messages about the editors' file name it as the build found it.
-  for (const d of extraction.diagnostics) if (d.file === 'glossary.yaml' && editorial.file) d.file = editorial.file;
-  return extraction;
+  return { value: extraction, diagnostics: extraction.diagnostics };
 }
