@@ -329,7 +329,10 @@ function addLine(block: Block, line: Line, join: { join: Join; finding?: Edit['f
  */
 function lineJoin(a: Line, b: Line, layout: Layout, block: Block, lexicon: Lexicon | undefined): { join: Join; finding?: Edit['finding'] } | undefined {
   if (!layout.hardWrapped) {
-    if (block.kind === 'item' || /^#{1,6} /u.test(a.content) || /^#{1,6} /u.test(b.content)) return undefined;
+    if (/^#{1,6} /u.test(a.content) || /^#{1,6} /u.test(b.content)) return undefined;
+    // A line in lowercase after an unfinished one is its continuation, in an item too.
+    if (!layout.markdown && startsLower(b.content) && !endsSentence(a.content)) return joinKind(a, b, lexicon);
+    if (block.kind === 'item') return undefined;
     // Folio's Markdown: lines of one block stay lines of that block.
     if (layout.markdown) return footnoteDefinition.test(b.content) ? undefined : { join: 'line' };
     if (endsSentence(a.content)) return undefined;
@@ -338,6 +341,8 @@ function lineJoin(a: Line, b: Line, layout: Layout, block: Block, lexicon: Lexic
     return block.lines.length === 1 && isHeadingCandidate(a.content, 300) && b.content.length > 120 ? undefined : { join: 'line' };
   }
   if (sectionNumber.test(a.content) && block.lines.length === 1) return undefined;
+  // An address cut at the line's end goes on whatever ends the line (`https:` + `//www…`).
+  if (splitAddress(a.content, b.content, lexicon)) return joinKind(a, b, lexicon);
   // A numbered heading on its own line starts a block, and ends one: its text follows on the next line.
   if (isNumberedTitle(b) || (block.lines.length === 1 && isNumberedTitle(a) && !isFull(a, layout))) return undefined;
   // A line that starts in lowercase or with a bracket or quotation goes on with an unfinished sentence.
@@ -712,7 +717,8 @@ function markHeadings(blocks: Block[], layout: Layout, notes: Note[]): void {
       if (blocks[i - 1]!.lines.length > 1 && !layout.hardWrapped) continue;
     }
     b.kind = 'heading';
-    b.level = Math.min(6, 2 + b.depth + (b.indent > 0 && b.depth === 0 ? 1 : 0));
+    const number = /^(\d{1,2}(?:\.\d{1,3}){1,4})\.?\s/u.exec(blockText(b));
+    b.level = number && layout.hardWrapped ? headingLevel(number[1]!) : Math.min(6, 2 + b.depth + (b.indent > 0 && b.depth === 0 ? 1 : 0));
     reportHeading(b, notes);
   }
 }
