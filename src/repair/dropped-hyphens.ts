@@ -41,6 +41,10 @@ export function restoreDroppedHyphens(text: string, context: Pick<PassContext, '
   const lines = readLines(text);
   const width = measure(lines);
   if (width < 30) return { edits: [] };
+  // Only in hard-wrapped text: where most lines are paragraphs (Markdown, a web page), a long line
+  // is no sign of two lines joined.
+  const filled = lines.filter((l) => l.content.trim().length > 0);
+  if (filled.filter((l) => l.content.length > width * 1.3).length > filled.length * 0.2) return { edits: [] };
   const vocabulary = wordsOf(text);
   const counts = (w: string): number => context.corpus?.count(normalizeWord(w)) ?? vocabulary.get(normalizeWord(w)) ?? 0;
   const hyphenParts = partsOf(vocabulary);

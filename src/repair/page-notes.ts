@@ -56,7 +56,14 @@ export function movePageNotes(text: string): PassResult {
     if (found.length === 0) return;
     // The call stands above its note, on the same page or, when the note ran over, the one before.
     const above = [...(running[p - 1] ?? []), ...running[p]!];
-    const calls = found.map((note) => findCall(above, note.n, called));
+    const pageStart = running[p]![0]?.start ?? found[0]!.lines[0]!.start;
+    // Calls come in the order of their notes: each after the one before, the first on its page
+    // (or at the end of the page before, when the note was carried over).
+    const calls: (number | undefined)[] = [];
+    for (const note of found) {
+      const after = calls.findLast((x) => x !== undefined) ?? pageStart;
+      calls.push(findCall(above, note.n, called, after) ?? (calls.every((x) => x === undefined) ? findCall(running[p - 1] ?? [], note.n, called, -1) : undefined));
+    }
     // A call glued to a number (`ISO-8859` + `2`) is found between the calls of its neighbours.
     // Only after the call of the note before it, and before the next one's (or close after).
     calls.forEach((c, k) => {
@@ -149,24 +156,25 @@ function joinNoteLines(a: string, b: string): string {
 
 /**
  * Where the call of note `n` stands in the lines above its text: the number glued to a word or
- * after its punctuation (`mot3`, `mot.3`, `mot3 .`), not part of a longer number, the last one
- * before the notes.
+ * after its punctuation (`mot3`, `mot.3`, `mot3 .`), not part of a longer number, the first one
+ * after `after` (the call of the note before).
  * @returns the offset of the call's first digit, or undefined
  */
-function findCall(lines: PageLine[], n: number, taken: Set<number>): number | undefined {
+function findCall(lines: PageLine[], n: number, taken: Set<number>, after: number): number | undefined {
   const digits = String(n);
   const sup = [...digits].map((d) => superscripts[Number(d)]).join('');
-  const pattern = new RegExp(`(?<=[\\p{L}\\p{Ll}.,;:!?)»”’\\]])(?:${digits}|${sup})(?![\\d${superscripts}]|\\p{L}|[.,]\\d)`, 'gu');
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const line = lines[i]!;
-    const hits = [...line.content.matchAll(pattern)].filter((m) => {
-      // Not a code or a version (`IN1`, `A2`, `x86`): a call follows a word of two letters or more, lowercase among them, or punctuation.
+  const pattern = new RegExp(`(?<=[\\p{L}.,;!?)»”’\\]])(?:${digits}|${sup})(?![\\d${superscripts}]|\\p{L}|[.,]\\d)`, 'gu');
+  for (const line of lines) {
+    for (const m of line.content.matchAll(pattern)) {
+      const at = line.start + m.index;
+      if (at < after || taken.has(at)) continue;
+      // Not a code or a version (`IN1`, `A2`, `x86`): a call follows a word of two letters or
+      // more, not one or two capitals, or a word's final punctuation.
       const before = line.content.slice(0, m.index);
       const word = /[\p{L}]+$/u.exec(before)?.[0];
-      return word === undefined ? /[.,;:!?)»”’\]]$/u.test(before) && /\p{L}[.,;:!?)»”’\]]$/u.test(before) : word.length >= 2 && !/^\p{Lu}\p{Lu}?$/u.test(word);
-    });
-    const hit = hits.at(-1);
-    if (hit && !taken.has(line.start + hit.index)) return line.start + hit.index;
+      const ok = word === undefined ? /[\p{L}\d][.,;!?)»”’\]]$/u.test(before) : word.length >= 2 && !/^\p{Lu}\p{Lu}?$/u.test(word);
+      if (ok) return at;
+    }
   }
   return undefined;
 }

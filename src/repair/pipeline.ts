@@ -54,10 +54,12 @@ export const passes: readonly PassDefinition[] = [
 
 /**
  * A web-page pass does not run on a PDF extraction (a text with form feeds between its pages): an
- * English sentence in a French manual is text there, not the caption of a photo.
+ * English sentence in a French manual is text there, not the caption of a photo. Nor does it run
+ * again on Markdown that Folio wrote (it has `##` headings, which no web page's text has): what
+ * it would remove, it removed the first time.
  */
 function unlessPaged(pass: RepairPass): RepairPass {
-  return (text, context) => (text.includes('\f') ? { edits: [] } : pass(text, context));
+  return (text, context) => (text.includes('\f') || /^#{2,6} \S/mu.test(text) ? { edits: [] } : pass(text, context));
 }
 
 export interface RepairOptions {
