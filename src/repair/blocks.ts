@@ -554,7 +554,8 @@ function splitByBreak(a: Block, b: Block, layout: Layout): boolean {
   if (/^#{1,6} /u.test(first) || /^#{1,6} /u.test(a.lines[0]!.content)) return false;
   if (elisionAtEnd.test(last) || /[«(\[“]$/u.test(last) || /^[»)\]”]/u.test(first)) return true;
   // A heading is never followed by a lowercase word: the sentence goes on.
-  if (startsLower(first)) return !endsSentence(last) || !b.pageBefore || isFull(lastLine, layout);
+  // After a sentence's end, only a full line (the break fell there by chance) goes on in lowercase.
+  if (startsLower(first)) return !endsSentence(last) || isFull(lastLine, layout);
   if (endsSentence(last)) {
     // A page that ends on a full line with a sentence's end: the paragraph goes on over the page,
     // unless what follows is a heading, a caption or a block of lines of its own.
