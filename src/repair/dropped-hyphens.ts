@@ -37,14 +37,15 @@ interface TextLine {
  */
 export function restoreDroppedHyphens(text: string, context: Pick<PassContext, 'lexicon' | 'corpus'>): PassResult {
   const lexicon = context.lexicon;
-  if (!lexicon) return { edits: [] };
+  // Markdown that Folio wrote (headings marked, no pages) has had its lines joined already.
+  if (!lexicon || (!text.includes('\f') && /^#{2,6} \S/mu.test(text))) return { edits: [] };
   const lines = readLines(text);
   const width = measure(lines);
   if (width < 30) return { edits: [] };
   // Only in hard-wrapped text: where most lines are paragraphs (Markdown, a web page), a long line
   // is no sign of two lines joined.
-  const filled = lines.filter((l) => l.content.trim().length > 0);
-  if (filled.filter((l) => l.content.length > width * 1.3).length > filled.length * 0.2) return { edits: [] };
+  const filled = lines.map((l) => l.content.trim().length).filter((n) => n > 0).sort((a, b) => a - b);
+  if (filled[Math.floor(filled.length / 2)]! > width * 1.15) return { edits: [] };
   const vocabulary = wordsOf(text);
   const counts = (w: string): number => context.corpus?.count(normalizeWord(w)) ?? vocabulary.get(normalizeWord(w)) ?? 0;
   const hyphenParts = partsOf(vocabulary);

@@ -94,14 +94,27 @@ export function linkFootnoteCalls(text: string, context: PassContext): PassResul
   return { edits, notes, meta: { missingNotes: calls.filter((n) => !given.has(n)) } };
 }
 
-/** Numbered lines after the last call that give the notes' text: `1. Texte…`, `¹ Texte…`. */
+/**
+ * Numbered lines at the end of the text that give the notes' text: `1. Texte…`, `¹ Texte…`. Only
+ * the text's last lines, after its last paragraph: a numbered list in the running text, however
+ * near the end, is not a block of notes.
+ */
 function notesAtEnd(text: string, calls: string[]): Map<string, { text: string; start: number; end: number }> {
   const found = new Map<string, { text: string; start: number; end: number }>();
-  const pattern = new RegExp(`^(?:\\\\?\\[)?(\\d{1,3}|[${superscripts}]{1,3})(?:\\\\?[.)\\]])?[ \\t]+(\\S.*)$`, 'gmu');
-  const tail = Math.floor(text.length * 0.6);
-  for (const m of text.slice(tail).matchAll(pattern)) {
+  const pattern = new RegExp(`^(?:\\\\?\\[)?(\\d{1,3}|[${superscripts}]{1,3})(?:\\\\?[.)\\]])?[ \\t]+(\\S.*)$`, 'u');
+  const lines = text.split('\n');
+  let offset = text.length + 1;
+  const trailing: { m: RegExpExecArray; start: number; length: number }[] = [];
+  for (let i = lines.length - 1; i >= 0; i--) {
+    offset -= lines[i]!.length + 1;
+    if (!lines[i]!.trim()) continue;
+    const m = pattern.exec(lines[i]!);
+    if (!m) break;
+    trailing.unshift({ m, start: offset, length: lines[i]!.length });
+  }
+  for (const { m, start, length } of trailing) {
     const n = digitsOf(m[1]!);
-    if (calls.includes(n) && !found.has(n)) found.set(n, { text: m[2]!.trim(), start: tail + m.index, end: tail + m.index + m[0].length });
+    if (calls.includes(n) && !found.has(n)) found.set(n, { text: m[2]!.trim(), start, end: start + length });
   }
   return found;
 }
