@@ -46,6 +46,8 @@ export interface ReviewDocument {
 export interface ReviewView {
   title: string;
   version: string;
+  /** What is not about one source's lines: the manifest, the editors' glossary, printing. */
+  edition: { where: string; rule: string; severity: Severity; message: string }[];
   rules: { rule: string; count: number }[];
   documents: ReviewDocument[];
 }
@@ -93,9 +95,14 @@ export function createReviewView(edition: { title: string; version: string }, so
   });
   const byRule = new Map<string, number>();
   for (const d of diagnostics) byRule.set(d.rule, (byRule.get(d.rule) ?? 0) + 1);
+  const files = new Set(sources.map((s) => s.file));
   return {
     title: edition.title,
     version: edition.version,
+    edition: diagnostics
+      .filter((d) => !files.has(d.file))
+      .sort((a, b) => rank[a.severity] - rank[b.severity] || a.file.localeCompare(b.file) || a.line - b.line)
+      .map((d) => ({ where: `${d.file}:${d.line}:${d.column}`, rule: d.rule, severity: d.severity, message: d.message })),
     rules: [...byRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([rule, count]) => ({ rule, count })),
     documents,
   };

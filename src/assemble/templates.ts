@@ -6,7 +6,7 @@
 import Handlebars from 'handlebars';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { formatFrenchDate } from './french-dates.ts';
+import { formatFrenchDate } from '../language/fr/dates.ts';
 import { cssString } from './running-heads.ts';
 
 export interface TemplateSet {

@@ -13,7 +13,7 @@ import { FolioError, hasErrors, sortDiagnostics, type Diagnostic } from '../diag
 import { folioVersion } from '../package.ts';
 import type { BookletOptions } from '../publish/booklet.ts';
 import { openBrowser } from '../render/browser.ts';
-import { assembleStage, type AssembleOptions, type AssembledEdition, type PreparedEdition } from './assemble-stage.ts';
+import { assembleStage, reviewPage, type AssembleOptions, type AssembledEdition, type PreparedEdition } from './assemble-stage.ts';
 import { buildDate } from './build-date.ts';
 import { extractStage } from './extract-stage.ts';
 import { toFrontMatter } from './front-matter.ts';
@@ -121,7 +121,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     { path: 'compendium-booklet.pdf', data: printed.value.booklet.pdf },
     ...printed.value.handouts.map((h) => ({ path: `handouts/${h.documentId}.pdf`, data: h.pdf })),
     { path: 'compendium.json', data: `${JSON.stringify(edition, null, 2)}\n` },
-    { path: 'repairs.html', data: assembled.review },
+    { path: 'repairs.html', data: reviewPage(prepared, assembled, diagnostics) },
     ...repaired.map((d) => ({
       path: `normalized/${d.loaded.id}.md`,
       data: toFrontMatter({ title: d.loaded.entry.title, source: d.loaded.file, sha256: d.loaded.sha256, ...d.result.meta }) + d.result.markdown,

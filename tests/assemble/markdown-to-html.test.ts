@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { markdownToHtml } from '../../src/assemble/markdown-to-html.ts';
 import { renderTemplates } from '../../src/assemble/templates.ts';
-import { formatFrenchDate } from '../../src/assemble/french-dates.ts';
+import { formatFrenchDate } from '../../src/language/fr/dates.ts';
 
 describe('markdownToHtml', () => {
   it('renders Markdown and gives headings ids unique in the compendium', () => {
