@@ -172,7 +172,7 @@ function findCall(lines: PageLine[], n: number, taken: Set<number>, after: numbe
       // more, not one or two capitals, or a word's final punctuation.
       const before = line.content.slice(0, m.index);
       const word = /[\p{L}]+$/u.exec(before)?.[0];
-      const ok = word === undefined ? /[\p{L}\d][.,;!?)»”’\]]$/u.test(before) : word.length >= 2 && !/^\p{Lu}\p{Lu}?$/u.test(word);
+      const ok = word === undefined ? /(?:\p{L}[.,;!?)»”’\]]|\d[;!?)»”’\]])$/u.test(before) : word.length >= 2 && !/^\p{Lu}\p{Lu}?$/u.test(word);
       if (ok) return at;
     }
   }
