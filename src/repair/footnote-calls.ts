@@ -2,8 +2,8 @@
  * Footnote calls glued to words: a web page or a PDF loses the superscript of a note call, and
  * `rurales²` becomes `rurales2`. A French word (or any word followed by superscript
  * digits) directly followed by one to three digits, before a space or punctuation, is a call; it
- * becomes a Markdown footnote reference. Codes are not calls: capitals and digits (`G7`, `SNMG2`,
- * `CMX27`, `IR26`), short pieces, anything the lexicon does not know, a number followed by
+ * becomes a Markdown footnote reference. Codes are not calls: capitals and digits (`G7`, `ZKQ4`,
+ * `XPV31`, `QT19`), short pieces, anything the lexicon does not know, a number followed by
  * punctuation glued to more text (`user1:x`, `mot2.txt`).
  *
  * When the notes' text is in the source (numbered lines at its end), it becomes the footnotes;
