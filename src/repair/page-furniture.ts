@@ -16,8 +16,9 @@
  * neither with the page count nor page after page, and stays.
  *
  * Each page break becomes one line holding a form feed, with no blank line around it: the layout
- * pass (`blocks.ts`) reads it as a page break, joins a sentence it cut and removes it. Text
- * without form feeds is left alone here.
+ * pass (`blocks.ts`) reads it as a page break, joins a sentence it cut and removes it. A text
+ * without form feeds (copied from a PDF viewer) is cut into pages after the lines of a run of page
+ * numbers that count up by one; without such a run it is left alone.
  *
  * Written by hand: PDF libraries read the PDF itself, and no library works on its extracted text.
  */
@@ -52,8 +53,10 @@ const romanPattern = /^(?=[ivxlc]+$)c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$/
  * @returns edits removing furniture (each with its finding) and normalizing page breaks
  */
 export function removePageFurniture(text: string): PassResult {
-  if (!text.includes('\f')) return { edits: [] };
-  const { lines, pageCount } = readPages(text);
+  // Without form feeds (a text copied from a PDF viewer), pages end where their numbers stand.
+  const cuts = text.includes('\f') ? undefined : virtualCuts(text);
+  if (cuts && cuts.length < 3) return { edits: [] };
+  const { lines, pageCount } = readPages(text, cuts);
   // Entries of a table of contents (leader dots) carry page numbers too, but are text.
   const edge = lines.filter((l) => (l.fromTop < topWindow || l.fromFoot < footWindow) && l.text.length <= maxFurnitureLength && !leaderDots.test(l.text));
   const found = new Map<PageLine, string>();
@@ -74,8 +77,43 @@ export function removePageFurniture(text: string): PassResult {
       finding: { rule: 'page-furniture', severity: 'info', message: `“${shorten(line.text)}” was removed: ${why}.` },
     });
   }
-  edits.push(...pageBreakEdits(text, edits));
+  if (cuts) {
+    // A page break where a page number was removed, for the layout pass to join across it.
+    for (const cut of cuts) if (edits.some((e) => e.end === cut)) edits.push({ start: cut, end: cut, insert: '\f\n' });
+  } else edits.push(...pageBreakEdits(text, edits));
   return { edits };
+}
+
+/**
+ * Where the pages of a text without form feeds end: after each line of a run of page numbers
+ * (lone numbers, or `12 / 40`, `Page 12`) that count up by one, some lines apart.
+ * @returns the offsets where pages start (empty when no such run is found)
+ */
+function virtualCuts(text: string): number[] {
+  const anchors: { value: number; shape: string; line: number; next: number }[] = [];
+  let offset = 0;
+  text.split('\n').forEach((raw, line) => {
+    const t = raw.trim();
+    const m = /^(?:page\s+)?(\d{1,4})(?:\s*(?:\/|sur|of)\s*\d{1,4})?$/iu.exec(t);
+    if (m) anchors.push({ value: Number(m[1]), shape: t.replace(/\d+/gu, '#').toLowerCase(), line, next: offset + raw.length + 1 });
+    offset += raw.length + 1;
+  });
+  // The longest chain of numbers counting up by one, 5 to 200 lines apart.
+  let best: typeof anchors = [];
+  for (let i = 0; i < anchors.length; i++) {
+    const chain = [anchors[i]!];
+    for (let j = i + 1; j < anchors.length; j++) {
+      const last = chain[chain.length - 1]!;
+      const a = anchors[j]!;
+      if (a.shape !== last.shape || a.value !== last.value + 1) continue;
+      const gap = a.line - last.line;
+      if (gap < 5) continue;
+      if (gap > 200) break;
+      chain.push(a);
+    }
+    if (chain.length > best.length) best = chain;
+  }
+  return best.length >= 3 ? best.map((a) => Math.min(a.next, text.length)) : [];
 }
 
 function shorten(s: string, n = 70): string {
@@ -89,11 +127,12 @@ function lineStart(text: string, at: number): number {
 }
 
 /** Splits the text into pages at form feeds, and each page into its non-blank lines. */
-function readPages(text: string): { lines: PageLine[]; pageCount: number } {
+function readPages(text: string, cuts?: number[]): { lines: PageLine[]; pageCount: number } {
   const lines: PageLine[] = [];
   let page = 0;
   let pageStart = 0;
-  const pages = text.split('\f');
+  // Pages split at form feeds (the form feed between them is no page's), or at the given offsets.
+  const pages = cuts ? [0, ...cuts].map((c, i, all) => text.slice(c, i + 1 < all.length ? all[i + 1]! - 1 : text.length)) : text.split('\f');
   for (const body of pages) {
     const own: PageLine[] = [];
     let offset = pageStart;
