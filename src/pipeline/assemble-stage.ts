@@ -5,6 +5,7 @@
  * references, marks of the glossary and the chronology, French typography, hyphenation).
  * Reading the templates and stylesheets is its only I/O.
  */
+import { messagesFor } from '../messages/catalogue.ts';
 import path from 'node:path';
 import { backMatterView } from '../assemble/back-matter.ts';
 import { createEdition, type Edition } from '../assemble/edition.ts';
@@ -71,7 +72,7 @@ export async function assembleStage(prepared: PreparedEdition, options: Assemble
   const { loaded, repaired, extraction, diagnostics } = prepared;
   const templatesDir = options.templatesDir ?? projectFolder('templates');
   const stylesheet = options.stylesheet ?? path.join(projectFolder('styles'), 'compendium.css');
-  const converted = repaired.map((d) => ({ d, ...markdownToHtml(d.tree, d.loaded.id) }));
+  const converted = repaired.map((d) => ({ d, ...markdownToHtml(d.tree, d.loaded.id, loaded.manifest.language) }));
   const edition = createEdition(
     loaded.manifest,
     converted.map(({ d, headings }) => ({
@@ -93,8 +94,8 @@ export async function assembleStage(prepared: PreparedEdition, options: Assemble
     backMatter: backMatterView(edition),
     css,
     runningHeads: runningHeads(edition, [
-      { anchor: compendiumAnchors.toc, title: 'Sommaire' },
-      { anchor: compendiumAnchors.colophon, title: 'Colophon' },
+      { anchor: compendiumAnchors.toc, title: messagesFor(edition.language).edition.contents },
+      { anchor: compendiumAnchors.colophon, title: messagesFor(edition.language).edition.colophon },
     ]),
     build: {
       date: (options.date ?? new Date(`${edition.date}T00:00:00Z`)).toISOString().slice(0, 10),

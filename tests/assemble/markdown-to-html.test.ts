@@ -42,7 +42,7 @@ describe('formatFrenchDate', () => {
 describe('footnotes', () => {
   it('renders footnote references and notes with ids prefixed by the document', () => {
     const { html, headings } = markdownToHtml('Un appel[^1].\n\n[^1]: La note.\n', 'doc-a');
-    expect(html).toContain('<a href="#doc-a-fn-1" id="doc-a-fnref-1" data-footnote-ref aria-describedby="doc-a--notes">1</a>');
+    expect(html).toContain('<a href="#doc-a-fn-1" id="doc-a-fnref-1" data-footnote-ref="true" aria-describedby="doc-a--notes">1</a>');
     expect(html).toContain('<h2 class="footnotes-title" id="doc-a--notes">Notes</h2>');
     expect(html).toContain('<li id="doc-a-fn-1">');
     expect(headings).toEqual([{ id: 'doc-a--notes', text: 'Notes', level: 2 }]);
