@@ -233,7 +233,8 @@ function newBlock(kind: BlockKind, line: Line, blankBefore: number, pageBefore: 
 }
 
 function isFull(line: Line, layout: Layout, item = false): boolean {
-  return layout.width > 0 && line.content.length >= layout.width * (item ? 0.78 : 0.85);
+  // Only hard-wrapped text has a measure; a line of a one-paragraph-per-line text is never "full".
+  return layout.hardWrapped && layout.width > 0 && line.content.length >= layout.width * (item ? 0.78 : 0.85);
 }
 
 /** Groups consecutive lines into blocks: wrapped lines, items with their continuation lines. */
@@ -783,6 +784,8 @@ export function isHeadingCandidate(text: string, maxLength: number): boolean {
   if (!/^[\p{Lu}\p{N}«"“(]/u.test(t)) return false;
   if (/[.,;:…]$/u.test(t)) return false;
   if (footnoteDefinition.test(t)) return false;
+  // A title does not end on an article, a preposition or an elided word: the sentence goes on.
+  if (endsWithJoiner(t)) return false;
   if (!/\p{L}{2}/u.test(t)) return false;
   return t.split(/\s+/).length <= (maxLength > 150 ? 45 : 18);
 }
