@@ -21,6 +21,11 @@ import { normalizeSpacing } from './spacing.ts';
 import { markTruncatedSource } from './truncated-source.ts';
 import { removeWebClutter } from './web-clutter.ts';
 import { escapeMarkdown } from './escape-markdown.ts';
+import { repairGlyphs } from './glyphs.ts';
+import { removePageFurniture } from './page-furniture.ts';
+import { removeDebris } from './debris.ts';
+import { movePageNotes } from './page-notes.ts';
+import { restoreDroppedHyphens } from './dropped-hyphens.ts';
 import { applyEdits, fromSource } from './mapped-text.ts';
 import type { DocumentMeta, PassContext, RepairPass } from './pass.ts';
 
@@ -34,8 +39,14 @@ export interface PassDefinition {
 /** The passes, in the order they run. */
 export const passes: readonly PassDefinition[] = [
   { id: 'terminal-escapes', run: removeTerminalEscapes },
+  // After escapes, before the last control characters go: TeX fonts' codes are glyphs here.
+  { id: 'glyphs', run: repairGlyphs },
   { id: 'escape-markdown', run: escapeMarkdown },
-  { id: 'web-clutter', run: removeWebClutter },
+  { id: 'page-furniture', run: removePageFurniture },
+  { id: 'debris', run: removeDebris },
+  { id: 'page-notes', run: movePageNotes },
+  { id: 'dropped-hyphens', run: restoreDroppedHyphens },
+  { id: 'web-clutter', run: unlessPaged(removeWebClutter) },
   { id: 'displaced-bold', run: repairDisplacedBold, switchable: 'displaced-bold' },
   { id: 'blocks', run: segmentBlocks },
   { id: 'lost-hyphens', run: restoreLostHyphens },
@@ -46,6 +57,16 @@ export const passes: readonly PassDefinition[] = [
   { id: 'control-characters', run: removeControlCharacters },
   { id: 'nesting-depth', run: limitNesting },
 ];
+
+/**
+ * A web-page pass does not run on a PDF extraction (a text with form feeds between its pages): an
+ * English sentence in a French manual is text there, not the caption of a photo. Nor does it run
+ * again on Markdown that Folio wrote (it has `##` headings, which no web page's text has): what
+ * it would remove, it removed the first time.
+ */
+function unlessPaged(pass: RepairPass): RepairPass {
+  return (text, context) => (text.includes('\f') || /^#{2,6} \S/mu.test(text) ? { edits: [] } : pass(text, context));
+}
 
 export interface RepairOptions {
   /** The manifest's `repairs` setting for this document. */

@@ -21,7 +21,8 @@ const rules: Rule[] = [
     message: (n) => `${n} run(s) of several spaces inside lines were reduced to one space.`,
   },
   {
-    pattern: /(?<=[\p{L}\p{N}’»)*]) +(?=[,.](?:\s|$))/gu,
+    // Not before a shell's `.` command (`. $HOME/.profile`, `then .` + a path on the next line).
+    pattern: /(?<=[\p{L}\p{N}’»)*\]]) +(?=[,.](?:[ \t]|$)(?![ \t]*\n?[ \t]*[$/~]))/gmu,
     replace: () => '',
     message: (n) => `${n} space(s) before a comma or a full stop were removed.`,
   },

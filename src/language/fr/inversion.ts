@@ -3,7 +3,9 @@
  * (`contient-il`, `disent-elles`), and a euphonic `t` between a verb ending in a vowel and
  * `il`, `elle`, `on` (`a-t-il`, `va-t-on`). An extraction that drops the hyphens leaves
  * `contientil`, `atil`: this module tells such a word apart and gives it back its hyphens,
- * checking with the lexicon that the verb is a verb of the pronoun's person.
+ * checking with the lexicon that the verb is a verb of the pronoun's person. Also the pronouns
+ * French always joins with a hyphen to the word before them (`dis-moi`, `lui-même`, `est-ce`),
+ * for repairs that find two pieces of a word across a line break.
  */
 import type { Lexicon } from './lexicon.ts';
 import * as T from './tags.ts';
@@ -37,4 +39,27 @@ export function restoreInversion(word: string, lexicon: Lexicon): string | undef
 function isVerbOf(form: string, person: number, lexicon: Lexicon): boolean {
   const t = lexicon.tags(form);
   return (t & T.VERB) !== 0 && (t & person) !== 0;
+}
+
+/**
+ * Pronouns joined by a hyphen to the word before them: the subject pronouns of an inversion, and
+ * the stressed pronouns after an imperative or before `même`. `y`, `en`, `le`, `la`, `les` and
+ * `leur` are left out: at the end of a glued word they are far more often the end of another word
+ * (`rule`, `anyway`) than a pronoun.
+ */
+const postverbalPronouns = new Set([...inverted.map(([p]) => p), 'ce', 'moi', 'toi', 'lui', 'même', 'mêmes']);
+
+/**
+ * True when `tail` is a pronoun French joins to the word before it with a hyphen (`dit` + `il`,
+ * `moi` + `même`), or the euphonic `t` with its pronoun (`a` + `t-il`).
+ */
+export function isPostverbalPronoun(tail: string): boolean {
+  const t = tail.toLocaleLowerCase('fr');
+  return postverbalPronouns.has(t) || /^t-(?:il|elle|on|ils|elles)$/u.test(t);
+}
+
+/** The euphonic `-t-` of an inversion whose second hyphen was dropped: `pourra-ton` → `pourra-t-on`. */
+export function restoreEuphonicT(word: string): string | undefined {
+  const m = /^(\p{L}+[ae])-t(il|elle|on|ils|elles)$/iu.exec(word);
+  return m ? `${m[1]}-t-${m[2]}` : undefined;
 }
