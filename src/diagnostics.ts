@@ -24,6 +24,8 @@ export interface Change {
 export interface Diagnostic {
   /** Path of the source file, relative to the project when possible. */
   file: string;
+  /** For a PDF source: the 1-based page; `line` is then the line on that page (reading order). */
+  page?: number;
   /** 1-based line in the source file as received. */
   line: number;
   /** 1-based column (in characters) in the source file as received. */
@@ -56,6 +58,7 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
   return [...diagnostics].sort(
     (a, b) =>
       a.file.localeCompare(b.file) ||
+      (a.page ?? 0) - (b.page ?? 0) ||
       a.line - b.line ||
       a.column - b.column ||
       severityRank[a.severity] - severityRank[b.severity],
@@ -71,10 +74,17 @@ export function countBySeverity(diagnostics: readonly Diagnostic[]): Record<Seve
 
 /**
  * Formats one diagnostic the way compilers do, so editors and terminals can jump to it:
- * `sources/x.txt:12:5: warning: A gap no run fills was marked […]. [lacuna]`
+ * `sources/x.txt:12:5: warning: A gap no run fills was marked […]. [lacuna]`. In a PDF, the page
+ * comes as the PDF open parameter (RFC 8118) that viewers understand, then the line on the page:
+ * `sources/x.pdf#page=3:12:5: info: …`.
  */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.rule}]`;
+  return `${formatLocation(d)}: ${d.severity}: ${d.message} [${d.rule}]`;
+}
+
+/** `file:line:column`, or `file#page=N:line:column` for a place in a PDF. */
+export function formatLocation(d: Pick<Diagnostic, 'file' | 'page' | 'line' | 'column'>): string {
+  return `${d.file}${d.page !== undefined ? `#page=${d.page}` : ''}:${d.line}:${d.column}`;
 }
 
 /** Formats a list of diagnostics, one per line, followed by a summary line. */
