@@ -55,37 +55,41 @@ export function furnitureKey(text: string): string {
  * @param pages every page's box and lines (pages in order; page numbers are indexes + 1)
  */
 export function findFurniture(pages: readonly FurniturePage[]): Furniture {
-  type Candidate = { page: number; line: TextLine; band: 'top' | 'bottom'; key: string };
+  type Row = { lines: TextLine[]; y: number; size: number; text: string };
+  type Candidate = { page: number; row: Row; band: 'top' | 'bottom'; key: string };
   const candidates: Candidate[] = [];
+  const tops: number[] = [];
+  const bottoms: number[] = [];
   pages.forEach((page, index) => {
     const [, y0, , y1] = page.box;
     const height = y1 - y0;
-    const sorted = page.lines.slice().sort((a, b) => b.y - a.y);
-    const add = (line: TextLine, band: 'top' | 'bottom'): void => {
-      candidates.push({ page: index + 1, line, band, key: furnitureKey(line.text) });
-    };
+    const rows = rowsOf(page.lines);
     for (const band of ['top', 'bottom'] as const) {
-      const ordered = band === 'top' ? sorted : sorted.slice().reverse();
-      const inMargin = (line: TextLine): boolean => (band === 'top' ? line.y >= y1 - height * marginShare : line.y <= y0 + height * marginShare);
-      // The margin's lines: those before the first gap that sets them apart from the text block.
+      const ordered = band === 'top' ? rows : rows.slice().reverse();
+      const inMargin = (row: Row): boolean => (band === 'top' ? row.y >= y1 - height * marginShare : row.y <= y0 + height * marginShare);
+      // The margin's rows: those before the first gap that sets them apart from the text block.
       let group = -1;
       for (let i = 0; i < Math.min(linesPerMargin, ordered.length) && inMargin(ordered[i]!); i++) {
-        const line = ordered[i]!;
+        const row = ordered[i]!;
         const next = ordered[i + 1];
-        if (!next || Math.abs(line.y - next.y) >= Math.max(line.size, next.size) * 1.45) {
+        if (!next || Math.abs(row.y - next.y) >= Math.max(row.size, next.size) * 1.45) {
           group = i;
           break;
         }
       }
-      for (let i = 0; i < Math.min(linesPerMargin, ordered.length) && inMargin(ordered[i]!); i++) {
-        const line = ordered[i]!;
-        if (i <= group || pageNumber.test(line.text.trim())) add(line, band);
-      }
+      const edge = ordered[group + 1];
+      if (edge) (band === 'top' ? tops : bottoms).push(edge.y);
+      for (let i = 0; i <= group; i++) candidates.push({ page: index + 1, row: ordered[i]!, band, key: furnitureKey(ordered[i]!.text) });
     }
   });
+  // Where the text block starts and ends on most pages: furniture is outside it.
+  const textTop = quantile(tops, 0.5);
+  const textBottom = quantile(bottoms, 0.25);
+  const outside = (c: Candidate): boolean =>
+    c.band === 'top' ? textTop === undefined || c.row.y > textTop + c.row.size * 0.5 : textBottom === undefined || c.row.y < textBottom - c.row.size * 0.5;
 
   const byKey = new Map<string, Candidate[]>();
-  for (const c of candidates) {
+  for (const c of candidates.filter(outside)) {
     const k = `${c.band}\u0000${c.key}`;
     byKey.set(k, [...(byKey.get(k) ?? []), c]);
   }
@@ -94,17 +98,38 @@ export function findFurniture(pages: readonly FurniturePage[]): Furniture {
   const minRepeats = pages.length <= 6 ? 2 : 3;
   for (const group of byKey.values()) {
     const first = group[0]!;
-    const isNumber = pageNumber.test(first.line.text.trim());
+    const isNumber = pageNumber.test(first.row.text);
     const pagesOf = [...new Set(group.map((c) => c.page))];
     if (!isNumber && (pagesOf.length < minRepeats || !/\p{L}/u.test(first.key))) continue;
-    for (const c of group) lines.add(c.line);
+    for (const c of group) for (const l of c.row.lines) lines.add(l);
     findings.push({
       kind: isNumber ? 'page-number' : first.band === 'top' ? 'running-head' : 'running-foot',
-      text: first.line.text.trim(),
+      text: first.row.text,
       pages: pagesOf,
-      first: first.line,
+      first: first.row.lines[0]!,
     });
   }
   findings.sort((a, b) => a.pages[0]! - b.pages[0]!);
   return { lines, findings };
+}
+
+/** The lines of a page that share a baseline, as rows, top first. */
+function rowsOf(lines: readonly TextLine[]): { lines: TextLine[]; y: number; size: number; text: string }[] {
+  const sorted = lines.slice().sort((a, b) => b.y - a.y || a.x0 - b.x0);
+  const rows: { lines: TextLine[]; y: number; size: number; text: string }[] = [];
+  for (const line of sorted) {
+    const last = rows[rows.length - 1];
+    if (last && Math.abs(last.y - line.y) < Math.min(last.size, line.size) * 0.3) {
+      last.lines.push(line);
+      last.size = Math.max(last.size, line.size);
+    } else rows.push({ lines: [line], y: line.y, size: line.size, text: '' });
+  }
+  for (const row of rows) row.text = row.lines.sort((a, b) => a.x0 - b.x0).map((l) => l.text.trim()).join(' ');
+  return rows;
+}
+
+function quantile(values: number[], q: number): number | undefined {
+  if (!values.length) return undefined;
+  const sorted = values.slice().sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))];
 }

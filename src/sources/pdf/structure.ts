@@ -215,7 +215,7 @@ export function readStructure(pages: readonly StructurePage[], stats: DocumentSt
       let previousLine: PlacedLine | undefined;
       const placedLines = lines.flatMap((i) => (i.kind === 'line' ? [i.placed] : []));
       const left = placedLines.length ? Math.min(...placedLines.map((p) => p.line.x0)) : 0;
-      const right = placedLines.length ? Math.max(...placedLines.map((p) => p.line.x1)) : 0;
+      const right = rightEdge(placedLines.map((p) => p.line));
       const rows = groupRows(lines);
       for (const row of rows) {
         if (row.kind === 'image') {
@@ -230,7 +230,7 @@ export function readStructure(pages: readonly StructurePage[], stats: DocumentSt
           continue;
         }
         const cells = row.cells;
-        const isTableRow = cells.length >= 2 && !cells.every((c) => isHeadingLike(c.line, stats));
+        const isTableRow = cells.length >= 2;
         if (isTableRow) {
           const last = protos[protos.length - 1];
           if (current && current.kind === 'table' && last === current) current.rows!.push(cells);
@@ -243,6 +243,8 @@ export function readStructure(pages: readonly StructurePage[], stats: DocumentSt
         }
         const placed = cells[0]!;
         const line = placed.line;
+        // A line of dots or dashes alone (a cover's ornament, a leader cut off) carries no word.
+        if (!/[\p{L}\p{N}]/u.test(line.text) && current?.kind !== 'code' && /^[\s.·•,;:_\-–—]*$/u.test(line.text)) continue;
         const kind = lineKind(line, stats);
         const marker = kind === 'text' ? listMarker(line) : undefined;
         const continues = current && previousLine && continuesBlock(current, previousLine, placed, kind, marker, { left, right }, stats);
@@ -258,9 +260,13 @@ export function readStructure(pages: readonly StructurePage[], stats: DocumentSt
             ...(marker ? { marker, textX: markerTextX(line, marker.length) } : {}),
             caption: captionPattern.test(line.text),
           };
-          // The first line of a column or page goes on with the paragraph the break cut.
-          const last = protos[protos.length - 1];
-          if (!previousLine && last && joinsAcrossBreak(last, proto, stats, left)) {
+          // The first line of a column or page goes on with the paragraph the break cut; so does
+          // a line in lowercase after a table or a figure set in the middle of a paragraph.
+          let k = protos.length - 1;
+          while (k >= 0 && isFloat(protos[k]!)) k -= 1;
+          const last = protos[k];
+          const overFloat = k < protos.length - 1 || (!!previousLine && rowsSinceImage(rows, row));
+          if (last && (!previousLine || overFloat) && joinsAcrossBreak(last, proto, stats, left) && (!overFloat || /^\p{Ll}/u.test(line.text))) {
             last.lines.push(placed);
             last.region = regionIndex;
             findings.push({
@@ -292,7 +298,7 @@ export function readStructure(pages: readonly StructurePage[], stats: DocumentSt
         const spans = inline(proto.lines).map((s) => ({ ...s, bold: false }));
         const text = spans.map((s) => s.text).join('').trim();
         const level = levels.get(proto) ?? 2;
-        if (level === 1 && title === undefined && blocks.length <= 2) {
+        if (level === 1 && title === undefined) {
           title = text;
           findings.push({ rule: 'pdf-title', severity: 'info', message: `“${clip(text)}”, the largest type of the first page, is the document's own title: it moves to the metadata.`, origin });
           continue;
@@ -353,6 +359,16 @@ export function readStructure(pages: readonly StructurePage[], stats: DocumentSt
 
 type Row = { kind: 'image'; image: PlacedImage } | { kind: 'line'; cells: PlacedLine[] };
 
+/** Tables and captions stand apart from the text: a paragraph may go on after them. */
+function isFloat(p: Proto): boolean {
+  return p.kind === 'table' || (p.kind === 'paragraph' && p.caption === true);
+}
+
+/** True when the row comes right after an image. */
+function rowsSinceImage(rows: Row[], row: Row): boolean {
+  return rows[rows.indexOf(row) - 1]?.kind === 'image';
+}
+
 /** Lines of a region that share a baseline are the cells of one row. */
 function groupRows(items: StructurePage['regions'][number]['items']): Row[] {
   const rows: Row[] = [];
@@ -368,14 +384,35 @@ function groupRows(items: StructurePage['regions'][number]['items']): Row[] {
       last.cells.sort((a, b) => a.line.x0 - b.line.x0);
     } else rows.push({ kind: 'line', cells: [item.placed] });
   }
-  // A row of cells that the rest of its block does not continue is one line after all (a number
-  // set apart from its heading, a term from its definition).
-  return rows.map((row, i) => {
+  // A row of cells is one line when it reads as one: a table of contents' entry, a number set
+  // apart from its heading or item, code aligned in columns.
+  const merged = rows.map((row): Row => (row.kind === 'line' && row.cells.length >= 2 && readsAsOneLine(row.cells) ? { kind: 'line', cells: [mergeCells(row.cells)] } : row));
+  // A row of cells alone, that no other row continues, is one line too (a term and its definition).
+  return merged.map((row, i) => {
     if (row.kind !== 'line' || row.cells.length < 2) return row;
-    const neighbours = [rows[i - 1], rows[i + 1]].filter((r): r is Extract<Row, { kind: 'line' }> => r?.kind === 'line' && r.cells.length >= 2);
+    const neighbours = [merged[i - 1], merged[i + 1]].filter((r) => r?.kind === 'line' && r.cells.length >= 2);
     if (neighbours.length) return row;
     return { kind: 'line', cells: [mergeCells(row.cells)] };
   });
+}
+
+function readsAsOneLine(cells: PlacedLine[]): boolean {
+  const text = cells.map((c) => c.line.text.trim()).join(' ');
+  if (leaderPattern.test(text)) return true;
+  if (cells.length === 2 && /^(?:\d{1,3}(?:\.\d{1,3})*\.?|[A-Z]\.|[IVXLC]{1,5}\.?|[•◦▪‣●○■□∗*–—-])$/u.test(cells[0]!.line.text.trim())) return true;
+  return cells.every((c) => monospaceShare(c.line) >= 0.6);
+}
+
+/** The share of a line's letters and digits set in a monospace font. */
+function monospaceShare(line: TextLine): number {
+  let all = 0;
+  let mono = 0;
+  for (const p of line.pieces) {
+    const n = (p.text.match(/[\p{L}\p{N}]/gu) ?? []).length;
+    all += n;
+    if (p.monospace) mono += n;
+  }
+  return all ? mono / all : 0;
 }
 
 /** Cells of one baseline as one line. */
@@ -398,6 +435,16 @@ function mergeCells(cells: PlacedLine[]): PlacedLine {
   return { ...first, line };
 }
 
+/**
+ * Where the lines of a region end when they are full: the right edge of its text block. A line
+ * that overflows it (an unbreakable address) or ends short does not move it.
+ */
+function rightEdge(lines: TextLine[]): number {
+  const ends = lines.filter((l) => l.text.length > 25).map((l) => l.x1).sort((a, b) => a - b);
+  if (ends.length < 3) return Math.max(0, ...lines.map((l) => l.x1));
+  return ends[Math.floor(ends.length * 0.8)]!;
+}
+
 type LineKind = 'heading' | 'code' | 'contents' | 'text';
 
 function isHeadingLike(line: TextLine, stats: DocumentStats): boolean {
@@ -411,7 +458,7 @@ function isHeadingLike(line: TextLine, stats: DocumentStats): boolean {
 function lineKind(line: TextLine, stats: DocumentStats): LineKind {
   const text = line.text.trim();
   if (leaderPattern.test(text)) return 'contents';
-  if (line.pieces.every((p) => p.monospace || !p.text.trim())) return 'code';
+  if (monospaceShare(line) >= 0.6) return 'code';
   if (isHeadingLike(line, stats)) return 'heading';
   return 'text';
 }
@@ -466,7 +513,8 @@ function continuesBlock(
     case 'heading':
       return kind === 'heading' && sameSize && spacing < Math.max(a.size, b.size) * 1.6 && block.lines.length < 4 && !endsSentence(a.text);
     case 'code':
-      return kind === 'code' && spacing < stats.lineSpacing * 1.6;
+      // Braces and other signs alone on a line of code may come from another font.
+      return (kind === 'code' || (!/[\p{L}\p{N}]/u.test(b.text) && b.text.trim().length <= 6)) && spacing < stats.lineSpacing * 2.2;
     case 'contents':
       return kind === 'contents';
     case 'table':
@@ -506,29 +554,39 @@ function joinsAcrossBreak(last: Proto, next: Proto, stats: DocumentStats, left: 
   return stats.indents && b.x0 - left < b.size * 0.5;
 }
 
-/** Heading levels from the sizes headings use: the largest first; bold body-size type last. */
+/**
+ * Heading levels from the sizes headings use: the largest first, bold before regular of one
+ * size. Sizes used only once, on the first page (a cover's lines), do not take a level of their
+ * own; the largest of them, if it is the largest of the document, is the title.
+ */
 function headingLevels(protos: Proto[], stats: DocumentStats): Map<Proto, number> {
   const headings = protos.filter((p) => p.kind === 'heading');
-  const sizes: number[] = [];
-  for (const h of headings) {
-    const s = Math.round(h.size * 2) / 2;
-    if (!sizes.some((x) => Math.abs(x - s) < 0.6)) sizes.push(s);
-  }
-  sizes.sort((a, b) => b - a);
-  const rank = (p: Proto): number => {
-    const s = Math.round(p.size * 2) / 2;
-    const i = sizes.findIndex((x) => Math.abs(x - s) < 0.6);
-    // Bold type of the body's size ranks after the larger sizes; non-bold after bold of one size.
-    return i * 2 + (p.bold ? 0 : 1);
+  const key = (p: Proto): number => Math.round(p.size * 2) / 2;
+  const styleRank = (p: Proto): number => key(p) * 2 + (p.bold ? 1 : 0);
+  const uses = new Map<number, Proto[]>();
+  for (const h of headings) uses.set(styleRank(h), [...(uses.get(styleRank(h)) ?? []), h]);
+  const coverOnly = (r: number): boolean => {
+    const list = uses.get(r)!;
+    return list.length === 1 && list[0]!.lines[0]!.page === 1;
   };
-  const ranks = [...new Set(headings.map(rank))].sort((a, b) => a - b);
+  const ranked = [...uses.keys()].filter((r) => !coverOnly(r)).sort((a, b) => b - a);
+  // Ranks closer than half a point of size are one level.
+  const levelOf = new Map<number, number>();
+  let level = 1;
+  ranked.forEach((r, i) => {
+    if (i > 0 && ranked[i - 1]! - r >= 1) level += 1;
+    levelOf.set(r, level);
+  });
   const levels = new Map<Proto, number>();
-  // The largest type, used once on the first page, is the document's title.
-  const top = headings.filter((h) => rank(h) === ranks[0]);
-  const hasTitle = top.length === 1 && top[0] === headings[0] && headings[0]!.lines[0]!.page === 1 && ranks.length > 1 && headings[0]!.size >= stats.bodySize * 1.3;
+  const largest = Math.max(...headings.map((h) => h.size));
+  let titled = false;
   for (const h of headings) {
-    const r = ranks.indexOf(rank(h));
-    levels.set(h, hasTitle ? (r === 0 ? 1 : Math.min(6, r + 1)) : Math.min(6, r + 2));
+    const r = styleRank(h);
+    if (coverOnly(r)) {
+      const isTitle = !titled && h.size >= largest - 0.01 && h.size >= stats.bodySize * 1.3;
+      if (isTitle) titled = true;
+      levels.set(h, isTitle ? 1 : 2);
+    } else levels.set(h, Math.min(6, (levelOf.get(r) ?? 1) + 1));
   }
   return levels;
 }
