@@ -81,6 +81,8 @@ Stop with Ctrl-C.
   normalize: `Usage: folio normalize FILE [--repair auto|displaced-bold|none] [--manifest FILE]
 
 Prints the repaired Markdown of FILE on stdout and the diagnostics on stderr.
+FILE is plain text, Markdown (.md), a PDF (.pdf: read from its pages, with its bold,
+headings, notes and running heads known from the page) or a saved web page (.html).
   --repair MODE     auto: detect each artifact (default); displaced-bold: force that repair;
                     none: no switchable repair
   --manifest FILE   draw word statistics from this edition's sources too
@@ -259,7 +261,7 @@ async function runNormalize(args: string[], io: Io): Promise<number> {
   );
   if (values.help) return printHelp('normalize', io);
   const file = positionals[0];
-  if (!file) throw new UsageError(`Which file? Give the path of a text file.\n\n${help.normalize}`);
+  if (!file) throw new UsageError(`Which file? Give the path of a source file (text, Markdown, PDF or HTML).\n\n${help.normalize}`);
   const mode = values.repair ?? 'auto';
   const repairs = mode === 'auto' ? 'auto' : mode === 'none' ? 'none' : mode === 'displaced-bold' ? { 'displaced-bold': 'on' as const } : undefined;
   if (!repairs) throw new UsageError(`--repair must be auto, displaced-bold or none, not "${mode}".\n\n${help.normalize}`);

@@ -120,7 +120,7 @@ export async function loadRepairAndExtract(
 export function repairAll(loaded: LoadedEdition, lexicon: Lexicon, corpus: CorpusStats = buildCorpusStats(loaded.documents.map((d) => d.text))): RepairedDocument[] {
   return loaded.documents.map((doc) => ({
     loaded: doc,
-    result: normalizeText(doc.text, doc.file, { repairs: doc.entry.repairs, lexicon, corpus }),
+    result: normalizeText(doc.text, doc.file, { repairs: doc.entry.repairs, lexicon, corpus, format: doc.format, locator: doc.locator, meta: doc.meta }),
   }));
 }
 
@@ -253,6 +253,7 @@ export async function assemble(
       title: d.loaded.entry.title,
       file: d.loaded.file,
       text: d.loaded.text,
+      locator: d.loaded.locator,
       markdown: d.result.markdown,
       origin: d.result.origin,
     })),

@@ -10,7 +10,6 @@ import type { Lexicon } from '../language/lexicon.ts';
 import { parseGlossaryFile, type EditorialEntry } from '../extract/glossary-file.ts';
 import { extractEdition, type Extraction, type ExtractionDocument } from '../extract/index.ts';
 import { readDocumentText } from '../extract/text-blocks.ts';
-import { createLineIndex } from '../sources/positions.ts';
 import { displayPath, type LoadedEdition } from '../sources/load.ts';
 import type { RepairedDocument } from './build.ts';
 
@@ -41,7 +40,7 @@ export async function loadEditorialGlossary(loaded: LoadedEdition): Promise<{ en
 export async function extractStage(loaded: LoadedEdition, repaired: RepairedDocument[], lexicon?: Lexicon): Promise<Extraction> {
   const editorial = await loadEditorialGlossary(loaded);
   const docs: ExtractionDocument[] = repaired.map((d) => {
-    const lines = createLineIndex(d.loaded.text);
+    const lines = d.loaded.locator;
     const origin = d.result.origin;
     return {
       id: d.loaded.id,

@@ -10,7 +10,7 @@ import { loadFrenchLexicon } from '../language/lexicon.ts';
 import { normalizeText, type NormalizedText } from '../repair/pipeline.ts';
 import type { ManifestDocument } from '../sources/manifest.ts';
 import { displayPath, loadEdition } from '../sources/load.ts';
-import { decodeSource } from '../sources/read-source.ts';
+import { readSource } from '../sources/formats.ts';
 
 export interface NormalizeFileOptions {
   /** Switchable repairs: as the manifest's `repairs` key. */
@@ -20,8 +20,8 @@ export interface NormalizeFileOptions {
 }
 
 /**
- * Reads and repairs one text file.
- * @throws FolioError when the file cannot be read or is binary
+ * Reads and repairs one source file: text, Markdown, a PDF or a saved web page.
+ * @throws FolioError when the file cannot be read, is binary, or is a PDF that cannot be read
  */
 export async function normalizeFile(file: string, options: NormalizeFileOptions = {}): Promise<NormalizedText> {
   const shown = displayPath(file);
@@ -30,9 +30,10 @@ export async function normalizeFile(file: string, options: NormalizeFileOptions 
     bytes = await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new FolioError(`Cannot read ${shown}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String(error)}. Give the path of a text file.`, [], 'input');
+    throw new FolioError(`Cannot read ${shown}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String(error)}. Give the path of a source file (text, Markdown, PDF or HTML).`, [], 'input');
   }
-  const decoded = decodeSource(bytes, shown);
+  const lexicon = await loadFrenchLexicon();
+  const decoded = await readSource(bytes, shown, { lexicon });
   if (decoded.diagnostics.some((d) => d.severity === 'error')) throw new FolioError(`Cannot repair ${shown}.`, decoded.diagnostics);
   const texts = [decoded.text];
   if (options.manifestPath) {
@@ -43,7 +44,13 @@ export async function normalizeFile(file: string, options: NormalizeFileOptions 
       // The statistics of the file alone will do.
     }
   }
-  const lexicon = await loadFrenchLexicon();
-  const result = normalizeText(decoded.text, shown, { repairs: options.repairs, lexicon, corpus: buildCorpusStats(texts) });
+  const result = normalizeText(decoded.text, shown, {
+    repairs: options.repairs,
+    lexicon,
+    corpus: buildCorpusStats(texts),
+    format: decoded.format,
+    locator: decoded.locator,
+    meta: decoded.meta,
+  });
   return { ...result, diagnostics: [...decoded.diagnostics, ...result.diagnostics] };
 }

@@ -13,6 +13,10 @@ export interface DocumentMeta {
   title?: string;
   /** "Updated on" date of a web page, ISO (YYYY-MM-DD) when it could be read. */
   updated?: string;
+  /** Date of publication a web page gives (its meta tags, JSON-LD or `<time>`), ISO when it could be read. */
+  published?: string;
+  /** Author(s) a web page or PDF names. */
+  author?: string;
   /** Category label of a web page. */
   category?: string;
   /** True when the text stops in the middle of a word or sentence. */

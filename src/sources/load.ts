@@ -7,7 +7,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FolioError, type Diagnostic } from '../diagnostics.ts';
 import { documentId, parseManifest, type Manifest, type ManifestDocument } from './manifest.ts';
-import { decodeSource } from './read-source.ts';
+import { readSource, type SourceFormat } from './formats.ts';
+import type { SourceLocator } from './positions.ts';
+import type { DocumentMeta } from '../repair/pass.ts';
 
 export interface SourceDocument {
   id: string;
@@ -16,8 +18,14 @@ export interface SourceDocument {
   path: string;
   /** Path as shown in diagnostics (relative to the working directory). */
   file: string;
-  /** The decoded text, `\n` line endings. */
+  /** The text the repairs start from: the decoded file, or the Markdown read from a PDF or web page (`formats.ts`). */
   text: string;
+  /** How the repairs read `text`. */
+  format: SourceFormat;
+  /** Offsets of `text` to places in the file (a page and a line for a PDF). */
+  locator: SourceLocator;
+  /** What the file says of itself (a web page's title, author, dates). */
+  meta: DocumentMeta;
   /** SHA-256 of the bytes as received. */
   sha256: string;
   bytes: number;
@@ -79,7 +87,7 @@ export async function loadEdition(manifestPath: string): Promise<LoadedEdition> 
       });
       continue;
     }
-    const decoded = decodeSource(bytes, file);
+    const decoded = await readSource(bytes, file);
     for (const d of decoded.diagnostics) (d.severity === 'error' ? errors : diagnostics).push(d);
     documents.push({
       id: documentId(entry),
@@ -87,6 +95,9 @@ export async function loadEdition(manifestPath: string): Promise<LoadedEdition> 
       path: sourcePath,
       file,
       text: decoded.text,
+      format: decoded.format,
+      locator: decoded.locator,
+      meta: decoded.meta,
       sha256: createHash('sha256').update(bytes).digest('hex'),
       bytes: bytes.length,
     });
