@@ -80,16 +80,22 @@ function findGutter(boxes: Box[], size: number): { left: Box[]; right: Box[]; cr
   // Boxes that span most of the width (titles, wide figures) do not hide a gutter.
   const narrow = boxes.filter((b) => b.x1 - b.x0 < width * 0.6);
   if (narrow.length < 4) return undefined;
-  const spans = narrow.map((b) => [b.x0, b.x1] as const).sort((a, b) => a[0] - b[0]);
+  // How many boxes cover each point of the width; a gutter is a band that (almost) none covers:
+  // a short title or a running head over both columns may cross it.
+  const bins = Math.ceil(width) + 1;
+  const cover = new Int32Array(bins);
+  for (const b of narrow) for (let x = Math.max(0, Math.floor(b.x0 - x0)); x <= Math.min(bins - 1, Math.ceil(b.x1 - x0)); x++) cover[x]! += 1;
+  const allowed = Math.max(1, Math.floor(narrow.length * 0.05));
   let best: { from: number; to: number } | undefined;
-  let reach = spans[0]![1];
-  for (const [a, b] of spans.slice(1)) {
-    if (a > reach) {
-      const gap = { from: reach, to: a };
-      const inside = gap.from > x0 + width * 0.2 && gap.to < x1 - width * 0.2;
-      if (inside && gap.to - gap.from >= size * 0.9 && (!best || gap.to - gap.from > best.to - best.from)) best = gap;
+  for (let x = Math.ceil(width * 0.2); x < Math.floor(width * 0.8); ) {
+    if (cover[x]! > allowed) {
+      x += 1;
+      continue;
     }
-    reach = Math.max(reach, b);
+    let end = x;
+    while (end + 1 < bins && cover[end + 1]! <= allowed) end += 1;
+    if (end - x >= size * 0.9 && (!best || end - x > best.to - best.from)) best = { from: x0 + x, to: x0 + end };
+    x = end + 1;
   }
   if (!best) return undefined;
   const left = boxes.filter((b) => b.x1 <= best.from + 0.5);

@@ -32,6 +32,27 @@ export interface FontData {
   /** Glyph space to text space; `[0.001, 0, 0, 0.001, 0, 0]` for all but Type 3 fonts. */
   fontMatrix?: ArrayLike<number>;
   vertical?: boolean;
+  /** A Type 3 font: glyphs drawn by the PDF itself (how a browser writes a bold it synthesized). */
+  type3?: boolean;
+  /** The font's box in glyph space `[x0, y0, x1, y1]`, for the size of a Type 3 font's em. */
+  bbox?: ArrayLike<number>;
+}
+
+/**
+ * How many text-space units a Type 3 font's em is, per unit of font size. Ordinary fonts have
+ * 1000 glyph units per em (the font matrix 0.001 says so); a Type 3 font says nothing, but its
+ * matrix is usually the inverse of a round grid (1/2048 when a browser copies a TrueType font);
+ * otherwise its box is about 1.2 em high.
+ */
+function emScale(font: FontData | undefined): number {
+  const fm = font?.fontMatrix;
+  const m = Math.abs(fm?.[3] ?? 0.001) || 0.001;
+  if (!font?.type3) return m / 0.001;
+  const grid = 1 / m;
+  if ([256, 512, 1000, 1024, 2000, 2048, 4096, 16384].some((g) => Math.abs(grid - g) < 0.5)) return 1;
+  const box = font.bbox;
+  const height = box && box.length === 4 ? Math.abs(box[3]! - box[1]!) * m : 0;
+  return height > 0 ? height / 1.2 : 1;
 }
 
 /** One glyph as painted. Coordinates are PDF user space of the page: points, y upwards. */
@@ -55,6 +76,8 @@ export interface Glyph {
   rotated: boolean;
   /** A space glyph (word spacing applies to it). */
   space: boolean;
+  /** Drawn with a shear (the way a browser slants a font that has no italic face). */
+  slanted: boolean;
 }
 
 /** An image's box on the page. */
@@ -178,7 +201,7 @@ export function layoutPage(list: OperatorList, ops: OperatorCodes, fontOf: (name
     const data = font(t.font);
     const fm = data?.fontMatrix ?? [0.001, 0, 0, 0.001, 0, 0];
     const unitsToText = fm[0] ?? 0.001;
-    const sizeScale = Math.abs((fm[3] ?? 0.001) / 0.001);
+    const sizeScale = emScale(data);
     const mode = t.renderMode & 7;
     painted();
     for (const item of items as (number | OpGlyph | null)[]) {
@@ -208,6 +231,7 @@ export function layoutPage(list: OperatorList, ops: OperatorCodes, fontOf: (name
         // A baseline that is not left to right, or a glyph drawn upside down or mirrored.
         rotated: Math.abs(dy) > Math.abs(dx) * 0.1 + 0.01 || dx < 0 || trm[3] * Math.sign(trm[0] || 1) < 0 || Math.abs(trm[1]) > Math.abs(trm[0]) * 0.1 + 0.01,
         space: /^\s+$/u.test(text),
+        slanted: Math.abs(trm[2]) > Math.abs(trm[3]) * 0.12 && Math.abs(trm[1]) < Math.abs(trm[0]) * 0.05,
       });
     }
   };

@@ -129,8 +129,8 @@ export async function openPdf(bytes: Uint8Array): Promise<OpenedPdf> {
           if (!fonts.has(name)) {
             let data: FontData | undefined;
             try {
-              const f = page.commonObjs.get(name) as { name?: string; fontMatrix?: number[]; vertical?: boolean } | undefined;
-              data = f ? { name: f.name ?? '', fontMatrix: f.fontMatrix, vertical: f.vertical } : undefined;
+              const f = page.commonObjs.get(name) as { name?: string; fontMatrix?: number[]; vertical?: boolean; isType3Font?: boolean; bbox?: number[] } | undefined;
+              data = f ? { name: f.name ?? '', fontMatrix: f.fontMatrix, vertical: f.vertical, type3: f.isType3Font === true, bbox: f.bbox } : undefined;
             } catch {
               data = undefined;
             }
@@ -143,7 +143,11 @@ export async function openPdf(bytes: Uint8Array): Promise<OpenedPdf> {
         const styleOf = (name: string): ReturnType<typeof fontStyle> => {
           let s = styles.get(name);
           if (!s) {
-            s = fontStyle(fontOf(name)?.name ?? '');
+            const data = fontOf(name);
+            s = fontStyle(data?.name ?? '');
+            // A Type 3 copy of a font the document also uses as such is that font emboldened by
+            // the producer (a browser's synthetic bold draws its glyphs as Type 3 outlines).
+            if (data?.type3 && data.name && [...fonts.values()].some((f) => f && !f.type3 && f.name === data.name)) s = { ...s, bold: true };
             styles.set(name, s);
           }
           return s;
@@ -154,7 +158,7 @@ export async function openPdf(bytes: Uint8Array): Promise<OpenedPdf> {
           const cx = g.x + g.width / 2;
           const cy = g.y + g.size * 0.3;
           const link = links.find((l) => cx >= l.x0 && cx <= l.x1 && cy >= l.y0 && cy <= l.y1)?.url;
-          return { ...g, bold: s.bold || g.stroked, italic: s.italic, monospace: s.monospace, ...(link ? { link } : {}) };
+          return { ...g, bold: s.bold || g.stroked, italic: s.italic || g.slanted, monospace: s.monospace, ...(link ? { link } : {}) };
         });
         const [x0, y0, x1, y1] = page.view as [number, number, number, number];
         return { number, box: [x0, y0, x1, y1], glyphs, images: layout.images, marks: layout.marks, links };

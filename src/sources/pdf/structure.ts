@@ -245,7 +245,12 @@ export function readStructure(pages: readonly StructurePage[], stats: DocumentSt
         const line = placed.line;
         // A line of dots or dashes alone (a cover's ornament, a leader cut off) carries no word.
         if (!/[\p{L}\p{N}]/u.test(line.text) && current?.kind !== 'code' && /^[\s.·•,;:_\-–—]*$/u.test(line.text)) continue;
-        const kind = lineKind(line, stats);
+        let kind = lineKind(line, stats);
+        // A line in bold type of the text's size that the paragraph runs on into is bold words
+        // of that paragraph, not a heading.
+        if (kind === 'heading' && line.size < stats.bodySize * 1.12 && current && previousLine && (current.kind === 'paragraph' || current.kind === 'item')) {
+          if (continuesBlock(current, previousLine, placed, 'text', undefined, { left, right }, stats)) kind = 'text';
+        }
         const marker = kind === 'text' ? listMarker(line) : undefined;
         const continues = current && previousLine && continuesBlock(current, previousLine, placed, kind, marker, { left, right }, stats);
         if (continues && current) {
@@ -451,6 +456,7 @@ function isHeadingLike(line: TextLine, stats: DocumentStats): boolean {
   const text = line.text.trim();
   if (text.length < 2 || !/\p{L}/u.test(text) || text.length > 220) return false;
   if (line.size >= stats.bodySize * 1.12) return true;
+  if (/^\p{Ll}/u.test(text)) return false;
   const letters = line.pieces.filter((p) => /\p{L}/u.test(p.text));
   return letters.length > 0 && letters.every((p) => p.bold && !p.script) && line.size >= stats.bodySize * 0.95 && !/[.,;]$/u.test(text);
 }
@@ -645,7 +651,8 @@ function joinLines(lines: PlacedLine[], skipFirst: number, notes: Map<number, Ma
 
 /**
  * Whether a hyphen at a line end belongs to the word: `porte-` + `avions` keeps it (a compound
- * the lexicon knows, two words, or a capital after it), `réhabi-` + `litation` loses it.
+ * the lexicon knows, two words, a combining form such as `gréco-` before a word, or a capital
+ * after it), `réhabi-` + `litation` loses it.
  */
 export function keepHyphen(head: string, tail: string, soft: boolean, lexicon?: Lexicon): boolean {
   if (soft) return false;
@@ -655,7 +662,8 @@ export function keepHyphen(head: string, tail: string, soft: boolean, lexicon?: 
   const compound = `${head}-${tail}`;
   if (lexicon.has(compound)) return true;
   if (lexicon.has(joined)) return false;
-  return head.length > 1 && lexicon.has(head) && lexicon.has(tail) && tail.length > 2;
+  // Two words, or a combining form in -o before a word (`franco-`, `indo-`): a compound.
+  return (head.length > 1 && lexicon.has(head) && lexicon.has(tail) && tail.length > 2) || (/o$/u.test(head) && head.length >= 3 && lexicon.has(tail));
 }
 
 /** The spans of one line. Superscript numbers the page's notes answer become references. */
