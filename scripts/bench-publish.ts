@@ -14,12 +14,12 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { archiveEdition } from '../src/archive/archive.ts';
 import { recordEdition } from '../src/archive/record.ts';
 import { verifyArchive } from '../src/archive/verify.ts';
-import { assemble, loadRepairAndExtract } from '../src/build/build.ts';
-import { folioVersion, projectFolder } from '../src/build/project.ts';
+import { assembleEdition } from '../src/pipeline/build.ts';
+import { folioVersion, projectFolder } from '../src/pipeline/project.ts';
 import { loadPublishAssets } from '../src/publish/assets.ts';
 import { imposeBooklet, mm } from '../src/publish/impose-booklet.ts';
 import { printHandouts, renderHandout } from '../src/publish/handouts.ts';
-import { appendStylesheet } from '../src/publish/print.ts';
+import { appendStylesheet } from '../src/assemble/stylesheet.ts';
 import { paginate } from '../src/render/paginate.ts';
 import { openBrowser, resolveBrowser } from '../src/render/browser.ts';
 
@@ -61,10 +61,9 @@ try {
   browserFound = false;
 }
 const manifestPath = path.join(import.meta.dirname, '..', 'sources', 'compendium.yaml');
-const { loaded, repaired, extraction, diagnostics } = await loadRepairAndExtract(manifestPath);
-const { edition, html, css, fragments } = await assemble(loaded, repaired, diagnostics, {}, extraction);
-const assets = await loadPublishAssets(projectFolder('styles'), projectFolder('templates'));
-const handouts = edition.documents.map((doc, i) => ({ documentId: doc.id, html: renderHandout(assets.handoutTemplates, edition, doc, fragments[i]!, `${css}\n${assets.handoutCss}`) }));
+const { prepared, assembled } = await assembleEdition(manifestPath);
+const { loaded, repaired } = prepared;
+const { html, assets, handouts } = assembled;
 const files: { path: string; data: string | Uint8Array }[] = [{ path: 'compendium.html', data: html }];
 
 if (browserFound) {

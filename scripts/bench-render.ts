@@ -7,8 +7,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { assemble, loadAndRepair } from '../src/build/build.ts';
-import { buildDate } from '../src/build/build-date.ts';
+import { assembleEdition } from '../src/pipeline/build.ts';
 import { openBrowser, type BrowserSession } from '../src/render/browser.ts';
 import { editionOutline, editionPdfMetadata } from '../src/render/edition-pdf.ts';
 import { finishPdf } from '../src/render/finish-pdf.ts';
@@ -53,9 +52,8 @@ async function measure(session: BrowserSession, label: string, html: string, fin
   }
 }
 
-const { loaded, repaired, diagnostics } = await loadAndRepair(manifestPath);
-const date = buildDate(process.env.SOURCE_DATE_EPOCH, loaded.manifest.date);
-const { edition, html } = await assemble(loaded, repaired, diagnostics, { date });
+const { assembled, date } = await assembleEdition(manifestPath);
+const { edition, html } = assembled;
 const session = await openBrowser();
 try {
   const version = await session.version();

@@ -6,7 +6,7 @@
  *   npx tsx scripts/measure-extraction.ts [--manifest sources/compendium.yaml] [--verbose]
  */
 import { readFileSync } from 'node:fs';
-import { loadRepairAndExtract } from '../src/build/build.ts';
+import { prepareEdition } from '../src/pipeline/build.ts';
 import { fold } from '../src/extract/acronyms.ts';
 
 const args = process.argv.slice(2);
@@ -16,7 +16,7 @@ const fixture = (name: string): any => JSON.parse(readFileSync(new URL(`../tests
 const expectedGlossary = fixture('glossary.expected.json');
 const expectedChronology = fixture('chronology.expected.json');
 
-const { extraction } = await loadRepairAndExtract(manifest);
+const { extraction } = await prepareEdition(manifest);
 const norm = (s: string): string => fold(s).replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
 const pct = (n: number, d: number): string => (d ? `${((100 * n) / d).toFixed(1)} %` : '—');
 const report = (label: string, tp: number, found: number, expected: number, recalled = tp): void =>

@@ -7,7 +7,18 @@
  * the build's report.
  */
 
+import { rules, type RuleId } from './diagnostic-rules.ts';
+
+export type { RuleId } from './diagnostic-rules.ts';
+
 export type Severity = 'error' | 'warning' | 'info';
+
+/** A place in a file: 1-based line and column, and for a PDF the 1-based page (the line is then counted on it). */
+export interface Point {
+  line: number;
+  column: number;
+  page?: number;
+}
 
 /** What a repair changed, for the review page: the text around it, what went out, what came in. */
 export interface Change {
@@ -26,12 +37,17 @@ export interface Diagnostic {
   file: string;
   /** For a PDF source: the 1-based page; `line` is then the line on that page (reading order). */
   page?: number;
-  /** 1-based line in the source file as received. */
+  /** 1-based line in the source file as received, where the problem or change starts. */
   line: number;
   /** 1-based column (in characters) in the source file as received. */
   column: number;
-  /** Stable rule id: `displaced-bold`, `lacuna`, `page-break-join`, `manifest`, … */
-  rule: string;
+  /** Where it ends (the same point as the start for a place rather than a span). */
+  endLine: number;
+  endColumn: number;
+  /** Rule id from the registry (`diagnostic-rules.ts`): `displaced-bold`, `lacuna`, `manifest`, … */
+  rule: RuleId;
+  /** The pass or stage that reported it (`repair/displaced-bold`, `read`, `print`), from the registry. */
+  source: string;
   severity: Severity;
   /** One sentence, in the reader's words. */
   message: string;
@@ -41,9 +57,34 @@ export interface Diagnostic {
 
 /** A diagnostic before it has a file position: what passes produce, with an offset in their input. */
 export interface Finding {
-  rule: string;
+  rule: RuleId;
   severity: Severity;
   message: string;
+}
+
+/**
+ * Makes a diagnostic: a finding placed in a file.
+ * @param file the path to name
+ * @param start where it starts
+ * @param finding rule, severity and message
+ * @param options where it ends (default: the start), and the change it records
+ */
+export function diagnostic(file: string, start: Point, finding: Finding, options: { end?: Point; change?: Change } = {}): Diagnostic {
+  const end = options.end ?? start;
+  const d: Diagnostic = {
+    file,
+    ...(start.page !== undefined ? { page: start.page } : {}),
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    rule: finding.rule,
+    source: rules[finding.rule].source,
+    severity: finding.severity,
+    message: finding.message,
+  };
+  if (options.change) d.change = options.change;
+  return d;
 }
 
 const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

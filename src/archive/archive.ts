@@ -15,7 +15,7 @@
  * and the normalized files name their source by a path that depends on where the build ran,
  * while the edition stays the same.
  *
- * This module writes the archive itself rather than through `build/outputs.ts`, because the rules
+ * This module writes the archive itself rather than through `pipeline/outputs.ts`, because the rules
  * are opposite: outputs are replaced at each build, an archived version never is. A version is
  * written into a staging folder and renamed into place in one step (rename refuses to replace a
  * folder that is not empty), and its files are made read-only.

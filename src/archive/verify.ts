@@ -7,6 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FolioError } from '../diagnostics.ts';
 import { manifestName, readArchivedManifest, sha256, type ArchiveManifest } from './archive.ts';
+import semver from 'semver';
 
 export interface ArchivedVersion {
   version: string;
@@ -96,30 +97,13 @@ export function isIntact(check: VersionCheck): boolean {
 
 /**
  * Compares version numbers the semantic-versioning way (`1.10.0` after `1.9.0`, `1.0.0-rc.1`
- * before `1.0.0`); names that are not versions sort after, alphabetically.
+ * before `1.0.0`), with npm's `semver`; names that are not versions sort after, alphabetically.
  */
 export function compareVersions(a: string, b: string): number {
-  const parse = (v: string): { core: number[]; pre: string[] } | undefined => {
-    const m = /^(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+.*)?$/.exec(v);
-    return m ? { core: [Number(m[1]), Number(m[2]), Number(m[3])], pre: m[4] ? m[4].split('.') : [] } : undefined;
-  };
-  const pa = parse(a);
-  const pb = parse(b);
+  const pa = semver.valid(a);
+  const pb = semver.valid(b);
   if (!pa || !pb) return pa ? -1 : pb ? 1 : a.localeCompare(b);
-  for (let i = 0; i < 3; i++) if (pa.core[i] !== pb.core[i]) return pa.core[i]! - pb.core[i]!;
-  if (!pa.pre.length || !pb.pre.length) return pb.pre.length - pa.pre.length;
-  for (let i = 0; i < Math.max(pa.pre.length, pb.pre.length); i++) {
-    const x = pa.pre[i];
-    const y = pb.pre[i];
-    if (x === undefined || y === undefined) return x === undefined ? -1 : 1;
-    if (x === y) continue;
-    const nx = /^\d+$/.test(x);
-    const ny = /^\d+$/.test(y);
-    if (nx && ny) return Number(x) - Number(y);
-    if (nx !== ny) return nx ? -1 : 1;
-    return x < y ? -1 : 1;
-  }
-  return 0;
+  return semver.compare(pa, pb);
 }
 
 async function versionFolders(dir: string): Promise<string[]> {

@@ -1,12 +1,17 @@
 /**
  * The edition model: everything the templates, the PDF and `compendium.json` need, in one
- * plain object. Built from the loaded sources and their repairs; it holds no I/O handle and can be
+ * plain object. Built once from the loaded sources, their repairs and the extraction, then frozen:
+ * no stage changes it. The page numbers found by printing make a new model
+ * (`withPrintedPages`), the one `compendium.json` holds. It holds no I/O handle and can be
  * serialized as it is.
  */
 import type { Diagnostic } from '../diagnostics.ts';
 import type { DocumentMeta } from '../repair/pass.ts';
 import type { Manifest, ManifestDocument } from '../sources/manifest.ts';
+import type { ChronologyEntry, GlossaryEntry } from '../extract/types.ts';
 import type { Heading } from './markdown-to-html.ts';
+
+export type { ChronologyEntry, GlossaryEntry } from '../extract/types.ts';
 
 export interface EditionDocument {
   id: string;
@@ -34,31 +39,6 @@ export interface TocEntry {
   documentId?: string;
   /** Page number in the PDF, once paginated. */
   page?: number;
-}
-
-export interface GlossaryEntry {
-  term: string;
-  /** `definedIn`: anchor of the use that defines it; `source`: where the editors took it from. */
-  expansions: { text: string; definedIn?: string; origin: 'text' | 'editorial'; source?: string }[];
-  /** Anchor of the first use in the compendium. */
-  firstUse?: string;
-  /** Anchors of every use, in reading order. */
-  uses: string[];
-  /** The editors' note, from glossary.yaml. */
-  note?: string;
-  /** The editors' source for the note. */
-  source?: string;
-}
-
-export interface ChronologyEntry {
-  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as precise as the texts. */
-  date: string;
-  end?: string;
-  text: string;
-  /** Ids of the documents that tell the event. */
-  sources: string[];
-  /** Anchors of the places that tell it, one per source at least. */
-  anchors: string[];
 }
 
 export interface Edition {
@@ -92,15 +72,18 @@ export interface DocumentInput {
 export const backMatter = { glossary: 'glossaire', chronology: 'chronologie' } as const;
 
 /**
- * Builds the edition model.
+ * Builds the edition model, frozen.
  * @param manifest the validated manifest
  * @param documents each document with its repairs' results, in manifest order
+ * @param backMatter the glossary and the chronology the extraction found
  * @param folioVersion version of Folio, for the colophon
+ * @param diagnostics every diagnostic of the edition so far
  * @param tocDepth deepest heading level listed in the table of contents
  */
 export function createEdition(
   manifest: Manifest,
   documents: DocumentInput[],
+  backMatterEntries: Pick<Edition, 'glossary' | 'chronology'>,
   folioVersion: string,
   diagnostics: Diagnostic[],
   tocDepth = 2,
@@ -130,7 +113,7 @@ export function createEdition(
   }
   toc.push({ id: backMatter.glossary, title: 'Glossaire des sigles', level: 1 });
   toc.push({ id: backMatter.chronology, title: 'Chronologie', level: 1 });
-  return {
+  return deepFreeze({
     title: manifest.title,
     subtitle: manifest.subtitle,
     shortTitle: manifest.shortTitle ?? manifest.title,
@@ -142,8 +125,31 @@ export function createEdition(
     generator: { name: 'Folio', version: folioVersion },
     documents: docs,
     toc,
-    glossary: [],
-    chronology: [],
-    diagnostics,
-  };
+    glossary: structuredClone(backMatterEntries.glossary),
+    chronology: structuredClone(backMatterEntries.chronology),
+    diagnostics: structuredClone(diagnostics),
+  });
+}
+
+/**
+ * The edition as printed: the same model with the page of every table-of-contents entry, and the
+ * diagnostics of printing added. A new frozen object; the model it comes from is unchanged.
+ * @param edition the edition model
+ * @param pages the page on which each anchor starts
+ * @param diagnostics what printing reported
+ */
+export function withPrintedPages(edition: Edition, pages: Readonly<Record<string, number>>, diagnostics: readonly Diagnostic[]): Edition {
+  return deepFreeze({
+    ...edition,
+    toc: edition.toc.map((entry) => ({ ...entry, page: pages[entry.id] })),
+    diagnostics: [...edition.diagnostics, ...structuredClone(diagnostics as Diagnostic[])],
+  });
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }

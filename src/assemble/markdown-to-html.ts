@@ -5,12 +5,12 @@
  * prefixed the same way, so the notes of two documents never collide.
  */
 import type { Element, Root as HastRoot } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { slugify } from '../sources/manifest.ts';
+import { parseMarkdown } from '../sources/markdown.ts';
 
 export interface Heading {
   /** Anchor id, unique in the compendium. */
@@ -28,14 +28,13 @@ export interface DocumentHtml {
 
 /**
  * Converts a document's Markdown to an HTML fragment.
- * @param markdown normalized Markdown (no front matter)
+ * @param markdown normalized Markdown (no front matter), or its tree (`parseMarkdown`)
  * @param idPrefix prefix for the ids of headings, e.g. the document id
  */
-export function markdownToHtml(markdown: string, idPrefix: string): DocumentHtml {
+export function markdownToHtml(markdown: string | MdastRoot, idPrefix: string): DocumentHtml {
   const headings: Heading[] = [];
+  const tree = typeof markdown === 'string' ? parseMarkdown(markdown) : markdown;
   const processor = unified()
-    .use(remarkParse)
-    .use(remarkGfm, { singleTilde: false })
     .use(remarkRehype, {
       clobberPrefix: `${idPrefix}-`,
       footnoteLabel: 'Notes',
@@ -46,7 +45,7 @@ export function markdownToHtml(markdown: string, idPrefix: string): DocumentHtml
     })
     .use(() => (tree: HastRoot) => collectHeadings(tree, idPrefix, headings))
     .use(rehypeStringify);
-  const html = String(processor.processSync(markdown));
+  const html = processor.stringify(processor.runSync(tree) as HastRoot);
   return { html, headings };
 }
 

@@ -1,7 +1,7 @@
 /**
  * Where a document uses its acronyms: every occurrence of a glossary term, and every word written
  * like an acronym, run by run (a run is one text node of the Markdown and of the HTML made from
- * it). The extraction and the HTML marking (`mark-html.ts`) both count uses with these functions,
+ * it). The extraction and the HTML marking (`assemble/mark-extraction.ts`) both count uses with these functions,
  * so "the 3rd use of AED in this document" names the same place in both.
  *
  * Not for: telling an acronym from a name (`glossary.ts`).

@@ -14,9 +14,9 @@
  * when their dates agree (one may be more precise than the other) and their words overlap enough,
  * weighted by rarity across the corpus.
  *
- * Not for: finding dates in text (`french-dates.ts`), placing anchors in HTML (`mark-html.ts`).
+ * Not for: finding dates in text (`french-dates.ts`), placing anchors in HTML (`assemble/mark-extraction.ts`).
  */
-import type { ChronologyEntry } from '../assemble/edition.ts';
+import type { ChronologyEntry } from './types.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { fold } from './acronyms.ts';
 import { diagnosticAt, type ExtractionDocument } from './document.ts';

@@ -3,7 +3,7 @@
  * of the manifest that place it in time, and how to turn a place in its Markdown into
  * `file:line:column` of the source as received.
  */
-import type { Diagnostic, Finding } from '../diagnostics.ts';
+import { diagnostic, type Diagnostic, type Finding } from '../diagnostics.ts';
 import type { DocumentText } from './text-blocks.ts';
 
 export interface ExtractionDocument {
@@ -27,5 +27,5 @@ export interface ExtractionDocument {
 
 /** A diagnostic at an offset of a document's Markdown. */
 export function diagnosticAt(doc: ExtractionDocument, offset: number, finding: Finding): Diagnostic {
-  return { file: doc.file, ...doc.locate(offset), ...finding };
+  return diagnostic(doc.file, doc.locate(offset), finding);
 }

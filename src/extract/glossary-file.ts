@@ -17,7 +17,7 @@
  */
 import { z } from 'zod';
 import { parseDocument, type Document as YamlDocument } from 'yaml';
-import type { Diagnostic } from '../diagnostics.ts';
+import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { createLineIndex } from '../sources/positions.ts';
 
 const text = z.string().trim().min(1, 'a non-empty text');
@@ -39,7 +39,8 @@ export interface EditorialEntry {
   expansions: string[];
   note?: string;
   source?: string;
-  /** Line of the entry in the file, for messages. */
+  /** The file and line of the entry, for messages. */
+  file: string;
   line: number;
 }
 
@@ -51,7 +52,7 @@ export interface EditorialEntry {
  */
 export function parseGlossaryFile(source: string, file: string): { entries?: EditorialEntry[]; diagnostics: Diagnostic[] } {
   const lines = createLineIndex(source);
-  const error = (offset: number, message: string): Diagnostic => ({ file, ...lines.at(offset), rule: 'glossary-file', severity: 'error', message });
+  const error = (offset: number, message: string): Diagnostic => diagnostic(file, lines.at(offset), { rule: 'glossary-file', severity: 'error', message });
   const doc = parseDocument(source, { prettyErrors: false });
   if (doc.errors.length) return { diagnostics: doc.errors.map((e) => error(e.pos[0], `The glossary is not valid YAML: ${e.message.split('\n')[0]}`)) };
   const value: unknown = doc.toJS() ?? [];
@@ -84,7 +85,7 @@ export function parseGlossaryFile(source: string, file: string): { entries?: Edi
       return;
     }
     seen.set(e.term, line);
-    entries.push({ term: e.term, expansions: e.expansions ?? [e.expansion!], note: e.note, source: e.source, line });
+    entries.push({ term: e.term, expansions: e.expansions ?? [e.expansion!], note: e.note, source: e.source, file, line });
   });
   return diagnostics.length ? { diagnostics } : { entries, diagnostics };
 }

@@ -13,8 +13,8 @@
  * (`mission de conseil de l'UE`) is not a new one, and a paraphrase that explains the letters
  * much worse than another meaning (`politique de défense commune (PESD)`) is not kept.
  */
-import type { Diagnostic } from '../diagnostics.ts';
-import type { GlossaryEntry } from '../assemble/edition.ts';
+import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+import type { GlossaryEntry } from './types.ts';
 import type { Lexicon } from '../language/lexicon.ts';
 import { createTermMatcher, findAcronymTokens, glossaryId, useId, type TermMatcher } from './acronym-uses.ts';
 import { findDefinitions, fold, isAccepted, type DefinitionCandidate } from './acronyms.ts';
@@ -110,7 +110,7 @@ export function buildGlossary(docs: readonly ExtractionDocument[], editorial: re
   for (const u of uses) usesByTerm.set(u.term, [...(usesByTerm.get(u.term) ?? []), u]);
   for (const e of editorial) {
     if (!usesByTerm.has(e.term)) {
-      diagnostics.push({ file: 'glossary.yaml', line: e.line, column: 1, rule: 'glossary-unused', severity: 'info', message: `The editors' entry “${e.term}” is not used by any text: it is left out of the glossary.` });
+      diagnostics.push(diagnostic(e.file, { line: e.line, column: 1 }, { rule: 'glossary-unused', severity: 'info', message: `The editors' entry “${e.term}” is not used by any text: it is left out of the glossary.` }));
     }
   }
 

@@ -3,7 +3,7 @@
  * the chronology of events, with the marks the final HTML needs (uses of acronyms, anchors of
  * events) and the diagnostics. Pure: the editors' glossary comes in already parsed.
  */
-import type { ChronologyEntry, GlossaryEntry } from '../assemble/edition.ts';
+import type { ChronologyEntry, GlossaryEntry } from './types.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { Lexicon } from '../language/lexicon.ts';
 import { buildChronology, type AnchorMark } from './chronology.ts';

@@ -13,9 +13,7 @@
  * Not for: deciding what a block means (dates, acronyms); see `chronology.ts` and `acronyms.ts`.
  */
 import type { Nodes, Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { parseMarkdown } from '../sources/markdown.ts';
 
 /** One run of text, as one text node of the Markdown tree (and of the HTML made from it). */
 export interface TextRun {
@@ -55,11 +53,11 @@ export function lettersOf(text: string): string {
 
 /**
  * Reads a document's Markdown into blocks and runs.
- * @param markdown the repaired Markdown (no front matter)
+ * @param markdown the repaired Markdown (no front matter), or its tree (`parseMarkdown`), which
+ *   the HTML is made from too: footnote calls and definitions are syntax, not text
  */
-export function readDocumentText(markdown: string): DocumentText {
-  // GFM, as the HTML is made: footnote calls and definitions are syntax, not text.
-  const tree = unified().use(remarkParse).use(remarkGfm, { singleTilde: false }).parse(markdown) as Root;
+export function readDocumentText(markdown: string | Root): DocumentText {
+  const tree = typeof markdown === 'string' ? parseMarkdown(markdown) : markdown;
   const blocks: TextBlock[] = [];
   const runs: TextRun[] = [];
   let letterCount = 0;

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { bundleStylesheet } from '../assemble/stylesheet.ts';
 import type { TemplateSet } from '../assemble/templates.ts';
-import { packageDir } from '../build/project.ts';
+import { packageDir } from '../package.ts';
 import { loadHandoutTemplates } from './handouts.ts';
 
 export interface PublishAssets {

@@ -8,17 +8,11 @@
 import type { BrowserSession } from '../render/browser.ts';
 import { imposeBooklet, mm, type ImposedBooklet } from './impose-booklet.ts';
 import { paginate } from '../render/paginate.ts';
-import { appendStylesheet } from './print.ts';
+import { appendStylesheet } from '../assemble/stylesheet.ts';
 
-export interface BookletOptions {
-  /** Sheets folded together; 0 or omitted: one signature. */
-  sheetsPerSignature?: number;
-  /** Crop and fold marks for a print shop, with this bleed in millimetres. */
-  marks?: { bleedMm: number };
-}
+import type { BookletOptions } from './booklet-options.ts';
 
-/** Bleed a print shop asks for when none is given. */
-export const defaultBleedMm = 3;
+export { defaultBleedMm, type BookletOptions } from './booklet-options.ts';
 
 /**
  * Renders and imposes the booklet.

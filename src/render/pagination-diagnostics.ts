@@ -4,7 +4,7 @@
  *
  * Not for: problems in the sources (they have their own passes).
  */
-import type { Diagnostic } from '../diagnostics.ts';
+import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { PaginationResult } from './paginate.ts';
 
 /**
@@ -13,18 +13,22 @@ import type { PaginationResult } from './paginate.ts';
  * @param file the file the warnings name (the manifest: the edition as a whole)
  */
 export function paginationDiagnostics(result: Pick<PaginationResult, 'missing' | 'settled' | 'passes'>, file: string): Diagnostic[] {
-  const at = { file, line: 1, column: 1, severity: 'warning' as const };
-  const out: Diagnostic[] = result.missing.map((anchor) => ({
-    ...at,
-    rule: 'page-reference',
-    message: `A page reference points to “${anchor}”, but no part of the edition has that anchor: its page number was left out.`,
-  }));
+  const at = { line: 1, column: 1 };
+  const out: Diagnostic[] = result.missing.map((anchor) =>
+    diagnostic(file, at, {
+      rule: 'page-reference',
+      severity: 'warning',
+      message: `A page reference points to “${anchor}”, but no part of the edition has that anchor: its page number was left out.`,
+    }),
+  );
   if (!result.settled) {
-    out.push({
-      ...at,
-      rule: 'pagination',
-      message: `The page numbers still moved after ${result.passes} printings; some numbers in the table of contents may be off by one page.`,
-    });
+    out.push(
+      diagnostic(file, at, {
+        rule: 'pagination',
+        severity: 'warning',
+        message: `The page numbers still moved after ${result.passes} printings; some numbers in the table of contents may be off by one page.`,
+      }),
+    );
   }
   return out;
 }

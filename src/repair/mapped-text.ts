@@ -32,7 +32,9 @@ export interface Note {
 
 /** A change as applied, located in the source. */
 export interface AppliedChange {
+  /** Source offsets of the start and the end of what the edit replaced. */
   sourceOffset: number;
+  sourceEnd: number;
   finding: Finding;
   change: Change;
 }
@@ -71,6 +73,7 @@ export function applyEdits(input: MappedText, edits: readonly Edit[]): { output:
     if (e.finding) {
       changes.push({
         sourceOffset: anchor,
+        sourceEnd: input.origin[e.end]!,
         finding: e.finding,
         change: {
           contextBefore: input.text.slice(Math.max(0, e.start - CONTEXT), e.start),

@@ -5,7 +5,7 @@
  * The passes run in a fixed order, each on the output of the previous one. Which passes exist
  * and in what order is visible in `passes` below; each lives in its own file.
  */
-import type { Diagnostic } from '../diagnostics.ts';
+import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { buildCorpusStats, type CorpusStats } from '../language/corpus.ts';
 import type { Lexicon } from '../language/lexicon.ts';
 import type { ManifestDocument, SwitchableRepair } from '../sources/manifest.ts';
@@ -107,10 +107,10 @@ export function runPasses(list: readonly PassDefinition[], source: string, file:
     const edits = outside(guarded, result.edits);
     for (const note of result.notes ?? []) {
       if (guarded.some(([from, to]) => note.at >= from && note.at < to)) continue;
-      diagnostics.push({ file, ...lines.at(current.origin[note.at] ?? source.length), ...note.finding });
+      diagnostics.push(diagnostic(file, lines.at(current.origin[note.at] ?? source.length), note.finding));
     }
     const { output, changes } = applyEdits(current, edits);
-    for (const c of changes) diagnostics.push({ file, ...lines.at(c.sourceOffset), ...c.finding, change: c.change });
+    for (const c of changes) diagnostics.push(diagnostic(file, lines.at(c.sourceOffset), c.finding, { end: lines.at(c.sourceEnd), change: c.change }));
     Object.assign(meta, result.meta);
     current = output;
   }

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { FolioError, type Diagnostic } from '../diagnostics.ts';
+import { diagnostic, FolioError, type Diagnostic } from '../diagnostics.ts';
 import { documentId, parseManifest, type Manifest, type ManifestDocument } from './manifest.ts';
 import { readSource, type SourceFormat } from './formats.ts';
 import type { SourceLocator } from './positions.ts';
@@ -77,14 +77,13 @@ export async function loadEdition(manifestPath: string): Promise<LoadedEdition> 
       bytes = await readFile(sourcePath);
     } catch (error) {
       const line = fileLines.findIndex((l) => l.includes(entry.file)) + 1 || 1;
-      errors.push({
-        file: manifestFile,
-        line,
-        column: 1,
-        rule: 'manifest',
-        severity: 'error',
-        message: `documents[${i}].file: cannot read ${file} (${reason(error)}). Check the path: it is relative to the manifest.`,
-      });
+      errors.push(
+        diagnostic(manifestFile, { line, column: 1 }, {
+          rule: 'manifest',
+          severity: 'error',
+          message: `documents[${i}].file: cannot read ${file} (${reason(error)}). Check the path: it is relative to the manifest.`,
+        }),
+      );
       continue;
     }
     const decoded = await readSource(bytes, file);

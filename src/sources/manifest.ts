@@ -7,8 +7,9 @@
  */
 import { z } from 'zod';
 import { isMap, isSeq, parseDocument, type Document as YamlDocument } from 'yaml';
-import type { Diagnostic } from '../diagnostics.ts';
+import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { createLineIndex } from './positions.ts';
+import semver from 'semver';
 
 /** The kinds of documents a compendium gathers. */
 export const documentKinds = ['résolution', 'rapport', 'communiqué', 'page web', 'article'] as const;
@@ -18,7 +19,6 @@ export const switchableRepairs = ['displaced-bold'] as const;
 export type SwitchableRepair = (typeof switchableRepairs)[number];
 export type RepairMode = 'auto' | 'on' | 'off';
 
-const semver = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 const fullDate = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const partialDate = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
@@ -72,7 +72,7 @@ export const manifestSchema = z.strictObject({
   subtitle: optionalText,
   shortTitle: optionalText,
   // YAML reads `1.2` as a number: take it as text so the message is about the version's form.
-  version: z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().regex(semver, 'a semantic version such as 1.0.0')),
+  version: z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().refine((v) => semver.valid(v) === v, 'a semantic version such as 1.0.0')),
   date: z.string().regex(fullDate, 'a date YYYY-MM-DD'),
   language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'a language tag such as fr').default('fr'),
   publisher: text,
@@ -102,13 +102,9 @@ export function parseManifest(source: string, file: string): ParsedManifest {
   const doc = parseDocument(source, { prettyErrors: false });
   if (doc.errors.length > 0) {
     return {
-      diagnostics: doc.errors.map((e) => ({
-        file,
-        ...lines.at(e.pos[0]),
-        rule: 'manifest',
-        severity: 'error' as const,
-        message: `The manifest is not valid YAML: ${e.message.split('\n')[0]}`,
-      })),
+      diagnostics: doc.errors.map((e) =>
+        diagnostic(file, lines.at(e.pos[0]), { rule: 'manifest', severity: 'error', message: `The manifest is not valid YAML: ${e.message.split('\n')[0]}` }, { end: lines.at(e.pos[1]) }),
+      ),
     };
   }
   const result = manifestSchema.safeParse(doc.toJS());
@@ -116,13 +112,7 @@ export function parseManifest(source: string, file: string): ParsedManifest {
     return {
       diagnostics: result.error.issues.map((issue) => {
         const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-        return {
-          file,
-          ...lines.at(offsetOf(doc, path)),
-          rule: 'manifest',
-          severity: 'error' as const,
-          message: `${describePath(path)}: expected ${expectation(issue, doc, path)}.`,
-        };
+        return diagnostic(file, lines.at(offsetOf(doc, path)), { rule: 'manifest', severity: 'error', message: `${describePath(path)}: expected ${expectation(issue, doc, path)}.` });
       }),
     };
   }
@@ -132,13 +122,13 @@ export function parseManifest(source: string, file: string): ParsedManifest {
     const id = documentId(d);
     const first = seen.get(id);
     if (first !== undefined) {
-      diagnostics.push({
-        file,
-        ...lines.at(offsetOf(doc, ['documents', i, 'file'])),
-        rule: 'manifest',
-        severity: 'error',
-        message: `documents[${i}]: its id "${id}" is already used by documents[${first}]; give one of them an \`id:\`.`,
-      });
+      diagnostics.push(
+        diagnostic(file, lines.at(offsetOf(doc, ['documents', i, 'file'])), {
+          rule: 'manifest',
+          severity: 'error',
+          message: `documents[${i}]: its id "${id}" is already used by documents[${first}]; give one of them an \`id:\`.`,
+        }),
+      );
     } else seen.set(id, i);
   });
   return diagnostics.length ? { diagnostics } : { manifest: result.data, diagnostics };

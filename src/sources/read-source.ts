@@ -4,7 +4,7 @@
  * Line endings become `\n`. Nothing else changes here: every other repair is a pass in
  * `src/repair`, so that it is listed for review.
  */
-import type { Diagnostic } from '../diagnostics.ts';
+import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { createLineIndex } from './positions.ts';
 
 export interface DecodedSource {
@@ -37,13 +37,13 @@ export function decodeSource(bytes: Uint8Array, file: string): DecodedSource {
     if (nul >= 0) {
       const before = new TextDecoder('utf-8').decode(body.subarray(0, nul));
       const pos = createLineIndex(before).at(before.length);
-      diagnostics.push({
-        file,
-        ...pos,
-        rule: 'encoding',
-        severity: 'error',
-        message: 'This file holds a NUL byte: it looks like a binary file, not a text. Export it as plain text (UTF-8) and try again.',
-      });
+      diagnostics.push(
+        diagnostic(file, pos, {
+          rule: 'encoding',
+          severity: 'error',
+          message: 'This file holds a NUL byte: it looks like a binary file, not a text. Export it as plain text (UTF-8) and try again.',
+        }),
+      );
       return { text: '', encoding, diagnostics };
     }
     try {
@@ -53,13 +53,13 @@ export function decodeSource(bytes: Uint8Array, file: string): DecodedSource {
       const bad = firstInvalidUtf8(body);
       const pos = createLineIndex(new TextDecoder('utf-8').decode(body.subarray(0, bad))).at(Infinity);
       text = new TextDecoder('windows-1252').decode(body);
-      diagnostics.push({
-        file,
-        ...pos,
-        rule: 'encoding',
-        severity: 'warning',
-        message: `This file is not valid UTF-8 (first bad byte at offset ${bad}); it was read as Windows-1252. Check its accents, or save it as UTF-8.`,
-      });
+      diagnostics.push(
+        diagnostic(file, pos, {
+          rule: 'encoding',
+          severity: 'warning',
+          message: `This file is not valid UTF-8 (first bad byte at offset ${bad}); it was read as Windows-1252. Check its accents, or save it as UTF-8.`,
+        }),
+      );
     }
   }
   return { text: text.replace(/\r\n?/g, '\n'), encoding, diagnostics };

@@ -15,12 +15,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Edition } from '../assemble/edition.ts';
-import { assemble, loadRepairAndExtract } from '../build/build.ts';
-import { projectFolder } from '../build/project.ts';
-import { FolioError, countBySeverity, hasErrors, type Diagnostic } from '../diagnostics.ts';
-import { loadPublishAssets, type PublishAssets } from '../publish/assets.ts';
+import type { AssembledEdition } from '../pipeline/assemble-stage.ts';
+import { assembleEdition } from '../pipeline/build.ts';
+import { printCompendium } from '../pipeline/print-stage.ts';
+import { projectFolder } from '../pipeline/project.ts';
+import { FolioError, countBySeverity, type Diagnostic } from '../diagnostics.ts';
 import { printBooklet } from '../publish/booklet.ts';
-import { renderHandout } from '../publish/handouts.ts';
 import { paginate } from '../render/paginate.ts';
 import { openBrowser as launchBrowser, type BrowserSession } from '../render/browser.ts';
 import { createEventStream } from './event-stream.ts';
@@ -60,7 +60,7 @@ export interface WatchSession {
 }
 
 export type BuildState =
-  | { ok: true; id: number; edition: Edition; html: string; css: string; fragments: string[]; assets: PublishAssets }
+  | { ok: true; id: number; edition: Edition; html: string; assembled: AssembledEdition; date: Date }
   | { ok: false; id: number; message: string; diagnostics: Diagnostic[] };
 
 const compendiumPdf = '/compendium.pdf';
@@ -111,15 +111,10 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
     const started = performance.now();
     const ms = (): number => Math.round(performance.now() - started);
     try {
-      const { loaded, repaired, extraction, diagnostics } = await loadRepairAndExtract(options.manifestPath);
-      if (hasErrors(diagnostics)) throw new FolioError('The sources have errors.', diagnostics);
-      const [assembled, assets] = await Promise.all([
-        assemble(loaded, repaired, diagnostics, { templatesDir, stylesheet }, extraction),
-        loadPublishAssets(path.dirname(stylesheet), templatesDir),
-      ]);
+      const { assembled, date, diagnostics } = await assembleEdition(options.manifestPath, { templatesDir, stylesheet });
       const counts = countBySeverity(diagnostics);
       emit({ type: 'built', ms: ms(), warnings: counts.warning, infos: counts.info });
-      return { ok: true, id, ...assembled, assets };
+      return { ok: true, id, edition: assembled.edition, html: assembled.html, assembled, date };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const diagnostics = error instanceof FolioError ? error.diagnostics : [];
@@ -173,11 +168,11 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
     if (route !== compendiumPdf && route !== bookletPdf && index < 0) return undefined;
     browser ??= (options.openBrowser ?? launchBrowser)();
     const session = await browser;
-    if (route === compendiumPdf) return (await paginate(session, current.html)).pdf;
-    if (route === bookletPdf) return (await printBooklet(session, current.html, current.assets.bookletCss)).pdf;
-    const doc = current.edition.documents[index]!;
-    const html = renderHandout(current.assets.handoutTemplates, current.edition, doc, current.fragments[index]!, `${current.css}\n${current.assets.handoutCss}`);
-    return (await paginate(session, html)).pdf;
+    // The same print functions as `folio build`.
+    const { assembled } = current;
+    if (route === compendiumPdf) return (await printCompendium(session, assembled, { date: current.date, manifestFile: options.manifestPath })).value.pdf;
+    if (route === bookletPdf) return (await printBooklet(session, assembled.html, assembled.assets.bookletCss)).pdf;
+    return (await paginate(session, assembled.handouts[index]!.html)).pdf;
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {

@@ -1,28 +1,24 @@
 /**
- * End to end: builds the real corpus with a real browser and reads the PDF back the way a reader
- * would. Skips, loudly, only when no browser is installed.
+ * End to end: the real corpus built with a real browser (once, by the global setup), its PDF read
+ * back the way a reader would. Skips, loudly, only when no browser is installed.
  */
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build, type BuildResult } from '../../src/build/build.ts';
 import { parseManifest, type Manifest } from '../../src/sources/manifest.ts';
-import { browserAvailable } from '../helpers/browser.ts';
+import { corpusBuild, type CorpusBuild } from '../helpers/corpus-build.ts';
 import { body, flat, readPdfText, type PdfText } from '../helpers/pdf.ts';
 
-const manifestPath = path.join(import.meta.dirname, '..', '..', 'sources', 'compendium.yaml');
+const shared = corpusBuild();
 
-describe.skipIf(!browserAvailable())('folio build on the real corpus', () => {
-  let outDir: string;
-  let result: BuildResult;
+describe.skipIf(!shared)('folio build on the real corpus', () => {
+  const result = shared ?? ({} as CorpusBuild);
+  const { manifestPath, outDir } = result;
   let pdf: PdfText;
   let manifest: Manifest;
 
   beforeAll(async () => {
     manifest = parseManifest(await readFile(manifestPath, 'utf8'), 'compendium.yaml').manifest!;
-    outDir = await mkdtemp(path.join(os.tmpdir(), 'folio-e2e-'));
-    result = await build({ manifestPath, outDir });
     pdf = await readPdfText(await readFile(path.join(outDir, 'compendium.pdf')));
   });
 

@@ -1,7 +1,8 @@
 /**
  * The PDF as a publisher checks it, on the real corpus: the table of contents points to the
  * right pages, the outline, the fonts, the metadata, the running heads, the colophon, and two
- * builds that give the same bytes. Builds the corpus twice (the second only to compare bytes).
+ * builds that give the same bytes. Reads the corpus build the global setup made, and builds the
+ * corpus once more, only to compare bytes.
  * Skips, loudly, only when no browser is installed.
  */
 import { execFileSync } from 'node:child_process';
@@ -12,22 +13,20 @@ import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Edition } from '../../src/assemble/edition.ts';
-import { build } from '../../src/build/build.ts';
-import { browserAvailable } from '../helpers/browser.ts';
+import { build } from '../../src/pipeline/build.ts';
+import { corpusBuild, type CorpusBuild } from '../helpers/corpus-build.ts';
 import { flat, readPdfText, type PdfText } from '../helpers/pdf.ts';
 
-const manifestPath = path.join(import.meta.dirname, '..', '..', 'sources', 'compendium.yaml');
+const shared = corpusBuild();
 
-describe.skipIf(!browserAvailable())('the printed compendium', () => {
-  let outDir: string;
+describe.skipIf(!shared)('the printed compendium', () => {
+  const { manifestPath, outDir } = shared ?? ({} as CorpusBuild);
   let pdfBytes: Uint8Array;
   let html: string;
   let text: PdfText;
   let edition: Edition;
 
   beforeAll(async () => {
-    outDir = await mkdtemp(path.join(os.tmpdir(), 'folio-print-'));
-    await build({ manifestPath, outDir, sourceDateEpoch: '' });
     pdfBytes = new Uint8Array(await readFile(path.join(outDir, 'compendium.pdf')));
     html = await readFile(path.join(outDir, 'compendium.html'), 'utf8');
     edition = JSON.parse(await readFile(path.join(outDir, 'compendium.json'), 'utf8'));

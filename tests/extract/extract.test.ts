@@ -7,7 +7,7 @@ import { findFrenchDates, isoDate } from '../../src/extract/french-dates.ts';
 import { parseGlossaryFile } from '../../src/extract/glossary-file.ts';
 import { buildGlossary } from '../../src/extract/glossary.ts';
 import { transformHtml } from '../../src/assemble/final-html.ts';
-import { rehypeMarkExtraction, type CompendiumMarks } from '../../src/extract/mark-html.ts';
+import { rehypeMarkExtraction, type CompendiumMarks } from '../../src/assemble/mark-extraction.ts';
 
 /** The compendium's acronym marking, run as the build runs it. */
 const markCompendiumHtml = (html: string, marks: CompendiumMarks): string => transformHtml(html, [rehypeMarkExtraction(marks)]);

@@ -7,10 +7,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Edition, EditionDocument, GlossaryEntry } from '../../src/assemble/edition.ts';
-import type { Diagnostic } from '../../src/diagnostics.ts';
+import { diagnostic, type Diagnostic } from '../../src/diagnostics.ts';
 import { loadPublishAssets } from '../../src/publish/assets.ts';
 import { cssString, glossaryFor, loadHandoutTemplates, renderHandout, repairNotes } from '../../src/publish/handouts.ts';
-import { appendStylesheet } from '../../src/publish/print.ts';
+import { appendStylesheet } from '../../src/assemble/stylesheet.ts';
 
 const root = path.join(import.meta.dirname, '..', '..');
 
@@ -21,7 +21,7 @@ const entry = (term: string, uses: string[], extra: Partial<GlossaryEntry> = {})
   ...extra,
 });
 
-const diagnostic = (file: string, line: number, severity: Diagnostic['severity'], message: string): Diagnostic => ({ file, line, column: 3, rule: 'some-rule', severity, message });
+const diagnosticAt = (file: string, line: number, severity: Diagnostic['severity'], message: string): Diagnostic => diagnostic(file, { line, column: 3 }, { rule: 'hard-wrap', severity, message });
 
 function documentFixture(overrides: Partial<EditionDocument> = {}): EditionDocument {
   return {
@@ -73,10 +73,10 @@ describe('glossaryFor', () => {
 describe('repairNotes', () => {
   it('lists the warnings of the document and counts its infos, ignoring other files', () => {
     const diagnostics = [
-      diagnostic('texts/a.txt', 4, 'info', 'joined'),
-      { ...diagnostic('texts/a.txt', 5, 'info', 'joined'), change: { contextBefore: '', removed: '\n', inserted: ' ', contextAfter: '' } },
-      diagnostic('texts/a.txt', 9, 'warning', 'A gap was marked.'),
-      diagnostic('texts/b.txt', 1, 'warning', 'elsewhere'),
+      diagnosticAt('texts/a.txt', 4, 'info', 'joined'),
+      { ...diagnosticAt('texts/a.txt', 5, 'info', 'joined'), change: { contextBefore: '', removed: '\n', inserted: ' ', contextAfter: '' } },
+      diagnosticAt('texts/a.txt', 9, 'warning', 'A gap was marked.'),
+      diagnosticAt('texts/b.txt', 1, 'warning', 'elsewhere'),
     ];
     const notes = repairNotes(diagnostics, 'texts/a.txt');
     expect(notes.warnings.map((d) => d.line)).toEqual([9]);
@@ -96,7 +96,7 @@ describe('renderHandout', () => {
   it('has a heading block, a running header, the glossary it uses and its repair notes, escaped', async () => {
     const templates = await loadHandoutTemplates(path.join(root, 'templates'));
     const doc = documentFixture();
-    const edition = editionFixture(doc, [entry('OTAN', ['note-a--s'])], [diagnostic('texts/a.txt', 9, 'warning', 'Check <this> line.'), diagnostic('texts/a.txt', 2, 'info', 'x')]);
+    const edition = editionFixture(doc, [entry('OTAN', ['note-a--s'])], [diagnosticAt('texts/a.txt', 9, 'warning', 'Check <this> line.'), diagnosticAt('texts/a.txt', 2, 'info', 'x')]);
     const html = renderHandout(templates, edition, doc, '<p>Body text.</p>', 'body{}');
     expect(html).toMatch(/^<!DOCTYPE html>\s*<html lang="fr">/);
     expect(html).toContain('<h1 class="handout-title">A note &amp; its &lt;title&gt;</h1>');

@@ -1,26 +1,23 @@
 /**
  * The three uses of an edition, from one build of the real corpus: the booklet read as a person
- * folding it would read it, each handout read on its own, and the archive verified. One build
- * for the whole file; skips, loudly, only when no browser is installed.
+ * folding it would read it, each handout read on its own, and the archive verified. Reads the
+ * corpus build the global setup made; skips, loudly, only when no browser is installed.
  */
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isIntact, verifyArchive } from '../../src/archive/verify.ts';
-import { build, type BuildResult } from '../../src/build/build.ts';
 import { parseManifest, type Manifest } from '../../src/sources/manifest.ts';
-import { browserAvailable } from '../helpers/browser.ts';
+import { corpusBuild, type CorpusBuild } from '../helpers/corpus-build.ts';
 import { readFolded, readHalves, type SheetSideText } from '../helpers/pdf-halves.ts';
 import { flat, readPdfText } from '../helpers/pdf.ts';
 
-const manifestPath = path.join(import.meta.dirname, '..', '..', 'sources', 'compendium.yaml');
+const shared = corpusBuild();
 
-describe.skipIf(!browserAvailable())('booklet, handouts and archive of the real corpus', () => {
-  let outDir: string;
-  let archiveDir: string;
-  let result: BuildResult;
+describe.skipIf(!shared)('booklet, handouts and archive of the real corpus', () => {
+  const result = shared ?? ({} as CorpusBuild);
+  const { manifestPath, outDir, archiveDir } = result;
   let manifest: Manifest;
   let sides: SheetSideText[];
   /** The booklet's pages in reading order, once printed duplex and folded. */
@@ -28,9 +25,6 @@ describe.skipIf(!browserAvailable())('booklet, handouts and archive of the real 
 
   beforeAll(async () => {
     manifest = parseManifest(await readFile(manifestPath, 'utf8'), 'compendium.yaml').manifest!;
-    outDir = await mkdtemp(path.join(os.tmpdir(), 'folio-publish-'));
-    archiveDir = path.join(outDir, 'archive');
-    result = await build({ manifestPath, outDir, archiveDir });
     sides = await readHalves(await readFile(path.join(outDir, 'compendium-booklet.pdf')));
     folded = readFolded(sides.map((s) => ({ left: { text: s.left, bottom: s.leftBottom }, right: { text: s.right, bottom: s.rightBottom } })));
   });
@@ -94,7 +88,7 @@ describe.skipIf(!browserAvailable())('booklet, handouts and archive of the real 
   });
 
   it('archives the edition with the checksum of every source and output, and verifies it', async () => {
-    expect(result.archive?.status).toBe('created');
+    expect(result.archiveStatus).toBe('created');
     const folder = path.join(archiveDir, manifest.version);
     const archived = JSON.parse(await readFile(path.join(folder, 'manifest.json'), 'utf8'));
     expect(archived.version).toBe(manifest.version);

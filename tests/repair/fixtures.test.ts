@@ -38,10 +38,12 @@ for (const passId of readdirSync(root).sort()) {
         const messages = result.diagnostics.map((d) => ({ line: d.line, column: d.column, rule: d.rule, severity: d.severity }));
         const expectedFile = path.join(dir, 'expected.md');
         const messagesFile = path.join(dir, 'messages.json');
-        if (update || !existsSync(expectedFile)) {
+        if (update) {
           writeFileSync(expectedFile, result.markdown);
           writeFileSync(messagesFile, `${JSON.stringify(messages, null, 2)}\n`);
         }
+        // A missing expected file fails: only `UPDATE=1` writes one, for a person to review.
+        expect(existsSync(expectedFile) && existsSync(messagesFile), `${dir}: no expected.md or messages.json; run UPDATE=1 npx vitest run tests/repair and review them`).toBe(true);
         expect(result.markdown).toBe(readFileSync(expectedFile, 'utf8'));
         expect(messages).toEqual(JSON.parse(readFileSync(messagesFile, 'utf8')));
       });

@@ -1,5 +1,6 @@
 /** The live-reload client and the error page of `folio watch`, as exact strings where it matters. */
 import { describe, expect, it } from 'vitest';
+import { diagnostic } from '../../src/diagnostics.ts';
 import { errorPage, withLiveReload } from '../../src/watch/pages.ts';
 
 describe('withLiveReload', () => {
@@ -18,8 +19,8 @@ describe('withLiveReload', () => {
 describe('errorPage', () => {
   it('lists errors and warnings as file:line:column, escaped, and leaves infos out', () => {
     const page = errorPage('The sources have <errors>.', [
-      { file: 'a.txt', line: 3, column: 7, rule: 'manifest', severity: 'error', message: 'Bad <kind>.' },
-      { file: 'a.txt', line: 9, column: 1, rule: 'page-break-join', severity: 'info', message: 'Joined.' },
+      diagnostic('a.txt', { line: 3, column: 7 }, { rule: 'manifest', severity: 'error', message: 'Bad <kind>.' }),
+      diagnostic('a.txt', { line: 9, column: 1 }, { rule: 'page-break-join', severity: 'info', message: 'Joined.' }),
     ]);
     expect(page).toContain('<p>The sources have &lt;errors&gt;.</p>');
     expect(page).toContain('<li class="error"><code>a.txt:3:7: error: Bad &lt;kind&gt;. [manifest]</code></li>');

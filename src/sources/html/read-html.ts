@@ -20,7 +20,7 @@ import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
-import type { Diagnostic } from '../../diagnostics.ts';
+import { diagnostic, type Diagnostic } from '../../diagnostics.ts';
 import type { DocumentMeta } from '../../repair/pass.ts';
 import { createLineIndex, mappedLocator, type SourceLocator } from '../positions.ts';
 import { elements, readMetadata, spacedText, textOf } from './metadata.ts';
@@ -79,7 +79,7 @@ export async function readHtml(html: string, file: string): Promise<HtmlReading>
     // The reader mode found no article: the page's `main` or `article`, else its body.
     const fallback = [...elements(body)].find((e) => e.tagName === 'main' || e.tagName === 'article') ?? body;
     main = { type: 'root', children: structuredClone(fallback.type === 'root' ? fallback.children : [fallback]) as RootContent[] };
-    diagnostics.push({ file, ...place(0), rule: 'html-reader', severity: 'warning', message: 'No main article was found in this page: all of its text was kept. Check that navigation and other page furniture did not come in.' });
+    diagnostics.push(diagnostic(file, place(0), { rule: 'html-reader', severity: 'warning', message: 'No main article was found in this page: all of its text was kept. Check that navigation and other page furniture did not come in.' }));
   }
 
   // What the reader mode left out, each maximal part once.
@@ -88,7 +88,7 @@ export async function readHtml(html: string, file: string): Promise<HtmlReading>
     const o = Number(el.properties?.[at]);
     if (Number.isFinite(o)) kept.add(o);
   }
-  if (content) reportLeftOut(body, kept, (el, text) => diagnostics.push({ file, ...place(el.position?.start.offset), rule: 'html-left-out', severity: 'info', message: `Left out, not part of the article (${describe(el)}): “${clip(text)}”.` }));
+  if (content) reportLeftOut(body, kept, (el, text) => diagnostics.push(diagnostic(file, place(el.position?.start.offset), { rule: 'html-left-out', severity: 'info', message: `Left out, not part of the article (${describe(el)}): “${clip(text)}”.` })));
 
   // Widgets the reader mode kept, and images.
   strip(main, (el) => {
@@ -96,20 +96,20 @@ export async function readHtml(html: string, file: string): Promise<HtmlReading>
     const where = place(Number.isFinite(offset) ? offset : undefined);
     if (el.tagName === 'img' || el.tagName === 'picture' || el.tagName === 'svg' || el.tagName === 'video') {
       const alt = el.tagName === 'img' ? String(el.properties?.alt ?? '').trim() : '';
-      diagnostics.push({ file, ...where, rule: 'html-image', severity: 'info', message: `An image${alt ? ` (“${clip(alt)}”)` : ''} is not kept: Folio does not fetch images. Its caption, if any, is kept.` });
+      diagnostics.push(diagnostic(file, where, { rule: 'html-image', severity: 'info', message: `An image${alt ? ` (“${clip(alt)}”)` : ''} is not kept: Folio does not fetch images. Its caption, if any, is kept.` }));
       return true;
     }
     const classes = `${String(el.properties?.className ?? '')} ${String(el.properties?.id ?? '')} ${String(el.properties?.ariaLabel ?? '')}`.replace(/,/gu, ' ');
     if (widgetTags.has(el.tagName) || widgetWords.test(classes) || el.properties?.role === 'button') {
       const text = spacedText(el);
-      if (text) diagnostics.push({ file, ...where, rule: 'html-left-out', severity: 'info', message: `Left out, a part of the page's machinery (${describe(el)}): “${clip(text)}”.` });
+      if (text) diagnostics.push(diagnostic(file, where, { rule: 'html-left-out', severity: 'info', message: `Left out, a part of the page's machinery (${describe(el)}): “${clip(text)}”.` }));
       return true;
     }
     return false;
   });
 
   const notes = markFootnotes(main);
-  if (notes) diagnostics.push({ file, ...place(0), rule: 'html-notes', severity: 'info', message: `${notes} note(s) of the page became footnotes.` });
+  if (notes) diagnostics.push(diagnostic(file, place(0), { rule: 'html-notes', severity: 'info', message: `${notes} note(s) of the page became footnotes.` }));
 
   // Each element's place in the file; text has the place of its element.
   setPositions(main, index);
@@ -162,7 +162,7 @@ export async function readHtml(html: string, file: string): Promise<HtmlReading>
   if (metadata.author) meta.author = metadata.author;
   if (metadata.published) meta.published = metadata.published;
   if (metadata.updated) meta.updated = metadata.updated;
-  if (!markdown.trim()) diagnostics.push({ file, ...place(0), rule: 'html-reader', severity: 'error', message: 'This page has no text to read. Save the page again (“Save as… complete web page”, or its text), and check that it is the article.' });
+  if (!markdown.trim()) diagnostics.push(diagnostic(file, place(0), { rule: 'html-reader', severity: 'error', message: 'This page has no text to read. Save the page again (“Save as… complete web page”, or its text), and check that it is the article.' }));
   return { text: markdown, locator: mappedLocator({ line: Int32Array.from(lines), column: Int32Array.from(columns) }), meta, diagnostics };
 }
 

@@ -12,7 +12,7 @@
  * A PDF that cannot be read gets an error saying what to do: one protected by a password, one
  * that is damaged, one whose pages are only images (a scan).
  */
-import type { Diagnostic } from '../../diagnostics.ts';
+import { diagnostic, type Diagnostic, type Severity } from '../../diagnostics.ts';
 import type { Lexicon } from '../../language/lexicon.ts';
 import type { DocumentMeta } from '../../repair/pass.ts';
 import { mappedLocator, type SourceLocator } from '../positions.ts';
@@ -59,7 +59,7 @@ const emptyLocator: SourceLocator = { at: () => ({ line: 1, column: 1 }), lineRa
 export async function readPdf(bytes: Uint8Array, file: string, options: ReadPdfOptions = {}): Promise<PdfReading> {
   const diagnostics: Diagnostic[] = [];
   const fail = (message: string): PdfReading => {
-    diagnostics.push({ file, line: 1, column: 1, rule: 'pdf-unreadable', severity: 'error', message });
+    diagnostics.push(diagnostic(file, { line: 1, column: 1 }, { rule: 'pdf-unreadable', severity: 'error', message }));
     return { text: '', locator: emptyLocator, meta: {}, diagnostics, pageCount: 0 };
   };
   let pdf: OpenedPdf;
@@ -81,15 +81,13 @@ export async function readPdf(bytes: Uint8Array, file: string, options: ReadPdfO
         const { lines, rotated, invisibleOnly } = buildLines(page.glyphs, page.marks);
         pages.push({ number: n, box: page.box, lines, images: page.images, rotated, invisibleOnly });
       } catch (error) {
-        diagnostics.push({
-          file,
-          page: n,
-          line: 1,
-          column: 1,
-          rule: 'pdf-page',
-          severity: 'warning',
-          message: `Page ${n} could not be read (${error instanceof Error ? error.message : String(error)}); its text is missing. Check the page in a PDF reader.`,
-        });
+        diagnostics.push(
+          diagnostic(file, { page: n, line: 1, column: 1 }, {
+            rule: 'pdf-page',
+            severity: 'warning',
+            message: `Page ${n} could not be read (${error instanceof Error ? error.message : String(error)}); its text is missing. Check the page in a PDF reader.`,
+          }),
+        );
         pages.push({ number: n, box: [0, 0, 595, 842], lines: [], images: [], rotated: 0, invisibleOnly: false });
       }
     }
@@ -107,15 +105,15 @@ export async function readPdf(bytes: Uint8Array, file: string, options: ReadPdfO
     );
   }
   for (const p of pages) {
-    const where = { file, page: p.number, line: 1, column: 1 };
+    const note = (severity: Severity, message: string): void => void diagnostics.push(diagnostic(file, { page: p.number, line: 1, column: 1 }, { rule: 'pdf-page', severity, message }));
     if (!p.lines.length && p.images.length) {
-      diagnostics.push({ ...where, rule: 'pdf-page', severity: 'warning', message: `Page ${p.number} has no text, only images (a scanned page?): its content is not in the Markdown. Run OCR on the PDF if it holds text.` });
+      note('warning', `Page ${p.number} has no text, only images (a scanned page?): its content is not in the Markdown. Run OCR on the PDF if it holds text.`);
     }
     if (p.invisibleOnly) {
-      diagnostics.push({ ...where, rule: 'pdf-page', severity: 'info', message: `Page ${p.number} is an image with a hidden text layer (OCR): that text was read; OCR makes mistakes, check it.` });
+      note('info', `Page ${p.number} is an image with a hidden text layer (OCR): that text was read; OCR makes mistakes, check it.`);
     }
     if (p.rotated > 0) {
-      diagnostics.push({ ...where, rule: 'pdf-page', severity: 'info', message: `${p.rotated} character(s) of page ${p.number} are set at an angle (a margin note, a label of a figure): left out.` });
+      note('info', `${p.rotated} character(s) of page ${p.number} are set at an angle (a margin note, a label of a figure): left out.`);
     }
   }
 
@@ -161,7 +159,7 @@ export async function readPdf(bytes: Uint8Array, file: string, options: ReadPdfO
 
   for (const f of furniture.findings) diagnostics.push(furnitureDiagnostic(file, f, numberOf.get(f.first) ?? 1));
   for (const f of structure.findings) {
-    diagnostics.push({ file, page: f.origin.page, line: f.origin.line, column: f.origin.column, rule: f.rule, severity: f.severity, message: f.message });
+    diagnostics.push(diagnostic(file, f.origin, { rule: f.rule, severity: f.severity, message: f.message }));
   }
   const meta: DocumentMeta = {};
   if (structure.title) meta.title = structure.title;
@@ -172,15 +170,11 @@ function furnitureDiagnostic(file: string, f: FurnitureFinding, line: number): D
   const first = f.pages[0]!;
   const where = f.pages.length === 1 ? `page ${first}` : `${f.pages.length} pages (${ranges(f.pages)})`;
   const what = f.kind === 'page-number' ? 'A page number' : f.kind === 'running-head' ? 'A running head' : 'A running foot';
-  return {
-    file,
-    page: first,
-    line,
-    column: 1,
+  return diagnostic(file, { page: first, line, column: 1 }, {
     rule: 'pdf-furniture',
     severity: 'info',
     message: `${what}, “${f.text.length > 60 ? `${f.text.slice(0, 60)}…` : f.text}”, was left out on ${where}: page furniture, not text.`,
-  };
+  });
 }
 
 /** `1–4, 7, 9–10`. */

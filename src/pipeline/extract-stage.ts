@@ -11,7 +11,8 @@ import { parseGlossaryFile, type EditorialEntry } from '../extract/glossary-file
 import { extractEdition, type Extraction, type ExtractionDocument } from '../extract/index.ts';
 import { readDocumentText } from '../extract/text-blocks.ts';
 import { displayPath, type LoadedEdition } from '../sources/load.ts';
-import type { RepairedDocument } from './build.ts';
+import type { RepairedDocument } from './repair-stage.ts';
+import type { StageResult } from './stage.ts';
 
 export type { Extraction } from '../extract/index.ts';
 
@@ -37,7 +38,7 @@ export async function loadEditorialGlossary(loaded: LoadedEdition): Promise<{ en
 }
 
 /** Extracts the glossary and the chronology of a repaired edition. */
-export async function extractStage(loaded: LoadedEdition, repaired: RepairedDocument[], lexicon?: Lexicon): Promise<Extraction> {
+export async function extractStage(loaded: LoadedEdition, repaired: RepairedDocument[], lexicon?: Lexicon): Promise<StageResult<Extraction>> {
   const editorial = await loadEditorialGlossary(loaded);
   const docs: ExtractionDocument[] = repaired.map((d) => {
     const lines = d.loaded.locator;
@@ -46,7 +47,7 @@ export async function extractStage(loaded: LoadedEdition, repaired: RepairedDocu
       id: d.loaded.id,
       file: d.loaded.file,
       title: d.loaded.entry.shortTitle ?? d.loaded.entry.title,
-      text: readDocumentText(d.result.markdown),
+      text: readDocumentText(d.tree),
       ownTitle: d.result.meta.title,
       category: d.result.meta.category,
       date: d.loaded.entry.date,
@@ -55,7 +56,5 @@ export async function extractStage(loaded: LoadedEdition, repaired: RepairedDocu
     };
   });
   const extraction = extractEdition(docs, editorial.entries, lexicon);
-  // Messages about the editors' file name it as the build found it.
-  for (const d of extraction.diagnostics) if (d.file === 'glossary.yaml' && editorial.file) d.file = editorial.file;
-  return extraction;
+  return { value: extraction, diagnostics: extraction.diagnostics };
 }

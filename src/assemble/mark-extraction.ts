@@ -9,9 +9,9 @@
  * Not for: deciding what to mark (`glossary.ts`, `chronology.ts`).
  */
 import type { Element, ElementContent, Root, Text } from 'hast';
-import { createTermMatcher, useId } from './acronym-uses.ts';
-import type { AnchorMark } from './chronology.ts';
-import type { TermMark } from './glossary.ts';
+import { createTermMatcher, useId } from '../extract/acronym-uses.ts';
+import type { AnchorMark } from '../extract/chronology.ts';
+import type { TermMark } from '../extract/glossary.ts';
 
 export interface CompendiumMarks {
   terms: TermMark[];

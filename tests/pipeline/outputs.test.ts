@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeOutputs } from '../../src/build/outputs.ts';
+import { writeOutputs } from '../../src/pipeline/outputs.ts';
 
 describe('writeOutputs', () => {
   it('writes files and folders, replaces the previous ones whole, and leaves other files alone', async () => {

@@ -2,7 +2,7 @@ import { cp, mkdtemp, readFile, readdir, writeFile, mkdir } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build } from '../../src/build/build.ts';
+import { build } from '../../src/pipeline/build.ts';
 import { FolioError } from '../../src/diagnostics.ts';
 
 describe('a failed build', () => {

@@ -3,8 +3,8 @@
  * the short title of the document it leads to. The page numbers come later, from the
  * `data-page-of` elements the templates write (filled by the pagination).
  */
-import type { Edition } from '../assemble/edition.ts';
-import { glossaryId } from './acronym-uses.ts';
+import type { Edition } from './edition.ts';
+import { glossaryId } from '../extract/acronym-uses.ts';
 
 /** The document an anchor belongs to (anchors are `DOCUMENT-ID--…`, or a document's own id). */
 function documentOf(edition: Edition, anchor: string | undefined): Edition['documents'][number] | undefined {

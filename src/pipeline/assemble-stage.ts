@@ -1,0 +1,133 @@
+/**
+ * The assemble stage: the edition model, built once from the repaired documents and the
+ * extraction, and every HTML Folio prints or writes — the compendium, each handout, the review
+ * page of repairs — through the Handlebars templates and the final HTML transforms (page
+ * references, marks of the glossary and the chronology, French typography, hyphenation).
+ * Reading the templates and stylesheets is its only I/O.
+ */
+import path from 'node:path';
+import { backMatterView } from '../assemble/back-matter.ts';
+import { createEdition, type Edition } from '../assemble/edition.ts';
+import { transformHtml, type HtmlTransform } from '../assemble/final-html.ts';
+import { rehypeMarkExtraction } from '../assemble/mark-extraction.ts';
+import { markdownToHtml } from '../assemble/markdown-to-html.ts';
+import { linkPageReferences } from '../assemble/page-references.ts';
+import { createReviewView } from '../assemble/review.ts';
+import { runningHeads } from '../assemble/running-heads.ts';
+import { bundleStylesheet } from '../assemble/stylesheet.ts';
+import { loadTemplates, renderTemplates } from '../assemble/templates.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import type { Extraction } from '../extract/index.ts';
+import { folioVersion } from '../package.ts';
+import { loadPublishAssets, type PublishAssets } from '../publish/assets.ts';
+import { renderHandout } from '../publish/handouts.ts';
+import { compendiumAnchors } from '../render/edition-pdf.ts';
+import type { LoadedEdition } from '../sources/load.ts';
+import { frenchTypographyTree } from '../typography/french-typography.ts';
+import { hyphenateTree } from '../typography/hyphenate.ts';
+import { projectFolder } from './project.ts';
+import type { RepairedDocument } from './repair-stage.ts';
+import type { StageResult } from './stage.ts';
+
+/** What the read, repair and extract stages made of an edition. */
+export interface PreparedEdition {
+  loaded: LoadedEdition;
+  repaired: RepairedDocument[];
+  extraction: Extraction;
+  /** Every diagnostic so far, sorted. */
+  diagnostics: Diagnostic[];
+}
+
+export interface AssembleOptions {
+  templatesDir?: string;
+  /** The compendium's stylesheet (default: the project's `styles/compendium.css`, else Folio's). */
+  stylesheet?: string;
+  /** The date stamped in the colophon (default: the edition's date). */
+  date?: Date;
+}
+
+export interface AssembledEdition {
+  edition: Edition;
+  /** The compendium, self-contained. */
+  html: string;
+  /** The review page of repairs. */
+  review: string;
+  /** The compendium's stylesheet, bundled. */
+  css: string;
+  /** Each document's HTML fragment, in edition order. */
+  fragments: string[];
+  /** The booklet's and handouts' stylesheets and templates. */
+  assets: PublishAssets;
+  /** Each handout's HTML, self-contained. */
+  handouts: { documentId: string; html: string }[];
+}
+
+/**
+ * Assembles the edition model and its HTML.
+ * @param prepared the edition as read, repaired and extracted
+ * @param options templates, stylesheet, colophon date
+ */
+export async function assembleStage(prepared: PreparedEdition, options: AssembleOptions = {}): Promise<StageResult<AssembledEdition>> {
+  const { loaded, repaired, extraction, diagnostics } = prepared;
+  const templatesDir = options.templatesDir ?? projectFolder('templates');
+  const stylesheet = options.stylesheet ?? path.join(projectFolder('styles'), 'compendium.css');
+  const converted = repaired.map((d) => ({ d, ...markdownToHtml(d.tree, d.loaded.id) }));
+  const edition = createEdition(
+    loaded.manifest,
+    converted.map(({ d, headings }) => ({
+      id: d.loaded.id,
+      entry: d.loaded.entry,
+      source: { file: d.loaded.file, sha256: d.loaded.sha256, bytes: d.loaded.bytes },
+      meta: d.result.meta,
+      headings,
+      diagnostics: d.result.diagnostics,
+    })),
+    { glossary: extraction.glossary, chronology: extraction.chronology },
+    folioVersion,
+    diagnostics,
+  );
+  const [templates, css, assets] = await Promise.all([loadTemplates(templatesDir), bundleStylesheet(stylesheet), loadPublishAssets(path.dirname(stylesheet), templatesDir)]);
+  const rendered = renderTemplates(templates, {
+    edition,
+    documents: edition.documents.map((doc, i) => ({ ...doc, html: converted[i]!.html })),
+    backMatter: backMatterView(edition),
+    css,
+    runningHeads: runningHeads(edition, [
+      { anchor: compendiumAnchors.toc, title: 'Sommaire' },
+      { anchor: compendiumAnchors.colophon, title: 'Colophon' },
+    ]),
+    build: {
+      date: (options.date ?? new Date(`${edition.date}T00:00:00Z`)).toISOString().slice(0, 10),
+      repairs: edition.documents.reduce((n, d) => n + d.repairs.changes, 0),
+      notes: repaired.reduce((n, d) => n + d.result.diagnostics.length, 0),
+      repairsPage: 'repairs.html',
+    },
+  });
+  // Page references first; acronyms before anything that adds letters; hyphenation last.
+  const html = transformHtml(rendered, [linkPageReferences, rehypeMarkExtraction(extraction.marks), ...typographyTransforms(edition.language)]);
+  const reviewView = createReviewView(
+    edition,
+    repaired.map((d) => ({
+      id: d.loaded.id,
+      title: d.loaded.entry.title,
+      file: d.loaded.file,
+      text: d.loaded.text,
+      locator: d.loaded.locator,
+      markdown: d.result.markdown,
+      origin: d.result.origin,
+    })),
+    diagnostics,
+  );
+  const review = renderTemplates({ ...templates, main: 'repairs' }, reviewView);
+  const fragments = converted.map((c) => c.html);
+  const handouts = edition.documents.map((doc, i) => ({
+    documentId: doc.id,
+    html: transformHtml(renderHandout(assets.handoutTemplates, edition, doc, fragments[i]!, `${css}\n${assets.handoutCss}`), typographyTransforms(edition.language)),
+  }));
+  return { value: { edition, html, review, css, fragments, assets, handouts }, diagnostics: [] };
+}
+
+/** French typography, then hyphenation: the last transforms of every HTML Folio prints. */
+export function typographyTransforms(language: string): HtmlTransform[] {
+  return [frenchTypographyTree, (tree) => hyphenateTree(tree, language)];
+}
