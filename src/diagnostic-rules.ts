@@ -7,7 +7,8 @@
  *
  * Not for: the messages themselves (each diagnostic carries its own sentence).
  */
-import type { Severity } from './diagnostics.ts';
+/** How serious a diagnostic is: errors stop a build; warnings and infos are reported and kept. */
+export type Severity = 'error' | 'warning' | 'info';
 
 export interface RuleInfo {
   /** The pass (`repair/displaced-bold`) or stage (`read`, `extract`, `print`) that reports it. */
@@ -65,6 +66,8 @@ export const rules = {
   'glossary-file': { source: 'extract/glossary', severity: 'error', description: "The editors' glossary file is invalid.", doc: '#glossary-and-chronology' },
   'glossary-unused': { source: 'extract/glossary', severity: 'info', description: "An entry of the editors' glossary is used by no text.", doc: '#glossary-and-chronology' },
   'unresolved-date': { source: 'extract/chronology', severity: 'warning', description: 'A date could not be placed in time and was left out of the chronology.', doc: '#glossary-and-chronology' },
+  // assemble
+  'event-anchor': { source: 'assemble/mark-extraction', severity: 'warning', description: 'A sentence that tells an event could not be found in the HTML, so the chronology gives no page for it.', doc: '#glossary-and-chronology' },
   // print
   'page-reference': { source: 'print', severity: 'error', description: 'A page reference names an anchor the PDF does not have.', doc: '#printing' },
   pagination: { source: 'print', severity: 'warning', description: 'Page numbers did not settle: a page reference may be off by one.', doc: '#printing' },

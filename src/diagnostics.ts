@@ -7,11 +7,9 @@
  * the build's report.
  */
 
-import { rules, type RuleId } from './diagnostic-rules.ts';
+import { rules, type RuleId, type Severity } from './diagnostic-rules.ts';
 
-export type { RuleId } from './diagnostic-rules.ts';
-
-export type Severity = 'error' | 'warning' | 'info';
+export type { RuleId, Severity } from './diagnostic-rules.ts';
 
 /** A place in a file: 1-based line and column, and for a PDF the 1-based page (the line is then counted on it). */
 export interface Point {

@@ -12,6 +12,8 @@ import type { Element, ElementContent, Root, Text } from 'hast';
 import { createTermMatcher, useId } from '../extract/acronym-uses.ts';
 import type { AnchorMark } from '../extract/chronology.ts';
 import type { TermMark } from '../extract/glossary.ts';
+import { diagnostic } from '../diagnostics.ts';
+import type { HtmlTransform, HtmlTransformContext } from './final-html.ts';
 
 export interface CompendiumMarks {
   terms: TermMark[];
@@ -19,14 +21,14 @@ export interface CompendiumMarks {
 }
 
 /** The rehype plugin: marks the `article.document` elements of the tree. */
-export function rehypeMarkExtraction(marks: CompendiumMarks) {
-  return (tree: Root): void => {
+export function rehypeMarkExtraction(marks: CompendiumMarks): HtmlTransform {
+  return (tree, context): void => {
     const visit = (node: Root | Element): void => {
       for (const child of node.children) {
         if (child.type !== 'element') continue;
         if (child.tagName === 'article' && classes(child).includes('document') && typeof child.properties.id === 'string') {
           const body = find(child, (e) => classes(e).includes('document-body'));
-          if (body) markDocument(body, child.properties.id, marks);
+          if (body) markDocument(body, child.properties.id, marks, context);
         } else visit(child);
       }
     };
@@ -74,7 +76,7 @@ interface Insertion {
   make: (text: string) => ElementContent[];
 }
 
-function markDocument(body: Element, documentId: string, marks: CompendiumMarks): void {
+function markDocument(body: Element, documentId: string, marks: CompendiumMarks, context: HtmlTransformContext): void {
   const refs = textNodes(body);
   const byTerm = new Map(marks.terms.map((t) => [t.term, t]));
   const matcher = createTermMatcher(byTerm.keys());
@@ -112,7 +114,17 @@ function markDocument(body: Element, documentId: string, marks: CompendiumMarks)
   for (const a of marks.anchors.filter((x) => x.documentId === documentId)) {
     let at = stream.indexOf(a.quote);
     for (let k = 0; k < a.occurrence && at !== -1; k++) at = stream.indexOf(a.quote, at + 1);
-    if (at === -1) continue;
+    if (at === -1) {
+      const { file, line, column } = a.where;
+      context.report(
+        diagnostic(file, { line, column }, {
+          rule: 'event-anchor',
+          severity: 'warning',
+          message: 'This sentence tells an event of the chronology, but it could not be found in the HTML: the chronology gives no page for it.',
+        }),
+      );
+      continue;
+    }
     const { ref, offset } = letters[at]!;
     add(ref.node, { start: offset, end: offset, make: () => [{ type: 'element', tagName: 'span', properties: { id: a.id, className: ['chrono-ancre'] }, children: [] }] });
   }

@@ -27,6 +27,8 @@ import { letterIndexAt, placeAt, sentences, type TextPlace } from './text-blocks
 export interface AnchorMark extends TextPlace {
   documentId: string;
   id: string;
+  /** The sentence's place in the source, for a message when the anchor cannot be placed. */
+  where: { file: string; line: number; column: number };
 }
 
 export interface ChronologyResult {
@@ -72,7 +74,7 @@ export function buildChronology(docs: readonly ExtractionDocument[]): Chronology
         if (!found.length) continue;
         const place = placeAt(doc.text.letters, letterIndexAt(block, start + leadingSpace(block.text.slice(start, end))));
         const id = `${doc.id}--date-${++anchorCount}`;
-        anchors.push({ documentId: doc.id, id, ...place });
+        anchors.push({ documentId: doc.id, id, ...place, where: { file: doc.file, ...doc.locate(block.offsets[start] ?? 0) } });
         for (const e of found) events.push({ ...e.event, anchors: [id], order: events.length });
       }
     }

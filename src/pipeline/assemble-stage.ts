@@ -104,7 +104,7 @@ export async function assembleStage(prepared: PreparedEdition, options: Assemble
     },
   });
   // Page references first; acronyms before anything that adds letters; hyphenation last.
-  const html = transformHtml(rendered, [linkPageReferences, rehypeMarkExtraction(extraction.marks), ...typographyTransforms(edition.language)]);
+  const compendium = transformHtml(rendered, [linkPageReferences, rehypeMarkExtraction(extraction.marks), ...typographyTransforms(edition.language)]);
   const reviewView = createReviewView(
     edition,
     repaired.map((d) => ({
@@ -122,12 +122,12 @@ export async function assembleStage(prepared: PreparedEdition, options: Assemble
   const fragments = converted.map((c) => c.html);
   const handouts = edition.documents.map((doc, i) => ({
     documentId: doc.id,
-    html: transformHtml(renderHandout(assets.handoutTemplates, edition, doc, fragments[i]!, `${css}\n${assets.handoutCss}`), typographyTransforms(edition.language)),
+    html: transformHtml(renderHandout(assets.handoutTemplates, edition, doc, fragments[i]!, `${css}\n${assets.handoutCss}`), typographyTransforms(edition.language)).html,
   }));
-  return { value: { edition, html, review, css, fragments, assets, handouts }, diagnostics: [] };
+  return { value: { edition, html: compendium.html, review, css, fragments, assets, handouts }, diagnostics: compendium.diagnostics };
 }
 
 /** French typography, then hyphenation: the last transforms of every HTML Folio prints. */
 export function typographyTransforms(language: string): HtmlTransform[] {
-  return [frenchTypographyTree, (tree) => hyphenateTree(tree, language)];
+  return [(tree) => frenchTypographyTree(tree), (tree) => hyphenateTree(tree, language)];
 }

@@ -10,7 +10,7 @@ import { transformHtml } from '../../src/assemble/final-html.ts';
 import { rehypeMarkExtraction, type CompendiumMarks } from '../../src/assemble/mark-extraction.ts';
 
 /** The compendium's acronym marking, run as the build runs it. */
-const markCompendiumHtml = (html: string, marks: CompendiumMarks): string => transformHtml(html, [rehypeMarkExtraction(marks)]);
+const markCompendiumHtml = (html: string, marks: CompendiumMarks): string => transformHtml(html, [rehypeMarkExtraction(marks)]).html;
 import { readDocumentText } from '../../src/extract/text-blocks.ts';
 
 const taken = (text: string) => findDefinitions(text).filter(isAccepted).map((d) => [d.term, d.expansion]);
@@ -119,10 +119,18 @@ describe('glossary', () => {
 });
 
 describe('marking the HTML', () => {
+  it('reports an event whose sentence is not in the HTML, at its place in the source', () => {
+    const { diagnostics } = transformHtml(
+      '<html><body><article class="document" id="d"><div class="document-body"><p>Un autre texte.</p></div></article></body></html>',
+      [rehypeMarkExtraction({ terms: [], anchors: [{ documentId: 'd', id: 'd--date-1', quote: 'Introuvable', occurrence: 0, where: { file: 'd.txt', line: 7, column: 3 } }] })],
+    );
+    expect(diagnostics.map((d) => [d.file, d.line, d.column, d.rule, d.severity, d.source])).toEqual([['d.txt', 7, 3, 'event-anchor', 'warning', 'assemble/mark-extraction']]);
+  });
+
   it('wraps uses in abbr, links the first to the glossary and anchors events', () => {
     const html = markCompendiumHtml(
       '<html><body><article class="document" id="d"><div class="document-body"><p>L’Agence européenne de défense (AED) existe. L’AED agit.</p></div></article></body></html>',
-      { terms: [{ term: 'AED', entryId: 'sigle-aed', title: 'Agence européenne de défense', sites: [] }], anchors: [{ documentId: 'd', id: 'd--date-1', quote: 'LAED', occurrence: 0 }] },
+      { terms: [{ term: 'AED', entryId: 'sigle-aed', title: 'Agence européenne de défense', sites: [] }], anchors: [{ documentId: 'd', id: 'd--date-1', quote: 'LAED', occurrence: 0, where: { file: 'd.txt', line: 1, column: 1 } }] },
     );
     expect(html).toContain('<a href="#sigle-aed" class="sigle-lien"><abbr id="d--sigle-aed-1" title="Agence européenne de défense" class="sigle">AED</abbr></a>');
     expect(html).toContain('<abbr id="d--sigle-aed-2" title="Agence européenne de défense" class="sigle">AED</abbr> agit');

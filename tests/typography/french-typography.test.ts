@@ -5,7 +5,7 @@ import { hyphenateTree } from '../../src/typography/hyphenate.ts';
 
 const page = (body: string, lang = 'fr'): string => `<!DOCTYPE html><html lang="${lang}"><head><title>t</title></head><body>${body}</body></html>`;
 const bodyOf = (html: string): string => /<body>([\s\S]*)<\/body>/.exec(html)![1]!;
-const typeset = (body: string, lang?: string): string => bodyOf(transformHtml(page(body, lang), [frenchTypographyTree]));
+const typeset = (body: string, lang?: string): string => bodyOf(transformHtml(page(body, lang), [(t) => frenchTypographyTree(t)]).html);
 
 describe('French typography on the whole HTML', () => {
   it('sees a paragraph as one run across inline elements', () => {
@@ -30,13 +30,13 @@ describe('French typography on the whole HTML', () => {
   });
 
   it('keeps the doctype and is stable when run twice', () => {
-    const once = transformHtml(page('<p>Quoi ? « oui » 90000 l\'an</p>'), [frenchTypographyTree, (t) => hyphenateTree(t)]);
+    const once = transformHtml(page('<p>Quoi ? « oui » 90000 l\'an</p>'), [(t) => frenchTypographyTree(t), (t) => hyphenateTree(t)]).html;
     expect(once).toMatch(/^<!DOCTYPE html><html lang="fr">/);
-    expect(transformHtml(once, [frenchTypographyTree, (t) => hyphenateTree(t)])).toBe(once);
+    expect(transformHtml(once, [(t) => frenchTypographyTree(t), (t) => hyphenateTree(t)]).html).toBe(once);
   });
 
   it('hyphenates running text only', () => {
-    const html = bodyOf(transformHtml(page('<h2>organisation</h2><p>organisation</p><nav><p>organisation</p></nav>'), [(t) => hyphenateTree(t)]));
+    const html = bodyOf(transformHtml(page('<h2>organisation</h2><p>organisation</p><nav><p>organisation</p></nav>'), [(t) => hyphenateTree(t)]).html);
     expect(html).toBe('<h2>organisation</h2><p>or\u00adga\u00adni\u00adsa\u00adtion</p><nav><p>organisation</p></nav>');
   });
 });
@@ -45,7 +45,7 @@ describe('page references in the HTML edition', () => {
   it('links each page reference to its anchor unless it already is, holds or sits in a link', async () => {
     const { linkPageReferences } = await import('../../src/assemble/page-references.ts');
     const body = '<span data-page-of="a">voir</span><a href="#b" data-page-of="b">b</a><a href="#c"><span data-page-of="c"></span></a><span data-page-of="d"><a href="#d">d</a></span>';
-    expect(bodyOf(transformHtml(page(body), [linkPageReferences]))).toBe(
+    expect(bodyOf(transformHtml(page(body), [linkPageReferences]).html)).toBe(
       '<span data-page-of="a"><a href="#a">voir</a></span><a href="#b" data-page-of="b">b</a><a href="#c"><span data-page-of="c"></span></a><span data-page-of="d"><a href="#d">d</a></span>',
     );
   });
