@@ -3,7 +3,8 @@
  * the margins of every page, and a reader skips. Found from where a line is (the first or last
  * lines of a page, set apart from the text block) and from repetition: the same words, numbers
  * aside, in the same margin of several pages. A lone number (or `Page 3`, `3 / 12`, `– 3 –`) in
- * a margin is a page number even once.
+ * a margin is a page number even once; a margin line that ends (or starts) with the page's own
+ * number, counting up with the pages, is a running head even when its words change.
  *
  * Not for: notes at the foot of a page (they are text, `structure.ts` reads them).
  */
@@ -88,13 +89,33 @@ export function findFurniture(pages: readonly FurniturePage[]): Furniture {
   const outside = (c: Candidate): boolean =>
     c.band === 'top' ? textTop === undefined || c.row.y > textTop + c.row.size * 0.5 : textBottom === undefined || c.row.y < textBottom - c.row.size * 0.5;
 
+  const lines = new Set<TextLine>();
+  const findings: FurnitureFinding[] = [];
+  // A margin row that starts or ends with the page's number (the numbers go up with the pages) is
+  // a running head or foot with its folio, even when its words change with each section.
+  const folio = (c: Candidate): number | undefined => {
+    const m = /^(\d{1,4})\b|\b(\d{1,4})$/u.exec(c.row.text);
+    return m ? Number(m[1] ?? m[2]) - c.page : undefined;
+  };
+  const offsets = new Map<number, Set<number>>();
+  for (const c of candidates.filter(outside)) {
+    const o = folio(c);
+    if (o !== undefined) offsets.set(o, (offsets.get(o) ?? new Set()).add(c.page));
+  }
+  const numbered = new Set([...offsets].filter(([, pages]) => pages.size >= 2).map(([o]) => o));
+
   const byKey = new Map<string, Candidate[]>();
   for (const c of candidates.filter(outside)) {
+    const o = folio(c);
+    if (o !== undefined && numbered.has(o) && /\p{L}/u.test(c.key)) {
+      lines.add(c.row.lines[0]!);
+      for (const l of c.row.lines) lines.add(l);
+      findings.push({ kind: c.band === 'top' ? 'running-head' : 'running-foot', text: c.row.text, pages: [c.page], first: c.row.lines[0]! });
+      continue;
+    }
     const k = `${c.band}\u0000${c.key}`;
     byKey.set(k, [...(byKey.get(k) ?? []), c]);
   }
-  const lines = new Set<TextLine>();
-  const findings: FurnitureFinding[] = [];
   const minRepeats = pages.length <= 6 ? 2 : 3;
   for (const group of byKey.values()) {
     const first = group[0]!;

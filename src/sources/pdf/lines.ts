@@ -8,8 +8,9 @@
  * - Glyphs that follow each other in the content stream on one baseline make runs; a smaller run
  *   raised above its neighbour's baseline is a superscript (a footnote call, an ordinal), lowered
  *   a subscript; runs on one baseline make a line, cut where a gap is wider than a column gutter.
- * - Words are separated where the gap between two glyphs is wider than a letter's kerning (a
- *   space glyph that does not advance, as a browser writes a soft hyphen, separates nothing).
+ * - Words are separated where the gap between two glyphs is wider than a letter's kerning, or
+ *   where a space glyph advances (a space glyph that does not advance, as a browser writes a
+ *   soft hyphen, separates nothing).
  *
  * Rotated text (margin stamps, axis labels) is set aside and counted. Invisible text (an OCR
  * layer) is read only on a page that has no visible text. Not for: reading order across lines
@@ -274,13 +275,20 @@ function toLine(runs: Run[]): TextLine {
   const pieces: Piece[] = [];
   const sizes = new Map<number, number>();
   let previous: StyledGlyph | undefined;
+  let spaceGlyph: StyledGlyph | undefined;
   for (const run of runs) {
     for (const g of run.glyphs) {
-      // Words are told apart by the white between them, not by space glyphs: a browser writes a
-      // soft hyphen's break opportunity as a space glyph that does not advance.
-      if (g.space) continue;
+      // Words are told apart by the white between them, or by a space glyph that the next glyph
+      // comes after (a narrow no-break space before `»`); a space glyph that does not advance is
+      // how a browser writes a soft hyphen's break opportunity, and separates nothing.
+      if (g.space) {
+        spaceGlyph = g;
+        continue;
+      }
       const gap = previous ? g.x - (previous.x + previous.width) : 0;
-      const space = previous !== undefined && gap > Math.min(g.size, previous.size) * wordGap;
+      const advancing = spaceGlyph !== undefined && spaceGlyph.width > g.size * 0.04 && g.x - spaceGlyph.x >= spaceGlyph.width * 0.6;
+      spaceGlyph = undefined;
+      const space = previous !== undefined && (gap > Math.min(g.size, previous.size) * wordGap || (advancing && gap > g.size * 0.04));
       const text = expandLigatures(g.text);
       if (!run.script) sizes.set(round(g.size), (sizes.get(round(g.size)) ?? 0) + text.length);
       const last = pieces[pieces.length - 1];

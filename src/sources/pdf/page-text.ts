@@ -93,6 +93,8 @@ export interface PageLayout {
   images: PlacedImage[];
   /** Small filled shapes: the bullets of lists that a browser draws instead of a glyph. */
   marks: PlacedImage[];
+  /** The boxes of the paths painted (lines, curves, shapes): where a drawing is. */
+  paths: PlacedImage[];
 }
 
 type Matrix = [number, number, number, number, number, number];
@@ -156,6 +158,7 @@ export function layoutPage(list: OperatorList, ops: OperatorCodes, fontOf: (name
   const glyphs: Glyph[] = [];
   const images: PlacedImage[] = [];
   const marks: PlacedImage[] = [];
+  const paths: PlacedImage[] = [];
   const fills = new Set([ops.fill, ops.eoFill, ops.fillStroke, ops.eoFillStroke, ops.closeFillStroke, ops.closeEOFillStroke]);
   let state: GraphicsState = {
     ctm: identity,
@@ -333,11 +336,11 @@ export function layoutPage(list: OperatorList, ops: OperatorCodes, fontOf: (name
         // A path only painted as a clip draws nothing.
         if (args?.[0] !== ops.endPath) painted();
         const bounds = args?.[2] as ArrayLike<number> | undefined;
-        if (fills.has(args?.[0] as number) && bounds && bounds.length === 4) {
-          const m = state.ctm;
-          const box = unitSquareBox(multiply(m, [bounds[2]! - bounds[0]!, 0, 0, bounds[3]! - bounds[1]!, bounds[0]!, bounds[1]!]));
+        if (args?.[0] !== ops.endPath && bounds && bounds.length === 4 && bounds[2]! >= bounds[0]!) {
+          const box = unitSquareBox(multiply(state.ctm, [bounds[2]! - bounds[0]!, 0, 0, bounds[3]! - bounds[1]!, bounds[0]!, bounds[1]!]));
+          paths.push(box);
           const ratio = box.width / Math.max(box.height, 0.01);
-          if (box.width >= 1.2 && box.width <= 9 && box.height >= 1.2 && box.height <= 9 && ratio > 0.5 && ratio < 2) marks.push(box);
+          if (fills.has(args?.[0] as number) && box.width >= 1.2 && box.width <= 9 && box.height >= 1.2 && box.height <= 9 && ratio > 0.5 && ratio < 2) marks.push(box);
         }
         break;
       }
@@ -368,7 +371,7 @@ export function layoutPage(list: OperatorList, ops: OperatorCodes, fontOf: (name
         break;
     }
   }
-  return { glyphs, images, marks };
+  return { glyphs, images, marks, paths };
 }
 
 /** The box the unit square takes through a matrix (an image's place on the page). */

@@ -33,6 +33,8 @@ export interface PdfPage {
   images: PlacedImage[];
   /** Small filled shapes (drawn bullets). */
   marks: PlacedImage[];
+  /** Boxes of the paths painted. */
+  paths: PlacedImage[];
   links: PdfLink[];
 }
 
@@ -161,7 +163,7 @@ export async function openPdf(bytes: Uint8Array): Promise<OpenedPdf> {
           return { ...g, bold: s.bold || g.stroked, italic: s.italic || g.slanted, monospace: s.monospace, ...(link ? { link } : {}) };
         });
         const [x0, y0, x1, y1] = page.view as [number, number, number, number];
-        return { number, box: [x0, y0, x1, y1], glyphs, images: layout.images, marks: layout.marks, links };
+        return { number, box: [x0, y0, x1, y1], glyphs, images: layout.images, marks: layout.marks, paths: layout.paths, links };
       } finally {
         page.cleanup();
       }

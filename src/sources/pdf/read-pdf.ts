@@ -16,6 +16,7 @@ import { diagnostic, type Diagnostic, type Severity } from '../../diagnostics.ts
 import type { Lexicon } from '../../language/lexicon.ts';
 import type { DocumentMeta } from '../../repair/pass.ts';
 import { mappedLocator, type SourceLocator } from '../positions.ts';
+import { findDrawings, isDrawingLabel } from './drawings.ts';
 import { findFurniture, type FurnitureFinding } from './furniture.ts';
 import { readingOrder } from './layout.ts';
 import { buildLines, type TextLine } from './lines.ts';
@@ -45,6 +46,8 @@ interface PageRecord {
   images: PlacedImage[];
   rotated: number;
   invisibleOnly: boolean;
+  /** Labels of vector drawings, left out of the text. */
+  labels: string[];
 }
 
 const emptyLocator: SourceLocator = { at: () => ({ line: 1, column: 1 }), lineRange: () => [0, 0] };
@@ -78,8 +81,11 @@ export async function readPdf(bytes: Uint8Array, file: string, options: ReadPdfO
     for (let n = 1; n <= pdf.pageCount; n++) {
       try {
         const page = await pdf.page(n);
-        const { lines, rotated, invisibleOnly } = buildLines(page.glyphs, page.marks);
-        pages.push({ number: n, box: page.box, lines, images: page.images, rotated, invisibleOnly });
+        const built = buildLines(page.glyphs, page.marks);
+        const drawings = findDrawings(page.paths);
+        const labels = built.lines.filter((l) => isDrawingLabel(l, drawings));
+        const lines = labels.length ? built.lines.filter((l) => !labels.includes(l)) : built.lines;
+        pages.push({ number: n, box: page.box, lines, images: page.images, rotated: built.rotated, invisibleOnly: built.invisibleOnly, labels: labels.map((l) => l.text.trim()) });
       } catch (error) {
         diagnostics.push(
           diagnostic(file, { page: n, line: 1, column: 1 }, {
@@ -88,7 +94,7 @@ export async function readPdf(bytes: Uint8Array, file: string, options: ReadPdfO
             message: `Page ${n} could not be read (${error instanceof Error ? error.message : String(error)}); its text is missing. Check the page in a PDF reader.`,
           }),
         );
-        pages.push({ number: n, box: [0, 0, 595, 842], lines: [], images: [], rotated: 0, invisibleOnly: false });
+        pages.push({ number: n, box: [0, 0, 595, 842], lines: [], images: [], rotated: 0, invisibleOnly: false, labels: [] });
       }
     }
   } finally {
@@ -111,6 +117,10 @@ export async function readPdf(bytes: Uint8Array, file: string, options: ReadPdfO
     }
     if (p.invisibleOnly) {
       note('info', `Page ${p.number} is an image with a hidden text layer (OCR): that text was read; OCR makes mistakes, check it.`);
+    }
+    if (p.labels.length) {
+      const shown = p.labels.slice(0, 6).map((l) => `“${l}”`).join(', ');
+      note('info', `${p.labels.length} label(s) inside a drawing of page ${p.number} were left out of the text (${shown}${p.labels.length > 6 ? ', …' : ''}): they mean something only on the drawing.`);
     }
     if (p.rotated > 0) {
       note('info', `${p.rotated} character(s) of page ${p.number} are set at an angle (a margin note, a label of a figure): left out.`);

@@ -248,9 +248,10 @@ export function readStructure(pages: readonly StructurePage[], stats: DocumentSt
         let kind = lineKind(line, stats);
         // A line in bold type of the text's size that the paragraph runs on into is bold words
         // of that paragraph, not a heading.
-        if (kind === 'heading' && line.size < stats.bodySize * 1.12 && current && previousLine && (current.kind === 'paragraph' || current.kind === 'item')) {
-          if (continuesBlock(current, previousLine, placed, 'text', undefined, { left, right }, stats)) kind = 'text';
-        }
+        // So is a line mostly in monospace (an address, a command name) that a sentence runs on into.
+        const runsOn = (): boolean => !!current && !!previousLine && (current.kind === 'paragraph' || current.kind === 'item') && continuesBlock(current, previousLine, placed, 'text', undefined, { left, right }, stats);
+        if (kind === 'heading' && line.size < stats.bodySize * 1.12 && runsOn()) kind = 'text';
+        if (kind === 'code' && previousLine && !endsSentence(previousLine.line.text) && runsOn()) kind = 'text';
         const marker = kind === 'text' ? listMarker(line) : undefined;
         const continues = current && previousLine && continuesBlock(current, previousLine, placed, kind, marker, { left, right }, stats);
         if (continues && current) {
@@ -304,7 +305,13 @@ export function readStructure(pages: readonly StructurePage[], stats: DocumentSt
         const text = spans.map((s) => s.text).join('').trim();
         const level = levels.get(proto) ?? 2;
         if (level === 1 && title === undefined) {
-          title = text;
+          // A short heading just above the title on its page (`Chapitre 5`, `Rapport`) belongs to it.
+          const before = blocks[blocks.length - 1];
+          if (before?.kind === 'heading' && before.origin.page === first.page && blocks.length === 1 && plainText(before.spans).split(/\s+/u).length <= 4) {
+            blocks.pop();
+            findings.splice(findings.findIndex((f) => f.rule === 'pdf-heading' && f.origin === before.origin), 1);
+            title = `${plainText(before.spans)} ${text}`;
+          } else title = text;
           findings.push({ rule: 'pdf-title', severity: 'info', message: `“${clip(text)}”, the largest type of the first page, is the document's own title: it moves to the metadata.`, origin });
           continue;
         }
@@ -318,12 +325,14 @@ export function readStructure(pages: readonly StructurePage[], stats: DocumentSt
         break;
       }
       case 'code': {
-        const x0 = Math.min(...proto.lines.map((l) => l.line.x0));
+        // Indentation from the left edge of the code on each page (left and right pages differ).
+        const leftOf = new Map<number, number>();
+        for (const l of proto.lines) leftOf.set(l.page, Math.min(leftOf.get(l.page) ?? Infinity, l.line.x0));
         blocks.push({
           kind: 'code',
           lines: proto.lines.map((l) => {
             const charWidth = (l.line.x1 - l.line.x0) / Math.max(1, l.line.text.length);
-            const indent = charWidth > 0 ? Math.max(0, Math.round((l.line.x0 - x0) / charWidth)) : 0;
+            const indent = charWidth > 0 ? Math.max(0, Math.round((l.line.x0 - leftOf.get(l.page)!) / charWidth)) : 0;
             return { text: ' '.repeat(indent) + l.line.text, origin: { page: l.page, line: l.number, column: 1 } };
           }),
           origin,
@@ -514,13 +523,16 @@ function continuesBlock(
   const b = next.line;
   const spacing = a.y - b.y;
   if (spacing <= 0) return false;
-  const sameSize = Math.abs(a.size - b.size) <= Math.max(a.size, b.size) * 0.08;
+  // Monospace type is often set smaller than the text around it.
+  const tolerance = monospaceShare(a) > 0.3 || monospaceShare(b) > 0.3 ? 0.22 : 0.08;
+  const sameSize = Math.abs(a.size - b.size) <= Math.max(a.size, b.size) * tolerance;
   switch (block.kind) {
     case 'heading':
       return kind === 'heading' && sameSize && spacing < Math.max(a.size, b.size) * 1.6 && block.lines.length < 4 && !endsSentence(a.text);
     case 'code':
       // Braces and other signs alone on a line of code may come from another font.
-      return (kind === 'code' || (!/[\p{L}\p{N}]/u.test(b.text) && b.text.trim().length <= 6)) && spacing < stats.lineSpacing * 2.2;
+      // A blank line inside code leaves a gap of a line or two.
+      return (kind === 'code' || (!/[\p{L}\p{N}]/u.test(b.text) && b.text.trim().length <= 6)) && spacing < stats.lineSpacing * 3.6;
     case 'contents':
       return kind === 'contents';
     case 'table':
@@ -550,6 +562,8 @@ function continuesBlock(
 
 /** Does the first block of a new region go on with the last block of the one before? */
 function joinsAcrossBreak(last: Proto, next: Proto, stats: DocumentStats, left: number): boolean {
+  // Code that a page break cut goes on as the same block.
+  if (last.kind === 'code' && next.kind === 'code') return true;
   if (!(last.kind === 'paragraph' || last.kind === 'item') || next.kind !== 'paragraph' || next.caption || last.caption) return false;
   const a = last.lines[last.lines.length - 1]!.line;
   const b = next.lines[0]!.line;
@@ -640,13 +654,23 @@ function joinLines(lines: PlacedLine[], skipFirst: number, notes: Map<number, Ma
             });
           }
         }
-      } else if (!/['’/]$/u.test(last.text) && !(next && /^[,.;:)\]]/u.test(next.text))) {
+      } else if (!/['’/]$/u.test(last.text) && !(next && /^[,.;:)\]]/u.test(next.text)) && !(next && cutAddress(last.text, next.text))) {
         last.text += ' ';
       }
     }
     spans.push(...own);
   });
   return mergeSpans(spans);
+}
+
+/**
+ * A web address cut at a line end, anywhere (browsers and TeX break long addresses without a
+ * hyphen): the line ends inside an address that the next line goes on with.
+ */
+function cutAddress(before: string, after: string): boolean {
+  const tail = /(?:https?:\/\/|www\.)[^\s()<>«»]*$/u.exec(before)?.[0];
+  if (!tail || /[.,;:!?]$/u.test(tail)) return false;
+  return /^[^\s()«»]*[\p{L}\p{N}/._~%#?=&-]/u.test(after) && !/^\p{Lu}\p{Ll}/u.test(after);
 }
 
 /**
@@ -751,6 +775,10 @@ function cutAfter(spans: Span[], n: number): void {
     }
     seen += s.text.length;
   }
+}
+
+function plainText(spans: Span[]): string {
+  return spans.map((s) => s.text).join('').trim();
 }
 
 function clip(text: string, n = 60): string {
