@@ -112,6 +112,7 @@ if (!values['no-resolution']) {
     ] as const) {
       const pdf = await printMarkdown(session, clean, { ...variant.options, runningHead: 'Partenariats de l’Union — résolution', hyphenate: true });
       const { markdown } = await readAndRepair(pdf, 'resolution.pdf', lexicon);
+      if (process.env.FOLIO_DEBUG) console.log(markdown.slice(0, 500));
       const bold = boldPhrases(markdown);
       const exact = bold.filter((b, i) => b === expected[i]).length;
       const extra = bold.filter((b) => !expected.includes(b)).length;

@@ -105,8 +105,11 @@ export function runPasses(list: readonly PassDefinition[], source: string, file:
     // In Markdown, code, link targets and HTML are not prose: a repair never touches them.
     const guarded = markdown ? protectedRanges(current.text) : [];
     const edits = outside(guarded, result.edits);
-    for (const note of result.notes ?? []) {
-      if (guarded.some(([from, to]) => note.at >= from && note.at < to)) continue;
+    const inGuard = (at: number): boolean => guarded.some(([from, to]) => at >= from && at < to);
+    for (const original of result.notes ?? []) {
+      // A note placed in code or a link's address moves to the first prose the pass changed.
+      const note = inGuard(original.at) ? { ...original, at: edits.find((e) => !inGuard(e.start))?.start ?? -1 } : original;
+      if (note.at < 0) continue;
       diagnostics.push(diagnostic(file, lines.at(current.origin[note.at] ?? source.length), note.finding));
     }
     const { output, changes } = applyEdits(current, edits);

@@ -5,6 +5,7 @@
  */
 import { transformHtml } from '../../src/assemble/final-html.ts';
 import { markdownToHtml } from '../../src/assemble/markdown-to-html.ts';
+import { parseMarkdown } from '../../src/sources/markdown.ts';
 import { hyphenateTree } from '../../src/typography/hyphenate.ts';
 import type { BrowserSession } from '../../src/render/browser.ts';
 
@@ -21,11 +22,10 @@ export interface PrintOptions {
 
 /** A whole HTML page for a Markdown text: A4, running head and page numbers in the margins. */
 export function pageHtml(markdown: string, options: PrintOptions = {}): string {
-  const fragment = markdownToHtml(markdown, 'doc').html;
-  const html = options.hyphenate ? transformHtml(fragment, [(tree) => hyphenateTree(tree, 'fr')]) : fragment;
+  const html = markdownToHtml(parseMarkdown(markdown), 'doc').html;
   const family = options.bold === 'synthetic' ? '"Folio Regular Only"' : '"DejaVu Serif"';
   const head = (options.runningHead ?? '').replace(/["\\]/gu, '');
-  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><style>
+  const page = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><style>
 @font-face { font-family: "Folio Regular Only"; src: local("DejaVu Serif"); font-weight: 400; font-style: normal; }
 @page { size: A4; margin: 24mm 20mm 22mm;
   @top-center { content: "${head}"; font: 9pt ${family}; }
@@ -34,6 +34,7 @@ body { font: 11pt/1.45 ${family}; ${options.columns === 2 ? 'column-count: 2; co
 h1, h2, h3 { font-family: ${family}; line-height: 1.2; }
 h2 { font-size: 15pt; } h3 { font-size: 13pt; }
 </style></head><body>${html}</body></html>`;
+  return options.hyphenate ? transformHtml(page, [(tree) => hyphenateTree(tree, 'fr')]).html : page;
 }
 
 /** Prints a Markdown text to PDF. */

@@ -85,7 +85,8 @@ function findGutter(boxes: Box[], size: number): { left: Box[]; right: Box[]; cr
   const bins = Math.ceil(width) + 1;
   const cover = new Int32Array(bins);
   for (const b of narrow) for (let x = Math.max(0, Math.floor(b.x0 - x0)); x <= Math.min(bins - 1, Math.ceil(b.x1 - x0)); x++) cover[x]! += 1;
-  const allowed = Math.max(1, Math.floor(narrow.length * 0.05));
+  // A few crossing boxes are allowed only where there are many (a page of columns under a title).
+  const allowed = narrow.length >= 20 ? Math.floor(narrow.length * 0.05) : 0;
   let best: { from: number; to: number } | undefined;
   for (let x = Math.ceil(width * 0.2); x < Math.floor(width * 0.8); ) {
     if (cover[x]! > allowed) {
