@@ -3,34 +3,12 @@
  * modes find it, its structure and emphasis in Markdown, its notes as footnotes, the page's
  * machinery left out and listed, its title, author and dates as metadata, nothing fetched.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSource } from '../../src/sources/formats.ts';
 
-const page = `<!doctype html>
-<html lang="fr"><head><meta charset="utf-8"><title>Le pont fictif rouvre | Journal imaginaire</title>
-<meta property="og:title" content="Le pont fictif rouvre après deux ans de travaux">
-<meta name="author" content="Camille Exemple">
-<meta property="article:published_time" content="2024-03-05T10:00:00+01:00">
-<script type="application/ld+json">{"@type":"NewsArticle","headline":"Le pont fictif rouvre après deux ans de travaux","dateModified":"2024-03-06T08:00:00Z"}</script>
-<script>document.body.innerHTML = '<p>texte injecté par un script</p>'</script>
-</head><body>
-<header><nav><ul><li><a href="/">Accueil</a></li><li><a href="/region">Région</a></li></ul></nav></header>
-<main><article>
-<h1>Le pont fictif rouvre après deux ans de travaux</h1>
-<div class="share-buttons"><a href="https://example.com/share">Partager</a><button>Imprimer</button></div>
-<p>Le <strong>pont de la Rivière fictive</strong> a rouvert lundi, annonce l’<em>Agence des routes imaginaires</em><sup><a href="#fn1" id="r1">1</a></sup>. Les travaux ont duré <b>vingt-quatre mois</b>.</p>
-<h2>Un chantier hors normes</h2>
-<p>Les ingénieurs ont remplacé les piles une à une, selon <a href="https://example.org/rapport">le rapport final</a>. Le chantier a mobilisé plusieurs entreprises de la région et plus de deux cents ouvriers, répartis en trois équipes qui se relayaient jour et nuit pendant les mois les plus chargés de l’année.</p>
-<ul><li>Première étape : les fondations.</li><li>Deuxième étape : le tablier.</li></ul>
-<figure><img src="https://example.org/pont.jpg" alt="Le pont au lever du jour"><figcaption>Le pont vu depuis la rive gauche.</figcaption></figure>
-<p>La circulation reprend normalement dès cette semaine, mais les poids lourds devront attendre la fin des essais de charge prévus pour le mois prochain, a précisé la direction du chantier.</p>
-<p class="comments-count">12 commentaires</p>
-<section class="footnotes"><ol><li id="fn1">Communiqué du 4 mars. <a href="#r1">↩</a></li></ol></section>
-</article></main>
-<aside class="related"><h3>À lire aussi</h3><ul><li><a href="/x">Un autre pont</a></li></ul></aside>
-<footer><p>© Journal imaginaire</p></footer>
-</body></html>
-`;
+const page = readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'sources-formats', 'article.html'), 'utf8');
 
 describe('a saved web page', async () => {
   const r = await readSource(new TextEncoder().encode(page), 'article.html');

@@ -36,6 +36,8 @@ export interface Span {
   link?: string;
   /** A footnote reference: its label (then `text` is empty). */
   ref?: string;
+  /** A superscript number no note of its page answers: perhaps a call of an endnote. */
+  call?: string;
   origin: Origin;
 }
 
@@ -359,6 +361,7 @@ export function readStructure(pages: readonly StructurePage[], stats: DocumentSt
         blocks.push({ kind: 'paragraph', spans: inline(proto.lines), origin, ...(proto.caption ? { caption: true } : {}) });
     }
   }
+  linkEndnotes(blocks, usedLabels, findings);
   // The notes, in the order of their pages.
   for (const page of pages) {
     for (const note of page.notes) {
@@ -369,6 +372,48 @@ export function readStructure(pages: readonly StructurePage[], stats: DocumentSt
     }
   }
   return { blocks, title, findings };
+}
+
+/**
+ * Endnotes: numbered paragraphs or items at the end of the document (under a heading such as
+ * `Notes`) whose numbers answer superscript calls of the text become footnotes, their link back
+ * to the call (`↩`) left out.
+ */
+function linkEndnotes(blocks: Block[], used: Set<string>, findings: StructureFinding[]): void {
+  const calls = new Map<string, Span[]>();
+  for (const b of blocks) {
+    if (!('spans' in b)) continue;
+    for (const s of b.spans) if (s.call) calls.set(s.call, [...(calls.get(s.call) ?? []), s]);
+  }
+  if (!calls.size) return;
+  const numberOf = (b: Block): string | undefined => {
+    if (b.kind === 'item' && b.ordered && b.start !== undefined) return String(b.start);
+    if (b.kind === 'paragraph') return /^(\d{1,3})[.)]?\s/u.exec(b.spans[0]?.text ?? '')?.[1];
+    return undefined;
+  };
+  let k = blocks.length;
+  while (k > 0 && calls.has(numberOf(blocks[k - 1]!) ?? '')) k -= 1;
+  if (k === blocks.length) return;
+  const notes = blocks.splice(k);
+  const heading = blocks[blocks.length - 1];
+  if (heading?.kind === 'heading' && /^(?:notes?|notes de fin|footnotes|endnotes|références|renvois)$/iu.test(heading.spans.map((s) => s.text).join('').trim())) blocks.pop();
+  for (const b of notes) {
+    const n = numberOf(b)!;
+    let label = n;
+    while (used.has(label)) label = `e${label}`;
+    used.add(label);
+    const spans = (b as Extract<Block, { spans: Span[] }>).spans.map((s) => ({ ...s }));
+    if (b.kind === 'paragraph' && spans[0]) spans[0].text = spans[0].text.replace(/^\d{1,3}[.)]?\s+/u, '');
+    const last = spans[spans.length - 1];
+    if (last) last.text = last.text.replace(/\s*[↩↑⤴]\uFE0E?\s*$/u, '');
+    for (const call of calls.get(n) ?? []) {
+      call.ref = label;
+      call.text = '';
+      delete call.call;
+    }
+    blocks.push({ kind: 'note', label, spans: spans.filter((s) => s.ref || s.text), origin: b.origin });
+  }
+  findings.push({ rule: 'pdf-note', severity: 'info', message: `${notes.length} note(s) at the end of the document were linked to their calls in the text, as footnotes.`, origin: notes[0]!.origin });
 }
 
 type Row = { kind: 'image'; image: PlacedImage } | { kind: 'line'; cells: PlacedLine[] };
@@ -716,7 +761,8 @@ function lineSpans(placed: PlacedLine, skip: number, notes: Map<string, string> 
         if (trailing) spans.push({ ...base, text: trailing, bold: false, italic: false });
         continue;
       }
-      spans.push({ ...base, text: superscript(text, spans) });
+      const call = labels.length === 1 && /^\d{1,3}$/u.test(labels[0]!) ? { call: labels[0]! } : {};
+      spans.push({ ...base, text: superscript(text, spans), ...call });
       continue;
     }
     if (piece.script === 'sub') {
@@ -750,7 +796,7 @@ function mergeSpans(spans: Span[]): Span[] {
   const out: Span[] = [];
   for (const s of spans) {
     const last = out[out.length - 1];
-    if (last && !last.ref && !s.ref && last.bold === s.bold && last.italic === s.italic && last.code === s.code && last.link === s.link) {
+    if (last && !last.ref && !s.ref && !last.call && !s.call && last.bold === s.bold && last.italic === s.italic && last.code === s.code && last.link === s.link) {
       last.text += s.text;
     } else out.push({ ...s });
   }
