@@ -91,6 +91,8 @@ const bulletPattern = /^([•◦▪▫‣●○■□➢➤►▸✓✔∙⋅·�
 const orderedPattern = /^(?:(\d{1,3})|([a-z])|([ivxlc]{1,6}))[.)]\s+(?=\S)|^\((\d{1,3}|[a-z]|[ivx]{1,5})\)\s+(?=\S)/u;
 const captionPattern = /^(?:figure|fig\.|tableau|table|illustration|image|graphique|carte|photo|schéma|encadré)\s*[\dIVX]/iu;
 const leaderPattern = /^(.*?\S)\s*(?:\.\s*){3,}\s*(\d{1,4}|[ivxlc]{1,6})$/iu;
+/** A heading that only numbers what follows: `Chapitre 2`, `ANNEXE B`, `Partie III`. */
+const sectionLabel = /^(?:chapitre|chapter|partie|part|annexe|appendix|appendice|livre|titre|leçon|module)\s+(?:\d{1,3}|[IVXLC]{1,6}|[A-Z])\.?$/iu;
 const noteMarker = /^(?:(\d{1,3})|([*†‡§¶]))[.)]?(?=\s|$)/u;
 
 /**
@@ -254,7 +256,13 @@ export function readStructure(pages: readonly StructurePage[], stats: DocumentSt
         const runsOn = (): boolean => !!current && !!previousLine && (current.kind === 'paragraph' || current.kind === 'item') && continuesBlock(current, previousLine, placed, 'text', undefined, { left, right }, stats);
         if (kind === 'heading' && line.size < stats.bodySize * 1.12 && runsOn()) kind = 'text';
         if (kind === 'code' && previousLine && !endsSentence(previousLine.line.text) && runsOn()) kind = 'text';
-        const marker = kind === 'text' ? listMarker(line) : undefined;
+        let marker = kind === 'text' ? listMarker(line) : undefined;
+        // A dash at a line start goes on with a sentence (`Table 3 – Liste…` over two lines)
+        // unless a list can start there: after a sentence, a colon, an item, or a gap.
+        if (marker && !marker.ordered && /^[–—-]/u.test(line.text) && previousLine && current?.kind !== 'item') {
+          const gap = previousLine.line.y - line.y > Math.max(stats.lineSpacing, line.size * 1.1) * 1.32;
+          if (!gap && !endsSentence(previousLine.line.text)) marker = undefined;
+        }
         const continues = current && previousLine && continuesBlock(current, previousLine, placed, kind, marker, { left, right }, stats);
         if (continues && current) {
           current.lines.push(placed);
@@ -316,6 +324,13 @@ export function readStructure(pages: readonly StructurePage[], stats: DocumentSt
           } else title = text;
           findings.push({ rule: 'pdf-title', severity: 'info', message: `“${clip(text)}”, the largest type of the first page, is the document's own title: it moves to the metadata.`, origin });
           continue;
+        }
+        // `Chapitre 2` over the chapter's title is one heading with it.
+        const previous = blocks[blocks.length - 1];
+        if (previous?.kind === 'heading' && previous.origin.page === first.page && sectionLabel.test(plainText(previous.spans))) {
+          previous.spans = [...previous.spans, { ...spans[0]!, text: ' ' }, ...spans];
+          previous.level = Math.min(previous.level, Math.max(2, level));
+          break;
         }
         blocks.push({ kind: 'heading', level: Math.max(2, level), spans, origin });
         findings.push({ rule: 'pdf-heading', severity: 'info', message: `“${clip(text)}” is a heading (level ${Math.max(2, level)}): ${proto.size >= stats.bodySize * 1.12 ? 'its type is larger than the text’s' : 'a line of bold type standing alone'}.`, origin });
