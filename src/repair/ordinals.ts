@@ -5,14 +5,7 @@
  */
 import type { Edit } from './mapped-text.ts';
 import type { PassResult } from './pass.ts';
-
-const superscriptLetters: Record<string, string> = { e: 'ᵉ', r: 'ʳ', s: 'ˢ', n: 'ⁿ', d: 'ᵈ' };
-
-/** `er` → `ᵉʳ`; `ème` → `ᵉ`. */
-export function superscriptOrdinal(suffix: string): string {
-  const s = suffix.toLowerCase().replace(/^(?:ème|è|eme)(s?)$/u, 'e$1').replace(/^ère(s?)$/u, 're$1');
-  return [...s].map((c) => superscriptLetters[c] ?? c).join('');
-}
+import { superscriptOrdinal } from '../language/ordinals.ts';
 
 /** The ordinal pass. */
 export function superscriptOrdinals(text: string): PassResult {

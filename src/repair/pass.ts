@@ -6,17 +6,14 @@
 import type { CorpusStats } from '../language/corpus.ts';
 import type { Lexicon } from '../language/lexicon.ts';
 import type { Edit, Note } from './mapped-text.ts';
+import type { SourceMeta } from '../sources/formats.ts';
 
-/** Facts about a document that repairs find in its text. */
-export interface DocumentMeta {
+/** Facts about a document: what its reader found (`SourceMeta`) and what repairs find in its text. */
+export interface DocumentMeta extends SourceMeta {
   /** The document's own title line, when it has one. */
   title?: string;
   /** "Updated on" date of a web page, ISO (YYYY-MM-DD) when it could be read. */
   updated?: string;
-  /** Date of publication a web page gives (its meta tags, JSON-LD or `<time>`), ISO when it could be read. */
-  published?: string;
-  /** Author(s) a web page or PDF names. */
-  author?: string;
   /** Category label of a web page. */
   category?: string;
   /** True when the text stops in the middle of a word or sentence. */

@@ -17,27 +17,12 @@
  */
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { Diagnostic } from '../diagnostics.ts';
 import type { Lexicon } from '../language/lexicon.ts';
-import type { DocumentMeta } from '../repair/pass.ts';
-import { textLocator, type SourceLocator } from './positions.ts';
+import { textLocator } from './positions.ts';
+import type { SourceMeta, SourceReading } from './reading.ts';
+
+export type { SourceFormat, SourceMeta, SourceReading } from './reading.ts';
 import { decodeSource } from './read-source.ts';
-
-/** How the repairs read a source's text. */
-export type SourceFormat = 'text' | 'markdown';
-
-/** What a reader made of a source file. */
-export interface SourceReading {
-  /** The text the repairs start from. */
-  text: string;
-  format: SourceFormat;
-  /** Offsets of `text` to places in the file (page and line for a PDF). */
-  locator: SourceLocator;
-  /** What the file says of itself: title, author, dates. */
-  meta: DocumentMeta;
-  /** Errors (the file cannot be read) and warnings of reading. */
-  diagnostics: Diagnostic[];
-}
 
 export type SourceKind = 'pdf' | 'html' | 'markdown' | 'text';
 
@@ -96,7 +81,7 @@ function readMarkdown(text: string): Omit<SourceReading, 'diagnostics'> {
     return { text, format: 'markdown', locator: whole, meta: {} };
   }
   const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : v instanceof Date ? v.toISOString().slice(0, 10) : undefined);
-  const meta: DocumentMeta = {};
+  const meta: SourceMeta = {};
   const title = str(data.title);
   const author = str(data.author) ?? (Array.isArray(data.author) ? data.author.map(str).filter(Boolean).join(', ') : undefined);
   const published = str(data.date);

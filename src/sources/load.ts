@@ -7,9 +7,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, FolioError, type Diagnostic } from '../diagnostics.ts';
 import { documentId, parseManifest, type Manifest, type ManifestDocument } from './manifest.ts';
-import { readSource, type SourceFormat } from './formats.ts';
+import { readSource, type SourceFormat, type SourceMeta } from './formats.ts';
 import type { SourceLocator } from './positions.ts';
-import type { DocumentMeta } from '../repair/pass.ts';
 
 export interface SourceDocument {
   id: string;
@@ -25,7 +24,7 @@ export interface SourceDocument {
   /** Offsets of `text` to places in the file (a page and a line for a PDF). */
   locator: SourceLocator;
   /** What the file says of itself (a web page's title, author, dates). */
-  meta: DocumentMeta;
+  meta: SourceMeta;
   /** SHA-256 of the bytes as received. */
   sha256: string;
   bytes: number;

@@ -12,6 +12,7 @@
  * scripts are taken out before it sees the page. Every element is tagged with its offset in the
  * file before the reader mode runs, so each block of the Markdown keeps the line it came from.
  */
+import type { SourceMeta } from '../reading.ts';
 import type { Element, ElementContent, Properties, Root, RootContent } from 'hast';
 import type { FootnoteDefinition, FootnoteReference, Nodes as MdastNodes, Root as MdastRoot, RootContent as MdastContent } from 'mdast';
 import rehypeParse from 'rehype-parse';
@@ -21,14 +22,13 @@ import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { diagnostic, type Diagnostic } from '../../diagnostics.ts';
-import type { DocumentMeta } from '../../repair/pass.ts';
 import { createLineIndex, mappedLocator, type SourceLocator } from '../positions.ts';
 import { elements, readMetadata, spacedText, textOf } from './metadata.ts';
 
 export interface HtmlReading {
   text: string;
   locator: SourceLocator;
-  meta: DocumentMeta;
+  meta: SourceMeta;
   diagnostics: Diagnostic[];
 }
 
@@ -157,7 +157,7 @@ export async function readHtml(html: string, file: string): Promise<HtmlReading>
   }
   lines.push(last.line);
   columns.push(last.column);
-  const meta: DocumentMeta = {};
+  const meta: SourceMeta = {};
   if (title) meta.title = title;
   if (metadata.author) meta.author = metadata.author;
   if (metadata.published) meta.published = metadata.published;

@@ -12,9 +12,9 @@
  * A PDF that cannot be read gets an error saying what to do: one protected by a password, one
  * that is damaged, one whose pages are only images (a scan).
  */
+import type { SourceMeta } from '../reading.ts';
 import { diagnostic, type Diagnostic, type Severity } from '../../diagnostics.ts';
 import type { Lexicon } from '../../language/lexicon.ts';
-import type { DocumentMeta } from '../../repair/pass.ts';
 import { mappedLocator, type SourceLocator } from '../positions.ts';
 import { findDrawings, isDrawingLabel } from './drawings.ts';
 import { findFurniture, type FurnitureFinding } from './furniture.ts';
@@ -29,7 +29,7 @@ export interface PdfReading {
   /** The Markdown read from the PDF ('' when it could not be read). */
   text: string;
   locator: SourceLocator;
-  meta: DocumentMeta;
+  meta: SourceMeta;
   diagnostics: Diagnostic[];
   pageCount: number;
 }
@@ -171,7 +171,7 @@ export async function readPdf(bytes: Uint8Array, file: string, options: ReadPdfO
   for (const f of structure.findings) {
     diagnostics.push(diagnostic(file, f.origin, { rule: f.rule, severity: f.severity, message: f.message }));
   }
-  const meta: DocumentMeta = {};
+  const meta: SourceMeta = {};
   if (structure.title) meta.title = structure.title;
   return { text: markdown.text, locator: mappedLocator(markdown), meta, diagnostics, pageCount: pages.length };
 }

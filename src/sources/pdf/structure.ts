@@ -15,7 +15,7 @@
  */
 import { endsSentence } from '../../language/french.ts';
 import type { Lexicon } from '../../language/lexicon.ts';
-import { superscriptOrdinal } from '../../repair/ordinals.ts';
+import { superscriptOrdinal } from '../../language/ordinals.ts';
 import type { LayoutItem } from './layout.ts';
 import type { Piece, TextLine } from './lines.ts';
 import type { PlacedImage } from './page-text.ts';
