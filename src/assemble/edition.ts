@@ -5,6 +5,7 @@
  * (`withPrintedPages`), the one `compendium.json` holds. It holds no I/O handle and can be
  * serialized as it is.
  */
+import { messagesFor } from '../messages/catalogue.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { DocumentMeta } from '../repair/pass.ts';
 import type { Manifest, ManifestDocument } from '../sources/manifest.ts';
@@ -51,6 +52,8 @@ export interface Edition {
   publisher: string;
   /** Subjects of the edition, from the manifest (empty when it names none). */
   keywords: string[];
+  /** Whether the parts start on right-hand pages (the manifest's `rightHandStarts`). */
+  rightHandStarts: boolean;
   generator: { name: 'Folio'; version: string };
   documents: EditionDocument[];
   toc: TocEntry[];
@@ -111,8 +114,9 @@ export function createEdition(
     toc.push({ id: d.id, title: d.title, level: 1, documentId: d.id });
     for (const h of d.headings) if (h.level <= tocDepth) toc.push({ id: h.id, title: h.text, level: h.level, documentId: d.id });
   }
-  toc.push({ id: backMatter.glossary, title: 'Glossaire des sigles', level: 1 });
-  toc.push({ id: backMatter.chronology, title: 'Chronologie', level: 1 });
+  const messages = messagesFor(manifest.language);
+  toc.push({ id: backMatter.glossary, title: messages.edition.glossary, level: 1 });
+  toc.push({ id: backMatter.chronology, title: messages.edition.chronology, level: 1 });
   return deepFreeze({
     title: manifest.title,
     subtitle: manifest.subtitle,
@@ -122,6 +126,7 @@ export function createEdition(
     language: manifest.language,
     publisher: manifest.publisher,
     keywords: manifest.keywords ?? [],
+    rightHandStarts: manifest.rightHandStarts,
     generator: { name: 'Folio', version: folioVersion },
     documents: docs,
     toc,

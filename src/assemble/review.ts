@@ -3,11 +3,13 @@
  * document and by source line, lines to check first. Each line shows the source as received and
  * the same passage as repaired, with a word diff (what went out struck through, what came in
  * highlighted), so an editor can check the machine's work in minutes. This module builds the
- * page's view; `templates/repairs.hbs` lays it out.
+ * page's view; `templates/repairs.hbs` lays it out. What the page says of each message is the
+ * rule's meaning in the edition's language (`src/messages`); the diff shows what changed.
  */
 import { diffWordsWithSpace } from 'diff';
 import type { Diagnostic, Severity } from '../diagnostics.ts';
 import { textLocator, type SourceLocator } from '../sources/positions.ts';
+import { messagesFor, ruleDescription, type Messages } from '../messages/catalogue.ts';
 
 export interface ReviewSource {
   id: string;
@@ -32,7 +34,8 @@ export interface ReviewLine {
   page?: number;
   line: number;
   severity: Severity;
-  messages: { column: number; rule: string; severity: Severity; message: string }[];
+  /** `description`: what the rule means, in the edition's language (the page shows it, not the English `message`). */
+  messages: { column: number; rule: string; severity: Severity; message: string; description: string }[];
   /** The source line as received, diffed against the repaired passage. */
   diff: DiffPart[];
   changed: boolean;
@@ -50,7 +53,12 @@ export interface ReviewDocument {
 export interface ReviewView {
   title: string;
   version: string;
-  rules: { rule: string; count: number }[];
+  /** The edition's language: the page's `lang` and its messages. */
+  language: string;
+  messages: Messages;
+  /** What is not about one source's lines: the manifest, the editors' glossary, printing. */
+  edition: { where: string; rule: string; severity: Severity; message: string; description: string }[];
+  rules: { rule: string; count: number; description: string }[];
   documents: ReviewDocument[];
 }
 
@@ -62,7 +70,8 @@ const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
  * @param sources the documents, in edition order, with their repaired text and its source map
  * @param diagnostics all diagnostics of the build
  */
-export function createReviewView(edition: { title: string; version: string }, sources: ReviewSource[], diagnostics: readonly Diagnostic[]): ReviewView {
+export function createReviewView(edition: { title: string; version: string; language?: string }, sources: ReviewSource[], diagnostics: readonly Diagnostic[]): ReviewView {
+  const messages = messagesFor(edition.language ?? 'fr');
   const documents = sources.map((source): ReviewDocument => {
     const locator = source.locator ?? textLocator(source.text);
     const byLine = new Map<string, { page?: number; line: number; ds: Diagnostic[] }>();
@@ -85,7 +94,7 @@ export function createReviewView(edition: { title: string; version: string }, so
           ...(page !== undefined ? { page } : {}),
           line,
           severity: sorted[0]!.severity,
-          messages: sorted.map((d) => ({ column: d.column, rule: d.rule, severity: d.severity, message: d.message })),
+          messages: sorted.map((d) => ({ column: d.column, rule: d.rule, severity: d.severity, message: d.message, description: ruleDescription(messages, d.rule) })),
           diff,
           changed: diff.some((p) => p.kind !== 'same'),
         };
@@ -101,10 +110,17 @@ export function createReviewView(edition: { title: string; version: string }, so
   });
   const byRule = new Map<string, number>();
   for (const d of diagnostics) byRule.set(d.rule, (byRule.get(d.rule) ?? 0) + 1);
+  const files = new Set(sources.map((s) => s.file));
   return {
     title: edition.title,
     version: edition.version,
-    rules: [...byRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([rule, count]) => ({ rule, count })),
+    language: messages.language,
+    messages,
+    edition: diagnostics
+      .filter((d) => !files.has(d.file))
+      .sort((a, b) => rank[a.severity] - rank[b.severity] || a.file.localeCompare(b.file) || a.line - b.line)
+      .map((d) => ({ where: `${d.file}:${d.line}:${d.column}`, rule: d.rule, severity: d.severity, message: d.message, description: ruleDescription(messages, d.rule) })),
+    rules: [...byRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([rule, count]) => ({ rule, count, description: ruleDescription(messages, rule) })),
     documents,
   };
 }

@@ -48,7 +48,7 @@ Builds the compendium of the edition described by the manifest.
 
 Booklet (compendium-booklet.pdf: A5 pages two-up on A4 landscape, for duplex printing flipped
 on the short edge, folded and stapled):
-  --booklet-signature N   fold N sheets together (signatures, for thick booklets); default: all
+  --booklet-signature N   fold N sheets together (signatures); default: 5
   --booklet-marks         crop and fold marks with a ${defaultBleedMm} mm bleed, TrimBox and BleedBox, for a print shop
   --booklet-bleed MM      bleed in millimetres (implies --booklet-marks)
 

@@ -7,10 +7,10 @@
  * Parsing is pure (text in, entries or diagnostics out); reading the file is the build's job.
  *
  * ```yaml
- * - term: ONU
- *   expansion: Organisation des Nations unies
- * - term: EUAM
- *   expansions: [Mission de conseil de l'UE en Iraq, Mission de conseil de l'UE en Ukraine]
+ * - term: ASF
+ *   expansion: Agence spatiale fictive
+ * - term: MCO
+ *   expansions: [Mission de conseil orbital, Mission civile d'observation]
  *   note: Deux missions portent ce sigle.
  *   source: https://…
  * ```

@@ -5,6 +5,7 @@
  * references, marks of the glossary and the chronology, French typography, hyphenation).
  * Reading the templates and stylesheets is its only I/O.
  */
+import { messagesFor } from '../messages/catalogue.ts';
 import path from 'node:path';
 import { backMatterView } from '../assemble/back-matter.ts';
 import { createEdition, type Edition } from '../assemble/edition.ts';
@@ -15,7 +16,7 @@ import { linkPageReferences } from '../assemble/page-references.ts';
 import { createReviewView } from '../assemble/review.ts';
 import { runningHeads } from '../assemble/running-heads.ts';
 import { bundleStylesheet } from '../assemble/stylesheet.ts';
-import { loadTemplates, renderTemplates } from '../assemble/templates.ts';
+import { loadTemplates, renderTemplates, type TemplateSet } from '../assemble/templates.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { Extraction } from '../extract/index.ts';
 import { folioVersion } from '../package.ts';
@@ -50,8 +51,8 @@ export interface AssembledEdition {
   edition: Edition;
   /** The compendium, self-contained. */
   html: string;
-  /** The review page of repairs. */
-  review: string;
+  /** The templates, for the review page made once printing has said its part (`reviewPage`). */
+  templates: TemplateSet;
   /** The compendium's stylesheet, bundled. */
   css: string;
   /** Each document's HTML fragment, in edition order. */
@@ -71,7 +72,7 @@ export async function assembleStage(prepared: PreparedEdition, options: Assemble
   const { loaded, repaired, extraction, diagnostics } = prepared;
   const templatesDir = options.templatesDir ?? projectFolder('templates');
   const stylesheet = options.stylesheet ?? path.join(projectFolder('styles'), 'compendium.css');
-  const converted = repaired.map((d) => ({ d, ...markdownToHtml(d.tree, d.loaded.id) }));
+  const converted = repaired.map((d) => ({ d, ...markdownToHtml(d.tree, d.loaded.id, loaded.manifest.language) }));
   const edition = createEdition(
     loaded.manifest,
     converted.map(({ d, headings }) => ({
@@ -93,8 +94,8 @@ export async function assembleStage(prepared: PreparedEdition, options: Assemble
     backMatter: backMatterView(edition),
     css,
     runningHeads: runningHeads(edition, [
-      { anchor: compendiumAnchors.toc, title: 'Sommaire' },
-      { anchor: compendiumAnchors.colophon, title: 'Colophon' },
+      { anchor: compendiumAnchors.toc, title: messagesFor(edition.language).edition.contents },
+      { anchor: compendiumAnchors.colophon, title: messagesFor(edition.language).edition.colophon },
     ]),
     build: {
       date: (options.date ?? new Date(`${edition.date}T00:00:00Z`)).toISOString().slice(0, 10),
@@ -105,9 +106,25 @@ export async function assembleStage(prepared: PreparedEdition, options: Assemble
   });
   // Page references first; acronyms before anything that adds letters; hyphenation last.
   const compendium = transformHtml(rendered, [linkPageReferences, rehypeMarkExtraction(extraction.marks), ...typographyTransforms(edition.language)]);
-  const reviewView = createReviewView(
-    edition,
-    repaired.map((d) => ({
+  const fragments = converted.map((c) => c.html);
+  const handouts = edition.documents.map((doc, i) => ({
+    documentId: doc.id,
+    html: transformHtml(renderHandout(assets.handoutTemplates, edition, doc, fragments[i]!, `${css}\n${assets.handoutCss}`), typographyTransforms(edition.language)).html,
+  }));
+  return { value: { edition, html: compendium.html, templates, css, fragments, assets, handouts }, diagnostics: compendium.diagnostics };
+}
+
+/**
+ * The review page of repairs (`repairs.html`): every line a repair touched or doubted, and what
+ * the edition as a whole was told (manifest, glossary, printing).
+ * @param prepared the edition as read and repaired
+ * @param assembled its assembly (model and templates)
+ * @param diagnostics every diagnostic of the build, printing's included
+ */
+export function reviewPage(prepared: PreparedEdition, assembled: AssembledEdition, diagnostics: readonly Diagnostic[]): string {
+  const view = createReviewView(
+    assembled.edition,
+    prepared.repaired.map((d) => ({
       id: d.loaded.id,
       title: d.loaded.entry.title,
       file: d.loaded.file,
@@ -118,13 +135,7 @@ export async function assembleStage(prepared: PreparedEdition, options: Assemble
     })),
     diagnostics,
   );
-  const review = renderTemplates({ ...templates, main: 'repairs' }, reviewView);
-  const fragments = converted.map((c) => c.html);
-  const handouts = edition.documents.map((doc, i) => ({
-    documentId: doc.id,
-    html: transformHtml(renderHandout(assets.handoutTemplates, edition, doc, fragments[i]!, `${css}\n${assets.handoutCss}`), typographyTransforms(edition.language)).html,
-  }));
-  return { value: { edition, html: compendium.html, review, css, fragments, assets, handouts }, diagnostics: compendium.diagnostics };
+  return renderTemplates({ ...assembled.templates, main: 'repairs' }, view);
 }
 
 /** French typography, then hyphenation: the last transforms of every HTML Folio prints. */

@@ -5,6 +5,8 @@
  * `check` and the benchmarks compose the same stage functions. One browser serves every print of
  * a build. The library never prints: progress goes to the `onProgress` callback.
  */
+import { fontCharacters } from '../render/pdf-fonts.ts';
+import { subsetInlineFonts } from '../typography/subset-fonts.ts';
 import path from 'node:path';
 import { archiveEdition, type ArchiveResult } from '../archive/archive.ts';
 import { recordEdition } from '../archive/record.ts';
@@ -13,7 +15,7 @@ import { FolioError, hasErrors, sortDiagnostics, type Diagnostic } from '../diag
 import { folioVersion } from '../package.ts';
 import type { BookletOptions } from '../publish/booklet.ts';
 import { openBrowser } from '../render/browser.ts';
-import { assembleStage, type AssembleOptions, type AssembledEdition, type PreparedEdition } from './assemble-stage.ts';
+import { assembleStage, reviewPage, type AssembleOptions, type AssembledEdition, type PreparedEdition } from './assemble-stage.ts';
 import { buildDate } from './build-date.ts';
 import { extractStage } from './extract-stage.ts';
 import { toFrontMatter } from './front-matter.ts';
@@ -112,16 +114,27 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await session.close();
   }
   const diagnostics = [...assembledDiagnostics, ...printed.diagnostics];
+  // A page reference left without its number is an error: nothing is written, the last good output stays.
+  if (hasErrors(printed.diagnostics)) throw new FolioError('The print has errors: nothing was written.', sortDiagnostics(diagnostics));
   const edition = withPrintedPages(assembled.edition, printed.value.pagination.pages, printed.diagnostics);
   const { loaded, repaired } = prepared;
 
   const files: OutputFile[] = [
-    { path: 'compendium.html', data: assembled.html },
+    // The screen edition leaves hyphenation to the reader's browser (`hyphens: auto`), which knows
+    // the width it lays out; the soft hyphens were for the print. Its fonts keep only what the
+    // printed pages drew (and what shows on screen only).
+    {
+      path: 'compendium.html',
+      data: await subsetInlineFonts(
+        assembled.html.replaceAll('\u00ad', ''),
+        await fontCharacters([printed.value.pdf, printed.value.booklet.pdf, ...printed.value.handouts.map((h) => h.pdf)]),
+      ),
+    },
     { path: 'compendium.pdf', data: printed.value.pdf },
     { path: 'compendium-booklet.pdf', data: printed.value.booklet.pdf },
     ...printed.value.handouts.map((h) => ({ path: `handouts/${h.documentId}.pdf`, data: h.pdf })),
     { path: 'compendium.json', data: `${JSON.stringify(edition, null, 2)}\n` },
-    { path: 'repairs.html', data: assembled.review },
+    { path: 'repairs.html', data: reviewPage(prepared, assembled, diagnostics) },
     ...repaired.map((d) => ({
       path: `normalized/${d.loaded.id}.md`,
       data: toFrontMatter({ title: d.loaded.entry.title, source: d.loaded.file, sha256: d.loaded.sha256, ...d.result.meta }) + d.result.markdown,

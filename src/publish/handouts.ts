@@ -12,6 +12,7 @@ import type { Edition, EditionDocument, GlossaryEntry } from '../assemble/editio
 import { loadTemplates, renderTemplates, type TemplateSet } from '../assemble/templates.ts';
 import type { BrowserSession } from '../render/browser.ts';
 import { paginate } from '../render/paginate.ts';
+import { messagesFor, ruleDescription } from '../messages/catalogue.ts';
 
 /** What a handout says about the repairs of its text. */
 export interface RepairNotes {
@@ -99,11 +100,15 @@ export async function loadHandoutTemplates(dir: string): Promise<TemplateSet> {
  * @param css the compendium stylesheet followed by the handout stylesheet, self-contained
  */
 export function renderHandout(templates: TemplateSet, edition: Edition, document: EditionDocument, documentHtml: string, css: string): string {
+  const messages = messagesFor(edition.language);
   return renderTemplates(templates, {
     edition,
     document: { ...document, html: documentHtml },
     glossary: glossaryFor(edition.glossary, document.id),
-    notes: repairNotes(edition.diagnostics, document.source.file),
+    // What is printed about each warning is the rule's meaning in the edition's language, not
+    // the diagnostic's own (English) sentence.
+    notes: ((notes) => ({ ...notes, warnings: notes.warnings.map((w) => ({ ...w, description: ruleDescription(messages, w.rule) })) }))(repairNotes(edition.diagnostics, document.source.file)),
+    messages,
     runningHeader: { document: cssString(document.shortTitle), edition: cssString(`${edition.shortTitle} · ${edition.version}`) },
     css,
   });
@@ -114,16 +119,23 @@ export function renderHandout(templates: TemplateSet, edition: Edition, document
  * @param session the build's browser
  * @param handouts the handouts' HTML
  * @param concurrency pages printed at once
+ * @param finish what is done to each printed PDF (text layer, metadata)
  * @returns each document id with its PDF, in the given order
  */
-export async function printHandouts(session: BrowserSession, handouts: readonly Handout[], concurrency = 2): Promise<{ documentId: string; pdf: Uint8Array }[]> {
+export async function printHandouts(
+  session: BrowserSession,
+  handouts: readonly Handout[],
+  concurrency = 2,
+  finish?: (documentId: string, pdf: Uint8Array) => Promise<Uint8Array>,
+): Promise<{ documentId: string; pdf: Uint8Array }[]> {
   const results: { documentId: string; pdf: Uint8Array }[] = new Array(handouts.length);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < handouts.length) {
       const i = next++;
       const h = handouts[i]!;
-      results[i] = { documentId: h.documentId, pdf: (await paginate(session, h.html)).pdf };
+      const { pdf } = await paginate(session, h.html);
+      results[i] = { documentId: h.documentId, pdf: finish ? await finish(h.documentId, pdf) : pdf };
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, handouts.length) }, worker));

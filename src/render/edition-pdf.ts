@@ -5,6 +5,7 @@
  *
  * Not for: writing them into the PDF (see `finish-pdf.ts`).
  */
+import { messagesFor } from '../messages/catalogue.ts';
 import type { Edition } from '../assemble/edition.ts';
 import type { PdfMetadata } from './pdf-metadata.ts';
 import type { OutlineItem } from './pdf-outline.ts';
@@ -44,7 +45,8 @@ export function editionPdfMetadata(edition: Edition, date: Date, identity: strin
  * @param edition the edition model; its `toc` gives the documents' sections and the back matter
  */
 export function editionOutline(edition: Edition): OutlineItem[] {
-  const children: OutlineItem[] = [{ title: 'Sommaire', anchor: compendiumAnchors.toc }];
+  const messages = messagesFor(edition.language);
+  const children: OutlineItem[] = [{ title: messages.edition.contents, anchor: compendiumAnchors.toc }];
   for (const entry of edition.toc) {
     if (entry.level !== 1) continue;
     const doc = edition.documents.find((d) => d.id === entry.id);
@@ -54,7 +56,7 @@ export function editionOutline(edition: Edition): OutlineItem[] {
     }
     children.push({ title: doc.shortTitle, anchor: doc.id, children: nestHeadings(doc.headings) });
   }
-  children.push({ title: 'Colophon', anchor: compendiumAnchors.colophon });
+  children.push({ title: messages.edition.colophon, anchor: compendiumAnchors.colophon });
   return [{ title: edition.title, anchor: compendiumAnchors.cover, open: true, children }];
 }
 

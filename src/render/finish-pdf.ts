@@ -1,7 +1,8 @@
 /**
  * The last step of a PDF: what Chrome's print cannot write. Loads the printed PDF once with
- * pdf-lib, sets the metadata and the document ID, replaces the outline, makes the apostrophes
- * searchable, and saves it with nothing that depends on the clock or the machine, so the same
+ * pdf-lib, cleans the soft hyphens out of the text layer, makes the tags acceptable to checkers
+ * (RoleMap, artifacts, whole words, no running head on opening pages), sets the metadata and the
+ * document ID, replaces the outline, makes the apostrophes searchable, and saves it with nothing that depends on the clock or the machine, so the same
  * input gives the same bytes.
  *
  * Not for: pagination (see `paginate.ts`) or choosing the metadata (see `edition-pdf.ts`).
@@ -10,6 +11,8 @@ import { PDFDocument, PDFHeader } from 'pdf-lib';
 import type { AnchorPosition } from './pdf-anchors.ts';
 import { setPdfMetadata, type PdfMetadata } from './pdf-metadata.ts';
 import { setOutline, type OutlineItem } from './pdf-outline.ts';
+import { fixTags, type TagReport } from './pdf-tags.ts';
+import { cleanTextLayer, type TextLayerReport } from './pdf-text-layer.ts';
 import { remapLookAlikes, safeReplacements } from './pdf-text-mapping.ts';
 
 export interface FinishPdfOptions {
@@ -23,6 +26,8 @@ export interface FinishPdfOptions {
    * can be mapped back to the usual character. Without it, no mapping is changed.
    */
   printedText?: string;
+  /** Pages (1-based) on which a part opens: no running head is left on them. */
+  openingPages?: readonly number[];
 }
 
 export interface FinishedPdf {
@@ -30,6 +35,8 @@ export interface FinishedPdf {
   bookmarks: number;
   /** Glyph mappings changed so that text extraction gives the characters that were printed. */
   remappedGlyphs: number;
+  textLayer: TextLayerReport;
+  tags: TagReport;
 }
 
 /**
@@ -39,11 +46,13 @@ export interface FinishedPdf {
  */
 export async function finishPdf(pdf: Uint8Array, options: FinishPdfOptions): Promise<FinishedPdf> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const textLayer = cleanTextLayer(doc);
+  const tags = fixTags(doc, { openingPages: options.openingPages });
   const remappedGlyphs = options.printedText === undefined ? 0 : remapLookAlikes(doc, safeReplacements(options.printedText));
   const bookmarks = options.outline ? setOutline(doc, options.outline, options.positions ?? {}) : 0;
   setPdfMetadata(doc, options.metadata);
   // Object streams need PDF 1.5; the XMP metadata and the structure tree are PDF 1.4+ anyway.
   doc.context.header = PDFHeader.forVersion(1, 7);
   const bytes = await doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
-  return { pdf: bytes, bookmarks, remappedGlyphs };
+  return { pdf: bytes, bookmarks, remappedGlyphs, textLayer, tags };
 }

@@ -19,6 +19,8 @@
  */
 import type { BrowserSession, PdfOptions } from './browser.ts';
 import { readAnchorPositionsFromBytes, type AnchorPosition } from './pdf-anchors.ts';
+import { limitHyphenLadders } from '../typography/hyphen-ladders.ts';
+import { maxHyphenatedLinesInARow } from '../language/fr/line-breaking.ts';
 
 export interface PaginateOptions {
   /** Most print passes before giving up on a layout that keeps moving (default 6). */
@@ -41,6 +43,12 @@ export interface PaginationResult {
   settled: boolean;
   /** Anchors named by a `data-page-of` that no element of the document carries. */
   missing: string[];
+  /**
+   * Anchors named by a `data-page-of` that got no page number in the last pass: missing ones, and
+   * ones whose element Chrome wrote no destination for (an element without a box). Their
+   * references still hold the `00` placeholder: a build must not ship them.
+   */
+  unresolved: string[];
   /** Blank pages inserted so that right-hand starts fall on right-hand pages. */
   blankPages: number;
 }
@@ -49,6 +57,8 @@ export interface PaginationResult {
 interface Prepared {
   ids: string[];
   missing: string[];
+  /** Every anchor a `data-page-of` names, in document order, once each. */
+  referenced: string[];
   /** Ids of the elements that must start on a right-hand page, in document order. */
   rightStarts: string[];
 }
@@ -65,6 +75,8 @@ export async function paginate(session: BrowserSession, html: string, options: P
   const page = await session.load(html);
   try {
     const prepared = await page.evaluate(prepareForPagination, blankPageCss);
+    // Before the first print: no more than two hyphenated lines in a row (see hyphen-ladders.ts).
+    await page.evaluate(limitHyphenLadders, maxHyphenatedLinesInARow, 24);
     let result: PaginationResult | undefined;
     let blanks = prepared.rightStarts.map(() => false);
     for (let pass = 1; pass <= maxPasses; pass++) {
@@ -83,7 +95,8 @@ export async function paginate(session: BrowserSession, html: string, options: P
       const plan = planBlankPages(starts, blanks);
       const changed = await page.evaluate(applyPages, pages, prepared.rightStarts, plan);
       blanks = plan;
-      result = { pdf, pages, positions: found, passes: pass, pageCount, settled: changed === 0, missing: prepared.missing, blankPages: plan.filter(Boolean).length };
+      const unresolved = prepared.referenced.filter((id) => pages[id] === undefined);
+      result = { pdf, pages, positions: found, passes: pass, pageCount, settled: changed === 0, missing: prepared.missing, unresolved, blankPages: plan.filter(Boolean).length };
       if (result.settled) break;
     }
     return result!;
@@ -156,8 +169,10 @@ function prepareForPagination(css: string): Prepared {
   }
 
   const missing = new Set<string>();
+  const referenced = new Set<string>();
   for (const el of document.querySelectorAll('[data-page-of]')) {
     const anchor = el.getAttribute('data-page-of') ?? '';
+    referenced.add(anchor);
     if (!known.has(anchor)) {
       missing.add(anchor);
       continue;
@@ -175,7 +190,7 @@ function prepareForPagination(css: string): Prepared {
     links.append(a);
   }
   document.body.append(links);
-  return { ids, missing: [...missing], rightStarts };
+  return { ids, missing: [...missing], referenced: [...referenced], rightStarts };
 }
 
 /**

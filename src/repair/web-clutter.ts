@@ -10,7 +10,7 @@
  * whole line is such a phrase. A caption in another language than the text's is recognised by its
  * function words.
  */
-import { readDayMonthYear } from '../language/months.ts';
+import { readDayMonthYear } from '../language/fr/dates.ts';
 import type { Edit } from './mapped-text.ts';
 import type { DocumentMeta, PassResult } from './pass.ts';
 

@@ -79,6 +79,8 @@ export const manifestSchema = z.strictObject({
   /** Subjects of the edition, for the PDF's metadata and search engines. */
   keywords: z.array(text).optional(),
   glossary: z.string().trim().min(1).optional(),
+  /** Whether each document and the back matter start on a right-hand page (false: on the next page, for short editions). */
+  rightHandStarts: z.boolean({ error: 'true or false' }).default(true),
   documents: z.array(documentSchema).min(1, 'at least one document'),
 });
 

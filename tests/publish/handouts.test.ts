@@ -47,6 +47,7 @@ function editionFixture(doc: EditionDocument, glossary: GlossaryEntry[], diagnos
     date: '2026-11-21',
     language: 'fr',
     publisher: 'Publisher',
+    rightHandStarts: true,
     generator: { name: 'Folio', version: '9.9.9' },
     keywords: [],
     documents: [doc],
@@ -107,8 +108,11 @@ describe('renderHandout', () => {
     expect(html).toContain('<p>Body text.</p>');
     expect(html).toContain('<dt>OTAN</dt>');
     expect(html).toContain('OTAN expanded');
-    expect(html).toContain('ligne 9, colonne 3</span> — Check &lt;this&gt; line.');
-    expect(html).toMatch(/1 réparation\(s\) de forme/);
+    // The printed note says what the rule means in French, not the diagnostic's English sentence.
+    expect(html).toContain('ligne 9, colonne 3</span> — lignes coupées recollées</li>');
+    expect(html).not.toContain('Check');
+    expect(html).toContain('1 réparation de forme (');
+    expect(html).toContain('1 point à vérifier');
   });
 
   it('leaves the glossary out when the document uses no acronym, and says when nothing was repaired', async () => {

@@ -116,7 +116,7 @@ describe('folio watch', () => {
     const broken = await fetch(watch.url);
     expect(broken.status).toBe(500);
     const page = await broken.text();
-    expect(page).toContain('The edition does not build');
+    expect(page).toContain('L’édition ne se compose pas');
     expect(page).toMatch(/compendium\.yaml:8:\d+: error: documents\[0\]\.kind: expected one of/);
     expect(page).toContain('new EventSource');
 
@@ -126,7 +126,7 @@ describe('folio watch', () => {
     await reloaded;
     await watch.settled();
     const templateError = await (await fetch(watch.url)).text();
-    expect(templateError).toContain('The edition does not build');
+    expect(templateError).toContain('L’édition ne se compose pas');
     expect(templateError).toMatch(/Parse error on line 1/);
 
     reloaded = events.next('reload');
