@@ -64,3 +64,12 @@ export function combineAccent(accent: string, base: string): string | undefined 
 export function expandLigatures(text: string): string {
   return text.replace(/[\ufb00-\ufb06]/gu, (c) => ligatures[c] ?? c);
 }
+
+/**
+ * Hyphens that typesetting chooses for layout, not meaning: the Unicode hyphen (U+2010, what a
+ * browser draws at a hyphenation break) and the non-breaking hyphen (U+2011, set so that a short
+ * compound does not break) are the hyphen-minus a text writes.
+ */
+export function plainHyphens(text: string): string {
+  return text.replace(/[\u2010\u2011]/gu, '-');
+}

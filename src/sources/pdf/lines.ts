@@ -4,7 +4,8 @@
  *
  * - Glyphs drawn twice at almost the same place (a producer's "poor man's bold", or a fill then a
  *   stroke) are kept once, as bold.
- * - A spacing accent drawn over or under a letter (TeX's `´` + `e`) becomes the accented letter.
+ * - A spacing accent drawn over or under a letter (TeX's `´` + `e`) becomes the accented letter;
+ *   ligature glyphs their letters, layout hyphens (U+2010, U+2011) the plain hyphen.
  * - Glyphs that follow each other in the content stream on one baseline make runs; a smaller run
  *   raised above its neighbour's baseline is a superscript (a footnote call, an ordinal), lowered
  *   a subscript; runs on one baseline make a line, cut where a gap is wider than a column gutter.
@@ -16,7 +17,7 @@
  * layer) is read only on a page that has no visible text. Not for: reading order across lines
  * (`layout.ts`) or what the lines are (`structure.ts`).
  */
-import { combineAccent, expandLigatures, isSpacingAccent } from '../../language/glyphs.ts';
+import { combineAccent, expandLigatures, isSpacingAccent, plainHyphens } from '../../language/glyphs.ts';
 import type { Glyph, PlacedImage } from './page-text.ts';
 
 /** A glyph with its font's style resolved and the link it is under, if any. */
@@ -289,7 +290,7 @@ function toLine(runs: Run[]): TextLine {
       const advancing = spaceGlyph !== undefined && spaceGlyph.width > g.size * 0.04 && g.x - spaceGlyph.x >= spaceGlyph.width * 0.6;
       spaceGlyph = undefined;
       const space = previous !== undefined && (gap > Math.min(g.size, previous.size) * wordGap || (advancing && gap > g.size * 0.04));
-      const text = expandLigatures(g.text);
+      const text = plainHyphens(expandLigatures(g.text));
       if (!run.script) sizes.set(round(g.size), (sizes.get(round(g.size)) ?? 0) + text.length);
       const last = pieces[pieces.length - 1];
       const same =

@@ -220,7 +220,7 @@ export function readStructure(pages: readonly StructurePage[], stats: DocumentSt
       const placedLines = lines.flatMap((i) => (i.kind === 'line' ? [i.placed] : []));
       const left = placedLines.length ? Math.min(...placedLines.map((p) => p.line.x0)) : 0;
       const right = rightEdge(placedLines.map((p) => p.line));
-      const rows = groupRows(lines);
+      const rows = groupRows(lines, left, right);
       for (const row of rows) {
         if (row.kind === 'image') {
           const origin = previousLine ? { page: previousLine.page, line: previousLine.number, column: 1 } : { page: page.number, line: 1, column: 1 };
@@ -444,7 +444,7 @@ function rowsSinceImage(rows: Row[], row: Row): boolean {
 }
 
 /** Lines of a region that share a baseline are the cells of one row. */
-function groupRows(items: StructurePage['regions'][number]['items']): Row[] {
+function groupRows(items: StructurePage['regions'][number]['items'], left: number, right: number): Row[] {
   const rows: Row[] = [];
   for (const item of items) {
     if (item.kind === 'image') {
@@ -460,7 +460,7 @@ function groupRows(items: StructurePage['regions'][number]['items']): Row[] {
   }
   // A row of cells is one line when it reads as one: a table of contents' entry, a number set
   // apart from its heading or item, code aligned in columns.
-  const merged = rows.map((row): Row => (row.kind === 'line' && row.cells.length >= 2 && readsAsOneLine(row.cells) ? { kind: 'line', cells: [mergeCells(row.cells)] } : row));
+  const merged = rows.map((row): Row => (row.kind === 'line' && row.cells.length >= 2 && readsAsOneLine(row.cells, left, right) ? { kind: 'line', cells: [mergeCells(row.cells)] } : row));
   // A row of cells alone, that no other row continues, is one line too (a term and its definition).
   return merged.map((row, i) => {
     if (row.kind !== 'line' || row.cells.length < 2) return row;
@@ -470,8 +470,14 @@ function groupRows(items: StructurePage['regions'][number]['items']): Row[] {
   });
 }
 
-function readsAsOneLine(cells: PlacedLine[]): boolean {
+function readsAsOneLine(cells: PlacedLine[], left: number, right: number): boolean {
   const text = cells.map((c) => c.line.text.trim()).join(' ');
+  // A justified line of a narrow column, its spaces stretched alike, from edge to edge.
+  const size = cells[0]!.line.size;
+  const gaps = cells.slice(1).map((c, i) => c.line.x0 - cells[i]!.line.x1);
+  const mean = gaps.reduce((a, b) => a + b, 0) / gaps.length;
+  const even = gaps.every((g) => Math.abs(g - mean) <= Math.max(size * 0.25, mean * 0.15));
+  if (even && cells[0]!.line.x0 - left < size && right - cells[cells.length - 1]!.line.x1 < size) return true;
   if (leaderPattern.test(text)) return true;
   if (cells.length === 2 && /^(?:\d{1,3}(?:\.\d{1,3})*\.?|[A-Z]\.|[IVXLC]{1,5}\.?|[•◦▪‣●○■□∗*–—-])$/u.test(cells[0]!.line.text.trim())) return true;
   return cells.every((c) => monospaceShare(c.line) >= 0.6);
