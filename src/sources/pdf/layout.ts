@@ -85,28 +85,49 @@ function findGutter(boxes: Box[], size: number): { left: Box[]; right: Box[]; cr
   const bins = Math.ceil(width) + 1;
   const cover = new Int32Array(bins);
   for (const b of narrow) for (let x = Math.max(0, Math.floor(b.x0 - x0)); x <= Math.min(bins - 1, Math.ceil(b.x1 - x0)); x++) cover[x]! += 1;
-  // A few crossing boxes are allowed only where there are many (a page of columns under a title).
-  const allowed = narrow.length >= 20 ? Math.floor(narrow.length * 0.05) : 0;
-  let best: { from: number; to: number } | undefined;
-  for (let x = Math.ceil(width * 0.2); x < Math.floor(width * 0.8); ) {
-    if (cover[x]! > allowed) {
-      x += 1;
-      continue;
+  // The band the fewest boxes cover, as wide as a gutter: first one no box covers, then one a
+  // few boxes cover (a title across the columns, a table's cell overflowing into the gutter),
+  // where there are many boxes.
+  const most = narrow.length >= 20 ? Math.floor(narrow.length * 0.15) : 0;
+  for (let allowed = 0; allowed <= most; allowed++) {
+    let best: { from: number; to: number } | undefined;
+    for (let x = Math.ceil(width * 0.2); x < Math.floor(width * 0.8); ) {
+      if (cover[x]! > allowed) {
+        x += 1;
+        continue;
+      }
+      let end = x;
+      while (end + 1 < bins && cover[end + 1]! <= allowed) end += 1;
+      if (end - x >= size * (allowed ? 0.5 : 0.9) && (!best || end - x > best.to - best.from)) best = { from: x0 + x, to: x0 + end };
+      x = end + 1;
     }
-    let end = x;
-    while (end + 1 < bins && cover[end + 1]! <= allowed) end += 1;
-    if (end - x >= size * 0.9 && (!best || end - x > best.to - best.from)) best = { from: x0 + x, to: x0 + end };
-    x = end + 1;
+    if (!best) continue;
+    const band = best;
+    // A box that reaches into the band from one side belongs to that side; one across it crosses.
+    const left = boxes.filter((b) => b.x1 <= band.to + 0.5 && b.x0 < band.from);
+    const right = boxes.filter((b) => b.x0 >= band.from - 0.5 && b.x1 > band.to && !left.includes(b));
+    const crossing = boxes.filter((b) => !left.includes(b) && !right.includes(b));
+    if (!isColumn(left, band.from, size) || !isColumn(right, x1, size)) continue;
+    // A band that boxes cover is a gutter only if what crosses it is above or below the columns,
+    // or a heading between them, or reaches a little over it (a table's cell): running text
+    // across it, well into both sides, says it is one column after all.
+    if (allowed > 0 && crossing.length) {
+      const sides = [...left, ...right];
+      const top = Math.max(...sides.map((b) => b.top));
+      const bottom = Math.min(...sides.map((b) => b.bottom));
+      const heading = (b: Box): boolean => b.item.kind === 'line' && (b.item.line.size >= size * 1.1 || b.item.line.pieces.every((p) => p.bold || !p.text.trim()));
+      const across = (b: Box): boolean => b.x0 < band.from - width * 0.2 && b.x1 > band.to + width * 0.2;
+      if (crossing.some((b) => b.bottom < top - size * 0.3 && b.top > bottom + size * 0.3 && !heading(b) && across(b))) continue;
+    }
+    return { left, right, crossing };
   }
-  if (!best) return undefined;
-  const left = boxes.filter((b) => b.x1 <= best.from + 0.5);
-  const right = boxes.filter((b) => b.x0 >= best.to - 0.5);
-  const crossing = boxes.filter((b) => !left.includes(b) && !right.includes(b));
-  if (!isColumn(left, best.from, size) || !isColumn(right, x1, size)) return undefined;
-  return { left, right, crossing };
+  return undefined;
 }
 
-/** Text that fills its side (several lines, most of them reaching near its right edge), or a figure. */
+/**
+ * Text that fills its side (several rows of type, most reaching near its right edge; the cells
+ * of a table's row together), or a figure.
+ */
 function isColumn(side: Box[], edge: number, size: number): boolean {
   const lines = side.filter((b) => b.item.kind === 'line');
   // A figure, with at most a short caption beside it.
@@ -116,6 +137,15 @@ function isColumn(side: Box[], edge: number, size: number): boolean {
   const right = Math.max(...lines.map((b) => b.x1));
   const sideWidth = Math.max(right, Math.min(edge, right)) - x0;
   if (sideWidth < size * 8) return false;
-  const full = lines.filter((b) => b.x1 - b.x0 > sideWidth * 0.6).length;
-  return full >= lines.length * 0.5;
+  const rows: { y: number; x0: number; x1: number }[] = [];
+  for (const b of lines.slice().sort((a, c) => c.bottom - a.bottom)) {
+    const row = rows.find((r) => Math.abs(r.y - b.bottom) < size * 0.3);
+    if (row) {
+      row.x0 = Math.min(row.x0, b.x0);
+      row.x1 = Math.max(row.x1, b.x1);
+    } else rows.push({ y: b.bottom, x0: b.x0, x1: b.x1 });
+  }
+  const full = rows.filter((r) => r.x1 - r.x0 > sideWidth * 0.6).length;
+  // A long side may hold a table or a list among its paragraphs.
+  return full >= rows.length * (rows.length >= 10 ? 0.25 : 0.5);
 }

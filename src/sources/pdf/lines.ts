@@ -258,8 +258,16 @@ function splitAtGutters(row: Run[]): Run[][] {
   let current: Run[] = [];
   let right = -Infinity;
   for (const r of row) {
-    const size = Math.max(r.script ? r.size / 0.7 : r.size, current[0]?.size ?? 0);
-    if (current.length && r.x0 - right > size * gutter) {
+    const own = r.script ? r.size / 0.7 : r.size;
+    const before = current.filter((c) => !c.script).at(-1)?.size ?? current[0]?.size ?? own;
+    // Type of two sizes side by side with more than a word space between them is two blocks (a
+    // table's cell overflowing into the gutter beside a column).
+    const last = current.at(-1);
+    // (Monospace type is set smaller inside running text: a change to it is no change of block.)
+    const mono = r.glyphs[0]?.monospace === true || last?.glyphs[0]?.monospace === true;
+    const mixed = !mono && Math.abs(own - before) > Math.max(own, before) * 0.15;
+    const limit = mixed ? Math.min(own, before) * 0.6 : Math.max(own, before) * gutter;
+    if (current.length && r.x0 - right > limit) {
       cells.push(current);
       current = [];
       right = -Infinity;
