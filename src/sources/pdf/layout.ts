@@ -145,6 +145,8 @@ function isColumn(side: Box[], edge: number, size: number): boolean {
       row.x1 = Math.max(row.x1, b.x1);
     } else rows.push({ y: b.bottom, x0: b.x0, x1: b.x1 });
   }
+  // One row of words (a justified line cut at its wide spaces) is no column.
+  if (rows.length < 3) return false;
   const full = rows.filter((r) => r.x1 - r.x0 > sideWidth * 0.6).length;
   // A long side may hold a table or a list among its paragraphs.
   return full >= rows.length * (rows.length >= 10 ? 0.25 : 0.5);
