@@ -30,6 +30,23 @@ export const rules = {
   'long-line': { source: 'read', severity: 'error', description: 'A source has a line too long to lay out (the manifest\'s `maxLineLength`).', doc: '#what-folio-refuses' },
   untitled: { source: 'repair', severity: 'warning', description: 'Neither the manifest nor the text gives a document its title: its file name is used.', doc: '#the-manifest' },
   'build-date': { source: 'read', severity: 'error', description: 'SOURCE_DATE_EPOCH is not a date.', doc: '#printing' },
+  // read: PDF sources (src/sources/pdf/)
+  'pdf-unreadable': { source: 'read/pdf', severity: 'error', description: 'A PDF cannot be read: protected by a password, damaged, or only images (a scan).', doc: '#pdf-html-and-markdown-sources' },
+  'pdf-page': { source: 'read/pdf', severity: 'warning', description: 'A page of a PDF could not be read, holds only images, or has text set at an angle.', doc: '#pdf-html-and-markdown-sources' },
+  'pdf-furniture': { source: 'read/pdf', severity: 'info', description: 'Running heads, running feet or page numbers of a PDF were left out.', doc: '#pdf-html-and-markdown-sources' },
+  'pdf-heading': { source: 'read/pdf', severity: 'info', description: 'A line of a PDF was read as a heading (larger or bold type standing alone).', doc: '#pdf-html-and-markdown-sources' },
+  'pdf-title': { source: 'read/pdf', severity: 'info', description: "The largest type of a PDF's first page was taken as the document's title.", doc: '#pdf-html-and-markdown-sources' },
+  'pdf-table': { source: 'read/pdf', severity: 'info', description: 'Aligned cells of a PDF were read as a table.', doc: '#pdf-html-and-markdown-sources' },
+  'pdf-contents': { source: 'read/pdf', severity: 'info', description: "A PDF's table of contents was kept as a list, without its leaders and page numbers.", doc: '#pdf-html-and-markdown-sources' },
+  'pdf-image': { source: 'read/pdf', severity: 'info', description: 'An image of a PDF is not read: text inside it is not in the Markdown.', doc: '#pdf-html-and-markdown-sources' },
+  'pdf-note': { source: 'read/pdf', severity: 'info', description: 'A note at the foot of a PDF page was linked to its call.', doc: '#pdf-html-and-markdown-sources' },
+  'pdf-hyphen': { source: 'read/pdf', severity: 'info', description: 'A word hyphenated at a PDF line end was joined although the lexicon does not know it.', doc: '#pdf-html-and-markdown-sources' },
+  'pdf-page-join': { source: 'read/pdf', severity: 'info', description: 'A paragraph of a PDF cut by a column or page break, or by a float, was joined.', doc: '#pdf-html-and-markdown-sources' },
+  // read: HTML sources (src/sources/html/)
+  'html-reader': { source: 'read/html', severity: 'warning', description: 'No article was found in a web page (all its text was kept), or it has no text.', doc: '#pdf-html-and-markdown-sources' },
+  'html-left-out': { source: 'read/html', severity: 'info', description: "Navigation, share buttons, counters and other parts of a web page's machinery were left out.", doc: '#pdf-html-and-markdown-sources' },
+  'html-image': { source: 'read/html', severity: 'info', description: 'An image of a web page is not kept (its caption is).', doc: '#pdf-html-and-markdown-sources' },
+  'html-notes': { source: 'read/html', severity: 'info', description: "A web page's notes became footnotes.", doc: '#pdf-html-and-markdown-sources' },
   // repair passes
   'control-character': { source: 'repair/control-characters', severity: 'warning', description: 'A control character or terminal escape sequence was removed from a text.', doc: '#what-folio-refuses' },
   'nesting-depth': { source: 'repair/nesting-depth', severity: 'warning', description: 'Block quotes or lists nested too deep were flattened.', doc: '#what-folio-refuses' },

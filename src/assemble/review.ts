@@ -8,15 +8,17 @@
  */
 import { diffWordsWithSpace } from 'diff';
 import type { Diagnostic, Severity } from '../diagnostics.ts';
-import { createLineIndex } from '../sources/positions.ts';
+import { textLocator, type SourceLocator } from '../sources/positions.ts';
 import { messagesFor, ruleDescription, type Messages } from '../messages/catalogue.ts';
 
 export interface ReviewSource {
   id: string;
   title: string;
   file: string;
-  /** The decoded source text, to quote lines as received. */
+  /** The decoded source text (for a PDF or a web page, the Markdown read from it), to quote lines as received. */
   text: string;
+  /** Where `text`'s characters are in the file (default: `text` is the file). */
+  locator?: SourceLocator;
   /** The repaired Markdown and, for each of its characters, its source offset. */
   markdown: string;
   origin: Int32Array;
@@ -28,6 +30,8 @@ export interface DiffPart {
 }
 
 export interface ReviewLine {
+  /** For a PDF source, the page the line is on. */
+  page?: number;
   line: number;
   severity: Severity;
   /** `description`: what the rule means, in the edition's language (the page shows it, not the English `message`). */
@@ -69,21 +73,25 @@ const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 export function createReviewView(edition: { title: string; version: string; language?: string }, sources: ReviewSource[], diagnostics: readonly Diagnostic[]): ReviewView {
   const messages = messagesFor(edition.language ?? 'fr');
   const documents = sources.map((source): ReviewDocument => {
-    const index = createLineIndex(source.text);
-    const byLine = new Map<number, Diagnostic[]>();
+    const locator = source.locator ?? textLocator(source.text);
+    const byLine = new Map<string, { page?: number; line: number; ds: Diagnostic[] }>();
     for (const d of diagnostics) {
       if (d.file !== source.file) continue;
-      byLine.set(d.line, [...(byLine.get(d.line) ?? []), d]);
+      const key = `${d.page ?? 0}:${d.line}`;
+      const entry = byLine.get(key) ?? { page: d.page, line: d.line, ds: [] };
+      entry.ds.push(d);
+      byLine.set(key, entry);
     }
-    const lines = [...byLine.entries()]
-      .sort((a, b) => a[0] - b[0])
-      .map(([line, ds]): ReviewLine => {
-        const [from, to] = [index.lineStart(line), index.lineEnd(line)];
+    const lines = [...byLine.values()]
+      .sort((a, b) => (a.page ?? 0) - (b.page ?? 0) || a.line - b.line)
+      .map(({ page, line, ds }): ReviewLine => {
+        const [from, to] = locator.lineRange({ page, line });
         const received = source.text.slice(from, to);
         const repaired = repairedPassage(source, from, to);
         const diff = diffWordsWithSpace(received, repaired).map((p): DiffPart => ({ text: p.value, kind: p.added ? 'inserted' : p.removed ? 'removed' : 'same' }));
         const sorted = [...ds].sort((a, b) => rank[a.severity] - rank[b.severity] || a.column - b.column);
         return {
+          ...(page !== undefined ? { page } : {}),
           line,
           severity: sorted[0]!.severity,
           messages: sorted.map((d) => ({ column: d.column, rule: d.rule, severity: d.severity, message: d.message, description: ruleDescription(messages, d.rule) })),

@@ -106,7 +106,8 @@ Stop with Ctrl-C.
   normalize: `Usage: folio normalize FILE|- [--repair auto|displaced-bold|none] [--manifest FILE]
 
 Prints the repaired Markdown of FILE (or of the standard input, for -) on stdout and the
-diagnostics on stderr.
+diagnostics on stderr. FILE is plain text, Markdown (.md), a PDF (.pdf: read from its pages,
+with its bold, headings, notes and running heads known from the page) or a saved web page (.html).
   --repair MODE     auto: detect each artifact (default); displaced-bold: force that repair;
                     none: no switchable repair
   --manifest FILE   draw word statistics from this edition's sources too

@@ -24,7 +24,9 @@ export async function runNormalize(args: string[], io: Io, stdin: Stdin = proces
   );
   if (values.help) return printHelp('normalize', io);
   const file = positionals[0];
-  if (!file) throw new UsageError(`Which file? Give the path of a text file, or - to read the standard input.\n\n${help.normalize}`);
+  if (!file) throw new UsageError(`Which file? Give the path of a source file (text, Markdown, PDF or HTML), or - to read the standard input.
+
+${help.normalize}`);
   const mode = values.repair ?? 'auto';
   const repairs = mode === 'auto' ? 'auto' : mode === 'none' ? 'none' : mode === 'displaced-bold' ? { 'displaced-bold': 'on' as const } : undefined;
   if (!repairs) throw new UsageError(`--repair must be auto, displaced-bold or none, not "${mode}".\n\n${help.normalize}`);

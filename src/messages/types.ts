@@ -57,7 +57,8 @@ export interface Messages {
     repaired: Message<{ version: string; infos: number; warnings: number }>;
     repairedClean: Message<{ version: string; infos: number }>;
     unchanged: string;
-    position: Message<{ line: number; column: number }>;
+    /** A place in a source; `page` for a PDF (the line is then counted on that page). */
+    position: Message<{ line: number; column: number; page?: number }>;
     fullList: Message<{ title: string }>;
   };
   review: {
@@ -76,7 +77,7 @@ export interface Messages {
     noNote: string;
     editionHeading: string;
     editionIntro: string;
-    line: Message<{ line: number }>;
+    line: Message<{ line: number; page?: number }>;
     column: Message<{ column: number }>;
   };
   watch: {

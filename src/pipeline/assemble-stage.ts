@@ -136,6 +136,7 @@ export function reviewPage(prepared: PreparedEdition, assembled: AssembledEditio
       title: d.title,
       file: d.loaded.file,
       text: d.loaded.text,
+      locator: d.loaded.locator,
       markdown: d.result.markdown,
       origin: d.result.origin,
     })),

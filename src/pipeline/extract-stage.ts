@@ -9,7 +9,6 @@ import type { Lexicon } from '../language/fr/lexicon.ts';
 import { parseGlossaryFile, type EditorialEntry } from '../extract/glossary-file.ts';
 import { extractEdition, type Extraction, type ExtractionDocument } from '../extract/index.ts';
 import { readDocumentText } from '../extract/text-blocks.ts';
-import { createLineIndex } from '../sources/positions.ts';
 import { projectPath, type LoadedEdition } from '../sources/load.ts';
 import { readFileSafely } from '../sources/read-source.ts';
 import type { RepairedDocument } from './repair-stage.ts';
@@ -42,7 +41,7 @@ export async function loadEditorialGlossary(loaded: LoadedEdition): Promise<{ en
 export async function extractStage(loaded: LoadedEdition, repaired: RepairedDocument[], lexicon?: Lexicon): Promise<StageResult<Extraction>> {
   const editorial = await loadEditorialGlossary(loaded);
   const docs: ExtractionDocument[] = repaired.map((d) => {
-    const lines = createLineIndex(d.loaded.text);
+    const lines = d.loaded.locator;
     const origin = d.result.origin;
     return {
       id: d.loaded.id,

@@ -11,7 +11,8 @@ import { loadFrenchLexicon } from '../language/fr/lexicon.ts';
 import { normalizeText, type NormalizedText } from '../repair/pipeline.ts';
 import { defaultLimits, type ManifestDocument } from '../sources/manifest.ts';
 import { displayPath, loadEdition } from '../sources/load.ts';
-import { decodeSource, readFileSafely } from '../sources/read-source.ts';
+import { readSource } from '../sources/formats.ts';
+import { readFileSafely } from '../sources/read-source.ts';
 
 export interface NormalizeFileOptions {
   /** Switchable repairs: as the manifest's `repairs` key. */
@@ -23,23 +24,24 @@ export interface NormalizeFileOptions {
 }
 
 /**
- * Reads and repairs one text file.
+ * Reads and repairs one source file: text, Markdown, a PDF or a saved web page.
  * @throws FolioError when the file cannot be read, is not a regular file, is too large or binary
  */
 export async function normalizeFile(file: string, options: NormalizeFileOptions = {}): Promise<NormalizedText> {
   const shown = displayPath(file);
   const read = await readFileSafely(file, { maxBytes: options.maxBytes ?? defaultLimits.maxSourceBytes });
-  if ('problem' in read) throw new FolioError(`Cannot read ${shown}: ${read.problem}. Give the path of a text file.`, [], 'input');
+  if ('problem' in read) throw new FolioError(`Cannot read ${shown}: ${read.problem}. Give the path of a source file (text, Markdown, PDF or HTML).`, [], 'input');
   return normalizeBytes(read.bytes, shown, options);
 }
 
 /**
- * Repairs a text given as bytes (the standard input).
- * @param bytes the text as received
- * @param shown the name diagnostics give it (`<stdin>`)
+ * Repairs a source given as bytes (a file's, or the standard input's).
+ * @param bytes the source as received
+ * @param shown the name diagnostics give it (`<stdin>`); its extension says the format
  */
 export async function normalizeBytes(bytes: Uint8Array, shown: string, options: NormalizeFileOptions = {}): Promise<NormalizedText> {
-  const decoded = decodeSource(bytes, shown);
+  const lexicon = await loadFrenchLexicon();
+  const decoded = await readSource(bytes, shown, { lexicon });
   if (decoded.diagnostics.some((d) => d.severity === 'error')) throw new FolioError(`Cannot repair ${shown}.`, decoded.diagnostics);
   const texts = [decoded.text];
   if (options.manifestPath) {
@@ -50,7 +52,13 @@ export async function normalizeBytes(bytes: Uint8Array, shown: string, options: 
       // The statistics of the text alone will do.
     }
   }
-  const lexicon = await loadFrenchLexicon();
-  const result = normalizeText(decoded.text, shown, { repairs: options.repairs, lexicon, corpus: buildCorpusStats(texts) });
+  const result = normalizeText(decoded.text, shown, {
+    repairs: options.repairs,
+    lexicon,
+    corpus: buildCorpusStats(texts),
+    format: decoded.format,
+    locator: decoded.locator,
+    meta: decoded.meta,
+  });
   return { ...result, diagnostics: [...decoded.diagnostics, ...result.diagnostics] };
 }

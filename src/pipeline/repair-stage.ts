@@ -11,7 +11,7 @@ import type { Lexicon } from '../language/fr/lexicon.ts';
 import { normalizeText, type NormalizedText } from '../repair/pipeline.ts';
 import { longLine, longLineMessage, type LoadedEdition } from '../sources/load.ts';
 import { parseMarkdown } from '../sources/markdown.ts';
-import { createLineIndex } from '../sources/positions.ts';
+import { textLocator } from '../sources/positions.ts';
 import type { StageResult } from './stage.ts';
 
 export interface RepairedDocument {
@@ -32,14 +32,14 @@ export interface RepairedDocument {
 export function repairStage(loaded: LoadedEdition, lexicon: Lexicon, corpus: CorpusStats = buildCorpusStats(loaded.documents.map((d) => d.text))): StageResult<RepairedDocument[]> {
   const diagnostics: Diagnostic[] = [];
   const value = loaded.documents.map((doc, i) => {
-    const result = normalizeText(doc.text, doc.file, { repairs: doc.entry.repairs, lexicon, corpus });
+    const result = normalizeText(doc.text, doc.file, { repairs: doc.entry.repairs, lexicon, corpus, format: doc.format, locator: doc.locator, meta: doc.meta });
     diagnostics.push(...result.diagnostics);
     // Joined lines can make a paragraph no page can lay out: refuse it before parsing it.
     const long = longLine(result.markdown, loaded.manifest.maxLineLength);
     let tree: Root = { type: 'root', children: [] };
     if (long) {
       const start = result.markdown.split('\n', long.line - 1).join('\n').length + (long.line > 1 ? 1 : 0);
-      const at = createLineIndex(doc.text).at(result.origin[start] ?? 0);
+      const at = (doc.locator ?? textLocator(doc.text)).at(result.origin[start] ?? 0);
       diagnostics.push(diagnostic(doc.file, at, { rule: 'long-line', severity: 'error', message: longLineMessage(long.length, loaded.manifest.maxLineLength, 'The paragraph starting here') }));
     } else tree = parseMarkdown(result.markdown);
     let title = doc.entry.title ?? result.meta.title;

@@ -4,17 +4,9 @@
  * in the Markdown; `ème` and `è` forms become `ᵉ`, `nd` becomes `ᵈ`, as French typography writes
  * them (`language/fr/numbers.ts`).
  */
-import { ordinalSuffix } from '../language/fr/numbers.ts';
+import { superscriptOrdinal } from '../language/fr/numbers.ts';
 import type { Edit } from './mapped-text.ts';
 import type { PassResult } from './pass.ts';
-
-const superscriptLetters: Record<string, string> = { e: 'ᵉ', r: 'ʳ', s: 'ˢ', n: 'ⁿ', d: 'ᵈ' };
-
-/** `er` → `ᵉʳ`; `ème` → `ᵉ`; `nd` → `ᵈ` (French typography's suffixes, from `numbers.ts`). */
-export function superscriptOrdinal(number: string, suffix: string): string | undefined {
-  const s = ordinalSuffix(number, suffix);
-  return s === undefined ? undefined : [...s].map((c) => superscriptLetters[c] ?? c).join('');
-}
 
 /** The ordinal pass. */
 export function superscriptOrdinals(text: string): PassResult {

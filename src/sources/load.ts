@@ -12,7 +12,9 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { diagnostic, FolioError, type Diagnostic, type Point } from '../diagnostics.ts';
 import { documentId, keyExamples, parseManifest, type Manifest, type ManifestDocument } from './manifest.ts';
-import { decodeSource, megabytes, readFileSafely, type ReadFileResult } from './read-source.ts';
+import { readSource, type SourceFormat, type SourceMeta } from './formats.ts';
+import type { SourceLocator } from './positions.ts';
+import { megabytes, readFileSafely, type ReadFileResult } from './read-source.ts';
 
 export interface SourceDocument {
   id: string;
@@ -21,8 +23,14 @@ export interface SourceDocument {
   path: string;
   /** Path as outputs and diagnostics show it: relative to the project folder, `/` separators. */
   file: string;
-  /** The decoded text, `\n` line endings. */
+  /** The text the repairs start from: the decoded file, or the Markdown read from a PDF or web page (`formats.ts`). */
   text: string;
+  /** How the repairs read `text`. */
+  format: SourceFormat;
+  /** Offsets of `text` to places in the file (a page and a line for a PDF). */
+  locator: SourceLocator;
+  /** What the file says of itself (a web page's title, author, dates). */
+  meta: SourceMeta;
   /** SHA-256 of the bytes as received. */
   sha256: string;
   bytes: number;
@@ -98,7 +106,7 @@ export async function loadEdition(manifestPath: string, options: { today?: strin
       errors.push(diagnostic(manifestFile, at, { rule: 'source', severity: 'error', message: `documents[${i}]: cannot read ${file}: ${bytes.problem}. ${readHint(bytes, manifest)}` }));
       continue;
     }
-    const decoded = decodeSource(bytes.bytes, file);
+    const decoded = await readSource(bytes.bytes, file);
     for (const d of decoded.diagnostics) (d.severity === 'error' ? errors : diagnostics).push(d);
     if (decoded.diagnostics.some((d) => d.severity === 'error')) continue;
     if (/^[\s\p{Cc}]*$/u.test(decoded.text)) {
@@ -109,7 +117,7 @@ export async function loadEdition(manifestPath: string, options: { today?: strin
     }
     const long = longLine(decoded.text, manifest.maxLineLength);
     if (long) {
-      errors.push(diagnostic(file, { line: long.line, column: 1 }, { rule: 'long-line', severity: 'error', message: longLineMessage(long.length, manifest.maxLineLength, 'This line') }));
+      errors.push(diagnostic(file, decoded.locator.at(decoded.text.split('\n', long.line - 1).join('\n').length + (long.line > 1 ? 1 : 0)), { rule: 'long-line', severity: 'error', message: longLineMessage(long.length, manifest.maxLineLength, 'This line') }));
       continue;
     }
     documents.push({
@@ -118,6 +126,9 @@ export async function loadEdition(manifestPath: string, options: { today?: strin
       path: sourcePath,
       file,
       text: decoded.text,
+      format: decoded.format,
+      locator: decoded.locator,
+      meta: decoded.meta,
       sha256: createHash('sha256').update(bytes.bytes).digest('hex'),
       bytes: bytes.bytes.length,
       at,

@@ -47,3 +47,15 @@ export function ordinalValue(word: string): number | undefined {
   const m = /^(\d+)(e|er|re|ème|eme|è|nd|d)$/u.exec(lower);
   return m && ordinalSuffix(m[1]!, m[2]!) !== undefined ? Number(m[1]) : undefined;
 }
+
+const superscriptLetters: Record<string, string> = { e: 'ᵉ', r: 'ʳ', s: 'ˢ', n: 'ⁿ', d: 'ᵈ' };
+
+/**
+ * An ordinal's suffix as French typography prints it, in superior letters: `1` + `er` → `ᵉʳ`,
+ * `24` + `ème` → `ᵉ`, `2` + `nd` → `ᵈ`; undefined when the suffix does not fit the number.
+ */
+export function superscriptOrdinal(number: string, suffix: string): string | undefined {
+  const s = ordinalSuffix(number, suffix);
+  return s === undefined ? undefined : [...s].map((c) => superscriptLetters[c] ?? c).join('');
+}
+
