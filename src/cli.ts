@@ -6,6 +6,7 @@
 import { FolioError, formatReport } from './diagnostics.ts';
 import { folioVersion } from './package.ts';
 import { exitCodes, help, UsageError, type Io } from './cli/common.ts';
+import { safeIo } from './cli/report.ts';
 
 export { exitCodes } from './cli/common.ts';
 
@@ -19,7 +20,9 @@ const processIo: Io = {
  * @param argv arguments after `folio`
  * @returns the exit code
  */
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
+export async function main(argv: string[], terminal: Io = processIo): Promise<number> {
+  // What a source holds reaches messages: no control character of it may reach the terminal.
+  const io = safeIo(terminal);
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -34,6 +37,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         io.out(`${folioVersion}\n`);
         return exitCodes.ok;
       // Each command is imported when it runs, so that `folio --help` loads almost nothing.
+      case 'init':
+        return await (await import('./cli/init.ts')).runInit(rest, io);
       case 'build':
         return await (await import('./cli/build.ts')).runBuild(rest, io);
       case 'normalize':
@@ -64,8 +69,8 @@ function reportFailure(error: unknown, io: Io): number {
     return error.kind === 'input' ? exitCodes.sourceErrors : exitCodes.environment;
   }
   const code = (error as NodeJS.ErrnoException)?.code;
-  if (code === 'EACCES' || code === 'EROFS' || code === 'ENOSPC' || code === 'EPERM') {
-    io.err(`folio: cannot write: ${(error as Error).message}. Check the output folder's permissions and free space.\n`);
+  if (code === 'EACCES' || code === 'EROFS' || code === 'ENOSPC' || code === 'EPERM' || code === 'ENOTDIR' || code === 'EEXIST') {
+    io.err(`folio: cannot write: ${(error as Error).message}. Check that the folder is a folder, its permissions and the free space.\n`);
     return exitCodes.environment;
   }
   io.err(`folio: internal error: ${error instanceof Error ? error.message : String(error)}\nThis is a bug in Folio. Run again with FOLIO_DEBUG=1 for details, and report it.\n`);

@@ -11,10 +11,11 @@ import { rules, type RuleId, type Severity } from './diagnostic-rules.ts';
 
 export type { RuleId, Severity } from './diagnostic-rules.ts';
 
-/** A place in a file: 1-based line and column. */
+/** A place in a file: 1-based line and column, and for a PDF the 1-based page (the line is then counted on it). */
 export interface Point {
   line: number;
   column: number;
+  page?: number;
 }
 
 /** What a repair changed, for the review page: the text around it, what went out, what came in. */
@@ -32,6 +33,8 @@ export interface Change {
 export interface Diagnostic {
   /** Path of the source file, relative to the project when possible. */
   file: string;
+  /** For a PDF source: the 1-based page; `line` is then the line on that page (reading order). */
+  page?: number;
   /** 1-based line in the source file as received, where the problem or change starts. */
   line: number;
   /** 1-based column (in characters) in the source file as received. */
@@ -68,6 +71,7 @@ export function diagnostic(file: string, start: Point, finding: Finding, options
   const end = options.end ?? start;
   const d: Diagnostic = {
     file,
+    ...(start.page !== undefined ? { page: start.page } : {}),
     line: start.line,
     column: start.column,
     endLine: end.line,
@@ -93,6 +97,7 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
   return [...diagnostics].sort(
     (a, b) =>
       a.file.localeCompare(b.file) ||
+      (a.page ?? 0) - (b.page ?? 0) ||
       a.line - b.line ||
       a.column - b.column ||
       severityRank[a.severity] - severityRank[b.severity],
@@ -108,10 +113,17 @@ export function countBySeverity(diagnostics: readonly Diagnostic[]): Record<Seve
 
 /**
  * Formats one diagnostic the way compilers do, so editors and terminals can jump to it:
- * `sources/x.txt:12:5: warning: A gap no run fills was marked […]. [lacuna]`
+ * `sources/x.txt:12:5: warning: A gap no run fills was marked […]. [lacuna]`. In a PDF, the page
+ * comes as the PDF open parameter (RFC 8118) that viewers understand, then the line on the page:
+ * `sources/x.pdf#page=3:12:5: info: …`.
  */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.rule}]`;
+  return `${formatLocation(d)}: ${d.severity}: ${d.message} [${d.rule}]`;
+}
+
+/** `file:line:column`, or `file#page=N:line:column` for a place in a PDF. */
+export function formatLocation(d: Pick<Diagnostic, 'file' | 'page' | 'line' | 'column'>): string {
+  return `${d.file}${d.page !== undefined ? `#page=${d.page}` : ''}:${d.line}:${d.column}`;
 }
 
 /** Formats a list of diagnostics, one per line, followed by a summary line. */

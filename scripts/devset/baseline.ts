@@ -11,7 +11,7 @@
  * should come out unchanged, so anything below 100 % is damage done by the repair.
  */
 import { parseArgs } from 'node:util';
-import { loadFrenchLexicon } from '../../src/language/lexicon.ts';
+import { loadFrenchLexicon } from '../../src/language/fr/lexicon.ts';
 import { normalizeText } from '../../src/repair/pipeline.ts';
 import { furnitureLeft, loadCases, paragraphScores, wordScores } from './compare.ts';
 

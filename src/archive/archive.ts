@@ -22,14 +22,12 @@
  *
  * Not for: listing and verifying an archive (`verify.ts`).
  */
-import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FolioError } from '../diagnostics.ts';
+import { archiveFormat, checkArchivedFiles, manifestName, readArchivedManifest, sha256, type ArchiveManifest } from './archived-version.ts';
 
-/** Name of the checksums file of each archived version. */
-export const manifestName = 'manifest.json';
-export const archiveFormat = 'folio-archive/1';
+export { archiveFormat, manifestName, readArchivedManifest, sha256, type ArchiveManifest } from './archived-version.ts';
 
 export interface ArchiveFile {
   /** Path inside the version's folder, `/`-separated (`handouts/x.pdf`). */
@@ -63,23 +61,6 @@ export interface EditionRecord {
   texts: TextRecord[];
 }
 
-/** `manifest.json` of an archived version. */
-export interface ArchiveManifest {
-  format: typeof archiveFormat;
-  title: string;
-  version: string;
-  date: string;
-  folio: string;
-  /** When this version was archived (ISO 8601). */
-  archivedAt: string;
-  /** SHA-256 of the edition's content: manifest, sources and repaired text. */
-  content: string;
-  manifest: { file: string; sha256: string };
-  sources: SourceRecord[];
-  texts: TextRecord[];
-  files: { path: string; sha256: string; bytes: number }[];
-}
-
 export interface ArchiveRequest {
   /** The archive folder (holds one folder per version). */
   dir: string;
@@ -92,11 +73,6 @@ export interface ArchiveRequest {
 export type ArchiveResult =
   | { status: 'created'; path: string; manifest: ArchiveManifest }
   | { status: 'unchanged'; path: string; manifest: ArchiveManifest; differing: string[] };
-
-/** SHA-256 in hex. */
-export function sha256(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
-}
 
 /** JSON with object keys sorted and undefined values left out, so equal values hash equal. */
 export function canonicalJson(value: unknown): string {
@@ -150,7 +126,7 @@ export async function archiveEdition(request: ArchiveRequest): Promise<ArchiveRe
   const manifest = describeEdition(request);
 
   const existing = await readArchivedManifest(target);
-  if (existing) return compareWithArchived(existing, manifest, target, request.dir);
+  if (existing) return await compareWithArchived(existing, manifest, target, request.dir);
 
   await mkdir(root, { recursive: true });
   const staging = await mkdtemp(path.join(root, '.staging-'));
@@ -169,7 +145,7 @@ export async function archiveEdition(request: ArchiveRequest): Promise<ArchiveRe
       // Someone archived this version meanwhile: judge against what is there now.
       const now = await readArchivedManifest(target);
       if (!now) throw error;
-      return compareWithArchived(now, manifest, target, request.dir);
+      return await compareWithArchived(now, manifest, target, request.dir);
     }
   } finally {
     await rm(staging, { recursive: true, force: true });
@@ -177,26 +153,19 @@ export async function archiveEdition(request: ArchiveRequest): Promise<ArchiveRe
   return { status: 'created', path: target, manifest };
 }
 
-/** The `manifest.json` of an archived version, or undefined when the version is not archived. */
-export async function readArchivedManifest(versionDir: string): Promise<ArchiveManifest | undefined> {
-  let text: string;
-  try {
-    text = await readFile(path.join(versionDir, manifestName), 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT') throw error;
-    return undefined;
+async function compareWithArchived(archived: ArchiveManifest, next: ArchiveManifest, target: string, dir: string): Promise<ArchiveResult> {
+  // What is archived must still be what was archived: a changed file is not "the same edition".
+  const check = await checkArchivedFiles(target, archived);
+  const tampered = [...check.changed.map((f) => `${f} changed`), ...check.missing.map((f) => `${f} missing`), ...check.unexpected.map((f) => `${f} added`)];
+  if (archived.version !== next.version) tampered.unshift(`${manifestName} is for version ${archived.version}`);
+  if (tampered.length) {
+    throw new FolioError(
+      `The archived version ${next.version} in ${path.join(dir, next.version)} is no longer as it was archived (${tampered.join('; ')}). ` +
+        'Restore it from a copy of the archive (`folio archive verify` lists what differs); nothing was archived.',
+      [],
+      'input',
+    );
   }
-  try {
-    const parsed = JSON.parse(text) as ArchiveManifest;
-    if (parsed.format !== archiveFormat || !Array.isArray(parsed.files)) throw new Error(`not a ${archiveFormat} manifest`);
-    return parsed;
-  } catch (error) {
-    throw new FolioError(`${path.join(versionDir, manifestName)} cannot be read (${error instanceof Error ? error.message : error}). Restore it from a copy of the archive.`, [], 'input');
-  }
-}
-
-function compareWithArchived(archived: ArchiveManifest, next: ArchiveManifest, target: string, dir: string): ArchiveResult {
   if (archived.content === next.content) {
     const before = new Map(archived.files.map((f) => [f.path, f.sha256]));
     const differing = next.files.filter((f) => before.get(f.path) !== f.sha256).map((f) => f.path);
@@ -229,12 +198,12 @@ function describeDifferences(archived: ArchiveManifest, next: ArchiveManifest): 
   return differences.length ? differences.join('; ') : 'the edition manifest';
 }
 
-/** `1.2.3` → `1.2.4`; a pre-release `1.2.3-rc.1` → `1.2.3-rc.2` when it ends in a number. */
+/** `1.2.3` → `1.2.4`, `1.0` → `1.1`; a pre-release `1.2.3-rc.1` → `1.2.3-rc.2` when it ends in a number. */
 export function nextPatch(version: string): string {
   const pre = /^(.*[.-])(\d+)$/.exec(version.split('+')[0]!);
   if (version.includes('-') && pre) return `${pre[1]}${Number(pre[2]) + 1}`;
-  const m = /^(\d+)\.(\d+)\.(\d+)/.exec(version);
-  return m ? `${m[1]}.${m[2]}.${Number(m[3]) + 1}` : version;
+  const m = /^((?:\d+\.)*)(\d+)(?=$|[-+])/.exec(version);
+  return m ? `${m[1]}${Number(m[2]) + 1}` : version;
 }
 
 function checkRelative(filePath: string): void {

@@ -3,11 +3,12 @@
  * are still the ones archived (`folio archive verify`: every file re-hashed against its version's
  * `manifest.json`). Only reads; never repairs anything.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { FolioError } from '../diagnostics.ts';
-import { manifestName, readArchivedManifest, sha256, type ArchiveManifest } from './archive.ts';
 import semver from 'semver';
+import { semanticVersion } from '../sources/manifest.ts';
+import { checkArchivedFiles, manifestName, readArchivedManifest, readManifestBytes, sha256, type ArchiveManifest } from './archived-version.ts';
 
 export interface ArchivedVersion {
   version: string;
@@ -49,7 +50,7 @@ export async function listArchive(dir: string): Promise<ArchivedVersion[]> {
         versions.push({ version: name, path: folder, problem: `no ${manifestName}` });
         continue;
       }
-      const checksum = sha256(await readFile(path.join(folder, manifestName)));
+      const checksum = sha256(await readManifestBytes(folder));
       versions.push({ version: name, path: folder, manifest, checksum });
     } catch (error) {
       versions.push({ version: name, path: folder, problem: error instanceof Error ? error.message : String(error) });
@@ -73,19 +74,7 @@ export async function verifyArchive(dir: string): Promise<VersionCheck[]> {
       continue;
     }
     if (entry.manifest.version !== entry.version) check.problem = `${manifestName} is for version ${entry.manifest.version}, not ${entry.version}`;
-    for (const file of entry.manifest.files) {
-      check.checked++;
-      let data: Buffer;
-      try {
-        data = await readFile(path.join(entry.path, ...file.path.split('/')));
-      } catch {
-        check.missing.push(file.path);
-        continue;
-      }
-      if (sha256(data) !== file.sha256) check.changed.push(file.path);
-    }
-    const listed = new Set([manifestName, ...entry.manifest.files.map((f) => f.path)]);
-    check.unexpected = (await filesUnder(entry.path)).filter((f) => !listed.has(f));
+    Object.assign(check, await checkArchivedFiles(entry.path, entry.manifest));
   }
   return checks;
 }
@@ -97,11 +86,12 @@ export function isIntact(check: VersionCheck): boolean {
 
 /**
  * Compares version numbers the semantic-versioning way (`1.10.0` after `1.9.0`, `1.0.0-rc.1`
- * before `1.0.0`), with npm's `semver`; names that are not versions sort after, alphabetically.
+ * before `1.0.0`, `1.1` as `1.1.0`), with npm's `semver`; names that are not versions sort
+ * after, alphabetically.
  */
 export function compareVersions(a: string, b: string): number {
-  const pa = semver.valid(a);
-  const pb = semver.valid(b);
+  const pa = semanticVersion(a);
+  const pb = semanticVersion(b);
   if (!pa || !pb) return pa ? -1 : pb ? 1 : a.localeCompare(b);
   return semver.compare(pa, pb);
 }
@@ -118,12 +108,4 @@ async function versionFolders(dir: string): Promise<string[]> {
     .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
     .map((e) => e.name)
     .sort(compareVersions);
-}
-
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() || e.isSymbolicLink())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .sort();
 }

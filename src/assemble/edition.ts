@@ -5,6 +5,7 @@
  * (`withPrintedPages`), the one `compendium.json` holds. It holds no I/O handle and can be
  * serialized as it is.
  */
+import { messagesFor } from '../messages/catalogue.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { DocumentMeta } from '../repair/pass.ts';
 import type { Manifest, ManifestDocument } from '../sources/manifest.ts';
@@ -17,7 +18,8 @@ export interface EditionDocument {
   id: string;
   title: string;
   shortTitle: string;
-  kind: ManifestDocument['kind'];
+  /** Free text (`rapport`, `note`…); absent when the manifest names none. */
+  kind?: string;
   publisher?: string;
   date?: string;
   period?: { from: string; to: string };
@@ -48,9 +50,11 @@ export interface Edition {
   version: string;
   date: string;
   language: string;
-  publisher: string;
+  publisher?: string;
   /** Subjects of the edition, from the manifest (empty when it names none). */
   keywords: string[];
+  /** Whether the parts start on right-hand pages (the manifest's `rightHandStarts`). */
+  rightHandStarts: boolean;
   generator: { name: 'Folio'; version: string };
   documents: EditionDocument[];
   toc: TocEntry[];
@@ -62,6 +66,8 @@ export interface Edition {
 export interface DocumentInput {
   id: string;
   entry: ManifestDocument;
+  /** The title: the manifest's, else the text's own (see the repair stage). */
+  title: string;
   source: EditionDocument['source'];
   meta: DocumentMeta;
   headings: Heading[];
@@ -90,8 +96,8 @@ export function createEdition(
 ): Edition {
   const docs: EditionDocument[] = documents.map((d) => ({
     id: d.id,
-    title: d.entry.title,
-    shortTitle: d.entry.shortTitle ?? d.entry.title,
+    title: d.title,
+    shortTitle: d.entry.shortTitle ?? d.title,
     kind: d.entry.kind,
     publisher: d.entry.publisher,
     date: d.entry.date,
@@ -111,8 +117,9 @@ export function createEdition(
     toc.push({ id: d.id, title: d.title, level: 1, documentId: d.id });
     for (const h of d.headings) if (h.level <= tocDepth) toc.push({ id: h.id, title: h.text, level: h.level, documentId: d.id });
   }
-  toc.push({ id: backMatter.glossary, title: 'Glossaire des sigles', level: 1 });
-  toc.push({ id: backMatter.chronology, title: 'Chronologie', level: 1 });
+  const messages = messagesFor(manifest.language);
+  toc.push({ id: backMatter.glossary, title: messages.edition.glossary, level: 1 });
+  toc.push({ id: backMatter.chronology, title: messages.edition.chronology, level: 1 });
   return deepFreeze({
     title: manifest.title,
     subtitle: manifest.subtitle,
@@ -122,6 +129,7 @@ export function createEdition(
     language: manifest.language,
     publisher: manifest.publisher,
     keywords: manifest.keywords ?? [],
+    rightHandStarts: manifest.rightHandStarts,
     generator: { name: 'Folio', version: folioVersion },
     documents: docs,
     toc,

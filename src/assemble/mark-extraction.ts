@@ -111,6 +111,8 @@ function markDocument(body: Element, documentId: string, marks: CompendiumMarks,
   const letters: { ref: TextRef; offset: number }[] = [];
   for (const ref of refs) for (let i = 0; i < ref.node.value.length; i++) if (/\p{L}/u.test(ref.node.value[i]!)) letters.push({ ref, offset: i });
   const stream = letters.map((l) => l.ref.node.value[l.offset]).join('');
+  // The anchor holds the first word of its sentence: Chrome gives an empty inline element no box
+  // (none at a line start), and so no page, and a page reference to it would print a placeholder.
   for (const a of marks.anchors.filter((x) => x.documentId === documentId)) {
     let at = stream.indexOf(a.quote);
     for (let k = 0; k < a.occurrence && at !== -1; k++) at = stream.indexOf(a.quote, at + 1);
@@ -126,7 +128,15 @@ function markDocument(body: Element, documentId: string, marks: CompendiumMarks,
       continue;
     }
     const { ref, offset } = letters[at]!;
-    add(ref.node, { start: offset, end: offset, make: () => [{ type: 'element', tagName: 'span', properties: { id: a.id, className: ['chrono-ancre'] }, children: [] }] });
+    const wordEnd = offset + (/^[\p{L}\p{M}\p{N}\u00ad-]*[’']?/u.exec(ref.node.value.slice(offset))?.[0].length || 1);
+    const span = (children: ElementContent[]): ElementContent[] => [{ type: 'element', tagName: 'span', properties: { id: a.id, className: ['chrono-ancre'] }, children }];
+    const list = insertions.get(ref.node) ?? [];
+    // A term marked at the same place (a sentence opening on an acronym) goes inside the anchor.
+    const term = list.find((ins) => ins.start < wordEnd && ins.end > offset);
+    if (term) {
+      const inner = term.make;
+      term.make = (text) => span(inner(text));
+    } else add(ref.node, { start: offset, end: wordEnd, make: (text) => span([{ type: 'text', value: text }]) });
   }
 
   for (const ref of refs) {

@@ -4,6 +4,7 @@
  * (prefixed by the document's id) and are collected for the table of contents; footnote ids are
  * prefixed the same way, so the notes of two documents never collide.
  */
+import { messagesFor } from '../messages/catalogue.ts';
 import type { Element, Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
@@ -30,18 +31,20 @@ export interface DocumentHtml {
  * Converts a document's Markdown to an HTML fragment.
  * @param markdown normalized Markdown (no front matter), or its tree (`parseMarkdown`)
  * @param idPrefix prefix for the ids of headings, e.g. the document id
+ * @param language the edition's language, for the notes' label
  */
-export function markdownToHtml(markdown: string | MdastRoot, idPrefix: string): DocumentHtml {
+export function markdownToHtml(markdown: string | MdastRoot, idPrefix: string, language = 'fr'): DocumentHtml {
   const headings: Heading[] = [];
+  const messages = messagesFor(language);
   const tree = typeof markdown === 'string' ? parseMarkdown(markdown) : markdown;
   const processor = unified()
     .use(remarkRehype, {
       clobberPrefix: `${idPrefix}-`,
-      footnoteLabel: 'Notes',
+      footnoteLabel: messages.edition.notes,
       footnoteLabelTagName: 'h2',
       footnoteLabelProperties: { className: ['footnotes-title'] },
       footnoteBackContent: '↑',
-      footnoteBackLabel: (i: number) => `Retour à l’appel de la note ${i + 1}`,
+      footnoteBackLabel: (i: number) => messages.edition.backToNote({ n: i + 1 }),
     })
     .use(() => (tree: HastRoot) => collectHeadings(tree, idPrefix, headings))
     .use(rehypeStringify);
@@ -51,6 +54,7 @@ export function markdownToHtml(markdown: string | MdastRoot, idPrefix: string): 
 
 function collectHeadings(tree: HastRoot, prefix: string, headings: Heading[]): void {
   renameFootnoteLabel(tree, `${prefix}--notes`);
+  markFlagsWithValues(tree);
   const used = new Set<string>();
   const visit = (node: HastRoot | Element): void => {
     for (const child of node.children) {
@@ -72,6 +76,15 @@ function collectHeadings(tree: HastRoot, prefix: string, headings: Heading[]): v
     }
   };
   visit(tree);
+}
+
+/** remark-rehype marks footnotes with empty `data-footnote-*` attributes: give them a value, so no attribute of the edition is empty. */
+function markFlagsWithValues(node: HastRoot | Element): void {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    for (const [key, value] of Object.entries(child.properties ?? {})) if (key.startsWith('data') && (value === '' || value === true)) child.properties[key] = 'true';
+    markFlagsWithValues(child);
+  }
 }
 
 /** remark-rehype gives every notes section the id `footnote-label`: make it unique per document. */

@@ -3,18 +3,22 @@
  * document and by source line, lines to check first. Each line shows the source as received and
  * the same passage as repaired, with a word diff (what went out struck through, what came in
  * highlighted), so an editor can check the machine's work in minutes. This module builds the
- * page's view; `templates/repairs.hbs` lays it out.
+ * page's view; `templates/repairs.hbs` lays it out. What the page says of each message is the
+ * rule's meaning in the edition's language (`src/messages`); the diff shows what changed.
  */
 import { diffWordsWithSpace } from 'diff';
 import type { Diagnostic, Severity } from '../diagnostics.ts';
-import { createLineIndex } from '../sources/positions.ts';
+import { textLocator, type SourceLocator } from '../sources/positions.ts';
+import { messagesFor, ruleDescription, type Messages } from '../messages/catalogue.ts';
 
 export interface ReviewSource {
   id: string;
   title: string;
   file: string;
-  /** The decoded source text, to quote lines as received. */
+  /** The decoded source text (for a PDF or a web page, the Markdown read from it), to quote lines as received. */
   text: string;
+  /** Where `text`'s characters are in the file (default: `text` is the file). */
+  locator?: SourceLocator;
   /** The repaired Markdown and, for each of its characters, its source offset. */
   markdown: string;
   origin: Int32Array;
@@ -26,9 +30,12 @@ export interface DiffPart {
 }
 
 export interface ReviewLine {
+  /** For a PDF source, the page the line is on. */
+  page?: number;
   line: number;
   severity: Severity;
-  messages: { column: number; rule: string; severity: Severity; message: string }[];
+  /** `description`: what the rule means, in the edition's language (the page shows it, not the English `message`). */
+  messages: { column: number; rule: string; severity: Severity; message: string; description: string }[];
   /** The source line as received, diffed against the repaired passage. */
   diff: DiffPart[];
   changed: boolean;
@@ -46,9 +53,12 @@ export interface ReviewDocument {
 export interface ReviewView {
   title: string;
   version: string;
+  /** The edition's language: the page's `lang` and its messages. */
+  language: string;
+  messages: Messages;
   /** What is not about one source's lines: the manifest, the editors' glossary, printing. */
-  edition: { where: string; rule: string; severity: Severity; message: string }[];
-  rules: { rule: string; count: number }[];
+  edition: { where: string; rule: string; severity: Severity; message: string; description: string }[];
+  rules: { rule: string; count: number; description: string }[];
   documents: ReviewDocument[];
 }
 
@@ -60,26 +70,31 @@ const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
  * @param sources the documents, in edition order, with their repaired text and its source map
  * @param diagnostics all diagnostics of the build
  */
-export function createReviewView(edition: { title: string; version: string }, sources: ReviewSource[], diagnostics: readonly Diagnostic[]): ReviewView {
+export function createReviewView(edition: { title: string; version: string; language?: string }, sources: ReviewSource[], diagnostics: readonly Diagnostic[]): ReviewView {
+  const messages = messagesFor(edition.language ?? 'fr');
   const documents = sources.map((source): ReviewDocument => {
-    const index = createLineIndex(source.text);
-    const byLine = new Map<number, Diagnostic[]>();
+    const locator = source.locator ?? textLocator(source.text);
+    const byLine = new Map<string, { page?: number; line: number; ds: Diagnostic[] }>();
     for (const d of diagnostics) {
       if (d.file !== source.file) continue;
-      byLine.set(d.line, [...(byLine.get(d.line) ?? []), d]);
+      const key = `${d.page ?? 0}:${d.line}`;
+      const entry = byLine.get(key) ?? { page: d.page, line: d.line, ds: [] };
+      entry.ds.push(d);
+      byLine.set(key, entry);
     }
-    const lines = [...byLine.entries()]
-      .sort((a, b) => a[0] - b[0])
-      .map(([line, ds]): ReviewLine => {
-        const [from, to] = [index.lineStart(line), index.lineEnd(line)];
+    const lines = [...byLine.values()]
+      .sort((a, b) => (a.page ?? 0) - (b.page ?? 0) || a.line - b.line)
+      .map(({ page, line, ds }): ReviewLine => {
+        const [from, to] = locator.lineRange({ page, line });
         const received = source.text.slice(from, to);
         const repaired = repairedPassage(source, from, to);
         const diff = diffWordsWithSpace(received, repaired).map((p): DiffPart => ({ text: p.value, kind: p.added ? 'inserted' : p.removed ? 'removed' : 'same' }));
         const sorted = [...ds].sort((a, b) => rank[a.severity] - rank[b.severity] || a.column - b.column);
         return {
+          ...(page !== undefined ? { page } : {}),
           line,
           severity: sorted[0]!.severity,
-          messages: sorted.map((d) => ({ column: d.column, rule: d.rule, severity: d.severity, message: d.message })),
+          messages: sorted.map((d) => ({ column: d.column, rule: d.rule, severity: d.severity, message: d.message, description: ruleDescription(messages, d.rule) })),
           diff,
           changed: diff.some((p) => p.kind !== 'same'),
         };
@@ -99,11 +114,13 @@ export function createReviewView(edition: { title: string; version: string }, so
   return {
     title: edition.title,
     version: edition.version,
+    language: messages.language,
+    messages,
     edition: diagnostics
       .filter((d) => !files.has(d.file))
       .sort((a, b) => rank[a.severity] - rank[b.severity] || a.file.localeCompare(b.file) || a.line - b.line)
-      .map((d) => ({ where: `${d.file}:${d.line}:${d.column}`, rule: d.rule, severity: d.severity, message: d.message })),
-    rules: [...byRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([rule, count]) => ({ rule, count })),
+      .map((d) => ({ where: `${d.file}:${d.line}:${d.column}`, rule: d.rule, severity: d.severity, message: d.message, description: ruleDescription(messages, d.rule) })),
+    rules: [...byRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([rule, count]) => ({ rule, count, description: ruleDescription(messages, rule) })),
     documents,
   };
 }

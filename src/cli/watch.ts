@@ -1,35 +1,54 @@
 /**
- * `folio watch`: serves the edition and reports its rebuilds on stderr until Ctrl-C.
+ * `folio watch`: serves the edition and reports its rebuilds on stderr until Ctrl-C (or SIGTERM,
+ * SIGHUP), which stops it cleanly — the server closed, the browser closed — with exit code 0.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatReport } from '../diagnostics.ts';
+import { projectRoot } from '../pipeline/project.ts';
 import { startWatch, type WatchEvent } from '../watch/watch.ts';
-import { defaultManifest, exitCodes, helpOption, number, parse, printHelp, seconds, type Io } from './common.ts';
+import { exitCodes, helpOption, manifestFrom, number, parse, printHelp, printTimeoutFrom, seconds, type Io } from './common.ts';
+import { fromHere, reportingErrors } from './report.ts';
 
 /** Runs the command with its arguments (after the command name); returns the exit code. */
 export async function runWatch(args: string[], io: Io): Promise<number> {
-  const { values } = parse('watch', () =>
-    parseArgs({ args, options: { ...helpOption, manifest: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } } }),
+  const { values, positionals } = parse(
+    'watch',
+    () =>
+      parseArgs({
+        args,
+        allowPositionals: true,
+        options: { ...helpOption, manifest: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, css: { type: 'string', multiple: true }, 'print-timeout': { type: 'string' } },
+      }),
+    1,
   );
   if (values.help) return printHelp('watch', io);
   const port = values.port === undefined ? undefined : number('watch', '--port', values.port, { integer: true, min: 0, max: 65535 });
-  const session = await startWatch({ manifestPath: values.manifest ?? defaultManifest, port, host: values.host, onEvent: (e) => io.err(watchLine(e)) });
-  io.err(`folio: serving ${session.url} — Ctrl-C to stop\n`);
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
+  const manifestPath = manifestFrom('watch', values.manifest, positionals);
+  const root = projectRoot(manifestPath);
+  const printTimeoutMs = printTimeoutFrom('watch', values['print-timeout']);
+  return reportingErrors(io, 'text', root, async () => {
+    const session = await startWatch({ manifestPath, port, host: values.host, stylesheets: values.css, printTimeoutMs, onEvent: (e) => io.err(watchLine(e, root)) });
+    io.err(`folio: serving ${session.url} — Ctrl-C to stop\n`);
+    const names = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+    let stop!: (name: string) => void;
+    const stopped = new Promise<string>((resolve) => (stop = resolve));
+    const listeners = names.map((name) => [name, () => stop(name)] as const);
+    for (const [name, listener] of listeners) process.on(name, listener);
+    const signal = await stopped;
+    for (const [name, listener] of listeners) process.off(name, listener);
+    await session.close();
+    io.err(`folio: stopped (${signal}).\n`);
+    return exitCodes.ok;
   });
-  await session.close();
-  return exitCodes.ok;
 }
 
-function watchLine(e: WatchEvent): string {
+function watchLine(e: WatchEvent, root: string): string {
   switch (e.type) {
     case 'built':
       return `folio: rebuilt in ${seconds(e.ms)} (${e.warnings} warnings, ${e.infos} infos)\n`;
     case 'failed':
-      return `${e.diagnostics.length ? `${formatReport(e.diagnostics.filter((d) => d.severity !== 'info'))}\n` : ''}folio: build failed: ${e.message}\n`;
+      return `${e.diagnostics.length ? `${formatReport(fromHere(e.diagnostics.filter((d) => d.severity !== 'info'), root))}\n` : ''}folio: build failed: ${e.message}\n`;
     case 'changed':
       return `folio: changed ${path.relative(process.cwd(), e.file) || e.file}\n`;
     case 'printed':

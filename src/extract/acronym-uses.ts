@@ -2,7 +2,7 @@
  * Where a document uses its acronyms: every occurrence of a glossary term, and every word written
  * like an acronym, run by run (a run is one text node of the Markdown and of the HTML made from
  * it). The extraction and the HTML marking (`assemble/mark-extraction.ts`) both count uses with these functions,
- * so "the 3rd use of AED in this document" names the same place in both.
+ * so "the 3rd use of ASF in this document" names the same place in both.
  *
  * Not for: telling an acronym from a name (`glossary.ts`).
  */
@@ -10,13 +10,13 @@ import { slugify } from '../sources/manifest.ts';
 import { looksLikeAcronym } from './acronyms.ts';
 
 export interface TermMatcher {
-  /** Finds the uses of the terms in one run, longest term first (`CERT-UE` before `CERT`). */
+  /** Finds the uses of the terms in one run, longest term first (`CSIRT-UE` before `CSIRT`). */
   find(text: string): { term: string; start: number; end: number }[];
 }
 
 const boundaryBefore = String.raw`(?<![\p{L}\p{N}])`;
-// A term followed by a hyphen and another capital (`OTAN-UE`) is still a use; one followed by
-// letters (`AEDs`) is another word.
+// A term followed by a hyphen and another capital (`ASF-UE`) is still a use; one followed by
+// letters (`ASFs`) is another word.
 const boundaryAfter = String.raw`(?![\p{L}\p{N}])`;
 
 /**
@@ -63,7 +63,7 @@ export interface AcronymToken {
 
 /**
  * Finds the words written like acronyms in a text, parts of hyphenated compounds apart
- * (`OTAN-UE` gives `OTAN` and `UE`).
+ * (`ASF-UE` gives `ASF` and `UE`).
  * @param text a run of text
  * @param skip ranges already taken by glossary terms
  */

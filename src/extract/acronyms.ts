@@ -1,30 +1,47 @@
 /**
- * Acronym definitions in French prose: `Agence européenne de défense (AED)` (long form first) and
- * `MARCOM (Commandement maritime allié de l'OTAN)` (short form first), each with a confidence.
+ * Acronym definitions in French prose: `Agence spatiale fictive (ASF)` (long form first),
+ * `COMOR (Commandement orbital régional)` (short form first), and the forms that delimit both
+ * (`(« Agence spatiale fictive », ASF)`, `(Agence spatiale fictive ou ASF)`, `ASF, pour Agence
+ * spatiale fictive`, `l'Agence spatiale fictive, dite ASF`, `ASF signifie « … »`), each with a
+ * confidence.
  *
  * The classic algorithm, Schwartz & Hearst (2003), matches the letters of the short form right to
  * left, in order, in the words before the parenthesis. French needs more, and this is the
  * extension:
  * - articles and prepositions (`de`, `l'`, `en matière de`…) carry no letter, except the few
- *   prepositions that do in names (`Partenariat pour la paix (PPP)`);
+ *   prepositions that do in names (`Partenariat pour la relance (PPR)`);
  * - many acronyms come from the English name, so their letters come out of order
- *   (`Force de stabilisation (SFOR)`), or not at all (`Capacité … (NCIRC)`): the alignment may
+ *   (`Force de surveillance (SURFOR)`), or not at all (`Centre … (ICRC)`): the alignment may
  *   take the words in any order and leave letters unexplained, and the confidence says how well
  *   it went;
- * - a word may give more than its initial (`COmité … PERmanents (Coreper)`, `forces NAVales
- *   (EUNAVFOR)`), each part of a compound gives its own (`État-major`, `cyber|défense`), a number
- *   gives digits (`2027 → CMX27`, `deuxième → SNMG2`), and an acronym inside the long form gives
- *   its letters in either order (`l'UE → EU`, `l'OTAN → N` of NATO).
+ * - a word may give more than its initial (`COmité … PERmanent (Coper)`, `forces NAVales
+ *   (EUNAVFIC)`), each part of a compound gives its own (`État-major`, `cyber|défense`,
+ *   `NetworkManager`), a number gives digits (`2031 → EXF31`, `deuxième → GRP2`), and an acronym
+ *   inside the long form gives its letters in either order (`l'UE → EU`).
+ *
+ * The expansion is the phrase whose words give the letters: it starts at the first word that
+ * gives one, or at the head noun a name is built on (`la mission de surveillance de l'ASF
+ * (ASFMS)`); never at an adjective or a noun that merely precedes (`leur propre interface
+ * graphique (GUI)`), at words outside the quotes of a quoted name, at a URL, a path or an address.
+ * Where the text quotes a name in another language beside the acronym, that name is the
+ * expansion when it explains the letters better.
  *
  * Confidence = 0.55 × letters explained + 0.15 × first letter explained + 0.10 × letters in order
  * + 0.20 × share of the long form's content words that explain a letter. Below `threshold` a
- * candidate is rejected (the caller reports it). A parenthesis that qualifies (`l'EMI (OTAN)`),
- * a date or a range (`(2025-2028)`), or a list (`(Japon, République de Corée et Inde)`) is no
- * candidate at all.
+ * candidate is rejected (the caller reports it). A parenthesis that qualifies (`l'ASF (Europe)`),
+ * a date or a range (`(2031-2034)`), a list (`(Japon, Corée et Inde)`), a remark (`(voir …)`,
+ * `(i.e. …)`) or a gloss that holds the short form itself (`HOWTO (HOWTO du réseau)`) is no
+ * definition; nor is an English phrase that explains the letters only in part (translations go
+ * from English into French, not the other way).
  *
  * Not for: deciding whether an all-caps word is an acronym or a name (`glossary.ts`), finding the
  * uses of a term (`acronym-uses.ts`).
  */
+import { isRomanNumeral as isRoman, ordinalValue } from '../language/fr/numbers.ts';
+
+import { frenchMonthPattern } from '../language/fr/dates.ts';
+
+const monthWords = new RegExp(`(?<!\\p{L})${frenchMonthPattern}(?!\\p{L})`, 'giu');
 
 /** Confidence under which a candidate definition is not taken. */
 export const threshold = 0.5;
@@ -37,7 +54,7 @@ export function isAccepted(candidate: Pick<DefinitionCandidate, 'confidence' | '
 }
 
 export interface DefinitionCandidate {
-  /** The short form as written (`AED`, `EUNAVFOR MED`, `Coreper II`). */
+  /** The short form as written (`ASF`, `EUNAVFIC SUD`, `Coper II`). */
   term: string;
   /** The long form as written. */
   expansion: string;
@@ -66,11 +83,15 @@ interface Word {
   numbers: string[];
   /** A preposition that may give its initial (`pour` in `Partenariat pour la paix`). */
   mayGiveLetter?: boolean;
+  /** False for a word the French lexicon does not know (undefined when no lexicon is given). */
+  french?: boolean;
 }
 
 interface Unit {
   value: string;
   kind: 'letter' | 'number' | 'roman';
+  /** Index of the part of the short form it belongs to (`CD-RW`: 0 for C, D; 1 for R, W). */
+  part: number;
 }
 
 interface Chunk {
@@ -81,7 +102,7 @@ interface Chunk {
 }
 
 // General French grammar, not drawn from any text.
-const articles = new Set(['le', 'la', 'les', "l'", 'un', 'une', 'ce', 'cet', 'cette', 'ces', 'son', 'sa', 'ses', 'leur', 'leurs', 'notre', 'nos', 'votre', 'vos', 'mon', 'ma', 'mes']);
+const articles = new Set(['le', 'la', 'les', "l'", 'un', 'une', 'a', 'an', 'ce', 'cet', 'cette', 'ces', 'son', 'sa', 'ses', 'leur', 'leurs', 'notre', 'nos', 'votre', 'vos', 'mon', 'ma', 'mes']);
 const links = new Set([
   'de', "d'", 'du', 'des', 'à', 'au', 'aux', 'en', 'et', 'ou', 'pour', 'par', 'sur', 'sous', 'dans', 'avec', 'entre', 'contre', 'sans', 'vers',
   'chez', 'selon', 'que', 'qui', 'dont', "qu'", "s'", "n'", 'y', 'of', 'the', 'and', 'for', 'on', 'in', 'to',
@@ -89,9 +110,7 @@ const links = new Set([
 const letterGivingLinks = new Set(['pour', 'par', 'sur', 'sans', 'avec', 'dans', 'entre', 'contre', 'sous']);
 /** Nouns of locutions that carry no meaning of their own: `en matière de`, `en faveur de`, `au sein de`. */
 const locutionNouns = new Set(['matière', 'faveur', 'profit', 'sein', 'vue', 'charge', 'titre', 'cadre', 'moyen', 'intermédiaire', 'appui', 'égard', 'lieu', 'raison', 'cours', 'vertu']);
-const ordinals: Record<string, number> = {
-  premier: 1, première: 1, deuxième: 2, second: 2, seconde: 2, troisième: 3, quatrième: 4, cinquième: 5, sixième: 6, septième: 7, huitième: 8, neuvième: 9, dixième: 10,
-};
+// `a` is French too (`il a`): as an article it gives no letter, as a verb neither.
 /** Learned prefixes after which a French compound starts a second word (`cyber|défense`, `télé|piloté`). */
 const compoundPrefixes = ['cyber', 'télé', 'anti', 'contre', 'inter', 'multi', 'sous', 'auto', 'semi', 'micro', 'radio', 'aéro', 'géo', 'post', 'super', 'hyper', 'trans', 'ultra', 'extra', 'bio', 'néo', 'euro'];
 
@@ -100,14 +119,14 @@ export function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-/** True for a Roman numeral (`II`, `XXI`), which is never an acronym. */
+/** True for a Roman numeral (`II`, `XXI`), which is never an acronym; with D or M (`CD`, `MD`) it is taken for one. */
 export function isRomanNumeral(token: string): boolean {
-  return /^(?=[IVXLC])X{0,3}(?:IX|IV|V?I{0,3})$|^(?=[XLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/.test(token) && token.length > 0;
+  return isRoman(token) && !/[DM]/u.test(token);
 }
 
 /**
  * True for a word written like an acronym: at least two capitals and no small letter
- * (`OTAN`, `SNMG2`, `CERT-UE`), or one capital and a number (`G7`). Roman numerals are not.
+ * (`ASF`, `GRP2`, `CSIRT-UE`), or one capital and a number (`G9`). Roman numerals are not.
  */
 export function looksLikeAcronym(token: string): boolean {
   if (isRomanNumeral(token.replace(/[-‑]/g, ''))) return false;
@@ -117,7 +136,8 @@ export function looksLikeAcronym(token: string): boolean {
   return /^\p{Lu}\p{N}{1,2}$/u.test(token);
 }
 
-const tokenRe = /(\p{L}+['’])|([\p{L}\p{N}]+(?:[-‑][\p{L}\p{N}]+)*)|([«»"“”])|([.;:!?()[\]])|(,)|([–—])/gu;
+// A URL, a path or an address is no word of a name: it ends a long form (group 7).
+const tokenRe = /((?:[a-z][a-z+.-]*:\/\/|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+|(?<![\p{L}\p{N}])~?\/[\w.~/-]+|[\t=|])|(\p{L}+['’])|([\p{L}\p{N}]+(?:[-‑_][\p{L}\p{N}]+)*)|([«»"“”])|([.;:!?()[\]])|(,)|([–—])/gu;
 
 function tokenize(text: string, from: number, to: number): Word[] {
   const words: Word[] = [];
@@ -126,14 +146,15 @@ function tokenize(text: string, from: number, to: number): Word[] {
     const start = m.index;
     const end = start + m[0].length;
     if (end > to) break;
-    if (m[1]) {
-      const w = fold(m[1]).replace('’', "'");
-      words.push({ text: m[1], start, end, kind: w === "l'" ? 'article' : 'link', parts: [w.slice(0, -1)], numbers: [] });
-    } else if (m[2]) {
-      words.push(readWord(m[2], start, end));
-    } else if (m[3]) words.push({ text: m[3], start, end, kind: 'quote', parts: [], numbers: [] });
-    else if (m[5]) words.push({ text: m[5], start, end, kind: 'comma', parts: [], numbers: [] });
+    if (m[1]) words.push({ text: m[1], start, end, kind: 'stop', parts: [], numbers: [] });
+    else if (m[2]) {
+      const w = fold(m[2]).replace('’', "'");
+      words.push({ text: m[2], start, end, kind: w === "l'" ? 'article' : 'link', parts: [w.slice(0, -1)], numbers: [] });
+    } else if (m[3]) {
+      words.push(readWord(m[3], start, end));
+    } else if (m[4]) words.push({ text: m[4], start, end, kind: 'quote', parts: [], numbers: [] });
     else if (m[6]) words.push({ text: m[6], start, end, kind: 'comma', parts: [], numbers: [] });
+    else if (m[7]) words.push({ text: m[7], start, end, kind: 'comma', parts: [], numbers: [] });
     else words.push({ text: m[0], start, end, kind: 'stop', parts: [], numbers: [] });
   }
   // `en matière de`, `au sein de`: the noun carries no letter.
@@ -149,16 +170,17 @@ function tokenize(text: string, from: number, to: number): Word[] {
 function readWord(text: string, start: number, end: number): Word {
   const folded = fold(text);
   if (/^\p{N}+$/u.test(text)) return { text, start, end, kind: 'number', parts: [], numbers: [text] };
-  const ordinal = ordinals[text.toLowerCase()] ?? (/^(\d+)(?:e|er|re|ème)$/u.exec(text) ? Number(/^\d+/.exec(text)![0]) : undefined);
+  const ordinal = ordinalValue(text);
   if (ordinal !== undefined) return { text, start, end, kind: 'content', parts: [], numbers: [String(ordinal)] };
   if (articles.has(text.toLowerCase())) return { text, start, end, kind: 'article', parts: [folded], numbers: [] };
   if (links.has(text.toLowerCase())) return { text, start, end, kind: 'link', parts: [folded], numbers: [], mayGiveLetter: letterGivingLinks.has(text.toLowerCase()) };
-  const pieces = text.split(/[-‑]/);
+  const pieces = text.split(/[-‑_]/);
   if (pieces.every((p) => looksLikeAcronym(p) || /^\p{N}+$/u.test(p)) && pieces.some((p) => looksLikeAcronym(p))) {
     return { text, start, end, kind: 'acronym', parts: pieces.map(fold), numbers: pieces.filter((p) => /^\p{N}+$/u.test(p)) };
   }
   const parts: string[] = [];
-  for (const piece of pieces) parts.push(...splitCompound(fold(piece)));
+  // A word written in camel case is a compound whose parts give their initials (`NetworkManager`, `PostScript`).
+  for (const piece of pieces) for (const sub of piece.split(/(?<=\p{Ll})(?=\p{Lu})/u)) parts.push(...splitCompound(fold(sub)));
   return { text, start, end, kind: 'content', parts, numbers: [] };
 }
 
@@ -175,11 +197,11 @@ function unitsOf(shortForm: string): Unit[] {
   const tokens = shortForm.split(/[\s\-‑–—/.]+/).filter(Boolean);
   tokens.forEach((token, i) => {
     if (i > 0 && isRomanNumeral(token)) {
-      units.push({ value: token, kind: 'roman' });
+      units.push({ value: token, kind: 'roman', part: i });
       return;
     }
     for (const m of token.matchAll(/\p{L}|\p{N}+/gu)) {
-      units.push(/\p{N}/u.test(m[0]) ? { value: m[0], kind: 'number' } : { value: fold(m[0]), kind: 'letter' });
+      units.push(/\p{N}/u.test(m[0]) ? { value: m[0], kind: 'number', part: i } : { value: fold(m[0]), kind: 'letter', part: i });
     }
   });
   return units;
@@ -284,7 +306,7 @@ function score(units: Unit[], words: Word[], all: Chunk[], longFirst: boolean): 
   const chunks = all.filter((c) => c.word >= from);
   const covered = new Set<number>();
   for (const c of chunks) for (let k = c.unit; k < c.unit + c.length; k++) covered.add(k);
-  // Roman numerals, and numbers ending the short form (`CMX27`, `MARSEC 25`), may stay unexplained.
+  // Roman numerals, and numbers ending the short form (`EXF31`, `ORBIS 31`), may stay unexplained.
   let counted = 0;
   let matched = 0;
   units.forEach((unit, k) => {
@@ -294,7 +316,16 @@ function score(units: Unit[], words: Word[], all: Chunk[], longFirst: boolean): 
       counted++;
     } else if (!optional) counted++;
   });
-  const coverage = counted ? matched / counted : 0;
+  // Each part of letters of the short form must be explained in part at least: `(CD-RW)` after
+  // words that explain `CD` only is a description, not the name.
+  const parts = new Set(units.filter((u) => u.kind === 'letter').map((u) => u.part));
+  const unexplainedPart = parts.size > 1 && [...parts].some((p) => !units.some((u, k) => u.part === p && covered.has(k)));
+  // Letters given only by other acronyms (`XFS (SGI : IRIX)`) or a single letter of several
+  // (`ON` after `read-only`) are chance, not an explanation.
+  const byWords = chunks.some((c) => words[c.word]!.kind === 'content' || words[c.word]!.kind === 'number' || words[c.word]!.kind === 'link');
+  const letterUnits = units.filter((u) => u.kind === 'letter').length;
+  const chance = !byWords || (letterUnits >= 2 && covered.size < 2);
+  const coverage = unexplainedPart || chance ? Math.min(0.49, counted ? matched / counted : 0) : counted ? matched / counted : 0;
   const first = covered.has(0) ? 1 : 0;
   // English names give French acronyms whose letters come in reverse order (`Remotely Piloted
   // Aircraft Systems` → `systèmes d'aéronef télépiloté`): both directions count as ordered.
@@ -318,21 +349,25 @@ function score(units: Unit[], words: Word[], all: Chunk[], longFirst: boolean): 
   // Content words give letters before prepositions do.
   confidence -= 0.05 * chunks.filter((c) => !isContent(words[c.word]!)).length;
   // A name starts a noun phrase; one that starts after a noun (`version actualisée de l'accord`) is doubtful.
-  if (longFirst && from > 0 && from < words.length && !opensNounPhrase(words[from - 1]!)) confidence *= 0.85;
+  // (A capitalized name after a word in small letters starts there: the change of case marks it.)
+  if (longFirst && from > 0 && from < words.length && !opensNounPhrase(words[from - 1]!) && !(/^\p{Lu}/u.test(words[from]!.text) && /^\p{Ll}/u.test(words[from - 1]!.text))) confidence *= 0.85;
   return { confidence, coverage, from };
 }
 
 /**
  * Where a long form that precedes its short form starts: at its leftmost word that explains a
  * letter, extended to the left over the head nouns it complements, as long as the extension
- * reaches the article that opens the noun phrase (`le renforcement des capacités de défense
- * (DCB)`, `la mission de police de l'UE (EUPOL)`). A head noun joined by a bare `de` (`mission
- * de police`) or placed before an acronym (`l'Agence OTAN`) comes free; one joined otherwise costs
+ * reaches the article that opens the noun phrase (`le renforcement des capacités spatiales
+ * (SCB)`, `la mission de surveillance de l'UE (EUSUR)`). A singular head noun joined by a bare
+ * `de` (`mission de surveillance`) or placed before an acronym (`l'Agence ASF`) comes free; one
+ * joined otherwise costs
  * one of the letters left unexplained (an English name has words the French one renders
  * differently). A letter given by a word cut off from the others by two words that give none is
  * taken as chance.
  */
 function longFormStart(words: Word[], chunks: Chunk[], unexplained: number): number {
+  // In English (`…, use ASF Partition Table`) names are written whole: no head noun to add.
+  const english = words.some((w) => englishLinks.has(low(w)));
   const givers = [...new Set(chunks.map((c) => c.word).filter((i) => isContent(words[i]!)))].sort((a, b) => a - b);
   const letters = (word: number): number => chunks.filter((c) => c.word === word).reduce((n, c) => n + c.length, 0);
   const total = chunks.reduce((n, c) => n + c.length, 0) + unexplained;
@@ -359,7 +394,13 @@ function longFormStart(words: Word[], chunks: Chunk[], unexplained: number): num
     const coordinated = joint.includes('et') || joint.includes('ou') || joint.includes(',');
     // Coordination joins two nouns of one name (`formation et d'assistance`), not a name and an acronym.
     if (coordinated && head.kind === 'acronym') break;
-    const free = !coordinated && (joint.length === 0 || (joint.length === 1 && (joint[0] === 'de' || joint[0] === "d'")));
+    // Free: a singular head joined by a bare `de` (`mission de police`; plural heads are things
+    // the name qualifies, `les outils de …`), or placed right before an acronym
+    // (`l'Agence ASF`); an adjective or a noun that merely precedes the name (`leur propre
+    // interface`, `le prédécesseur « … »`) is not part of it.
+    const quoted = words.slice(j + 1, start).some((w) => w.kind === 'quote');
+    const adjacent = joint.length === 0 && !quoted && ((words[start]!.kind === 'acronym' && !english && head.french !== false) || (isLowerWord(words[start]!) && isLowerWord(head) && !prenominal.has(low(head))));
+    const free = !coordinated && (adjacent || (!quoted && joint.length === 1 && (joint[0] === 'de' || joint[0] === "d'") && !/[sx]$/u.test(low(head))));
     if (!free) {
       if (budget <= 0) break;
       budget--;
@@ -371,6 +412,12 @@ function longFormStart(words: Word[], chunks: Chunk[], unexplained: number): num
   if (start !== leftmost && start > 0 && !opensNounPhrase(words[start - 1]!)) start = leftmost;
   return start;
 }
+
+/** A word in small letters (a French noun or adjective inside a name, not an English Title Case word). */
+const isLowerWord = (w: Word): boolean => w.kind === 'content' && /^\p{Ll}/u.test(w.text);
+
+/** Adjectives and determiners that French puts before the noun: they open a phrase around a name, not the name. */
+const prenominal = new Set(['propre', 'propres', 'grand', 'grande', 'grands', 'grandes', 'petit', 'petite', 'nouveau', 'nouvel', 'nouvelle', 'nouveaux', 'nouvelles', 'ancien', 'ancienne', 'premier', 'première', 'dernier', 'dernière', 'seul', 'seule', 'même', 'autre', 'autres', 'bon', 'bonne', 'vrai', 'vraie', 'certain', 'certaine', 'certains', 'certaines', 'différents', 'différentes', 'divers', 'diverses', 'plusieurs', 'chaque', 'tout', 'toute', 'tous', 'toutes', 'quelque', 'quelques', 'futur', 'future', 'actuel', 'actuelle', 'simple']);
 
 const low = (w: Word): string => w.text.toLowerCase().replace('’', "'");
 
@@ -408,7 +455,7 @@ const auxiliaries = new Set(['a', 'ont', 'est', 'sont', 'été', 'était', 'éta
 /**
  * The words before a parenthesis that may hold its long form: back to the start of the sentence,
  * an auxiliary verb and the participle after it, or an article that opens a noun phrase after a
- * verb or a conjunction (`conclu entre la Capacité…`, `l'OTAN et l'Union européenne (UE)`).
+ * verb or a conjunction (`conclu entre la Capacité…`, `l'ASF et l'Union européenne (UE)`).
  */
 function longFormWindow(all: Word[], max: number): Word[] {
   let from = all.length;
@@ -421,7 +468,7 @@ function longFormWindow(all: Word[], max: number): Word[] {
       break;
     }
     const previous = all[i - 1];
-    // `la mission … que mène l'UE (EUAM)`: a subject after its verb in a relative clause stays inside.
+    // `la mission … que mène l'ASF (ASFM)`: a subject after its verb in a relative clause stays inside.
     const inverted = previous?.kind === 'content' && i > 1 && ['que', "qu'", 'dont', 'où'].includes(low(all[i - 2]!));
     if (w.kind === 'article' && previous && !inverted && (previous.kind === 'content' || (previous.kind === 'link' && clauseLinks.has(low(previous))))) {
       from = i;
@@ -439,7 +486,7 @@ function windowSize(units: Unit[]): number {
 
 /**
  * True when a parenthesis' content can be a short form: up to three words, at least one written
- * like an acronym, the others capitalized, numbers or Roman numerals (`AED`, `EU IR26`,
+ * like an acronym, the others capitalized, numbers or Roman numerals (`ASF`, `EU OR31`,
  * `Coreper II`); or one capitalized word (`Coreper`), which must then match perfectly.
  */
 export function shortFormShape(text: string): 'acronym' | 'word' | undefined {
@@ -465,43 +512,206 @@ function parentheses(text: string): [number, number][] {
 
 /** Not a definition: a date, a range, a number, a reference. */
 function isDateOrNumber(content: string): boolean {
-  return !/\p{L}{2,}/u.test(content.replace(/\b(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b/giu, '').replace(/\b(?:vers|en|de|à|et)\b/giu, ''));
+  return !/\p{L}{2,}/u.test(content.replace(monthWords, '').replace(/(?<!\p{L})(?:vers|en|de|à|et)(?!\p{L})/giu, ''));
 }
 
 /**
- * Finds the definitions of acronyms a text gives with parentheses, in both orders.
+ * Finds the definitions of acronyms a text gives: with parentheses in both orders (`Agence
+ * spatiale fictive (ASF)`, `ASF (Agence spatiale fictive)`, `(« Agence spatiale fictive », ASF)`,
+ * `(Agence spatiale fictive ou ASF)`, a foreign name in a second parenthesis `(ASF) (« Fictive
+ * Space Agency »)`), and in words (`ASF, pour Agence spatiale fictive`, `l'Agence spatiale
+ * fictive, dite ASF`, `ASF signifie « Agence spatiale fictive »`, `ASF, l'« Agence spatiale
+ * fictive »`, and `ASF : Agence spatiale fictive` at the head of a line).
  * @param text one block of plain text (a paragraph, a list item, a heading)
+ * @param isFrenchWord whether the French lexicon knows a word: a head noun before an acronym
+ *   joins its name only if it is French (`l'agence ASF`, not `use ASF Partition Table`)
  * @returns every candidate with its confidence, accepted or not; a candidate is taken when its
  *   confidence reaches `threshold` (and, for short forms written like words, only when perfect)
  */
-export function findDefinitions(text: string): DefinitionCandidate[] {
+export function findDefinitions(text: string, isFrenchWord?: (word: string) => boolean): DefinitionCandidate[] {
   const found: DefinitionCandidate[] = [];
+  // Second parentheses already read with the acronym's own (`(ASF) (« Fictive Space Agency »)`).
+  const read = new Set<number>();
   for (const [open, close] of parentheses(text)) {
+    if (read.has(open)) continue;
     const content = text.slice(open + 1, close);
     const trimmed = content.trim();
     if (!trimmed || isDateOrNumber(trimmed)) continue;
+    // (« Long name », ACR), (long name ou ACR): both forms inside.
+    const bare = /^([«"“]\s*)?(.*?)(\s*[»"”])?$/su.exec(trimmed)!;
+    const core = bare[2]!;
+    const coreAt = open + 1 + content.indexOf(trimmed) + (bare[1]?.length ?? 0);
+    const inside = /^(.*\p{L}.*?)\s*(?:,|\sou|\s[-–—])\s+(\S+(?:\s\S+)?)$/u.exec(core);
+    // A list (`(CVS, Subversion, ASF)`) is no long form, unless quoted.
+    const listed = inside && /,/u.test(inside[1]!) && !/^\s*[«"“][^«»"“”]*[»"”]\s*$/u.test(inside[1]!);
+    if (inside && !listed && shortFormShape(inside[2]!) === 'acronym' && !shortFormShape(inside[1]!)) {
+      const at = coreAt;
+      const termStart = at + core.length - inside[2]!.length;
+      const candidate = explicit(text, termStart, termStart + inside[2]!.length, at, at + inside[1]!.length);
+      if (candidate) {
+        found.push(candidate);
+        continue;
+      }
+    }
+    // (ACR : « long name »), (ACR = long name): the short form, then its long form.
+    const glossed = /^(\S+)\s*[:=]\s+(.*\p{L}.*)$/u.exec(trimmed);
+    if (glossed && shortFormShape(glossed[1]!) === 'acronym') {
+      const at = open + 1 + content.indexOf(trimmed);
+      const longStart = at + trimmed.length - glossed[2]!.length;
+      const before = longFirst(text, open, glossed[1]!, at, false, isFrenchWord);
+      const candidate = explicit(text, at, at + glossed[1]!.length, longStart, at + trimmed.length);
+      const best = [candidate, before].filter((c): c is DefinitionCandidate => !!c && isAccepted(c)).sort((a, b) => b.coverage - a.coverage || b.confidence - a.confidence)[0];
+      if (best) {
+        found.push(best);
+        continue;
+      }
+    }
+    // (« Foreign name ») after an acronym and its translation: `ASF Agence spatiale fictive (« Fictive Space Agency »)`.
+    const onlyQuoted = /^[«"“]\s*([^«»"“”]+?)\s*[»"”]$/u.exec(trimmed);
+    if (onlyQuoted) {
+      const back = text.slice(Math.max(0, open - 90), open);
+      const acronyms = [...back.matchAll(new RegExp(acronymSource, 'gu'))];
+      const nearest = acronyms[acronyms.length - 1];
+      if (nearest && !/[.;:!?]/u.test(back.slice(nearest.index + nearest[0].length))) {
+        const termStart = open - back.length + nearest.index;
+        const at = open + 1 + content.indexOf(onlyQuoted[1]!);
+        const candidate = explicit(text, termStart, termStart + nearest[1]!.length, at, at + onlyQuoted[1]!.length, true);
+        if (candidate) {
+          found.push(candidate);
+          continue;
+        }
+      }
+    }
     const lead = trimmed.split(/\s+[–—-]\s+|\s*[,;]\s*/)[0]!;
     const shape = shortFormShape(lead);
     if (shape) {
-      const candidate = longFirst(text, open, lead, content.indexOf(lead) + open + 1, shape === 'word');
+      const termStart = content.indexOf(lead) + open + 1;
+      let candidate = longFirst(text, open, lead, termStart, shape === 'word', isFrenchWord);
+      // A foreign name in a second parenthesis (or quotes) right after: `(ASF) (« Fictive Space Agency »)`.
+      const foreign = /^\s*\.?\s*\(\s*([«"“])([^«»"“”()]+)[»"”]/u.exec(text.slice(close + 1));
+      if (foreign) {
+        read.add(close + 1 + foreign[0].indexOf('('));
+        const at = close + 1 + foreign.index + foreign[0].indexOf(foreign[2]!);
+        const other = explicit(text, termStart, termStart + lead.trim().length, at, at + foreign[2]!.trimEnd().length);
+        if (other && (!candidate || !isAccepted(candidate) || other.coverage > candidate.coverage || (other.coverage === candidate.coverage && other.confidence > candidate.confidence))) candidate = other;
+      }
       if (candidate) found.push(candidate);
       continue;
     }
     const candidate = shortFirst(text, open, close);
     if (candidate) found.push(candidate);
   }
+  for (const candidate of inWords(text, isFrenchWord)) if (!found.some((f) => f.termStart === candidate.termStart)) found.push(candidate);
+  return found.filter(plausible);
+}
+
+/** The acronym shape of a short form written in the text (`ASF`, `ASF-2`, `R&D` is not one). */
+const acronymSource = String.raw`(?<![\p{L}\p{N}])(\p{Lu}[\p{Lu}\p{N}]*\p{Lu}[\p{Lu}\p{N}]*(?:[-‑][\p{Lu}\p{N}]+)?)(?![\p{L}\p{N}])`;
+
+/** Definitions written in words, without parentheses. */
+function inWords(text: string, isFrenchWord?: (word: string) => boolean): DefinitionCandidate[] {
+  const found: DefinitionCandidate[] = [];
+  const quoted = String.raw`[«"“]\s*([^«»"“”]+?)\s*[»"”]`;
+  const forms: { re: RegExp; longFirst: boolean }[] = [
+    // ASF, pour Agence spatiale fictive / ASF, pour « … »
+    { re: new RegExp(String.raw`${acronymSource}\s*,\s+pour\s+(?:${quoted}|([^,;.:()«»]+))`, 'gu'), longFirst: false },
+    // ASF signifie « … », L'acronyme ASF peut aussi signifier « … », "ASF" stands for "…"
+    { re: new RegExp(String.raw`${acronymSource}\s*[»"”]?\s+(?:peut\s+(?:aussi\s+)?signifier|signifie|désigne|veut\s+dire|stands\s+for|est\s+l['’](?:acronyme|abréviation|sigle)\s+de)\s+(?:${quoted}|([^,;.:()«»]+))`, 'gu'), longFirst: false },
+    // ASF, l'« Agence spatiale fictive », …
+    { re: new RegExp(String.raw`${acronymSource}\s*,\s+(?:le|la|les|l['’])\s*${quoted}`, 'gu'), longFirst: false },
+    // ASF : Agence spatiale fictive, at the head of the block or of a line
+    { re: new RegExp(String.raw`(?:^|[\n\t])\s*${acronymSource}\s*:\s+([^,;.:()«»\n\t]+)`, 'gu'), longFirst: false },
+  ];
+  for (const { re } of forms) {
+    for (const m of text.matchAll(re)) {
+      const term = m[1]!;
+      const long = (m[2] ?? m[3])!;
+      const termStart = m.index + m[0].indexOf(term);
+      const longStart = m.index + m[0].lastIndexOf(long);
+      const candidate = explicit(text, termStart, termStart + term.length, longStart, longStart + long.trimEnd().length, true, !/[»"”]\s*$/u.test(m[0]));
+      if (candidate) found.push(candidate);
+    }
+  }
+  // l'Agence spatiale fictive, dite ASF / appelée « ASF » / ou ASF: the long form before, as with a parenthesis.
+  const after = new RegExp(String.raw`,?\s+(?:dite?s?|appelée?s?|nommée?s?|abrégée?s?(?:\s+en)?|ou\s+encore|connue?s?\s+sous\s+(?:le\s+)?(?:nom|sigle)\s+de|ou)\s+[«"“]?\s*${acronymSource}\s*[»"”]?(?=\s*[,;.:)]|\s*$)`, 'gu');
+  for (const m of text.matchAll(after)) {
+    const term = m[1]!;
+    const termStart = m.index + m[0].lastIndexOf(term);
+    const candidate = longFirst(text, m.index, term, termStart, false, isFrenchWord);
+    if (candidate) found.push(candidate);
+  }
   return found;
 }
 
-function longFirst(text: string, open: number, shortForm: string, termStart: number, strict: boolean): DefinitionCandidate | undefined {
+/**
+ * A definition whose two forms the text delimits: the long form is the whole phrase between
+ * `longStart` and `longEnd` (quotes and a lead-in such as `de l'anglais` left out).
+ * @param strictOrder every letter must be explained (definitions in words, far from their acronym: no translation there)
+ * @param trimTail the long form is not closed by the text: it ends at its last word that gives a letter
+ */
+function explicit(text: string, termStart: number, termEnd: number, longStart: number, longEnd: number, strictOrder = false, trimTail = false): DefinitionCandidate | undefined {
+  let from = longStart;
+  let to = longEnd;
+  const lead = /^\s*(?:[«"“]\s*)?(?:(?:de\s+l['’]|en\s+)anglais\s*:?\s*)?/u.exec(text.slice(from, to))!;
+  from += lead[0].length;
+  while (to > from && /[\s»"”.,;:]/u.test(text[to - 1]!)) to--;
+  while (from < to && /[\s«"“]/u.test(text[from]!)) from++;
+  const term = text.slice(termStart, termEnd);
+  const units = unitsOf(term);
+  if (!units.some((u) => u.kind === 'letter')) return undefined;
+  const words = tokenize(text, from, to).filter((w) => w.kind !== 'stop' && w.kind !== 'quote');
+  if (words.filter(isContent).length < 2) return undefined;
+  const best = align(units, words, false, false);
+  if (!best) return undefined;
+  if (strictOrder && best.coverage < 1) return undefined;
+  // A long form that nothing closes (no quote, no punctuation) ends at its last word that gives a letter.
+  if (trimTail && best.chunks.length) to = words[Math.max(...best.chunks.map((c) => c.word))]!.end;
+  return {
+    term,
+    expansion: text.slice(from, to).replace(/\s+/g, ' '),
+    confidence: round(best.confidence),
+    coverage: round(best.coverage),
+    direction: from < termStart ? 'long-first' : 'short-first',
+    termStart,
+    termEnd,
+    expansionStart: from,
+    expansionEnd: to,
+  };
+}
+
+const englishLinks = new Set(['of', 'the', 'and', 'for', 'to', 'with', 'on', 'in', 'by', 'from', 'as', 'such', 'is', 'are', 'when', 'you', 'your', 'which', 'that']);
+const frenchLinks = new Set(['de', "d'", 'du', 'des', 'la', 'le', 'les', "l'", 'et', 'pour', 'en', 'sur', 'au', 'aux', 'à', 'par', 'un', 'une', 'dans', 'avec']);
+
+/**
+ * What no definition can be, whatever its score: an expansion that holds the short form itself
+ * (`HOWTO (HOWTO du réseau)`, `DNS (mDNS)`), a remark (`(i.e. …)`, `(voir …)`, `(consultez …)`),
+ * and an English phrase that explains the letters only in part (names are translated from
+ * English into French, not the other way: partial letters in English are chance).
+ */
+function plausible(c: DefinitionCandidate): boolean {
+  if (c.expansion.includes(c.term)) return false;
+  for (const w of c.term.split(/\s+/u)) if (w.length >= 3 && new RegExp(`(?<![\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(c.expansion)) return false;
+  if (/^(?:i\.\s?e\.|e\.\s?g\.|c\.-à-d\.|c['’]est-à-dire|cf\.|voir|voyez|consultez|see|p\.\s?ex\.|par exemple|ex\.|comme|notamment|sauf|y compris)(?![\p{L}])/iu.test(c.expansion)) return false;
+  const words = c.expansion.toLowerCase().split(/[^\p{L}'’]+/u).filter(Boolean);
+  const english = words.some((w) => englishLinks.has(w)) && !words.some((w) => frenchLinks.has(w.replace('’', "'")));
+  if (english && c.coverage < 0.75) return false;
+  return true;
+}
+
+function longFirst(text: string, open: number, shortForm: string, termStart: number, strict: boolean, isFrenchWord?: (word: string) => boolean): DefinitionCandidate | undefined {
   const units = unitsOf(shortForm);
   if (!units.some((u) => u.kind === 'letter')) return undefined;
   const words = longFormWindow(tokenize(text, 0, open), windowSize(units));
+  if (isFrenchWord) for (const w of words) if (w.kind === 'content') w.french = isFrenchWord(w.text.toLocaleLowerCase('fr'));
   if (!words.some(isContent)) return undefined;
   const best = align(units, words, true, strict);
   if (!best || best.confidence < 0 || best.from >= words.length) return undefined;
   const first = words[best.from]!;
-  const last = words[words.length - 1]!;
+  // Not the quote or the comma that closes the name before its parenthesis.
+  let lastIndex = words.length - 1;
+  const opened = (k: number): boolean => words.slice(best.from, k).some((w) => w.kind === 'quote' && /[«“]/u.test(w.text));
+  while (lastIndex > best.from && (words[lastIndex]!.kind === 'comma' || (words[lastIndex]!.kind === 'quote' && !opened(lastIndex)))) lastIndex--;
+  const last = words[lastIndex]!;
   return {
     term: shortForm.trim(),
     expansion: text.slice(first.start, last.end).replace(/\s+/g, ' '),
@@ -524,9 +734,18 @@ function shortFirst(text: string, open: number, close: number): DefinitionCandid
     else break;
   }
   if (!run.some((w) => w.kind === 'acronym')) return undefined;
+  // `ACR (Long name : « its translation »)`, `ACR (Long name = …)`: the name is the first part.
+  const sep = /\s+[:=;–—]\s+|\s+-\s+|\s*\(/u.exec(text.slice(open + 1, close));
+  if (sep && sep.index > 0 && (text.slice(open + 1, open + 1 + sep.index).match(/\p{L}{2,}/gu) ?? []).length >= 2) close = open + 1 + sep.index;
+  // Quotes around the name are not part of it.
+  const q = /^(\s*[«"“]\s*)([^«»"“”]+?)(\s*[»"”]\s*)$/u.exec(text.slice(open + 1, close));
+  if (q) {
+    open += q[1]!.length;
+    close -= q[3]!.length;
+  }
   const words = tokenize(text, open + 1, close).filter((w) => w.kind !== 'stop');
   const content = words.filter(isContent);
-  // A parenthesis that qualifies (`l'EMI (OTAN)`) or names a place (`Mons (Belgique)`).
+  // A parenthesis that qualifies (`l'ASF (Europe)`) or names a place (`Namur (Belgique)`).
   if (content.length < 2) return undefined;
   const inner = text.slice(open + 1, close);
   const items = inner.split(/\s*,\s*|\s+(?:et|ou)\s+/).filter(Boolean);
@@ -534,14 +753,14 @@ function shortFirst(text: string, open: number, close: number): DefinitionCandid
   const alignRun = (r: Word[]): Scored | undefined => {
     const units = unitsOf(text.slice(r[0]!.start, r[r.length - 1]!.end));
     if (!isList) return align(units, words, false, false);
-    // A list defines only when its items give the letters, in order (`CBRN (chimiques, biologiques…)`).
+    // A list defines only when its items give the letters, in order (`TSV (terrestres, spatiaux, volants)`).
     const initials = items.map((item) => fold(item.trim()).charAt(0));
     const letters = units.filter((u) => u.kind === 'letter').map((u) => u.value);
     return initials.join('') === letters.join('') ? { confidence: 1, coverage: 1, chunks: [], from: 0 } : undefined;
   };
   // The short form is the run of acronyms before the parenthesis, less the words at its ends that
-  // the long form does not explain at all (`EUNAVFOR MED IRINI (forces navales de l'UE en
-  // Méditerranée)` defines `EUNAVFOR MED`; `IRINI` is the operation's name).
+  // the long form does not explain at all (`EUNAVFIC SUD ORION (forces navales fictives de l'UE
+  // au Sud)` defines `EUNAVFIC SUD`; `ORION` is the operation's name).
   let r = run;
   let scored = alignRun(r);
   if (scored && !isList && r.length > 1) {

@@ -1,27 +1,35 @@
 /**
  * The chronology: every dated event of the texts, resolved, merged across documents and sorted.
  *
- * An event is the sentence that holds a date (`french-dates.ts`), shortened to the clause around
- * it. Precision is kept: a month stays a month. A date without a year is resolved against the
- * document's period (`(novembre)` in a report on June 2025 – May 2026), its date (`juillet
- * dernier` in a communiqué of February 2024), or a year given earlier in the same sentence or
- * paragraph (`le sommet de 2025 … ce mardi 24 juin`), and checked against its day of the week when
- * the text names one; otherwise it is reported as unresolved and left out. A deadline (`à
- * l'horizon 2030`) is not an event. Inside one sentence, a range takes in the dates it spans and a
- * full date the bare year it belongs to.
+ * An event is the sentence that holds a date (`src/language/fr/dates.ts`), told as a readable
+ * sentence: the clause around the date when the sentence is long, never a piece that starts in
+ * the middle (`… sa mission`), without the list marker, section number or unbalanced quote of
+ * the line it came from. Precision is kept: a month stays a month.
+ *
+ * A date that labels its block (`Juillet 2000 : …` in a heading, `- 1995 – …` in a list item)
+ * dates the text after it; a date alone on its line dates the paragraph that follows; a heading's
+ * date is the context of the section under it, so that `Le 9 mai, …` below `Mai 2004 : …` is
+ * placed in 2004. A date without a year is otherwise resolved against the document's period
+ * (`(novembre)` in a report on June 2025 – May 2026), its date (`juillet dernier` in a
+ * communiqué of February 2024), or a year given earlier in the same sentence or paragraph, and
+ * checked against its day of the week when the text names one; otherwise it is reported as
+ * unresolved and left out. A deadline (`à l'horizon 2030`) is not an event. Inside one sentence,
+ * a range takes in the dates it spans and a full date the bare year it belongs to.
  *
  * Two mentions of one event (in one document or several) become one entry with all their sources
  * when their dates agree (one may be more precise than the other) and their words overlap enough,
- * weighted by rarity across the corpus.
+ * weighted by rarity across the corpus (`event-words.ts`); the entry keeps the most precise date
+ * and, of its texts, a sentence of a document's body rather than its title.
  *
- * Not for: finding dates in text (`french-dates.ts`), placing anchors in HTML (`assemble/mark-extraction.ts`).
+ * Not for: finding dates in text (`src/language/fr/dates.ts`), placing anchors in HTML
+ * (`src/assemble/mark-extraction.ts`).
  */
 import type { ChronologyEntry } from './types.ts';
 import type { Diagnostic } from '../diagnostics.ts';
-import { fold } from './acronyms.ts';
+import { findFrenchDates, isoDate, parseIsoDate, weekdayOf, type DateMention, type PartialDate } from '../language/fr/dates.ts';
 import { diagnosticAt, type ExtractionDocument } from './document.ts';
-import { findFrenchDates, isoDate, parseIsoDate, weekdayOf, type DateMention, type PartialDate } from './french-dates.ts';
-import { letterIndexAt, placeAt, sentences, type TextPlace } from './text-blocks.ts';
+import { eventWords } from './event-words.ts';
+import { letterIndexAt, placeAt, sentences, type TextBlock, type TextPlace } from './text-blocks.ts';
 
 /** A place the HTML marking must anchor: the start of a sentence that tells an event. */
 export interface AnchorMark extends TextPlace {
@@ -48,12 +56,26 @@ interface Event {
   words: string[];
   /** The words right around the date: what the event is, without the rest of the sentence. */
   near: string[];
+  /** Told by a document's title only. */
+  fromTitle?: boolean;
+  /** The block it was read in (`document#index`): one paragraph does not tell one event twice. */
+  block?: string;
 }
 
 /** Longest event text, in characters: one readable line of the timeline. */
-export const maxEventLength = 180;
+export const maxEventLength = 220;
+/** Longest event text kept whole when it reads as one sentence. */
+export const hardMaxEventLength = 320;
 
 const weekdays = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
+
+/** The dates a section or the paragraphs before give, to place a date without a year. */
+interface Context {
+  /** Dates of the current section's heading or label. */
+  section: DateMention[];
+  /** A date alone on its line, waiting for the paragraph it dates. */
+  pending?: DateMention;
+}
 
 /**
  * Builds the chronology of a corpus.
@@ -65,41 +87,78 @@ export function buildChronology(docs: readonly ExtractionDocument[]): Chronology
   const events: Event[] = [];
   for (const doc of docs) {
     let anchorCount = 0;
-    const blocks = doc.text.blocks.filter((b) => b.kind === 'paragraph' || b.kind === 'cell');
-    const titleEvents = doc.ownTitle ? eventsOfText(doc.ownTitle, doc, undefined, diagnostics) : [];
-    for (const e of titleEvents) events.push({ ...e.event, anchors: [doc.id], order: events.length });
-    for (const block of blocks) {
+    const titleEvents = doc.ownTitle ? eventsOfText(doc.ownTitle, doc, undefined, [], diagnostics) : [];
+    for (const e of titleEvents) events.push({ ...e, anchors: [doc.id], order: events.length, fromTitle: true });
+    const context: Context = { section: [] };
+    for (const [index, block] of doc.text.blocks.entries()) {
+      if (block.kind === 'code' || block.kind === 'title') continue;
+      const dates = findFrenchDates(block.text);
+      if (block.kind === 'heading') {
+        // A heading opens a section: its dates (if any) are the context of what follows.
+        context.section = dates.filter((m) => m.from.year !== undefined && !m.target);
+        context.pending = undefined;
+        if (!dates.some((m) => m.label)) continue;
+      } else if (isDateLine(block, dates)) {
+        context.pending = dates[0];
+        continue;
+      }
+      const pending = context.pending;
+      context.pending = undefined;
+      let first = true;
       for (const [start, end] of sentences(block.text)) {
-        const found = eventsOfText(block.text, doc, { start, end, offsets: block.offsets }, diagnostics);
+        const own = eventsOfText(block.text, doc, { start, end, offsets: block.offsets }, context.section, diagnostics);
+        // The paragraph under a date line tells its event (its first sentence, when it names no date of its own).
+        const found = own.length || !first || !pending ? own : eventsOfText(block.text, doc, { start, end, offsets: block.offsets }, [], diagnostics, pending);
+        first = false;
         if (!found.length) continue;
         const place = placeAt(doc.text.letters, letterIndexAt(block, start + leadingSpace(block.text.slice(start, end))));
         const id = `${doc.id}--date-${++anchorCount}`;
         anchors.push({ documentId: doc.id, id, ...place, where: { file: doc.file, ...doc.locate(block.offsets[start] ?? 0) } });
-        for (const e of found) events.push({ ...e.event, anchors: [id], order: events.length });
+        for (const e of found) events.push({ ...e, anchors: [id], order: events.length, block: `${doc.id}#${index}` });
       }
+      // A label at the head of a paragraph or list item is the context of the next ones too.
+      const label = dates.find((m) => m.label && m.from.year !== undefined);
+      if (label && block.kind !== 'heading') context.section = [label];
     }
   }
   return { entries: mergeEvents(events), anchors, diagnostics };
+}
+
+/**
+ * A block that is only a date (`12 mars 2004`, `1995`) dates the paragraph after it; a bare
+ * year alone is taken so only when it cannot be a number of a table (it is a plausible year and
+ * the block holds nothing else).
+ */
+function isDateLine(block: TextBlock, dates: DateMention[]): boolean {
+  if (dates.length !== 1 || !dates[0]!.label) return false;
+  const rest = block.text.slice(0, dates[0]!.start) + block.text.slice(dates[0]!.end);
+  return !/[\p{L}\p{N}]/u.test(rest);
 }
 
 function leadingSpace(text: string): number {
   return text.length - text.trimStart().length;
 }
 
-/** The events of one sentence (or of a title when `range` is undefined). */
+/**
+ * The events of one sentence (or of a title when `range` is undefined).
+ * @param section dates of the section, to place a date without a year
+ * @param dated a date line above the sentence, which then dates it
+ */
 function eventsOfText(
   text: string,
   doc: ExtractionDocument,
   range: { start: number; end: number; offsets: number[] } | undefined,
+  section: DateMention[],
   diagnostics: Diagnostic[],
-): { event: Omit<Event, 'anchors' | 'order'> }[] {
+  dated?: DateMention,
+): Omit<Event, 'anchors' | 'order'>[] {
   const start = range?.start ?? 0;
   const end = range?.end ?? text.length;
   const sentence = text.slice(start, end);
-  const mentions = findFrenchDates(sentence).filter((m) => !m.target);
+  const mentions = dated ? [{ ...dated, start: 0, end: 0, label: false }] : findFrenchDates(sentence).filter((m) => !m.target);
   if (!mentions.length) return [];
-  // The years the paragraph gives before this sentence, to place dates without one.
-  const context = range ? findFrenchDates(text.slice(0, start)).filter((m) => m.from.year !== undefined) : [];
+  // The years the paragraph gives before this sentence, then the section's, to place dates without one.
+  const context = [...section, ...(range ? findFrenchDates(text.slice(0, start)).filter((m) => m.from.year !== undefined) : [])];
   const resolved: { mention: DateMention; from: PartialDate; to?: PartialDate }[] = [];
   for (const m of mentions) {
     const r = resolve(m, mentions, context, doc);
@@ -111,7 +170,7 @@ function eventsOfText(
     resolved.push({ mention: m, ...r });
   }
   const kept = resolved.filter((r) => !resolved.some((o) => o !== r && subsumes(o, r)));
-  const out: { event: Omit<Event, 'anchors' | 'order'> }[] = [];
+  const out: Omit<Event, 'anchors' | 'order'>[] = [];
   const seen = new Set<string>();
   for (const r of kept) {
     const date = isoDate(r.from)!;
@@ -119,11 +178,14 @@ function eventsOfText(
     const key = `${date}/${endDate ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const eventText = shorten(sentence, r.mention);
+    // Several events in one sentence (`A a fait ceci le 3 mai, B cela le 9 juin`): each its clause.
+    const others = kept.filter((o) => o !== r && !r.mention.label).map((o) => o.mention.start);
+    const told = eventText(others.length ? clauseOf(sentence, r.mention, others) : sentence, r.mention.label || !others.length ? r.mention : { ...r.mention, start: r.mention.start - clauseOffset(sentence, r.mention, others), end: r.mention.end - clauseOffset(sentence, r.mention, others) });
+    if (!told) continue;
     // A date that labels a paragraph (`Mars 2003 : …`) dates all of it: its words all tell the event.
-    const words = wordsOf(r.mention.label && range ? text : sentence);
-    const near = wordsOf(sentence.slice(Math.max(0, r.mention.start - nearWindow), r.mention.end + nearWindow));
-    out.push({ event: { date, ...(endDate && endDate !== date ? { end: endDate } : {}), text: eventText, sources: [doc.id], words, near } });
+    const words = eventWords(r.mention.label && range ? text : sentence);
+    const near = eventWords(sentence.slice(Math.max(0, r.mention.start - nearWindow), r.mention.end + nearWindow));
+    out.push({ date, ...(endDate && endDate !== date ? { end: endDate } : {}), text: told, sources: [doc.id], words, near });
   }
   return out;
 }
@@ -136,7 +198,8 @@ function subsumes(a: { from: PartialDate; to?: PartialDate; mention: DateMention
     const d = isoDate(b.from)!;
     return d.slice(0, lo.length) >= lo && d.slice(0, hi.length) <= hi;
   }
-  if (!a.to && !b.to && b.from.month === undefined && a.from.month !== undefined && a.from.year === b.from.year) return true;
+  // `le sommet de 2031 … ce mardi 24 juin`: the day took its year from the sentence, and tells the same event.
+  if (!a.to && !b.to && b.from.month === undefined && a.from.month !== undefined && a.from.year === b.from.year && a.mention.from.year === undefined) return true;
   return false;
 }
 
@@ -197,86 +260,109 @@ function matchesWeekday(m: DateMention, year: number): boolean {
   return weekdayOf({ ...m.from, year }) === m.from.weekday;
 }
 
-/** The event's text: the sentence without its date label, cut to the clause around the date when too long. */
-function shorten(sentence: string, m: DateMention): string {
-  let text = sentence;
-  let at = m.start;
-  if (m.label) {
-    const colon = sentence.indexOf(':', m.end);
-    text = sentence.slice(colon + 1);
-    at = 0;
-  }
-  const lead = text.length - text.trimStart().length;
-  text = text.trim();
-  at = Math.max(0, at - lead);
+/**
+ * The event's text: the sentence without its date label, list marker, section number or
+ * unbalanced quotes, made a readable sentence. A sentence too long for the timeline is cut at
+ * clauses around the date, starting where a clause can start a sentence; a sentence with no word
+ * beside its date tells nothing (undefined).
+ */
+function eventText(sentence: string, m: DateMention): string | undefined {
+  const dateText = sentence.slice(m.start, m.end);
+  // The text after a label: the label's own event, or another date told under it.
+  const label = m.label ? m : labelOf(sentence);
+  let text = label ? sentence.slice(label.end).replace(/^\s*(?:[:–—-]\s*)?/u, '') : sentence;
+  text = clean(text);
+  // Nothing but the date (and small words): no event to tell.
+  if (!/\p{L}{4,}/u.test(text.replace(dateText, ' '))) return undefined;
   if (text.length <= maxEventLength) return tidy(text);
-  // Clauses: split at `;` and `, `; grow around the date's clause while it fits.
+  const at = Math.max(0, m.label ? 0 : text.indexOf(dateText));
+  // Whole from a clause that can start a sentence, up to a hard limit: a readable sentence beats a short one.
+  const from = clauseStart(text, at);
+  if (text.length - from <= hardMaxEventLength) return tidy(text.slice(from));
+  // Too long: cut where the sentence itself pauses after the date — `;`, `:`, or a comma before a
+  // clause that adds to a complete one (`, qui …`, `, et …`) — else at a word, marked `…`.
+  const rest = text.slice(from);
+  const dateEnd = at - from + dateText.length;
+  const pauses = [...rest.matchAll(/\s*(?:[;:]|,(?=\s+(?:et|mais|puis|qui|que|qu['’]|dont|où|lorsque|alors|tandis|afin|ce qui|ce que|ainsi|notamment|avec)\s))\s*/giu)]
+    .map((p) => p.index)
+    .filter((i) => i >= dateEnd && i <= maxEventLength);
+  if (pauses.length) return tidy(`${rest.slice(0, pauses[pauses.length - 1]).trim()}.`);
+  const limit = Math.max(maxEventLength, dateEnd + 20);
+  return tidy(`${rest.slice(0, limit).replace(/[\s,;:]+\S*$/u, '')}\u00a0…`);
+}
+
+/**
+ * The part of a sentence that tells one of its several events: from the clause of its date (or
+ * the nearest before that can open a sentence) to the clause of the next date.
+ */
+function clauseOf(sentence: string, m: DateMention, others: number[]): string {
+  const from = clauseOffset(sentence, m, others);
+  const next = others.filter((o) => o > m.end).sort((a, b) => a - b)[0];
+  let to = sentence.length;
+  if (next !== undefined) {
+    const start = clauseStart(sentence, next);
+    // Only when the next date's clause can stand alone; otherwise the rest belongs to this one.
+    if (start > m.end && opensSentence(sentence.slice(start))) to = start;
+  }
+  return sentence.slice(from, to).replace(/[\s,;:]*(?:et|puis|mais|tandis que|alors que)?\s*$/u, '');
+}
+
+/** Where the clause of a date starts, not before the previous date of the sentence. */
+function clauseOffset(sentence: string, m: DateMention, others: number[]): number {
+  const previous = Math.max(0, ...others.filter((o) => o < m.start).map((o) => o + 1));
+  const start = clauseStart(sentence, m.start);
+  return start >= previous ? start : (() => {
+    // The previous date's clause runs up to this one: start at the first clause boundary after it.
+    const cut = /[;,]\s+/gu;
+    cut.lastIndex = previous;
+    const c = cut.exec(sentence);
+    return c && c.index < m.start ? c.index + c[0].length : start;
+  })();
+}
+
+/** Where the text of an event starts: the clause of the date, or the nearest before it that can start a sentence. */
+function clauseStart(text: string, at: number): number {
   const cuts = [0];
-  for (const c of text.matchAll(/[;,]\s+/g)) cuts.push(c.index + c[0].length);
-  cuts.push(text.length + 1);
-  let k = cuts.findIndex((c, i) => c <= at && at < cuts[i + 1]!);
-  if (k < 0) k = 0;
-  let lo = k;
-  let hi = k + 1;
-  const len = (): number => cuts[hi]! - cuts[lo]!;
-  while (true) {
-    if (hi < cuts.length - 1 && cuts[hi + 1]! - cuts[lo]! <= maxEventLength) hi++;
-    else if (lo > 0 && cuts[hi]! - cuts[lo - 1]! <= maxEventLength) lo--;
-    else break;
-  }
-  let clause = text.slice(cuts[lo], Math.min(cuts[hi]!, text.length)).replace(/[;,]\s*$/, '').trim();
-  let cut = cuts[hi]! < text.length;
-  // A clause too short to read alone (`À Oslo,`) takes the words after it, cut at a word.
-  if (clause.length < maxEventLength / 2 && cut) {
-    clause = text.slice(cuts[lo]).trim();
-    cut = false;
-  }
-  if (clause.length > maxEventLength) {
-    clause = clause.slice(0, maxEventLength - 1).replace(/[\s,;:]+\S*$/, '');
-    cut = true;
-  }
-  void len;
-  return tidy(`${lo > 0 ? '…\u00a0' : ''}${clause}${cut ? '\u00a0…' : ''}`);
+  for (const c of text.matchAll(/[;:,]\s+/gu)) if (c.index + c[0].length <= at) cuts.push(c.index + c[0].length);
+  let k = cuts.length - 1;
+  while (k > 0 && !opensSentence(text.slice(cuts[k]))) k--;
+  // Not a lone date clause (`Le 2 décembre 2004, …` is opened by its date, not cut before it).
+  return cuts[k]!;
+}
+
+/** The date that labels a sentence (`Décembre 2000 : …`), if any. */
+function labelOf(sentence: string): DateMention | undefined {
+  return findFrenchDates(sentence).find((d) => d.label);
+}
+
+/** Words that open a clause which can stand alone: articles, pronouns, names, a date. */
+function opensSentence(clause: string): boolean {
+  const first = /^[«"“(]?\s*(\p{L}+(?:['’])?)/u.exec(clause)?.[1] ?? '';
+  if (/^\p{Lu}/u.test(first)) return true;
+  return /^(?:le|la|les|l['’]|un|une|des|ce|cette|ces|il|elle|ils|elles|on|nous|vous|son|sa|ses|leur|leurs|en|depuis|dès|après|avant|puis|enfin|lors)$/iu.test(first);
+}
+
+/** Removes what the line carries around the sentence: a list marker, a section number, quotes left open. */
+function clean(text: string): string {
+  let t = text.replace(/\s+/gu, ' ').trim();
+  t = t.replace(/^(?:[-–—•*]\s+|\d+(?:\.\d+)*\.?\s+(?=\p{Lu}))/u, '');
+  const opens = (t.match(/«/gu) ?? []).length;
+  const closes = (t.match(/»/gu) ?? []).length;
+  if (opens > closes && t.startsWith('«')) t = t.replace(/^«\s*/u, '');
+  if (closes > opens && /»\s*[.!?]?$/u.test(t)) t = t.replace(/\s*»(\s*[.!?]?)$/u, '$1');
+  return t.trim().replace(/\s*[;,:]$/u, '');
 }
 
 function tidy(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/^(\p{Ll})/u, (c) => c.toLocaleUpperCase('fr'));
-}
-
-const eventStopwords = new Set(['dans', 'pour', 'avec', 'entre', 'sont', 'leur', 'leurs', 'cette', 'elles', 'deux', 'plus', 'janvier', 'fevrier', 'mars', 'avril', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre']);
-
-/**
- * Words that institutional French uses for the same thing, by their six-letter stems: a
- * declaration is `commune` or `conjointe`; proposals and measures are `entérinées`, `adoptées`,
- * `approuvées`, `arrêtées`, a declaration `signée`. General vocabulary of the genre, so that two
- * documents telling one event in their own words meet.
- */
-const sameMeaning: Record<string, string> = {
-  conjoi: 'commun',
-  enteri: 'adopte',
-  approu: 'adopte',
-  arrete: 'adopte',
-  signee: 'adopte',
-  signer: 'adopte',
-  signe: 'adopte',
-  signen: 'adopte',
-  signat: 'adopte',
-  mesure: 'propos',
-};
-
-function wordsOf(text: string): string[] {
-  const words = new Set<string>();
-  for (const m of text.matchAll(/\p{L}{4,}/gu)) {
-    const w = fold(m[0]);
-    if (eventStopwords.has(w)) continue;
-    const stem = w.slice(0, 6);
-    words.add(sameMeaning[stem] ?? stem);
-  }
-  return [...words];
+  let t = text.replace(/\s+/g, ' ').trim().replace(/^(\p{Ll})/u, (c) => c.toLocaleUpperCase('fr'));
+  if (/[\p{L}\p{N})»”]$/u.test(t)) t += '.';
+  return t;
 }
 
 /** Least share of weighted words two mentions must share to be one event. */
 const sameEventThreshold = 0.3;
+/** The same, for two mentions of one document. */
+const sameDocumentThreshold = 0.5;
 /** Characters on each side of a date that say what the event is (`… une troisième déclaration commune`). */
 const nearWindow = 100;
 
@@ -297,33 +383,52 @@ function mergeEvents(events: Event[]): ChronologyEntry[] {
   // Whole sentences, or only the words around the date: two documents tell one event in
   // sentences about different things.
   const similarity = (a: Event, b: Event): number => Math.max(overlap(a.words, b.words), overlap(a.near, b.near));
-  const merged: Event[] = [];
+  const merged: (Event & { blocks: Set<string> })[] = [];
   for (const e of events) {
-    let same: Event | undefined;
+    let same: (typeof merged)[number] | undefined;
     let bestScore = sameEventThreshold;
     for (const m of merged) {
       if (!compatible(m.date, e.date) || (m.end === undefined) !== (e.end === undefined) || (m.end && !compatible(m.end, e.end!))) continue;
+      if (e.block && m.blocks.has(e.block)) continue;
       const score = m.text === e.text && m.date === e.date ? 1 : similarity(m, e);
-      if (score >= bestScore) {
+      // One document tells an event twice in other words (a date line and its paragraph, a title
+      // and its body); the bar is higher than between two documents, which share less wording.
+      // A title sums its document up: a date of the body that agrees tells the title's event.
+      const bar = m.sources.some((d) => e.sources.includes(d)) && !m.fromTitle && !e.fromTitle ? sameDocumentThreshold : sameEventThreshold;
+      if (score >= Math.max(bar, bestScore)) {
         same = m;
         bestScore = score;
       }
     }
     if (!same) {
-      merged.push({ ...e, sources: [...e.sources], anchors: [...e.anchors], words: [...e.words], near: [...e.near] });
+      merged.push({ ...e, sources: [...e.sources], anchors: [...e.anchors], words: [...e.words], near: [...e.near], blocks: new Set(e.block ? [e.block] : []) });
       continue;
     }
-    // Keep the most precise date and its wording.
-    if (e.date.length > same.date.length) {
-      same.date = e.date;
+    // Keep the most precise date and its wording, and a sentence of a text rather than a title.
+    if (e.date.length > same.date.length || (same.fromTitle && !e.fromTitle)) {
+      if (e.date.length >= same.date.length) same.date = e.date;
       same.text = e.text;
+      same.fromTitle = e.fromTitle && same.fromTitle;
     }
     if (e.end && (!same.end || e.end.length > same.end.length)) same.end = e.end;
+    if (e.block) same.blocks.add(e.block);
     for (const s of e.sources) if (!same.sources.includes(s)) same.sources.push(s);
     for (const a of e.anchors) if (!same.anchors.includes(a)) same.anchors.push(a);
     for (const w of e.words) if (!same.words.includes(w)) same.words.push(w);
     for (const w of e.near) if (!same.near.includes(w)) same.near.push(w);
   }
   merged.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : (a.end ?? '').localeCompare(b.end ?? '') || a.order - b.order));
-  return merged.map(({ date, end, text, sources, anchors }) => ({ date, ...(end ? { end } : {}), text, sources, anchors }));
+  return merged.map(({ date, end, text, sources, anchors }) => ({
+    date,
+    ...(end ? { end } : {}),
+    text,
+    sources,
+    anchors,
+    places: anchors.map((anchor) => ({ document: documentOfAnchor(anchor), anchor })),
+  }));
+}
+
+/** The document an anchor belongs to: anchors are `DOCUMENT-ID--…`, or a document's own id. */
+function documentOfAnchor(anchor: string): string {
+  return anchor.split('--')[0]!;
 }

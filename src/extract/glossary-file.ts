@@ -7,10 +7,10 @@
  * Parsing is pure (text in, entries or diagnostics out); reading the file is the build's job.
  *
  * ```yaml
- * - term: ONU
- *   expansion: Organisation des Nations unies
- * - term: EUAM
- *   expansions: [Mission de conseil de l'UE en Iraq, Mission de conseil de l'UE en Ukraine]
+ * - term: ASF
+ *   expansion: Agence spatiale fictive
+ * - term: MCO
+ *   expansions: [Mission de conseil orbital, Mission civile d'observation]
  *   note: Deux missions portent ce sigle.
  *   source: https://…
  * ```
@@ -55,7 +55,13 @@ export function parseGlossaryFile(source: string, file: string): { entries?: Edi
   const error = (offset: number, message: string): Diagnostic => diagnostic(file, lines.at(offset), { rule: 'glossary-file', severity: 'error', message });
   const doc = parseDocument(source, { prettyErrors: false });
   if (doc.errors.length) return { diagnostics: doc.errors.map((e) => error(e.pos[0], `The glossary is not valid YAML: ${e.message.split('\n')[0]}`)) };
-  const value: unknown = doc.toJS() ?? [];
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 }) ?? [];
+  } catch {
+    // yaml refuses aliases repeated so often that expanding them would exhaust the memory.
+    return { diagnostics: [error(0, 'The glossary repeats its aliases (`*name`) so many times that reading it would take the whole memory: write the entries out.')] };
+  }
   const result = glossaryFileSchema.safeParse(value);
   if (!result.success) {
     return {

@@ -3,19 +3,19 @@
  * editors' file (`glossary-file.ts`), with every use of every term, sorted with French collation.
  *
  * Which all-caps words are acronyms is decided here, over the whole corpus, by rules of writing
- * rather than lists: a Roman numeral, a word of the dictionary (`MONDE`, a category label), a word
- * the corpus also writes as a name (`ATALANTA` / `Atalanta`), a word introduced as an operation or
- * an exercise (`l'opération … IRINI`, `MARSEC 25, exercice …`), a run of several capitalized words
- * (`NORTHERN SHIELD 2024`) or a word listed with such names (`ALPHA, BRAVO et CHARLIE`) is a
+ * rather than lists: a Roman numeral, a word of the dictionary (`PLANÈTE`, a category label), a word
+ * the corpus also writes as a name (`ORION` / `Orion`), a word introduced as an operation or
+ * an exercise (`l'opération … ORION`, `ORBIS 31, exercice …`), a run of several capitalized words
+ * (`SILENT COMET 2031`) or a word listed with such names (`ALPHA, BRAVO et CHARLIE`) is a
  * name, not an acronym — unless the texts or the editors explain it as one.
  *
- * One term with several meanings keeps them all (`EUAM`, two missions); a restatement of a meaning
- * (`mission de conseil de l'UE`) is not a new one, and a paraphrase that explains the letters
- * much worse than another meaning (`politique de défense commune (PESD)`) is not kept.
+ * One term with several meanings keeps them all (`MCO`, two missions); a restatement of a meaning
+ * (`mission de conseil de l'ASF`) is not a new one, and a paraphrase that explains the letters
+ * much worse than another meaning (`politique spatiale commune (PESF)`) is not kept.
  */
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
-import type { GlossaryEntry } from './types.ts';
-import type { Lexicon } from '../language/lexicon.ts';
+import type { GlossaryEntry, SourcePlace } from './types.ts';
+import type { Lexicon } from '../language/fr/lexicon.ts';
 import { createTermMatcher, findAcronymTokens, glossaryId, useId, type TermMatcher } from './acronym-uses.ts';
 import { findDefinitions, fold, isAccepted, type DefinitionCandidate } from './acronyms.ts';
 import { diagnosticAt, type ExtractionDocument } from './document.ts';
@@ -60,11 +60,12 @@ const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true })
  */
 export function buildGlossary(docs: readonly ExtractionDocument[], editorial: readonly EditorialEntry[] = [], lexicon?: Lexicon): GlossaryResult {
   const diagnostics: Diagnostic[] = [];
+  const isFrenchWord = lexicon && ((word: string): boolean => lexicon.has(word));
   const accepted: Found[] = [];
   const rejected: Found[] = [];
   for (const doc of docs) {
     for (const block of doc.text.blocks) {
-      for (const d of findDefinitions(block.text)) {
+      for (const d of findDefinitions(block.text, isFrenchWord)) {
         const found = { ...d, doc, offset: block.offsets[d.termStart] ?? 0 };
         (isAccepted(d) ? accepted : rejected).push(found);
       }
@@ -149,6 +150,7 @@ export function buildGlossary(docs: readonly ExtractionDocument[], editorial: re
       expansions,
       firstUse: useId(termUses[0]!.documentId, term, termUses[0]!.occurrence),
       uses: termUses.map((u) => useId(u.documentId, term, u.occurrence)),
+      places: placesOf(term, termUses, sites),
       ...(ed?.note ? { note: ed.note } : {}),
       ...(ed?.source && expansions.some((x) => x.origin === 'text') ? { source: ed.source } : {}),
     };
@@ -157,6 +159,20 @@ export function buildGlossary(docs: readonly ExtractionDocument[], editorial: re
   }
   entries.sort((a, b) => collator.compare(a.term, b.term) || a.term.localeCompare(b.term));
   return { entries, marks, diagnostics };
+}
+
+/**
+ * One place per document that uses a term, in reading order: the use that defines it there, or
+ * its first use there — what the back matter's page references point at.
+ */
+function placesOf(term: string, uses: Use[], sites: TermMark['sites']): SourcePlace[] {
+  const places: SourcePlace[] = [];
+  for (const u of uses) {
+    if (places.some((p) => p.document === u.documentId)) continue;
+    const defining = sites.filter((d) => d.documentId === u.documentId).sort((a, b) => a.occurrence - b.occurrence)[0];
+    places.push({ document: u.documentId, anchor: useId(u.documentId, term, defining?.occurrence ?? u.occurrence) });
+  }
+  return places;
 }
 
 function clip(text: string, max = 60): string {
@@ -180,11 +196,12 @@ function collectUses(docs: readonly ExtractionDocument[], matcher: TermMatcher):
 }
 
 /**
- * Introduces the name of an operation or an exercise, in apposition: `l'opération IRINI`,
- * `l'exercice de l'OTAN DYNAMIC MANTA 26`, `l'opération EUNAVFOR MED IRINI` (not `l'opération de
- * la KFOR`, where the force is named, not the operation).
+ * Introduces the name of an operation or an exercise, in apposition: `l'opération ORION`,
+ * `l'exercice spatial de l'ASF SILENT COMET 31`, `l'opération EUNAVFIC SUD ORION` (not
+ * `l'opération de la FORSUD`, where the force is named, not the operation). Adjectives may follow
+ * the noun (words of four letters or more that are no preposition).
  */
-const introducers = /(?:^|[^\p{L}])(?:op[ée]rations?|exercices?)(?:\s+(?:navales?|militaires?|conjointe?s?))*(?:\s+(?:de\s+l['’]|du\s+)\p{Lu}{2,})?(?:\s+\p{Lu}[\p{Lu}\p{N}]+)*\s*$/u;
+const introducers = /(?:^|[^\p{L}])(?:op[ée]rations?|exercices?)(?:\s+(?!(?:dans|pour|avec|sans|sous|vers|chez|contre|entre|selon|menée?s?|conduite?s?|dirigée?s?)(?!\p{L}))\p{Ll}{4,})*(?:\s+(?:de\s+l['’]|du\s+)\p{Lu}{2,})?(?:\s+\p{Lu}[\p{Lu}\p{N}]+)*\s*$/u;
 
 /**
  * The all-caps words that are neither defined by the texts nor names, with their first use.
@@ -227,7 +244,7 @@ function undefinedAcronyms(
               (inTerm && introducers.test(run.value.slice(Math.max(0, t.runStart - 80), taken.find((x) => x.end <= t.start)?.start ?? t.runStart))) ||
               /^\s*,\s*(?:un |une |l['’])?(?:exercice|opération|mission)\b/iu.test(after) ||
               multiWord;
-        // Words listed with it (`IRINI, ASPIDES et ATALANTA`).
+        // Words listed with it (`ORION, LYRA et VEGA`).
         const listed: string[] = [];
         const left = /((?:\p{Lu}[\p{Lu}\p{N}]+\s*,\s*)*\p{Lu}[\p{Lu}\p{N}]+)\s*(?:,|\bet\b|\bou\b)\s*$/u.exec(run.value.slice(0, t.start));
         if (left) for (const w of left[1]!.split(/\s*,\s*/)) listed.push(w);
@@ -237,7 +254,7 @@ function undefinedAcronyms(
       }
     }
   }
-  // A word listed with names is a name too (`IRINI, ASPIDES et ATALANTA`).
+  // A word listed with names is a name too (`ORION, LYRA et VEGA`).
   const names = new Set(occurrences.filter((o) => o.name).map((o) => o.token));
   for (let changed = true; changed; ) {
     changed = false;
@@ -250,13 +267,13 @@ function undefinedAcronyms(
     }
   }
   // A word is an acronym to explain when one of its uses at least is not a name's
-  // (`BraveTech EU`, although `EU Integrated Resolve` is the name of an exercise).
+  // (`StarLab ASF`, although `ASF Silent Comet` is the name of an exercise).
   const result = new Map<string, { doc: ExtractionDocument; offset: number }>();
   for (const o of occurrences) {
     if (o.name) continue;
     if (!result.has(o.token)) result.set(o.token, { doc: o.doc, offset: o.offset });
   }
-  // Editorial terms of several words (`EUNAVFOR MED`) are found by the matcher, not as tokens.
+  // Editorial terms of several words (`EUNAVFIC SUD`) are found by the matcher, not as tokens.
   for (const [term] of editorial) {
     if (!/\s/.test(term) || result.has(term)) continue;
     const m = createTermMatcher([term]);

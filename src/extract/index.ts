@@ -5,7 +5,7 @@
  */
 import type { ChronologyEntry, GlossaryEntry } from './types.ts';
 import type { Diagnostic } from '../diagnostics.ts';
-import type { Lexicon } from '../language/lexicon.ts';
+import type { Lexicon } from '../language/fr/lexicon.ts';
 import { buildChronology, type AnchorMark } from './chronology.ts';
 import type { ExtractionDocument } from './document.ts';
 import type { EditorialEntry } from './glossary-file.ts';

@@ -4,6 +4,14 @@
  * and `compendium.json` as they are).
  */
 
+/** A place of a document that tells an entry's matter: where the back matter's page references point. */
+export interface SourcePlace {
+  /** The document's id. */
+  document: string;
+  /** The anchor in the document (a use of a term, the sentence of an event). */
+  anchor: string;
+}
+
 export interface GlossaryEntry {
   term: string;
   /** `definedIn`: anchor of the use that defines it; `source`: where the editors took it from. */
@@ -16,6 +24,11 @@ export interface GlossaryEntry {
   note?: string;
   /** The editors' source for the note. */
   source?: string;
+  /**
+   * One place per document that uses the term, in reading order: where that document defines it,
+   * or its first use there. Page references of one document can be merged from these.
+   */
+  places?: SourcePlace[];
 }
 
 export interface ChronologyEntry {
@@ -27,4 +40,6 @@ export interface ChronologyEntry {
   sources: string[];
   /** Anchors of the places that tell it, one per source at least. */
   anchors: string[];
+  /** The same places with their document, in the order of `anchors`. */
+  places: SourcePlace[];
 }

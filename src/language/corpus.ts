@@ -1,13 +1,14 @@
 /**
- * Word and word-pair counts drawn from the corpus itself, and a small smoothed bigram model over
- * them: what the texts of an edition say tells which of two readings of a damaged line is French
- * as these texts write it (`les partenariats` is frequent, `la règles` never occurs).
+ * Word and word-pair counts drawn from the texts of an edition: what the other texts of the
+ * dossier say can add to general French (`fr/model.ts`) when a reading of a damaged line uses
+ * their words. Never the only source, and never the damaged text's own lines (see `Exclusion`).
  *
- * Tokens are lowercased words (an elided article is its own token: `l’otan` → `l’` `otan`) and
- * the punctuation marks that shape a sentence. Written by hand: the model is twenty lines, and
- * NLP libraries for the browser or Node bring English models, not counts of our own texts.
+ * Tokens are those of `fr/tokens.ts`, normalized (lowercase, typographic apostrophe).
+ * Written by hand: counting n-grams is twenty lines.
  */
-import type { Lexicon } from './lexicon.ts';
+import { normalizeWord, sentenceTokens } from './fr/tokens.ts';
+
+export { normalizeWord } from './fr/tokens.ts';
 
 export interface Token {
   /** The word as written. */
@@ -18,7 +19,7 @@ export interface Token {
   end: number;
 }
 
-/** Words: letters and digits, with inner apostrophes and hyphens (`l’OTAN`, `Bosnie-Herzégovine`). */
+/** Words: letters and digits, with inner apostrophes and hyphens (`l’Agence`, `porte-parole`). */
 const wordPattern = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*['’]?/gu;
 
 /** Splits a text into words with their offsets. A trailing elision mark stays on its word (`l’`). */
@@ -30,30 +31,9 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/** The form words are counted under: lowercase, typographic apostrophe. */
-export function normalizeWord(word: string): string {
-  return word.toLocaleLowerCase('fr').replace(/'/g, '’');
-}
-
-const elided = /^((?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)’)(.+)$/u;
-
-/** `l’otan` → [`l’`, `otan`]; other words stay whole. */
-export function splitElision(norm: string): string[] {
-  const m = elided.exec(norm);
-  return m ? [m[1]!, m[2]!] : [norm];
-}
-
-const modelPattern = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*['’]?|[.,;:!?()«»]/gu;
-
-/** The token sequence the model counts: normalized words split at elisions, and punctuation. */
+/** The token sequence the statistics count: normalized words split at elisions, and punctuation. */
 export function modelTokens(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(modelPattern)) {
-    const norm = normalizeWord(m[0]);
-    if (/^[.,;:!?()«»]$/u.test(norm)) out.push(norm);
-    else out.push(...splitElision(norm));
-  }
-  return out;
+  return sentenceTokens(text).map(normalizeWord);
 }
 
 export interface CorpusStats {
@@ -117,50 +97,16 @@ export function exclusionOf(paragraphs: readonly string[]): Exclusion {
   return countNgrams(paragraphs);
 }
 
-export interface LanguageModel {
-  /** Log-probability (natural log) of a token sequence, each token given the two before it. */
-  score(tokens: readonly string[]): number;
-}
-
-/**
- * An interpolated trigram model (Jelinek-Mercer: fixed weights, so a pair the corpus never saw
- * costs the same wherever it stands, and only pairs and triples the corpus attests make a reading
- * likelier), with unigrams smoothed towards the lexicon: a French word the corpus never uses is
- * unlikely, a non-word very unlikely.
- * @param stats corpus counts
- * @param lexicon tells words from non-words (optional: without it every unseen token is a word)
- * @param exclude counts to subtract (the damaged text itself)
- */
-export function createLanguageModel(stats: CorpusStats, lexicon?: Lexicon, exclude?: Exclusion): LanguageModel {
-  const minus = (n: number, key: string): number => Math.max(0, n - (exclude?.get(key) ?? 0));
-  const c1 = (t: string): number => minus(stats.count(t), t);
-  const c2 = (a: string, b: string): number => minus(stats.pairCount(a, b), `${a} ${b}`);
-  const c3 = (a: string, b: string, c: string): number => minus(stats.tripleCount(a, b, c), `${a} ${b} ${c}`);
+/** Corpus counts with some paragraphs' counts taken out. */
+export function without(stats: CorpusStats, exclude: Exclusion): CorpusStats {
+  const minus = (n: number, key: string): number => Math.max(0, n - (exclude.get(key) ?? 0));
   let excluded = 0;
-  for (const [key, n] of exclude ?? []) if (!key.includes(' ')) excluded += n;
-  const total = Math.max(1, stats.total - excluded);
-  const vocabulary = Math.max(1, stats.vocabulary);
-  const unigram = (t: string): number => {
-    const known = /^[.,;:!?()«»]$/u.test(t) || /^\d+$/.test(t) || !lexicon || lexicon.has(t);
-    return (c1(t) + (known ? 0.5 : 1e-4)) / (total + 0.5 * vocabulary);
-  };
-  const probability = (a: string | undefined, b: string | undefined, c: string): number => {
-    let p = unigram(c);
-    if (b !== undefined) {
-      const nb = c1(b);
-      if (nb > 0) p = 0.4 * (c2(b, c) / nb) + 0.6 * p;
-      if (a !== undefined) {
-        const nab = c2(a, b);
-        if (nab > 0) p = 0.4 * (c3(a, b, c) / nab) + 0.6 * p;
-      }
-    }
-    return p;
-  };
+  for (const [key, n] of exclude) if (!key.includes(' ')) excluded += n;
   return {
-    score(tokens: readonly string[]): number {
-      let s = 0;
-      for (let i = 0; i < tokens.length; i++) s += Math.log(probability(tokens[i - 2], tokens[i - 1], tokens[i]!));
-      return s;
-    },
+    count: (w) => minus(stats.count(w), w),
+    pairCount: (a, b) => minus(stats.pairCount(a, b), `${a} ${b}`),
+    tripleCount: (a, b, c) => minus(stats.tripleCount(a, b, c), `${a} ${b} ${c}`),
+    total: Math.max(0, stats.total - excluded),
+    vocabulary: stats.vocabulary,
   };
 }

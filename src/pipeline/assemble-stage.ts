@@ -5,6 +5,7 @@
  * references, marks of the glossary and the chronology, French typography, hyphenation).
  * Reading the templates and stylesheets is its only I/O.
  */
+import { messagesFor } from '../messages/catalogue.ts';
 import path from 'node:path';
 import { backMatterView } from '../assemble/back-matter.ts';
 import { createEdition, type Edition } from '../assemble/edition.ts';
@@ -14,18 +15,18 @@ import { markdownToHtml } from '../assemble/markdown-to-html.ts';
 import { linkPageReferences } from '../assemble/page-references.ts';
 import { createReviewView } from '../assemble/review.ts';
 import { runningHeads } from '../assemble/running-heads.ts';
-import { bundleStylesheet } from '../assemble/stylesheet.ts';
+import { bundleStylesheets, type BundleOptions } from '../assemble/stylesheet.ts';
 import { loadTemplates, renderTemplates, type TemplateSet } from '../assemble/templates.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { Extraction } from '../extract/index.ts';
-import { folioVersion } from '../package.ts';
+import { folioVersion, packageDir } from '../package.ts';
 import { loadPublishAssets, type PublishAssets } from '../publish/assets.ts';
 import { renderHandout } from '../publish/handouts.ts';
 import { compendiumAnchors } from '../render/edition-pdf.ts';
 import type { LoadedEdition } from '../sources/load.ts';
 import { frenchTypographyTree } from '../typography/french-typography.ts';
 import { hyphenateTree } from '../typography/hyphenate.ts';
-import { projectFolder } from './project.ts';
+import { filesNamed, lookupFolders } from './project.ts';
 import type { RepairedDocument } from './repair-stage.ts';
 import type { StageResult } from './stage.ts';
 
@@ -39,9 +40,10 @@ export interface PreparedEdition {
 }
 
 export interface AssembleOptions {
+  /** A templates folder instead of the project's `templates/` (Folio's own still fill the gaps). */
   templatesDir?: string;
-  /** The compendium's stylesheet (default: the project's `styles/compendium.css`, else Folio's). */
-  stylesheet?: string;
+  /** More stylesheets, after Folio's, the project's and the manifest's `css:` (`--css FILE`). */
+  stylesheets?: readonly string[];
   /** The date stamped in the colophon (default: the edition's date). */
   date?: Date;
 }
@@ -54,6 +56,8 @@ export interface AssembledEdition {
   templates: TemplateSet;
   /** The compendium's stylesheet, bundled. */
   css: string;
+  /** The files it was bundled from, in cascade order (absolute paths). */
+  stylesheets: string[];
   /** Each document's HTML fragment, in edition order. */
   fragments: string[];
   /** The booklet's and handouts' stylesheets and templates. */
@@ -69,14 +73,18 @@ export interface AssembledEdition {
  */
 export async function assembleStage(prepared: PreparedEdition, options: AssembleOptions = {}): Promise<StageResult<AssembledEdition>> {
   const { loaded, repaired, extraction, diagnostics } = prepared;
-  const templatesDir = options.templatesDir ?? projectFolder('templates');
-  const stylesheet = options.stylesheet ?? path.join(projectFolder('styles'), 'compendium.css');
-  const converted = repaired.map((d) => ({ d, ...markdownToHtml(d.tree, d.loaded.id) }));
+  const templateFolders = lookupFolders(loaded.root, 'templates', options.templatesDir);
+  const styleFolders = lookupFolders(loaded.root, 'styles');
+  // Folio's stylesheet, then the project's, then the manifest's `css:`, then `--css`: the last wins.
+  const stylesheets = [...filesNamed(styleFolders, 'compendium.css'), ...loaded.manifest.css.map((f) => path.resolve(loaded.root, f)), ...(options.stylesheets ?? []).map((f) => path.resolve(f))];
+  const bundle: BundleOptions = { fallbackDir: path.join(packageDir, 'styles'), confineTo: loaded.manifest.allowOutside ? undefined : [loaded.root, packageDir, ...(options.stylesheets ?? []).map((f) => path.dirname(path.resolve(f)))] };
+  const converted = repaired.map((d) => ({ d, ...markdownToHtml(d.tree, d.loaded.id, loaded.manifest.language) }));
   const edition = createEdition(
     loaded.manifest,
     converted.map(({ d, headings }) => ({
       id: d.loaded.id,
       entry: d.loaded.entry,
+      title: d.title,
       source: { file: d.loaded.file, sha256: d.loaded.sha256, bytes: d.loaded.bytes },
       meta: d.result.meta,
       headings,
@@ -86,15 +94,15 @@ export async function assembleStage(prepared: PreparedEdition, options: Assemble
     folioVersion,
     diagnostics,
   );
-  const [templates, css, assets] = await Promise.all([loadTemplates(templatesDir), bundleStylesheet(stylesheet), loadPublishAssets(path.dirname(stylesheet), templatesDir)]);
+  const [templates, css, assets] = await Promise.all([loadTemplates(templateFolders), bundleStylesheets(stylesheets, bundle), loadPublishAssets(styleFolders, templateFolders, bundle)]);
   const rendered = renderTemplates(templates, {
     edition,
     documents: edition.documents.map((doc, i) => ({ ...doc, html: converted[i]!.html })),
     backMatter: backMatterView(edition),
     css: stylesheetSlot,
     runningHeads: runningHeads(edition, [
-      { anchor: compendiumAnchors.toc, title: 'Sommaire' },
-      { anchor: compendiumAnchors.colophon, title: 'Colophon' },
+      { anchor: compendiumAnchors.toc, title: messagesFor(edition.language).edition.contents },
+      { anchor: compendiumAnchors.colophon, title: messagesFor(edition.language).edition.colophon },
     ]),
     build: {
       date: (options.date ?? new Date(`${edition.date}T00:00:00Z`)).toISOString().slice(0, 10),
@@ -110,7 +118,7 @@ export async function assembleStage(prepared: PreparedEdition, options: Assemble
     documentId: doc.id,
     html: fillStylesheet(transformHtml(renderHandout(assets.handoutTemplates, edition, doc, fragments[i]!, stylesheetSlot), typographyTransforms(edition.language)).html, `${css}\n${assets.handoutCss}`),
   }));
-  return { value: { edition, html: fillStylesheet(compendium.html, css), templates, css, fragments, assets, handouts }, diagnostics: compendium.diagnostics };
+  return { value: { edition, html: fillStylesheet(compendium.html, css), templates, css, stylesheets, fragments, assets, handouts }, diagnostics: compendium.diagnostics };
 }
 
 /**
@@ -125,9 +133,10 @@ export function reviewPage(prepared: PreparedEdition, assembled: AssembledEditio
     assembled.edition,
     prepared.repaired.map((d) => ({
       id: d.loaded.id,
-      title: d.loaded.entry.title,
+      title: d.title,
       file: d.loaded.file,
       text: d.loaded.text,
+      locator: d.loaded.locator,
       markdown: d.result.markdown,
       origin: d.result.origin,
     })),

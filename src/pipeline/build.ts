@@ -5,6 +5,8 @@
  * `check` and the benchmarks compose the same stage functions. One browser serves every print of
  * a build. The library never prints: progress goes to the `onProgress` callback.
  */
+import { fontCharacters } from '../render/pdf-fonts.ts';
+import { subsetInlineFonts } from '../typography/subset-fonts.ts';
 import path from 'node:path';
 import { archiveEdition, type ArchiveResult } from '../archive/archive.ts';
 import { recordEdition } from '../archive/record.ts';
@@ -17,9 +19,10 @@ import { assembleStage, reviewPage, type AssembleOptions, type AssembledEdition,
 import { buildDate } from './build-date.ts';
 import { extractStage } from './extract-stage.ts';
 import { toFrontMatter } from './front-matter.ts';
-import { writeOutputs, type OutputFile } from './outputs.ts';
+import { checkOutputFolder, writeOutputs, type OutputFile } from './outputs.ts';
 import { printCompendium, printStage, type PrintProduct, type PrintedEdition } from './print-stage.ts';
 import { readStage } from './read-stage.ts';
+import { displayPath } from '../sources/load.ts';
 import { repairStage } from './repair-stage.ts';
 import { timed, type OnProgress } from './stage.ts';
 
@@ -35,9 +38,12 @@ export type { ProgressEvent, StageName } from './stage.ts';
 
 export interface BuildOptions {
   manifestPath: string;
-  outDir: string;
+  /** The output folder (default: the manifest's `output:`, relative to the project: `<project>/output`). */
+  outDir?: string;
+  /** A templates folder instead of the project's `templates/`. */
   templatesDir?: string;
-  stylesheet?: string;
+  /** More stylesheets after the edition's own (`--css FILE`). */
+  stylesheets?: readonly string[];
   /** Signatures and print-shop marks of `compendium-booklet.pdf`. */
   booklet?: BookletOptions;
   /** Also store the edition in this archive folder, under its version. */
@@ -51,12 +57,18 @@ export interface BuildOptions {
   only?: ReadonlySet<BuildOutput>;
   /** Pages of the browser printing at once (default: see `defaultPrintPages`). */
   printPages?: number;
+  /** Longest one step of a print may take (default: `defaultPrintTimeoutMs`). */
+  printTimeoutMs?: number;
+  /** Stops the build between stages and closes the browser at once; nothing is written then. */
+  signal?: AbortSignal;
   onProgress?: OnProgress;
 }
 
 export interface BuildResult {
   /** The edition as printed (with its page numbers). */
   edition: Edition;
+  /** The output folder (absolute). */
+  outDir: string;
   /** Absolute paths of the files written. */
   written: string[];
   diagnostics: Diagnostic[];
@@ -69,11 +81,15 @@ export interface BuildResult {
  * @param manifestPath the manifest
  * @throws FolioError when the manifest, a source or the editors' glossary cannot be read
  */
-export async function prepareEdition(manifestPath: string, options: { onProgress?: OnProgress } = {}): Promise<PreparedEdition> {
+export async function prepareEdition(manifestPath: string, options: { onProgress?: OnProgress; signal?: AbortSignal } = {}): Promise<PreparedEdition> {
+  const { signal } = options;
   const read = await timed('read', options.onProgress, () => readStage(manifestPath), (r) => `${r.value.loaded.documents.length} sources`);
   const { loaded, lexicon } = read.value;
+  signal?.throwIfAborted();
   const repaired = await timed('repair', options.onProgress, () => repairStage(loaded, lexicon), (r) => `${r.diagnostics.length} diagnostics`);
+  signal?.throwIfAborted();
   const extraction = await timed('extract', options.onProgress, () => extractStage(loaded, repaired.value, lexicon), (x) => `${x.value.glossary.length} acronyms, ${x.value.chronology.length} events`);
+  signal?.throwIfAborted();
   return {
     loaded,
     repaired: repaired.value,
@@ -86,11 +102,12 @@ export async function prepareEdition(manifestPath: string, options: { onProgress
  * Prepares and assembles an edition (no browser).
  * @throws FolioError when the sources have errors
  */
-export async function assembleEdition(manifestPath: string, options: AssembleOptions & { onProgress?: OnProgress; sourceDateEpoch?: string } = {}): Promise<{ prepared: PreparedEdition; assembled: AssembledEdition; date: Date; diagnostics: Diagnostic[] }> {
+export async function assembleEdition(manifestPath: string, options: AssembleOptions & { onProgress?: OnProgress; sourceDateEpoch?: string; signal?: AbortSignal } = {}): Promise<{ prepared: PreparedEdition; assembled: AssembledEdition; date: Date; diagnostics: Diagnostic[] }> {
   const prepared = await prepareEdition(manifestPath, options);
   if (hasErrors(prepared.diagnostics)) throw new FolioError('The sources have errors: nothing was built.', prepared.diagnostics);
   const date = buildDate(options.sourceDateEpoch ?? process.env.SOURCE_DATE_EPOCH, prepared.loaded.manifest.date);
   const assembled = await timed('assemble', options.onProgress, () => assembleStage(prepared, { ...options, date }), (r) => `${Math.round(r.value.html.length / 1024)} KiB of HTML`);
+  options.signal?.throwIfAborted();
   return { prepared, assembled: assembled.value, date, diagnostics: sortDiagnostics([...prepared.diagnostics, ...assembled.diagnostics]) };
 }
 
@@ -98,12 +115,12 @@ export async function assembleEdition(manifestPath: string, options: AssembleOpt
  * Everything a build would report, printing the compendium but writing nothing (`folio check --print`).
  * @throws FolioError when the sources have errors or the browser cannot print
  */
-export async function checkEdition(manifestPath: string, options: { print?: boolean; onProgress?: OnProgress } = {}): Promise<Diagnostic[]> {
+export async function checkEdition(manifestPath: string, options: { print?: boolean; onProgress?: OnProgress; signal?: AbortSignal; printTimeoutMs?: number } = {}): Promise<Diagnostic[]> {
   if (!options.print) return (await prepareEdition(manifestPath, options)).diagnostics;
-  const { assembled, date, diagnostics } = await assembleEdition(manifestPath, options);
-  const session = await openBrowser();
+  const { prepared, assembled, date, diagnostics } = await assembleEdition(manifestPath, options);
+  const session = await openBrowser({ signal: options.signal, timeoutMs: options.printTimeoutMs });
   try {
-    const printed = await timed('paginate', options.onProgress, async () => printCompendium(session, assembled, { date, manifestFile: shownPath(manifestPath), printer: await session.version() }));
+    const printed = await timed('paginate', options.onProgress, async () => printCompendium(session, assembled, { date, manifestFile: prepared.loaded.manifestFile, printer: await session.version() }));
     return sortDiagnostics([...diagnostics, ...printed.diagnostics]);
   } finally {
     await session.close();
@@ -123,37 +140,56 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const products = new Set(buildOutputs.filter((o): o is PrintProduct => o !== 'html' && only.has(o)));
   // One browser for every print of the build, closed in every case. It starts while the sources
   // are read and repaired: the other core is free then.
-  const browser = products.size ? openBrowser() : undefined;
+  const browser = products.size ? openBrowser({ signal: options.signal, timeoutMs: options.printTimeoutMs }) : undefined;
+  // A browser that fails to start is reported when it is awaited, after the sources' own errors.
+  browser?.catch(() => undefined);
+  const closeBrowser = (): Promise<void> | undefined => browser?.then((b) => b.close(), () => undefined);
   let assembledEdition: Awaited<ReturnType<typeof assembleEdition>>;
+  let outDir: string;
   try {
     assembledEdition = await assembleEdition(options.manifestPath, options);
+    const { loaded } = assembledEdition.prepared;
+    outDir = path.resolve(options.outDir ?? path.resolve(loaded.root, loaded.manifest.output));
+    // Before minutes of printing: an output folder that cannot be made is said at once.
+    await checkOutputFolder(outDir);
   } catch (error) {
-    await browser?.then((b) => b.close(), () => undefined);
+    await closeBrowser();
     throw error;
   }
   const { prepared, assembled, date, diagnostics: assembledDiagnostics } = assembledEdition;
+  const { loaded, repaired } = prepared;
   let printed: { value: PrintedEdition; diagnostics: Diagnostic[] } = { value: {}, diagnostics: [] };
   if (browser) {
     const session = await browser;
     try {
-      printed = await printStage(session, assembled, { date, manifestFile: shownPath(options.manifestPath), booklet: options.booklet, products, printPages: options.printPages, onProgress: options.onProgress });
+      printed = await printStage(session, assembled, { date, manifestFile: loaded.manifestFile, booklet: options.booklet, products, printPages: options.printPages, onProgress: options.onProgress });
     } finally {
       await session.close();
     }
   }
+  options.signal?.throwIfAborted();
   const diagnostics = [...assembledDiagnostics, ...printed.diagnostics];
+  // A page reference left without its number is an error: nothing is written, the last good output stays.
+  if (hasErrors(printed.diagnostics)) throw new FolioError('The print has errors: nothing was written.', sortDiagnostics(diagnostics));
   const { compendium, booklet, handouts } = printed.value;
   const edition = compendium ? withPrintedPages(assembled.edition, compendium.pagination.pages, printed.diagnostics) : assembled.edition;
-  const { loaded, repaired } = prepared;
 
   const files: OutputFile[] = [];
   if (only.has('html')) {
+    // The screen edition leaves hyphenation to the reader's browser (`hyphens: auto`), which knows
+    // the width it lays out; the soft hyphens were for the print. Its fonts keep only what the
+    // printed pages drew (and what shows on screen only) when the compendium was printed, which
+    // draws everything the HTML prints; without it, every character of the HTML.
+    const printedPdfs = compendium ? [compendium.pdf, ...(booklet ? [booklet.pdf] : []), ...(handouts ?? []).map((h) => h.pdf)] : [];
     files.push(
-      { path: 'compendium.html', data: assembled.html },
+      {
+        path: 'compendium.html',
+        data: await subsetInlineFonts(assembled.html.replaceAll('\u00ad', ''), printedPdfs.length ? await fontCharacters(printedPdfs) : undefined),
+      },
       { path: 'repairs.html', data: reviewPage(prepared, assembled, diagnostics) },
       ...repaired.map((d) => ({
         path: `normalized/${d.loaded.id}.md`,
-        data: toFrontMatter({ title: d.loaded.entry.title, source: d.loaded.file, sha256: d.loaded.sha256, ...d.result.meta }) + d.result.markdown,
+        data: toFrontMatter({ title: d.title, source: d.loaded.file, sha256: d.loaded.sha256, ...d.result.meta }) + d.result.markdown,
       })),
     );
   }
@@ -162,20 +198,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (compendium) files.push({ path: 'compendium.pdf', data: compendium.pdf });
   if (booklet) files.push({ path: 'compendium-booklet.pdf', data: booklet.pdf });
   if (handouts) files.push(...handouts.map((h) => ({ path: `handouts/${h.documentId}.pdf`, data: h.pdf })));
+  // The outputs first; the archive keeps only an edition whose outputs were written.
+  const written = await timed('write', options.onProgress, () => writeOutputs(outDir, files), (w) => `${w.length} files in ${displayPath(outDir)}`);
   const archiveDir = options.archiveDir;
   const archive = archiveDir
     ? await timed(
         'archive',
         options.onProgress,
         async () => archiveEdition({ dir: archiveDir, edition: await recordEdition(loaded, repaired.map((d) => ({ id: d.loaded.id, ...d.result })), folioVersion), files }),
-        (a) => `${a.status} ${path.relative(process.cwd(), a.path) || a.path}`,
+        (a) => `${a.status} ${displayPath(a.path)}`,
       )
     : undefined;
-  const written = await timed('write', options.onProgress, () => writeOutputs(options.outDir, files), (w) => `${w.length} files in ${path.relative(process.cwd(), path.resolve(options.outDir)) || '.'}`);
-  return { edition, written, diagnostics, archive };
-}
-
-/** The manifest's path as messages show it. */
-function shownPath(manifestPath: string): string {
-  return path.relative(process.cwd(), manifestPath) || manifestPath;
+  return { edition, outDir, written, diagnostics, archive };
 }

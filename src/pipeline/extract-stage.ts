@@ -3,15 +3,14 @@
  * `glossary.yaml` beside it), then runs the extraction on every repaired document.
  * Reading the file is the only I/O; the extraction itself is pure (`src/extract/`).
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FolioError } from '../diagnostics.ts';
-import type { Lexicon } from '../language/lexicon.ts';
+import type { Lexicon } from '../language/fr/lexicon.ts';
 import { parseGlossaryFile, type EditorialEntry } from '../extract/glossary-file.ts';
 import { extractEdition, type Extraction, type ExtractionDocument } from '../extract/index.ts';
 import { readDocumentText } from '../extract/text-blocks.ts';
-import { createLineIndex } from '../sources/positions.ts';
-import { displayPath, type LoadedEdition } from '../sources/load.ts';
+import { projectPath, type LoadedEdition } from '../sources/load.ts';
+import { readFileSafely } from '../sources/read-source.ts';
 import type { RepairedDocument } from './repair-stage.ts';
 import type { StageResult } from './stage.ts';
 
@@ -24,16 +23,16 @@ export type { Extraction } from '../extract/index.ts';
  */
 export async function loadEditorialGlossary(loaded: LoadedEdition): Promise<{ entries: EditorialEntry[]; file?: string }> {
   const named = loaded.manifest.glossary;
-  const file = path.resolve(path.dirname(loaded.manifestPath), named ?? 'glossary.yaml');
-  const shown = displayPath(file);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if (!named && (error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [] };
-    throw new FolioError(`Cannot read the editors' glossary ${shown} named by the manifest's \`glossary:\` key. Check the path: it is relative to the manifest.`, [], 'input');
+  const file = path.resolve(loaded.root, named ?? 'glossary.yaml');
+  const shown = projectPath(loaded.root, file);
+  // The same rules as a source: inside the project, a regular file, not too large.
+  const read = await readFileSafely(file, { maxBytes: loaded.manifest.maxSourceBytes, confineTo: loaded.manifest.allowOutside ? undefined : loaded.root });
+  if ('problem' in read) {
+    if (!named && read.code === 'missing') return { entries: [] };
+    const hint = read.code === 'outside' ? 'Copy it into the project folder, or write `allowOutside: true` in the manifest.' : 'Check the path: it is relative to the manifest’s folder.';
+    throw new FolioError(`Cannot read the editors' glossary ${shown} named by the manifest's \`glossary:\` key: ${read.problem}. ${hint}`, [], 'input');
   }
-  const parsed = parseGlossaryFile(text, shown);
+  const parsed = parseGlossaryFile(new TextDecoder().decode(read.bytes), shown);
   if (!parsed.entries) throw new FolioError(`The editors' glossary ${shown} is invalid.`, parsed.diagnostics);
   return { entries: parsed.entries, file: shown };
 }
@@ -42,12 +41,12 @@ export async function loadEditorialGlossary(loaded: LoadedEdition): Promise<{ en
 export async function extractStage(loaded: LoadedEdition, repaired: RepairedDocument[], lexicon?: Lexicon): Promise<StageResult<Extraction>> {
   const editorial = await loadEditorialGlossary(loaded);
   const docs: ExtractionDocument[] = repaired.map((d) => {
-    const lines = createLineIndex(d.loaded.text);
+    const lines = d.loaded.locator;
     const origin = d.result.origin;
     return {
       id: d.loaded.id,
       file: d.loaded.file,
-      title: d.loaded.entry.shortTitle ?? d.loaded.entry.title,
+      title: d.loaded.entry.shortTitle ?? d.title,
       text: readDocumentText(d.tree),
       ownTitle: d.result.meta.title,
       category: d.result.meta.category,

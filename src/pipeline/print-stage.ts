@@ -2,8 +2,10 @@
  * The print stage: the assembled HTML to finished PDFs, all through `printPdf()` and one pool of
  * printing pages of the build's browser — the compendium (A4, with its outline), the booklet
  * (laid out at A5, imposed) and the handouts, printed side by side so that both cores work, each
- * asked for only when the build wants it. Reports progress while it runs (parts done, pages
- * printed).
+ * asked for only when the build wants it. Every PDF is finished the same way (text layer, tags,
+ * no running head on the pages that open a part, metadata, document ID). A page reference left
+ * without its number is an error of this stage. Reports progress while it runs (parts done,
+ * pages printed).
  *
  * Not for: driving the browser (`render/browser.ts`), pagination (`render/paginate.ts`) or what
  * pdf-lib adds (`render/finish-pdf.ts`).
@@ -15,7 +17,7 @@ import { bookletHtml, printBooklet, type BookletOptions } from '../publish/bookl
 import { printHandouts } from '../publish/handouts.ts';
 import type { ImposedBooklet } from '../publish/impose-booklet.ts';
 import type { BrowserSession } from '../render/browser.ts';
-import { editionOutline, editionPdfMetadata, handoutPdfMetadata } from '../render/edition-pdf.ts';
+import { compendiumAnchors, editionOutline, editionPdfMetadata, handoutPdfMetadata } from '../render/edition-pdf.ts';
 import type { PaginationProgress, PaginationResult } from '../render/paginate.ts';
 import { paginationDiagnostics } from '../render/pagination-diagnostics.ts';
 import { printPdf } from '../render/print-pdf.ts';
@@ -71,9 +73,10 @@ export async function printCompendium(
     html,
     metadata: editionPdfMetadata(edition, options.date, html, options.printer),
     outline: editionOutline(edition),
+    openingAnchors: openingAnchors(edition),
     onProgress: options.onProgress,
   });
-  return { value: { pdf: printed.pdf, pagination: printed.pagination }, diagnostics: paginationDiagnostics(printed.pagination, options.manifestFile) };
+  return { value: { pdf: printed.pdf, pagination: printed.pagination }, diagnostics: paginationDiagnostics(printed.pagination, options.manifestFile, html) };
 }
 
 /** The handouts of an edition, with their metadata, ready for `printHandouts`. */
@@ -82,6 +85,17 @@ export function handoutRequests(edition: Edition, handouts: AssembledEdition['ha
     const document = edition.documents.find((d) => d.id === h.documentId)!;
     return { ...h, metadata: handoutPdfMetadata(edition, document, date, h.html, printer) };
   });
+}
+
+/**
+ * The elements that open a part of the compendium (the table of contents, each document, the
+ * back matter, the colophon): no running head is left on their page. Most are right-hand starts,
+ * where the pagination cuts the document anyway; the colophon, and every part of an edition
+ * without right-hand starts, are not.
+ * @param edition the edition
+ */
+export function openingAnchors(edition: Edition): string[] {
+  return [compendiumAnchors.toc, ...edition.toc.filter((e) => e.level === 1).map((e) => e.id), compendiumAnchors.colophon];
 }
 
 /**
@@ -96,6 +110,7 @@ export async function printStage(session: BrowserSession, assembled: AssembledEd
   const report = reporter(options.onProgress);
   try {
     const { edition, html } = assembled;
+    const bookletSource = bookletHtml(html, assembled.assets.bookletCss);
     const compendium = products.has('pdf')
       ? timed('paginate', options.onProgress, () => printCompendium(pool, assembled, { ...options, printer, onProgress: (p) => report('paginate', partsLine(p)) }), (r) => `${r.value.pagination.pageCount} pages, ${r.value.pagination.parts} parts, ${r.value.pagination.prints} prints, ${Math.round(r.value.pdf.length / 1024)} KiB of PDF`)
       : undefined;
@@ -103,10 +118,7 @@ export async function printStage(session: BrowserSession, assembled: AssembledEd
       ? timed(
           'booklet',
           options.onProgress,
-          () => {
-            const source = bookletHtml(html, assembled.assets.bookletCss);
-            return printBooklet(pool, source, editionPdfMetadata(edition, options.date, source, printer), options.booklet, (p) => report('booklet', partsLine(p)));
-          },
+          () => printBooklet(pool, bookletSource, { metadata: editionPdfMetadata(edition, options.date, bookletSource, printer), openingAnchors: openingAnchors(edition) }, options.booklet, (p) => report('booklet', partsLine(p))),
           (b) => `${b.pages} pages + ${b.blanks} blank on ${b.sheets} sheets, ${b.printed.pagination.prints} prints`,
         )
       : undefined;
@@ -115,13 +127,27 @@ export async function printStage(session: BrowserSession, assembled: AssembledEd
           'handouts',
           options.onProgress,
           () => printHandouts(pool, handoutRequests(edition, assembled.handouts, options.date, printer), (done, pages) => report('handouts', `${done}/${assembled.handouts.length} handouts, ${pages} pages`)),
-          (h) => `${h.length} handouts, ${h.reduce((n, x) => n + x.pages, 0)} pages`,
+          (h) => `${h.length} handouts, ${h.reduce((n, x) => n + x.pagination.pageCount, 0)} pages`,
         )
       : undefined;
     // Every print is under way; wait for all, and fail with the first failure.
     const [c, b, h] = await Promise.all([compendium, booklet, handouts]);
-    const diagnostics: Diagnostic[] = c?.diagnostics ?? [];
-    return { value: { compendium: c?.value, booklet: b && { ...b }, handouts: h?.map(({ documentId, pdf }) => ({ documentId, pdf })) }, diagnostics };
+    const diagnostics: Diagnostic[] = [...(c?.diagnostics ?? [])];
+    // The booklet and the handouts print the compendium's texts again: only their errors are new
+    // (a reference the A5 layout lost, or one a project's handout template makes).
+    const more = [
+      ...(b ? paginationDiagnostics(b.printed.pagination, options.manifestFile, bookletSource) : []),
+      ...(h ?? []).flatMap((x) => paginationDiagnostics(x.pagination, options.manifestFile, assembled.handouts.find((a) => a.documentId === x.documentId)!.html)),
+    ];
+    for (const d of more) if (d.severity === 'error' && !diagnostics.some((known) => known.message === d.message)) diagnostics.push(d);
+    return {
+      value: {
+        compendium: c?.value,
+        booklet: b && { pages: b.pages, blanks: b.blanks, sheets: b.sheets, signatures: b.signatures, sheetSize: b.sheetSize, pdf: b.pdf },
+        handouts: h?.map(({ documentId, pdf }) => ({ documentId, pdf })),
+      },
+      diagnostics,
+    };
   } finally {
     await pool.close();
   }

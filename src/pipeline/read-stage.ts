@@ -2,7 +2,7 @@
  * The read stage: the manifest and every source it names, decoded, and the French lexicon the
  * repairs and the extraction use.
  */
-import { loadFrenchLexicon, type Lexicon } from '../language/lexicon.ts';
+import { loadFrenchLexicon, type Lexicon } from '../language/fr/lexicon.ts';
 import { loadEdition, type LoadedEdition } from '../sources/load.ts';
 import type { StageResult } from './stage.ts';
 

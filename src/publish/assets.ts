@@ -1,15 +1,14 @@
 /**
  * The stylesheets and templates of the publishing outputs: `styles/booklet.css`,
- * `styles/handout.css` and `templates/handout.hbs`, taken from the project's folders like the
- * compendium's, with Folio's own stylesheets as fallback for a project that styles only the
- * compendium.
+ * `styles/handout.css` and `templates/handout.hbs`, looked up file by file like the
+ * compendium's: Folio's own, then the project's (a project stylesheet is added after Folio's of
+ * the same name; a project template replaces Folio's).
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { bundleStylesheet } from '../assemble/stylesheet.ts';
+import { bundleStylesheets, type BundleOptions } from '../assemble/stylesheet.ts';
 import type { TemplateSet } from '../assemble/templates.ts';
-import { packageDir } from '../package.ts';
 import { loadHandoutTemplates } from './handouts.ts';
+import { existsSync } from 'node:fs';
 
 export interface PublishAssets {
   /** Appended after the compendium's stylesheet for the A5 render. */
@@ -21,18 +20,17 @@ export interface PublishAssets {
 
 /**
  * Loads the booklet and handout stylesheets (self-contained) and the handout templates.
- * @param stylesDir the folder of the compendium's stylesheet
- * @param templatesDir the folder of the compendium's templates
+ * @param styleFolders the folders of stylesheets, Folio's first (see `lookupFolders`)
+ * @param templateFolders the folders of templates, Folio's first
+ * @param bundle where stylesheets may read from
  */
-export async function loadPublishAssets(stylesDir: string, templatesDir: string): Promise<PublishAssets> {
-  const style = (name: string): string => {
-    const own = path.join(stylesDir, name);
-    return existsSync(own) ? own : path.join(packageDir, 'styles', name);
-  };
+export async function loadPublishAssets(styleFolders: string | readonly string[], templateFolders: string | readonly string[], bundle: BundleOptions = {}): Promise<PublishAssets> {
+  const styles = typeof styleFolders === 'string' ? [styleFolders] : styleFolders;
+  const named = (name: string): string[] => styles.map((f) => path.join(f, name)).filter((f) => existsSync(f));
   const [bookletCss, handoutCss, handoutTemplates] = await Promise.all([
-    bundleStylesheet(style('booklet.css')),
-    bundleStylesheet(style('handout.css')),
-    loadHandoutTemplates(templatesDir),
+    bundleStylesheets(named('booklet.css'), bundle),
+    bundleStylesheets(named('handout.css'), bundle),
+    loadHandoutTemplates(templateFolders),
   ]);
   return { bookletCss, handoutCss, handoutTemplates };
 }

@@ -4,7 +4,7 @@
  */
 
 export interface BookletOptions {
-  /** Sheets folded together; 0 or omitted: one signature. */
+  /** Sheets folded together (default 5, see `defaultSheetsPerSignature` in impose-booklet.ts); 0: one signature. */
   sheetsPerSignature?: number;
   /** Crop and fold marks for a print shop, with this bleed in millimetres. */
   marks?: { bleedMm: number };

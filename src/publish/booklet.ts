@@ -21,23 +21,35 @@ export function bookletHtml(compendiumHtml: string, bookletCss: string): string 
   return appendStylesheet(compendiumHtml, bookletCss);
 }
 
+/** What the booklet's PDF says about itself, and which of its pages open a part. */
+export interface BookletFinish {
+  metadata: PdfMetadata;
+  /** Anchors of the elements that open a part (see `printPdf`): no running head on their page. */
+  openingAnchors?: readonly string[];
+}
+
 /**
- * Renders, imposes and finishes the booklet.
+ * Renders, imposes and finishes the booklet. The A5 pages get their text layer and tags
+ * finished before they are imposed (as forms, where their content can no longer be reached);
+ * the imposed sheets get the metadata.
  * @param target the build's print pool (or a browser)
  * @param html the booklet's HTML (`bookletHtml`)
- * @param metadata what the booklet's PDF says about itself
+ * @param finish what the booklet's PDF says about itself, and its opening pages
+ * @param options signatures and print-shop marks
+ * @param onProgress told after each print
  */
 export async function printBooklet(
   target: BrowserSession | PrintPool,
   html: string,
-  metadata: PdfMetadata,
+  finish: BookletFinish,
   options: BookletOptions = {},
   onProgress?: (progress: PaginationProgress) => void,
 ): Promise<Omit<ImposedBooklet, 'pdf'> & { printed: PrintedPdf; pdf: Uint8Array }> {
   let imposed: ImposedBooklet | undefined;
   const printed = await printPdf(target, {
     html,
-    metadata,
+    metadata: finish.metadata,
+    openingAnchors: finish.openingAnchors,
     onProgress,
     arrange: async (pages) => {
       imposed = await imposeBooklet(pages, {

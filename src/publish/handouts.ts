@@ -7,12 +7,13 @@
  *
  * Not for: the compendium's own layout, or the repairs themselves (it reports them).
  */
-import { FolioError, type Diagnostic } from '../diagnostics.ts';
+import type { Diagnostic } from '../diagnostics.ts';
 import type { Edition, EditionDocument, GlossaryEntry } from '../assemble/edition.ts';
 import { loadTemplates, renderTemplates, type TemplateSet } from '../assemble/templates.ts';
 import type { BrowserSession } from '../render/browser.ts';
+import { messagesFor, ruleDescription } from '../messages/catalogue.ts';
 import type { PdfMetadata } from '../render/pdf-metadata.ts';
-import { printPdf } from '../render/print-pdf.ts';
+import { printPdf, type PrintedPdf } from '../render/print-pdf.ts';
 import { withPool, type PrintPool } from '../render/print-pool.ts';
 
 /** What a handout says about the repairs of its text. */
@@ -77,19 +78,13 @@ export function cssString(text: string): string {
 }
 
 /**
- * Reads the handout templates: `handout.hbs` is the page, the folder's other templates are
+ * Reads the handout templates: `handout.hbs` is the page, the folders' other templates are
  * partials, as for the compendium.
- * @throws FolioError when the folder has no `handout.hbs`
+ * @param dirs the template folders, Folio's own first
+ * @throws FolioError when no folder has a `handout.hbs`, or a template is invalid
  */
-export async function loadHandoutTemplates(dir: string): Promise<TemplateSet> {
-  try {
-    return await loadTemplates(dir, 'handout');
-  } catch (error) {
-    if (error instanceof Error && /^No handout\.hbs/.test(error.message)) {
-      throw new FolioError(`The templates folder ${dir} has no handout.hbs. Copy Folio's templates/handout.hbs into it.`, [], 'input');
-    }
-    throw error;
-  }
+export async function loadHandoutTemplates(dirs: string | readonly string[]): Promise<TemplateSet> {
+  return loadTemplates(dirs, 'handout');
 }
 
 /**
@@ -101,11 +96,15 @@ export async function loadHandoutTemplates(dir: string): Promise<TemplateSet> {
  * @param css the compendium stylesheet followed by the handout stylesheet, self-contained
  */
 export function renderHandout(templates: TemplateSet, edition: Edition, document: EditionDocument, documentHtml: string, css: string): string {
+  const messages = messagesFor(edition.language);
   return renderTemplates(templates, {
     edition,
     document: { ...document, html: documentHtml },
     glossary: glossaryFor(edition.glossary, document.id),
-    notes: repairNotes(edition.diagnostics, document.source.file),
+    // What is printed about each warning is the rule's meaning in the edition's language, not
+    // the diagnostic's own (English) sentence.
+    notes: ((notes) => ({ ...notes, warnings: notes.warnings.map((w) => ({ ...w, description: ruleDescription(messages, w.rule) })) }))(repairNotes(edition.diagnostics, document.source.file)),
+    messages,
     runningHeader: { document: cssString(document.shortTitle), edition: cssString(`${edition.shortTitle} · ${edition.version}`) },
     css,
   });
@@ -116,13 +115,13 @@ export function renderHandout(templates: TemplateSet, edition: Edition, document
  * @param target the build's print pool (or a browser)
  * @param handouts each handout's HTML and metadata
  * @param onDone told after each handout
- * @returns each document id with its PDF, in the given order
+ * @returns each document id with its PDF and how it was paginated, in the given order
  */
 export async function printHandouts(
   target: BrowserSession | PrintPool,
   handouts: readonly (Handout & { metadata: PdfMetadata })[],
   onDone?: (done: number, pages: number) => void,
-): Promise<{ documentId: string; pdf: Uint8Array; pages: number }[]> {
+): Promise<{ documentId: string; pdf: Uint8Array; pagination: PrintedPdf['pagination'] }[]> {
   let done = 0;
   let pages = 0;
   return withPool(target, (pool) =>
@@ -132,7 +131,7 @@ export async function printHandouts(
         done += 1;
         pages += printed.pagination.pageCount;
         onDone?.(done, pages);
-        return { documentId: h.documentId, pdf: printed.pdf, pages: printed.pagination.pageCount };
+        return { documentId: h.documentId, pdf: printed.pdf, pagination: printed.pagination };
       }),
     ),
   );

@@ -7,6 +7,7 @@
  * Not for: writing them into the PDF (see `finish-pdf.ts`).
  */
 import type { Edition, EditionDocument } from '../assemble/edition.ts';
+import { messagesFor } from '../messages/catalogue.ts';
 import type { PdfMetadata } from './pdf-metadata.ts';
 import type { OutlineItem } from './pdf-outline.ts';
 
@@ -23,7 +24,7 @@ export const compendiumAnchors = { cover: 'couverture', toc: 'sommaire', colopho
 export function editionPdfMetadata(edition: Edition, date: Date, identity: string, printer?: string): PdfMetadata {
   const keywords = edition.keywords.length
     ? edition.keywords
-    : [...new Set(edition.documents.flatMap((d) => [d.kind, d.publisher ?? '']).filter(Boolean))];
+    : [...new Set(edition.documents.flatMap((d) => [d.kind ?? '', d.publisher ?? '']).filter(Boolean))];
   const folio = `${edition.generator.name} ${edition.generator.version}`;
   return {
     title: edition.title,
@@ -56,7 +57,7 @@ export function handoutPdfMetadata(edition: Edition, document: EditionDocument, 
     author: document.publisher ?? edition.publisher,
     publisher: edition.publisher,
     subject: `${edition.title}, ${edition.version}`,
-    keywords: [document.kind, ...(document.publisher ? [document.publisher] : [])],
+    keywords: [document.kind ?? '', document.publisher ?? ''].filter(Boolean),
   };
 }
 
@@ -66,7 +67,8 @@ export function handoutPdfMetadata(edition: Edition, document: EditionDocument, 
  * @param edition the edition model; its `toc` gives the documents' sections and the back matter
  */
 export function editionOutline(edition: Edition): OutlineItem[] {
-  const children: OutlineItem[] = [{ title: 'Sommaire', anchor: compendiumAnchors.toc }];
+  const messages = messagesFor(edition.language);
+  const children: OutlineItem[] = [{ title: messages.edition.contents, anchor: compendiumAnchors.toc }];
   for (const entry of edition.toc) {
     if (entry.level !== 1) continue;
     const doc = edition.documents.find((d) => d.id === entry.id);
@@ -76,7 +78,7 @@ export function editionOutline(edition: Edition): OutlineItem[] {
     }
     children.push({ title: doc.shortTitle, anchor: doc.id, children: nestHeadings(doc.headings) });
   }
-  children.push({ title: 'Colophon', anchor: compendiumAnchors.colophon });
+  children.push({ title: messages.edition.colophon, anchor: compendiumAnchors.colophon });
   return [{ title: edition.title, anchor: compendiumAnchors.cover, open: true, children }];
 }
 

@@ -1,8 +1,10 @@
 /**
  * The last step of a PDF: what Chrome's print cannot write. Loads the printed PDF once with
- * pdf-lib, sets the metadata and the document ID, replaces the outline, makes the apostrophes
- * searchable, and saves it with nothing that depends on the clock or the machine, so the same
- * input gives the same bytes.
+ * pdf-lib, cleans the soft hyphens out of the text layer, makes the tags acceptable to checkers
+ * (RoleMap, artifacts, whole words, no running head on opening pages), makes the apostrophes
+ * searchable, rearranges the pages when asked (a booklet's imposition), sets the metadata and
+ * the document ID, replaces the outline, and saves it with nothing that depends on the clock or
+ * the machine, so the same input gives the same bytes.
  *
  * Not for: pagination (see `paginate.ts`), choosing the metadata (see `edition-pdf.ts`), or being
  * called on its own: `printPdf()` (`print-pdf.ts`) prints and finishes every PDF Folio writes.
@@ -11,6 +13,8 @@ import { PDFDocument, PDFHeader } from 'pdf-lib';
 import type { AnchorPosition } from './pdf-anchors.ts';
 import { setPdfMetadata, type PdfMetadata } from './pdf-metadata.ts';
 import { setOutline, type OutlineItem } from './pdf-outline.ts';
+import { fixTags, type TagReport } from './pdf-tags.ts';
+import { cleanTextLayer, type TextLayerReport } from './pdf-text-layer.ts';
 import { remapLookAlikes, safeReplacements } from './pdf-text-mapping.ts';
 
 export interface FinishPdfOptions {
@@ -24,6 +28,14 @@ export interface FinishPdfOptions {
    * can be mapped back to the usual character. Without it, no mapping is changed.
    */
   printedText?: string;
+  /** Pages (1-based) on which a part opens: no running head is left on them. */
+  openingPages?: readonly number[];
+  /**
+   * Makes other pages of the printed ones (a booklet's imposition). The text layer, the tags and
+   * the text mapping are finished on the printed pages, before; the metadata and the document
+   * ID on the arranged ones; there is no outline then (its targets are printed pages).
+   */
+  arrange?: (pdf: Uint8Array) => Promise<Uint8Array>;
 }
 
 export interface FinishedPdf {
@@ -31,21 +43,32 @@ export interface FinishedPdf {
   bookmarks: number;
   /** Glyph mappings changed so that text extraction gives the characters that were printed. */
   remappedGlyphs: number;
+  textLayer: TextLayerReport;
+  tags: TagReport;
 }
 
 /**
  * Finishes a PDF printed by Chrome.
  * @param pdf the printed PDF, as bytes or already loaded (with `updateMetadata: false`); a loaded
  *   document is changed in place
- * @param options metadata, outline and the printed text
+ * @param options metadata, outline, the printed text, the opening pages, a rearrangement
  */
 export async function finishPdf(pdf: Uint8Array | PDFDocument, options: FinishPdfOptions): Promise<FinishedPdf> {
-  const doc = pdf instanceof PDFDocument ? pdf : await PDFDocument.load(pdf, { updateMetadata: false });
+  let doc = pdf instanceof PDFDocument ? pdf : await PDFDocument.load(pdf, { updateMetadata: false });
+  // What is done to the printed pages' content: before a rearrangement, which draws each page
+  // whole (as a form) where the text and the tags can no longer be told apart.
+  const textLayer = cleanTextLayer(doc);
+  const tags = fixTags(doc, { openingPages: options.openingPages });
   const remappedGlyphs = options.printedText === undefined ? 0 : remapLookAlikes(doc, safeReplacements(options.printedText));
-  const bookmarks = options.outline ? setOutline(doc, options.outline, options.positions ?? {}) : 0;
+  if (options.arrange) {
+    const pages = await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+    doc = await PDFDocument.load(await options.arrange(pages), { updateMetadata: false });
+  }
+  // What is said about the document as a whole: on the pages as they will be printed.
+  const bookmarks = options.outline && !options.arrange ? setOutline(doc, options.outline, options.positions ?? {}) : 0;
   setPdfMetadata(doc, options.metadata);
   // Object streams need PDF 1.5; the XMP metadata and the structure tree are PDF 1.4+ anyway.
   doc.context.header = PDFHeader.forVersion(1, 7);
   const bytes = await doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
-  return { pdf: bytes, bookmarks, remappedGlyphs };
+  return { pdf: bytes, bookmarks, remappedGlyphs, textLayer, tags };
 }

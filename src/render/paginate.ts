@@ -15,6 +15,8 @@
  *    `data-page-of` elements name. While a part waits, a free page measures the length of one
  *    ahead of it (the same layout, printed invisible and untagged, which costs about a third).
  *    The table of contents, which names every page, is measured early and printed last.
+ *    Before every print of a part, measures included, runs of hyphenated lines are broken up
+ *    in the part as it will be printed (`typography/hyphen-ladders.ts`).
  * 3. Only the small PDFs of the parts are read (their named destinations and page count). When
  *    every part's print agrees with the numbers the others gave (start page, page references),
  *    the parts are merged (`pdf-merge.ts`); a part printed with numbers that changed since is
@@ -33,6 +35,8 @@
  * (metadata, outline: `finish-pdf.ts`).
  */
 import { PDFDocument } from 'pdf-lib';
+import { maxHyphenatedLinesInARow } from '../language/fr/line-breaking.ts';
+import { limitHyphenLadders } from '../typography/hyphen-ladders.ts';
 import type { BrowserSession, LoadedPage, PdfOptions } from './browser.ts';
 import { readAnchorPositions, type AnchorPosition } from './pdf-anchors.ts';
 import { mergeParts } from './pdf-merge.ts';
@@ -349,6 +353,10 @@ async function printPart(
   const skip = how.start > 1 ? leadingPages : 0;
   await page.evaluate(showPart, { html: part.html, owned: part.owned, refs: part.refs, stubs: part.stubs, values: how.values, skip, counter: how.start - skip, measure: how.measure });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  // No more than two hyphenated lines in a row (see hyphen-ladders.ts), in the part as it is
+  // about to be printed, its page numbers written: a measure must see the lines its final print
+  // will have, or the lengths it gives would be wrong.
+  await page.evaluate(limitHyphenLadders, maxHyphenatedLinesInARow, 24);
   const pdf = await page.pdf({ outline: how.outline && !how.measure, tagged: how.tagged && !how.measure });
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const local = new Map<string, AnchorPosition>();

@@ -12,7 +12,7 @@ import { PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 export interface PdfMetadata {
   title: string;
   /** Who wrote or published the document (Info /Author, XMP dc:creator). */
-  author: string;
+  author?: string;
   publisher?: string;
   /** One sentence on what the document is (Info /Subject, XMP dc:description). */
   subject?: string;
@@ -39,7 +39,7 @@ export interface PdfMetadata {
  */
 export function setPdfMetadata(doc: PDFDocument, meta: PdfMetadata): void {
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
-  doc.setAuthor(meta.author);
+  if (meta.author) doc.setAuthor(meta.author);
   if (meta.subject) doc.setSubject(meta.subject);
   // pdf-lib joins keywords with spaces; keywords of several words need a clearer separator.
   if (meta.keywords.length) doc.setKeywords([meta.keywords.join('; ')]);
@@ -97,7 +97,7 @@ export function xmpPacket(meta: PdfMetadata, documentId: string): string {
     '  xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/">',
     '<dc:format>application/pdf</dc:format>',
     `<dc:title>${alt(meta.title)}</dc:title>`,
-    `<dc:creator><rdf:Seq><rdf:li>${xml(meta.author)}</rdf:li></rdf:Seq></dc:creator>`,
+    meta.author ? `<dc:creator><rdf:Seq><rdf:li>${xml(meta.author)}</rdf:li></rdf:Seq></dc:creator>` : '',
     meta.publisher ? `<dc:publisher>${bag([meta.publisher])}</dc:publisher>` : '',
     meta.subject ? `<dc:description>${alt(meta.subject)}</dc:description>` : '',
     meta.keywords.length ? `<dc:subject>${bag(meta.keywords)}</dc:subject>` : '',

@@ -20,12 +20,22 @@ export const usualCharacters: ReadonlyMap<number, number> = new Map([
 ]);
 
 /**
+ * Characters that differ from the usual one only in how lines break: always read back as the
+ * usual one, so that a search for `Terres-Neuves` finds the compound the typography bound with a
+ * non-breaking hyphen.
+ */
+export const sameLetters: ReadonlyMap<number, number> = new Map([
+  [0x2011, 0x002d], // non-breaking hyphen → hyphen-minus
+]);
+
+/**
  * Picks the replacements that are safe for a given printed text.
  * @param text all the text the PDF was printed from
- * @returns look-alike → usual character, for the look-alikes that do not occur in the text
+ * @returns look-alike → usual character, for the look-alikes that do not occur in the text (and
+ *   the `sameLetters`, always)
  */
 export function safeReplacements(text: string): Map<number, number> {
-  const out = new Map<number, number>();
+  const out = new Map<number, number>(sameLetters);
   for (const [from, to] of usualCharacters) if (!text.includes(String.fromCodePoint(from))) out.set(from, to);
   return out;
 }

@@ -2,13 +2,13 @@
  * The one function that prints and finishes a PDF. Every PDF Folio writes — the compendium, the
  * booklet, each handout, in `folio build`, `folio watch` and the benchmarks — comes from here:
  * Chrome's pagination by parts (`paginate.ts`), an optional rearrangement of the pages (a
- * booklet's imposition), then what pdf-lib adds (`finish-pdf.ts`: metadata, XMP, document ID,
- * dates that do not come from the clock, outline, text mapping). So every PDF is finished the
- * same way, and the same sources give the same bytes.
+ * booklet's imposition), then what pdf-lib adds (`finish-pdf.ts`: a text layer without soft
+ * hyphens, tags a checker accepts, no running head on the pages that open a part, metadata, XMP,
+ * document ID, dates that do not come from the clock, outline, text mapping). So every PDF is
+ * finished the same way, and the same sources give the same bytes.
  *
  * Not for: choosing what to print or its metadata (`pipeline/print-stage.ts`, `edition-pdf.ts`).
  */
-import { PDFDocument } from 'pdf-lib';
 import type { BrowserSession, PdfOptions } from './browser.ts';
 import { finishPdf, type FinishedPdf } from './finish-pdf.ts';
 import { paginate, type PaginationProgress, type PaginationResult } from './paginate.ts';
@@ -23,10 +23,16 @@ export interface PrintRequest {
   /** Bookmarks, at anchors of the document; Chrome's own (from the headings) when absent. */
   outline?: readonly OutlineItem[];
   /**
-   * Makes other pages of the printed ones before they are finished (a booklet's imposition).
-   * The pagination's page numbers and positions are those of the printed pages.
+   * Makes other pages of the printed ones (a booklet's imposition), once their text layer and
+   * tags are finished; the metadata is set on the arranged pages. The pagination's page numbers
+   * and positions are those of the printed pages.
    */
   arrange?: (pdf: Uint8Array) => Promise<Uint8Array>;
+  /**
+   * Anchors of elements that open a part of the document without being a right-hand start (where
+   * the pagination cuts it anyway): their page gets no running head either.
+   */
+  openingAnchors?: readonly string[];
   /** Tagged PDF (default true). */
   tagged?: boolean;
   onProgress?: (progress: PaginationProgress) => void;
@@ -46,16 +52,29 @@ export interface PrintedPdf extends Omit<FinishedPdf, 'pdf'> {
 export async function printPdf(target: BrowserSession | PrintPool, request: PrintRequest): Promise<PrintedPdf> {
   const pdfOptions: PdfOptions = { tagged: request.tagged ?? true, outline: request.outline === undefined };
   const { document, ...pagination } = await paginate(target, request.html, { pdf: pdfOptions, onProgress: request.onProgress });
-  let printed: PDFDocument = document;
-  if (request.arrange) {
-    const pages = await document.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
-    printed = await PDFDocument.load(await request.arrange(pages), { updateMetadata: false });
-  }
-  const finished = await finishPdf(printed, {
+  const finished = await finishPdf(document, {
     metadata: request.metadata,
-    outline: request.arrange ? undefined : request.outline,
+    outline: request.outline,
     positions: pagination.positions,
     printedText: request.html,
+    openingPages: openingPages(pagination, request.openingAnchors ?? []),
+    arrange: request.arrange,
   });
   return { ...finished, pagination };
+}
+
+/**
+ * The pages on which a part opens: where the pagination cut the document (its right-hand
+ * starts), and the pages of the anchors the caller names.
+ * @param pagination the pagination's page of every anchor and its part starts
+ * @param anchors anchors of elements that open a part
+ * @returns page numbers (1-based), ascending, once each
+ */
+export function openingPages(pagination: Pick<PaginationResult, 'pages' | 'openingPages'>, anchors: readonly string[]): number[] {
+  const pages = new Set(pagination.openingPages);
+  for (const anchor of anchors) {
+    const page = pagination.pages[anchor];
+    if (page !== undefined) pages.add(page);
+  }
+  return [...pages].sort((a, b) => a - b);
 }

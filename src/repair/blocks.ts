@@ -1,25 +1,38 @@
 /**
  * Lines into Markdown blocks: the layout pass.
  *
- * Texts arrive either hard-wrapped (PDF exports: lines of about the same width, a paragraph
- * running over many lines) or one paragraph per line (web pages, press releases). This pass
- * finds which, then:
- * - joins wrapped lines into paragraphs (without a space after an elided `l’`, and across a word
- *   that a line break cut in two when the lexicon confirms the whole word);
- * - joins a paragraph that a page break split (a blank line in the middle of a sentence);
- * - recognises headings (a short line standing alone, without final punctuation, before a
- *   paragraph), the document's own title (its first such line), and bulleted lists nested by
- *   indentation; a bullet that heads indented paragraphs is a section of the page, not an item.
+ * Texts arrive either hard-wrapped (PDF extractions: lines of about the same width, a paragraph
+ * running over many lines, often with no blank line between paragraphs) or one paragraph per line
+ * (web pages, press releases). This pass finds which, then:
+ * - measures the text's usual full line, and ends a paragraph where a line ends a sentence short
+ *   of that measure; a full line runs on into the next one;
+ * - joins wrapped lines into paragraphs: without a space after an elided `l’`, inside a word a
+ *   break cut in two (when the lexicon confirms the whole word), inside an address or a path cut
+ *   at a line end (`https:` + `//www…`, `/usr/share/` + `doc`), without the hyphen of a word
+ *   hyphenated at the line end (`coopé-` + `ration`) but keeping a real one (`arc-` + `en-ciel`);
+ * - joins a sentence that a page break (a form feed left by `page-furniture.ts`, with the running
+ *   heads between the halves already removed) or a blank line split;
+ * - keeps lines that are neither sentences nor headings (code, table rows, addresses) as lines of
+ *   one block;
+ * - recognises list items (`•`, `–`, `—`, `-`, `*`, `1.`, `a)` …) and their continuation lines,
+ *   indented or not, nested by indentation where the text has it;
+ * - recognises headings: a short line standing alone without final punctuation, a heading wrapped
+ *   over two lines, a section number on its own line (`3.2`, `Chapitre 4`) with the title after
+ *   it; never a figure's caption, a line of code or a word of a justified line;
+ * - takes the document's own title (its first heading-like line).
  *
- * Every join across a blank line, every heading and the title are reported; unwrapping ordinary
- * lines is reported once per document. Words are never changed here, only the whitespace between
- * them and the Markdown markers before them.
+ * Every join across a page break or blank line, every heading and the title are reported, and so
+ * is every repair inside a line join (hyphen, address); unwrapping ordinary lines is reported once
+ * per document. Words are never changed here, only the whitespace between them, a hyphen at a line
+ * end and the Markdown markers before them.
  *
- * Written by hand: Markdown parsers read Markdown, and no library reads damaged plain text layout.
+ * Written by hand: Markdown parsers read Markdown, and no library reads damaged plain-text layout.
  */
+import type { Lexicon } from '../language/fr/lexicon.ts';
 import type { Edit, Note } from './mapped-text.ts';
 import type { DocumentMeta, PassContext, PassResult } from './pass.ts';
-import { endsSentence, isFunctionWord, lastWord } from '../language/french.ts';
+import { endsSentence, lastWord } from '../language/fr/sentence.ts';
+import { isFunctionWord } from '../language/fr/words.ts';
 
 interface Line {
   start: number;
@@ -29,33 +42,61 @@ interface Line {
   content: string;
   indent: number;
   blank: boolean;
-  /** Offset where the item's text starts, when the line is a bullet item. */
+  /** A form feed: the page break `page-furniture.ts` leaves, on a line of its own. */
+  pageBreak: boolean;
+  /** Offset where the item's text starts, when the line is a list item. */
   bulletText?: number;
+  /** The item's number, for an ordered item (`3.` → 3). */
+  ordinal?: number;
 }
 
 type BlockKind = 'paragraph' | 'heading' | 'item';
 
+/**
+ * How a line joins the previous one of its block: with a space, with nothing (inside a word or an
+ * address), without the previous line's final hyphen, as a hard break inside an item (a title
+ * line, then its text), or as a line of its own inside the block (code, table rows).
+ */
+type Join = 'space' | 'none' | 'unhyphenate' | 'break' | 'line';
+
 interface Block {
   kind: BlockKind;
   lines: Line[];
-  /** How each line after the first joins the previous one: ' ', '', without its final hyphen, or on a new line of the item. */
-  joins: ('space' | 'none' | 'unhyphenate' | 'break')[];
+  joins: Join[];
+  /** The repair each join made, reported with it (a hyphen dropped, an address rejoined). */
+  joinFindings: (Edit['finding'] | undefined)[];
   indent: number;
   blankBefore: number;
+  /** True when a page break (a form feed) stands between this block and the previous one. */
+  pageBefore: boolean;
   level: number;
   /** For items: nesting level in their list, from 1. */
   listLevel: number;
   /** Depth of enclosing bullet sections. */
   depth: number;
+  /** For headings made of a section number and a title: the number's own lines come first. */
+  numbered?: boolean;
+  /** A heading found in the running text (after a sentence, before one): its number of lines. */
+  titleLines?: number;
 }
 
-const bulletPattern = /^[•◦▪‣●○■□·][ \t\u00a0]+|^[-–—*+][ \t\u00a0]+(?=\S)/u;
+const bulletPattern = /^[•◦▪‣●○■□·∙][ \t\u00a0]+|^[-–—*+][ \t\u00a0]+(?=\S)/u;
+/** `1.` `2)` `a)` `(b)` `iv.` at a line start (escaped by `escape-markdown.ts` when it is `1.`). */
+const orderedPattern = /^(?:(\d{1,2})\\?[.)]|\(?([a-z])\)|\(([ivx]{1,4})\)|([ivx]{1,4})\.)[ \t\u00a0]+(?=\S)/u;
+const footnoteDefinition = /^\[\^[^\]\s]+\]:/u;
 const leadingSpace = /^[ \t\u00a0\u2007\u202f]*/u;
 const trailingSpace = /[ \t\u00a0\u2007\u202f]*$/u;
+/** A section number alone on its line: `3`, `3.2`, `3.2.1.`, `A.1`, `Chapitre 4`, `CHAPITRE`, `Annexe B`. */
+const sectionNumber = /^(?:(?:chapitre|chapter|annexe|appendix|partie|part|livre|titre)(?:\s+(?:\d{1,3}|[IVXLC]{1,6}|[A-Z]))?|\d{1,2}(?:\.\d{1,3}){0,4}\.?|[A-Z](?:\.\d{1,3}){1,4}\.?)$/iu;
+/** A heading with its number on the same line: `2.1.3 Discussion`, `Chapitre 4 Résultats`. */
+const numberedTitle = /^(?:\d{1,2}(?:\.\d{1,3}){1,4}\.?|(?:chapitre|chapter|annexe|appendix)\s+(?:\d{1,3}|[IVXLC]{1,6}|[A-Z])\.?)\s+[\p{Lu}«"“(]/u;
+
+/** Captions of figures and tables: text of their own, never a heading. */
+const captionPattern = /^(?:\*\*)?(?:figure|fig\.|table|tableau|illustration|image|exemple|example|listing|équation|graphique|photo)\s*[\dA-Z][\d.]*\b/iu;
 
 /**
  * The layout pass.
- * @param text the escaped source text (after boilerplate and bold repairs)
+ * @param text the escaped source text (after page furniture, bold and glyph repairs)
  * @param context lexicon for words cut by a line break (optional)
  * @returns edits that turn the lines into Markdown blocks, notes, and the title when found
  */
@@ -64,16 +105,20 @@ export function segmentBlocks(text: string, context: Pick<PassContext, 'lexicon'
   const layout = analyseLayout(lines);
   const notes: Note[] = [];
   const meta: DocumentMeta = {};
-  let blocks = groupLines(lines, layout, context);
-  blocks = joinPageBreaks(blocks, notes, context);
+  const lexicon = context.lexicon;
+  let blocks = groupLines(lines, layout, lexicon);
+  if (layout.hardWrapped) blocks = mergeWordRuns(blocks, notes);
+  if (!layout.markdown) blocks = joinBreaks(blocks, layout, notes, lexicon);
+  blocks = mergeSectionNumbers(blocks, layout, notes);
   markSections(blocks);
-  markHeadings(blocks, notes);
-  const title = takeTitle(blocks, notes);
-  if (title) meta.title = title.lines.map((l) => l.content).join(' ');
+  // Markdown that Folio wrote (normalized once already) keeps its headings and title as they are.
+  const title = layout.markdown ? undefined : (markHeadings(blocks, layout, notes), takeTitle(blocks, notes));
+  if (layout.markdown) for (const b of blocks) if (b.kind === 'heading') reportHeading(b, notes);
+  if (title) meta.title = blockText(title);
 
   if (layout.hardWrapped) {
-    const joined = blocks.reduce((n, b) => n + b.joins.filter((j) => j !== 'break').length, 0);
-    const first = lines.find((l) => !l.blank);
+    const joined = blocks.reduce((n, b) => n + b.joins.filter((j) => j !== 'break' && j !== 'line').length, 0);
+    const first = lines.find((l) => !l.blank && !l.pageBreak);
     if (first && joined > 0) {
       notes.push({
         at: first.contentStart,
@@ -98,6 +143,7 @@ function splitLines(text: string): Line[] {
     const body = raw.slice(lead.length);
     const content = body.replace(trailingSpace, '');
     const indent = [...lead].reduce((n, c) => n + (c === '\t' ? 4 : 1), 0);
+    const pageBreak = /^\f+$/u.test(content);
     const line: Line = {
       start,
       end: start + raw.length,
@@ -106,118 +152,311 @@ function splitLines(text: string): Line[] {
       content,
       indent,
       blank: content.length === 0,
+      pageBreak,
     };
-    const bullet = bulletPattern.exec(content);
-    const previous = lines[lines.length - 1];
-    // A dash at a line start continues a sentence unless a list is plausible there.
-    const dash = bullet && /^[-–—*+]/u.test(content);
-    const listPlace = !previous || previous.blank || listIndent !== undefined || /:$/u.test(previous.content);
-    if (bullet && (!dash || listPlace)) line.bulletText = line.contentStart + bullet[0].length;
-    if (line.bulletText !== undefined) listIndent = line.indent;
-    else if (!line.blank && listIndent !== undefined && line.indent <= listIndent) listIndent = undefined;
+    if (!pageBreak) {
+      const bullet = bulletPattern.exec(content);
+      const previous = lines.findLast((l) => !l.pageBreak);
+      // A dash at a line start continues a sentence unless a list is plausible there.
+      const dash = bullet && /^[-–—*+]/u.test(content);
+      const listPlace =
+        !previous || previous.blank || listIndent !== undefined || /[:.;!?]$/u.test(previous.content) || previous.content.length < 40;
+      if (bullet && (!dash || listPlace)) line.bulletText = line.contentStart + bullet[0].length;
+      const ordered = bullet ? null : orderedPattern.exec(content);
+      if (ordered) {
+        line.bulletText = line.contentStart + ordered[0].length;
+        line.ordinal = ordered[1] ? Number(ordered[1]) : ordered[2] ? ordered[2].charCodeAt(0) - 96 : 0;
+      }
+      if (line.bulletText !== undefined) listIndent = line.indent;
+      else if (!line.blank && listIndent !== undefined && line.indent <= listIndent) listIndent = undefined;
+    }
     lines.push(line);
     start += raw.length + 1;
   }
+  confirmOrderedItems(lines);
   return lines;
+}
+
+/**
+ * An ordered marker makes an item only inside a numbered list: a `1.` with a `2.` after it, a `3.`
+ * after a `2.`. A year or a lone `1.` heading a line stays text.
+ */
+function confirmOrderedItems(lines: Line[]): void {
+  const ordered = lines.filter((l) => l.ordinal !== undefined);
+  // Measured in characters, not lines, so that the decision is the same once lines are joined.
+  const near = (x: Line, y: Line): boolean => Math.abs(x.start - y.start) <= 3000;
+  const keep = ordered.map((l, k) =>
+    [ordered[k - 1], ordered[k + 1]].some((o) => o !== undefined && near(o, l) && Math.abs(o.ordinal! - l.ordinal!) === 1 && o.indent === l.indent),
+  );
+  ordered.forEach((l, k) => {
+    if (keep[k]) return;
+    l.bulletText = undefined;
+    l.ordinal = undefined;
+  });
 }
 
 interface Layout {
   hardWrapped: boolean;
-  /** Typical width of a wrapped line, when hard-wrapped. */
+  /** The text is Markdown as Folio writes it: its headings are marked, its paragraphs on one line each. */
+  markdown: boolean;
+  /** Typical width of a full line, when hard-wrapped. */
   width: number;
 }
 
-/** Hard-wrapped: lines rarely long, and lines often run on into the next without punctuation. */
+/** Hard-wrapped: lines rarely long, and lines often run on into the next without punctuation; or pages. */
 function analyseLayout(lines: Line[]): Layout {
-  const text = lines.filter((l) => !l.blank && l.bulletText === undefined);
-  if (text.length === 0) return { hardWrapped: false, width: 0 };
+  const text = lines.filter((l) => !l.blank && !l.pageBreak && l.bulletText === undefined);
+  if (text.length === 0) return { hardWrapped: false, markdown: false, width: 0 };
   const long = text.filter((l) => l.content.length > 200).length;
-  const wrapped: number[] = [];
+  const paged = lines.some((l) => l.pageBreak);
+  if (!paged && long > 0 && text.some((l) => /^#{2,6} \S/u.test(l.content))) return { hardWrapped: false, markdown: true, width: 0 };
+  const runOnLengths: number[] = [];
   let runOn = 0;
   for (let i = 0; i + 1 < lines.length; i++) {
     const a = lines[i]!;
     const b = lines[i + 1]!;
-    if (a.blank || b.blank || a.bulletText !== undefined || b.bulletText !== undefined) continue;
-    wrapped.push(a.content.length);
-    if (!endsSentence(a.content)) runOn += 1;
+    if (a.blank || b.blank || a.pageBreak || b.pageBreak || a.bulletText !== undefined || b.bulletText !== undefined) continue;
+    if (!endsSentence(a.content)) {
+      runOn += 1;
+      runOnLengths.push(a.content.length);
+    }
   }
-  const hardWrapped = runOn >= 2 && long / text.length < 0.1;
-  wrapped.sort((x, y) => x - y);
-  const width = wrapped.length ? wrapped[Math.floor(wrapped.length * 0.9)]! : 0;
-  return { hardWrapped, width };
+  // `pdftotext` joins the two lines of a word hyphenated at a line end: a few lines are twice as long.
+  const hardWrapped = (runOn >= 2 && long / text.length < 0.1) || (paged && runOn >= 2 && long / text.length < 0.3);
+  runOnLengths.sort((x, y) => x - y);
+  // Lines that run on into the next are full lines: their median is the measure.
+  const width = runOnLengths.length ? runOnLengths[Math.floor(runOnLengths.length * 0.5)]! : 0;
+  return { hardWrapped, markdown: false, width };
 }
 
-function newBlock(kind: BlockKind, line: Line, blankBefore: number): Block {
-  return { kind, lines: [line], joins: [], indent: line.indent, blankBefore, level: 0, listLevel: 1, depth: 0 };
+function newBlock(kind: BlockKind, line: Line, blankBefore: number, pageBefore: boolean): Block {
+  return { kind, lines: [line], joins: [], joinFindings: [], indent: line.indent, blankBefore, pageBefore, level: 0, listLevel: 1, depth: 0 };
+}
+
+function isFull(line: Line, layout: Layout, item = false): boolean {
+  // Only hard-wrapped text has a measure; a line of a one-paragraph-per-line text is never "full".
+  return layout.hardWrapped && layout.width > 0 && line.content.length >= layout.width * (item ? 0.78 : 0.85);
 }
 
 /** Groups consecutive lines into blocks: wrapped lines, items with their continuation lines. */
-function groupLines(lines: Line[], layout: Layout, context: Pick<PassContext, 'lexicon'>): Block[] {
+function groupLines(lines: Line[], layout: Layout, lexicon: Lexicon | undefined): Block[] {
   const blocks: Block[] = [];
   let blank = 0;
+  let page = false;
   let current: Block | undefined;
-  for (const line of lines) {
-    if (line.blank) {
-      blank += 1;
+  const push = (b: Block): void => {
+    blocks.push(b);
+    current = b;
+  };
+  lines.forEach((line, index) => {
+    if (line.blank || line.pageBreak) {
+      if (line.blank) blank += 1;
+      else page = true;
       current = undefined;
-      continue;
+      return;
     }
-    if (line.bulletText !== undefined) {
-      current = newBlock('item', line, blank);
-      blocks.push(current);
-    } else if (current && current.kind === 'item' && line.indent > current.indent) {
-      const previous = current.lines[current.lines.length - 1]!;
-      current.joins.push(layout.hardWrapped && wrapsInto(previous, line, layout, false) ? joinKind(previous, line, context) : 'break');
-      current.lines.push(line);
-    } else if (current && current.kind === 'paragraph' && layout.hardWrapped && wrapsInto(current.lines[current.lines.length - 1]!, line, layout, current.lines.length === 1)) {
-      current.joins.push(joinKind(current.lines[current.lines.length - 1]!, line, context));
-      current.lines.push(line);
+    const previous = current?.lines[current.lines.length - 1];
+    const title = layout.hardWrapped && line.bulletText === undefined ? titleAhead(lines, index, layout) : 0;
+    if (current?.titleLines !== undefined && current.lines.length >= current.titleLines) {
+      // The heading found ahead ends here: what follows is its text.
+      push(line.bulletText !== undefined ? newBlock('item', line, blank, page) : newBlock('paragraph', line, blank, page));
+    } else if (title > 0 && previous && endsSentence(previous.content) && current?.kind === 'paragraph') {
+      // After a sentence's end, one or two short lines without punctuation before a new sentence: a heading.
+      push(newBlock('paragraph', line, blank, page));
+      current!.titleLines = title;
+    } else if (line.bulletText !== undefined) {
+      push(newBlock('item', line, blank, page));
+    } else if (footnoteDefinition.test(line.content)) {
+      push(newBlock('paragraph', line, blank, page));
+    } else if (current && previous && current.kind === 'item' && line.indent > current.indent) {
+      // An indented line under an item: its text goes on, or a new line of it (a title, then its text).
+      const join = layout.hardWrapped ? lineJoin(previous, line, layout, current, lexicon) : undefined;
+      addLine(current, line, join && join.join !== 'line' ? join : { join: 'break' });
+    } else if (current && previous && (current.kind === 'item' || current.kind === 'paragraph')) {
+      const join = lineJoin(previous, line, layout, current, lexicon);
+      if (join) addLine(current, line, join);
+      else push(newBlock('paragraph', line, blank, page));
     } else {
-      current = newBlock('paragraph', line, blank);
-      blocks.push(current);
+      push(newBlock('paragraph', line, blank, page));
     }
-    blank = 0;
-  }
+    if (current?.lines.length === 1) {
+      blank = 0;
+      page = false;
+    }
+  });
   return blocks;
 }
 
 /**
- * In hard-wrapped text: does line `a` run on into line `b`? A short line ending a sentence does
- * not, nor a short first line that reads as a heading; a line inside a paragraph always does.
+ * How many lines from `index` read as a heading set in the running text: one line, or two when
+ * the first runs on into the second, none ending with punctuation, the last short of the
+ * measure, and a sentence or a block starting after them. 0 when they do not.
  */
-function wrapsInto(a: Line, b: Line, layout: Layout, aStartsBlock: boolean): boolean {
-  const short = a.content.length < layout.width * 0.75;
-  if (!short) return true;
-  if (endsSentence(a.content)) return false;
-  if (startsLower(b.content) || endsWithJoiner(a.content)) return true;
-  return !aStartsBlock || !isHeadingCandidate(a.content, 120);
+function titleAhead(lines: Line[], index: number, layout: Layout): number {
+  const first = lines[index]!;
+  if (startsLower(first.content) || captionPattern.test(first.content) || first.bulletText !== undefined) return 0;
+  for (const n of [1, 2]) {
+    const group = lines.slice(index, index + n);
+    if (group.length < n || group.some((l) => l.blank || l.pageBreak || /[.;:!?,]$/u.test(l.content))) return 0;
+    if (n === 2 && !(startsLower(group[1]!.content) || endsWithJoiner(group[0]!.content))) return 0;
+    const last = group[n - 1]!;
+    if (isFull(last, layout)) continue;
+    const after = lines[index + n];
+    const text = group.map((l) => l.content).join(' ');
+    if (!isHeadingCandidate(text, 150) || /[=$<>{}|\\[\]@]/u.test(text)) return 0;
+    if (after && !after.blank && !after.pageBreak && (startsLower(after.content) || after.bulletText !== undefined)) return 0;
+    return n;
+  }
+  return 0;
+}
+
+function addLine(block: Block, line: Line, join: { join: Join; finding?: Edit['finding'] }): void {
+  block.joins.push(join.join);
+  block.joinFindings.push(join.finding);
+  block.lines.push(line);
 }
 
 /**
- * How two lines of one paragraph join: after an apostrophe or inside a cut word, without a space;
- * after a hyphen that only split a word at the line's end, without the hyphen (`réhabi-` +
- * `litation`), or keeping it when the word is a compound (`socio-` + `éducatifs`).
+ * Does line `b` go on the block whose last line is `a` (no blank line between them), and how?
+ * - A full line runs on into the next.
+ * - A line that ends a sentence short of the measure ends its paragraph (unless the next line
+ *   starts in lowercase: `etc.` inside a sentence).
+ * - A short line that does not end a sentence runs on when the next starts in lowercase or the
+ *   line ends on a word that cannot end one (`de`, `l’`, a comma); a heading-like first line of a
+ *   block before a longer line stands alone; any other short line stays a line of the block
+ *   (code, a table's row, an address).
+ * In text with one paragraph per line, a line ending a sentence ends its paragraph, and other
+ * lines stay lines of their block.
+ * @returns how to join, or undefined for a new block
  */
-function joinKind(a: Line, b: Line, context: Pick<PassContext, 'lexicon'>): 'space' | 'none' | 'unhyphenate' {
-  if (/['’]$/.test(a.content)) return 'none';
-  const hyphen = /(\p{L}+)-$/u.exec(a.content);
-  const next = /^(\p{Ll}+)/u.exec(b.content);
-  if (hyphen && next) {
-    const lexicon = context.lexicon;
-    const joined = hyphen[1]! + next[1]!;
-    return lexicon && lexicon.has(joined) && !lexicon.has(`${hyphen[1]}-${next[1]}`) ? 'unhyphenate' : 'none';
+function lineJoin(a: Line, b: Line, layout: Layout, block: Block, lexicon: Lexicon | undefined): { join: Join; finding?: Edit['finding'] } | undefined {
+  if (!layout.hardWrapped) {
+    if (/^#{1,6} /u.test(a.content) || /^#{1,6} /u.test(b.content)) return undefined;
+    // A line in lowercase after an unfinished one is its continuation, in an item too.
+    if (!layout.markdown && startsLower(b.content) && !endsSentence(a.content)) return joinKind(a, b, lexicon);
+    if (block.kind === 'item') return undefined;
+    // Folio's Markdown: lines of one block stay lines of that block.
+    if (layout.markdown) return footnoteDefinition.test(b.content) ? undefined : { join: 'line' };
+    if (endsSentence(a.content)) return undefined;
+    // A title or a heading line before a paragraph stands alone; other lines that do not end a
+    // sentence stay lines of their block (code, an address, or what a first normalization kept so).
+    return block.lines.length === 1 && isHeadingCandidate(a.content, 300) && b.content.length > 120 ? undefined : { join: 'line' };
   }
-  if (cutWord(a.content, b.content, context)) return 'none';
-  return 'space';
+  if (sectionNumber.test(a.content) && block.lines.length === 1) return undefined;
+  // An address cut at the line's end goes on whatever ends the line (`https:` + `//www…`).
+  if (splitAddress(a.content, b.content, lexicon)) return joinKind(a, b, lexicon);
+  // A numbered heading on its own line starts a block, and ends one: its text follows on the next line.
+  if (isNumberedTitle(b) || (block.lines.length === 1 && isNumberedTitle(a) && !isFull(a, layout))) return undefined;
+  // A line that starts in lowercase or with a bracket or quotation goes on with an unfinished sentence.
+  const lower = startsLower(b.content) || /^[(\[«“]/u.test(b.content);
+  const item = block.kind === 'item';
+  if (isFull(a, layout, item) || (!endsSentence(a.content) && (lower || endsWithJoiner(a.content)))) {
+    // A caption or a section number after a full line starts a block of its own.
+    if (!lower && (captionPattern.test(b.content) || sectionNumber.test(b.content))) return undefined;
+    return joinKind(a, b, lexicon);
+  }
+  if (endsSentence(a.content)) return lower ? joinKind(a, b, lexicon) : undefined;
+  if (block.lines.length === 1 && !item && isHeadingCandidate(a.content, 120) && (isFull(b, layout) || endsSentence(b.content))) return undefined;
+  // An item ends on a short line: what follows, not in lowercase, is a paragraph of its own. Other
+  // short lines one under the other (code, a table's rows) stay lines of one block.
+  return item ? undefined : { join: 'line' };
+}
+
+const urlLike = /(?:^|[\s(«"“<])((?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)\S*|[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.?|~?\.{0,2}\/[\w.~-]+(?:\/[\w.~-]*)*\/?|[a-z][a-z0-9+.-]*:)$/iu;
+
+/**
+ * How two lines of one paragraph join: after an apostrophe or inside a cut word, without a space;
+ * inside an address or a path cut at the line end, without a space; after a hyphen that only
+ * split a word at the line's end, without the hyphen (`réhabi-` + `litation`), or keeping it when
+ * the word is a compound (`socio-` + `éducatifs`, `Jean-` + `Pierre`).
+ */
+function joinKind(a: Line, b: Line, lexicon: Lexicon | undefined): { join: Join; finding?: Edit['finding'] } {
+  // After an elided word or an opening bracket, the next word follows without a space.
+  if (elisionAtEnd.test(a.content) || /[(\[]$/u.test(a.content)) return { join: 'none' };
+  const address = splitAddress(a.content, b.content, lexicon);
+  if (address) {
+    return {
+      join: 'none',
+      finding: {
+        rule: 'split-address',
+        severity: 'info',
+        message: `“${tail(address[0], 40)}” + “${head(address[1], 30)}” is one address or path cut at the end of a line: joined without a space.`,
+      },
+    };
+  }
+  const soft = /(\p{L}+)\u00ad$/u.exec(a.content);
+  if (soft) {
+    const next = /^\p{L}+/u.exec(b.content)?.[0] ?? '';
+    return {
+      join: 'unhyphenate',
+      finding: {
+        rule: 'line-end-hyphen',
+        severity: 'info',
+        message: `“${soft[1]}-” + “${next}” was one word the typesetter hyphenated at the end of a line (a soft hyphen): joined as “${soft[1]}${next}”.`,
+      },
+    };
+  }
+  const hyphen = /(\p{L}+)[-\u2010]$/u.exec(a.content);
+  if (hyphen) {
+    const next = /^(\p{Ll}+)/u.exec(b.content);
+    if (!next) return { join: 'none' }; // `Jean-` + `Pierre`, `COVID-` + `19`: the hyphen is the word's.
+    const joined = hyphen[1]! + next[1]!;
+    if (lexicon && lexicon.has(joined) && !lexicon.has(`${hyphen[1]}-${next[1]}`)) {
+      return {
+        join: 'unhyphenate',
+        finding: {
+          rule: 'line-end-hyphen',
+          severity: 'info',
+          message: `“${hyphen[1]}-” + “${next[1]}” was one word hyphenated at the end of a line: joined as “${joined}”.`,
+        },
+      };
+    }
+    if (lexicon && !lexicon.has(`${hyphen[1]}-${next[1]}`) && !lexicon.has(joined)) {
+      return {
+        join: 'none',
+        finding: {
+          rule: 'line-end-hyphen',
+          severity: 'info',
+          message: `“${hyphen[1]}-” + “${next[1]}”: the lexicon knows neither “${joined}” nor “${hyphen[1]}-${next[1]}”, so the hyphen was kept as printed. Check the original if in doubt.`,
+        },
+      };
+    }
+    return { join: 'none' };
+  }
+  if (cutWord(a.content, b.content, lexicon)) return { join: 'none' };
+  return { join: 'space' };
+}
+
+/**
+ * An address (`https://…`, `www.…`, `nom@domaine.fr`) or a path (`/usr/share/`) cut at a line end:
+ * the line ends on it, and it goes on in the next line, either because it ends on a separator
+ * (`/`, `.`, `-`, `_`, `:`, `=`, `?`, `&`, `#`) or because the next line starts with what only an
+ * address holds (no French word: `doc/x.html`, `//www`, `org`).
+ * @returns the two pieces, or undefined
+ */
+function splitAddress(a: string, b: string, lexicon: Lexicon | undefined): [string, string] | undefined {
+  const m = urlLike.exec(a);
+  if (!m) return undefined;
+  const piece = m[1]!;
+  const next = /^\S+/u.exec(b)?.[0];
+  if (!next) return undefined;
+  // A bare `mot:` ends a label unless an address follows (`https:` + `//www`).
+  if (/^[a-z][a-z0-9+.-]*:$/iu.test(piece)) return /^\/\//u.test(next) ? [piece, next] : undefined;
+  const isAddress = /:\/\/|^www\.|^mailto:|@|^~?\.{0,2}\//iu.test(piece) && piece.length >= 4;
+  if (!isAddress) return undefined;
+  // The sentence goes on after the address: the next line starts with a word.
+  const word = /^[\p{L}’'-]+[,.;:!?)»]*$/u.test(next) && (lexicon ? lexicon.has(next.replace(/[,.;:!?)»]+$/u, '')) : /^\p{Ll}/u.test(next) === false);
+  if (/[/._\-:=?&#~%+]$/u.test(piece)) return word && !/[/_\-=?&#~%+]$/u.test(piece) ? undefined : [piece, next];
+  return /[/.=?&#_%~]/u.test(next) && !/^[«(“"]/u.test(next) && !word ? [piece, next] : undefined;
 }
 
 /** A word cut by a break (`l` + `es`): neither piece is a word, or only a one-letter piece is, and the whole is. */
-function cutWord(a: string, b: string, context: Pick<PassContext, 'lexicon'>): boolean {
-  const lexicon = context.lexicon;
+function cutWord(a: string, b: string, lexicon: Lexicon | undefined): boolean {
   if (!lexicon) return false;
   const head = /(\p{L}+)$/u.exec(a)?.[1];
   const tail = /^(\p{Ll}+)/u.exec(b)?.[1];
-  if (!head || !tail) return false;
+  // A capital alone is a letter of its own (`les canaux L, C` + `et H`), not the start of a cut word.
+  if (!head || !tail || /^\p{Lu}$/u.test(head)) return false;
   const whole = head + tail;
   if (!lexicon.has(whole)) return false;
   const headIsWord = head.length > 1 ? lexicon.has(head) : /^[aày]$/iu.test(head);
@@ -229,30 +468,73 @@ function startsLower(s: string): boolean {
   return /^(?:\*\*|\\[*_])?[\p{Ll},;.)»:]/u.test(s);
 }
 
+/** An elided article or pronoun at a line's end (`l’`, `qu’`): the next word follows it without a space. */
+const elisionAtEnd = /(?<![\p{L}\p{N}])(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu|quelqu)['’]$/iu;
+
 function endsWithJoiner(s: string): boolean {
-  return /['’,]$/.test(s) || isFunctionWord(lastWord(s));
+  return elisionAtEnd.test(s) || /[,«(\[“]$|\p{L}[-\u2010\u00ad]$/u.test(s) || isFunctionWord(lastWord(s));
 }
 
 /**
- * Joins paragraphs that a page break split: the first ends in the middle of a sentence (after an
- * apostrophe, a comma, an article or a preposition, or before a lowercase word).
+ * The words of a justified line whose spaces the typesetter stretched come out of `pdftotext` as
+ * blocks of one word each (`Le`, `flux`, `de`, `cette`…). A run of three or more such blocks,
+ * mostly lowercase words, is one stretch of text: its words are joined, in the order given, into
+ * one paragraph (which the page-break joins may then join to its sentence). The order of words
+ * from two stretched lines may stay interleaved: the note says so.
  */
-function joinPageBreaks(blocks: Block[], notes: Note[], context: Pick<PassContext, 'lexicon'>): Block[] {
+function mergeWordRuns(blocks: Block[], notes: Note[]): Block[] {
   const out: Block[] = [];
-  for (const block of blocks) {
+  const isWordBlock = (b: Block): boolean =>
+    b.kind === 'paragraph' && b.lines.length === 1 && !b.pageBefore && b.lines[0]!.content.length <= 40 && b.lines[0]!.content.split(/\s+/u).length <= 2 && !footnoteDefinition.test(b.lines[0]!.content);
+  for (let i = 0; i < blocks.length; ) {
+    let j = i;
+    while (j < blocks.length && isWordBlock(blocks[j]!) && (j === i || blocks[j]!.blankBefore > 0)) j++;
+    const run = blocks.slice(i, j);
+    const lower = run.filter((b) => /^[\p{Ll}(«"“]/u.test(b.lines[0]!.content)).length;
+    if (run.length >= 3 && lower * 2 >= run.length) {
+      const merged = run[0]!;
+      for (const b of run.slice(1)) addLine(merged, b.lines[0]!, { join: 'space' });
+      out.push(merged);
+      notes.push({
+        at: merged.lines[0]!.contentStart,
+        finding: {
+          rule: 'justified-words',
+          severity: 'warning',
+          message: `${run.length} words that the extraction gave one by one (a justified line with stretched spaces) were joined into one passage, in the order given: “${head(run.map((b) => b.lines[0]!.content).join(' '), 60)}”. Check their order against the original.`,
+        },
+      });
+      i = j;
+      continue;
+    }
+    out.push(blocks[i]!);
+    i += 1;
+  }
+  return out;
+}
+
+/**
+ * Joins blocks that a page break or a blank line split in the middle of a sentence: the first
+ * ends on a word that cannot end one (an article, a preposition, a comma, an apostrophe) or the
+ * second starts in lowercase; across a page break, also after a full line that does not end a
+ * sentence, or that does when the next page goes on with a sentence of the same paragraph.
+ */
+function joinBreaks(blocks: Block[], layout: Layout, notes: Note[], lexicon: Lexicon | undefined): Block[] {
+  const out: Block[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
     const previous = out[out.length - 1];
-    if (previous && block.kind === 'paragraph' && previous.kind !== 'heading' && block.blankBefore > 0 && splitByBreak(previous, block)) {
+    if (previous && block.kind === 'paragraph' && previous.kind !== 'heading' && (block.blankBefore > 0 || block.pageBefore) && splitByBreak(previous, block, layout)) {
       const a = previous.lines[previous.lines.length - 1]!;
       const b = block.lines[0]!;
-      const kind = joinKind(a, b, context);
-      previous.joins.push(kind, ...block.joins);
-      previous.lines.push(...block.lines);
+      const kind = joinKind(a, b, lexicon);
+      addLine(previous, b, kind);
+      for (let k = 1; k < block.lines.length; k++) addLine(previous, block.lines[k]!, { join: block.joins[k - 1]!, finding: block.joinFindings[k - 1] });
       notes.push({
         at: b.contentStart,
         finding: {
           rule: 'page-break-join',
           severity: 'info',
-          message: `A sentence split by a page break was joined: “${tail(a.content)}” + “${head(b.content)}”${kind === 'none' ? ', without a space: the break had cut a word' : ''}.`,
+          message: `A sentence split by a page break${block.pageBefore ? ' (its running heads and page number removed)' : ''} was joined: “${tail(a.content)}” + “${head(b.content)}”${kind.join === 'none' && !kind.finding ? ', without a space: the break had cut a word' : ''}.`,
         },
       });
       continue;
@@ -262,16 +544,118 @@ function joinPageBreaks(blocks: Block[], notes: Note[], context: Pick<PassContex
   return out;
 }
 
-function splitByBreak(a: Block, b: Block): boolean {
-  const last = a.lines[a.lines.length - 1]!.content;
-  const first = b.lines[0]!.content;
-  if (Math.abs(a.lines[a.lines.length - 1]!.indent - b.indent) > 1) return false;
+function splitByBreak(a: Block, b: Block, layout: Layout): boolean {
+  const lastLine = a.lines[a.lines.length - 1]!;
+  const last = lastLine.content;
+  const firstLine = b.lines[0]!;
+  const first = firstLine.content;
+  if (Math.abs(lastLine.indent - b.indent) > 1 && !b.pageBefore) return false;
   if (a.kind === 'item' && a.joins.includes('break')) return false;
-  if (endsSentence(last)) return false;
-  if (/['’]$/.test(last)) return true;
+  if (footnoteDefinition.test(first) || footnoteDefinition.test(a.lines[0]!.content)) return false;
+  if (isNumberedTitle(firstLine) || (b.lines.length === 1 && sectionNumber.test(first))) return false;
+  if (/^#{1,6} /u.test(first) || /^#{1,6} /u.test(a.lines[0]!.content)) return false;
+  if (elisionAtEnd.test(last) || /[«(\[“]$/u.test(last) || /^[»)\]”]/u.test(first)) return true;
   // A heading is never followed by a lowercase word: the sentence goes on.
-  if (startsLower(first)) return true;
-  return /,$/.test(last) || isFunctionWord(lastWord(last));
+  // After a sentence's end, only a full line (the break fell there by chance) goes on in lowercase.
+  if (startsLower(first)) return !endsSentence(last) || isFull(lastLine, layout);
+  if (endsSentence(last)) {
+    // A page that ends on a full line with a sentence's end: the paragraph goes on over the page,
+    // unless what follows is a heading, a caption or a block of lines of its own.
+    return b.pageBefore && isFull(lastLine, layout) && !a.joins.includes('line') && startsParagraphText(b, layout);
+  }
+  if (/,$/u.test(last) || isFunctionWord(lastWord(last))) return true;
+  // An unfinished sentence goes on into a bracket, a quotation, a path or a number (`la commande`
+  // + `(voir…)`, `Section` + `1.4.8, …`): none of them starts a heading.
+  if (/^[(\[«"“/–—]/u.test(first) || (/^\d/u.test(first) && !isHeadingCandidate(first, 120))) return true;
+  return b.pageBefore && isFull(lastLine, layout) && !a.joins.includes('line') && startsParagraphText(b, layout);
+}
+
+/** The block starts with running text: not a heading, a caption, a section number or lines of code. */
+function startsParagraphText(b: Block, layout: Layout): boolean {
+  const first = b.lines[0]!;
+  if (captionPattern.test(first.content) || sectionNumber.test(first.content)) return false;
+  if (b.lines.length === 1 && isHeadingCandidate(first.content, 120) && !isFull(first, layout)) return false;
+  return b.joins[0] !== 'line';
+}
+
+/**
+ * A section number on a line of its own (`3.2`, `Chapitre 4`, `CHAPITRE` then `4`) and the title
+ * after it make one heading; a title wrapped over two lines is one heading too.
+ */
+function mergeSectionNumbers(blocks: Block[], layout: Layout, notes: Note[]): Block[] {
+  if (!layout.hardWrapped) return blocks;
+  const out: Block[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.kind !== 'paragraph' || b.lines.length !== 1 || !sectionNumber.test(b.lines[0]!.content)) {
+      out.push(b);
+      continue;
+    }
+    // `CHAPITRE` + `4` + title; `3.2` + title.
+    const numberBlocks = [b];
+    let j = i + 1;
+    while (j < blocks.length && numberBlocks.length < 3 && isNumberContinuation(numberBlocks, blocks[j]!)) numberBlocks.push(blocks[j++]!);
+    const titleBlock = blocks[j];
+    if (!titleBlock || titleBlock.kind !== 'paragraph' || titleBlock.pageBefore) {
+      out.push(b);
+      continue;
+    }
+    const titleLines = headingLines(titleBlock, layout);
+    if (titleLines === 0) {
+      out.push(b);
+      continue;
+    }
+    const heading = newBlock('heading', b.lines[0]!, b.blankBefore, b.pageBefore);
+    for (const nb of numberBlocks.slice(1)) addLine(heading, nb.lines[0]!, { join: 'space' });
+    for (let k = 0; k < titleLines; k++) addLine(heading, titleBlock.lines[k]!, { join: 'space' });
+    heading.numbered = true;
+    heading.level = headingLevel(numberBlocks.map((nb) => nb.lines[0]!.content).join(' '));
+    out.push(heading);
+    notes.push({
+      at: b.lines[0]!.contentStart,
+      finding: {
+        rule: 'section-number',
+        severity: 'info',
+        message: `The section number “${numberBlocks.map((nb) => nb.lines[0]!.content).join(' ')}” stood on a line of its own: it was joined to its title “${head(titleBlock.lines.slice(0, titleLines).map((l) => l.content).join(' '), 50)}”.`,
+      },
+    });
+    if (titleLines < titleBlock.lines.length) {
+      // The text that followed the title on the next lines becomes a paragraph of its own.
+      const rest = newBlock('paragraph', titleBlock.lines[titleLines]!, 0, false);
+      for (let k = titleLines + 1; k < titleBlock.lines.length; k++) addLine(rest, titleBlock.lines[k]!, { join: titleBlock.joins[k - 1]!, finding: titleBlock.joinFindings[k - 1] });
+      out.push(rest);
+    }
+    i = j;
+  }
+  return out;
+}
+
+function isNumberedTitle(line: Line): boolean {
+  return numberedTitle.test(line.content) && isHeadingCandidate(line.content, 120) && line.content.split(/\s+/u).length <= 14;
+}
+
+/** `CHAPITRE` is followed by its number on the next line. */
+function isNumberContinuation(numberBlocks: Block[], next: Block): boolean {
+  const previous = numberBlocks[numberBlocks.length - 1]!.lines[0]!.content;
+  if (next.kind !== 'paragraph' || next.lines.length !== 1 || next.pageBefore) return false;
+  return /^(?:chapitre|chapter|annexe|appendix|partie|part|livre|titre)$/iu.test(previous) && /^(?:\d{1,3}|[IVXLC]{1,6}|[A-Z])$/u.test(next.lines[0]!.content);
+}
+
+/** How many first lines of a block make a heading: one, two when the title wraps, or none. */
+function headingLines(b: Block, layout: Layout): number {
+  const [first, second] = b.lines;
+  if (!first || !isHeadingCandidate(first.content, 150) || captionPattern.test(first.content)) return 0;
+  if (second && b.joins[0] === 'space' && !endsSentence(second.content) && second.content.length < 90 && (b.lines.length === 2 || !isFull(second, layout))) {
+    // A title over two lines: the second line ends it (no paragraph text runs on from it).
+    return isHeadingCandidate(`${first.content} ${second.content}`, 200) ? 2 : 1;
+  }
+  return 1;
+}
+
+function headingLevel(number: string): number {
+  if (/^(?:chapitre|chapter|annexe|appendix|partie|part|livre|titre)\b/iu.test(number)) return 2;
+  const depth = number.replace(/\.$/u, '').split('.').length;
+  return Math.min(6, 1 + depth);
 }
 
 /** Items that head indented paragraphs are sections: they become headings, their content is lifted. */
@@ -281,7 +665,7 @@ function markSections(blocks: Block[]): void {
     const b = blocks[i]!;
     while (open.length && b.indent <= open[open.length - 1]!.indent) open.pop();
     b.depth = open.length;
-    if (b.kind !== 'item' || b.lines.length > 1) continue;
+    if (b.kind !== 'item' || b.lines.length > 1 || b.lines[0]!.ordinal !== undefined) continue;
     const text = itemText(b);
     const next = blocks[i + 1];
     if (next && next.kind === 'paragraph' && next.indent > b.indent && isHeadingCandidate(text, 120)) {
@@ -304,25 +688,61 @@ function markSections(blocks: Block[]): void {
   flush();
 }
 
-/** Short lines alone, without final punctuation, before a paragraph that starts a sentence. */
-function markHeadings(blocks: Block[], notes: Note[]): void {
+/**
+ * Short lines alone, without final punctuation, before a paragraph that starts a sentence. In a
+ * hard-wrapped text the line must stand apart (a blank line or a page before it, or a section
+ * number) and read as a title: no caption, no code, not a lone word amid lone words.
+ */
+function markHeadings(blocks: Block[], layout: Layout, notes: Note[]): void {
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     const next = blocks[i + 1];
     if (b.kind === 'heading') {
+      if (b.numbered) {
+        b.level = Math.min(6, b.level + b.depth);
+        reportHeading(b, notes);
+      } else reportHeading(b, notes);
+      continue;
+    }
+    if (b.kind !== 'paragraph' || !next) continue;
+    if (layout.hardWrapped && b.lines.length === 1 && isNumberedTitle(b.lines[0]!) && !startsLower(next.lines[0]!.content)) {
+      b.kind = 'heading';
+      b.numbered = true;
+      b.level = headingLevel(/^\S+(?:\s+\S+)?/u.exec(b.lines[0]!.content)![0].replace(/\s+\p{Lu}.*$/u, ''));
       reportHeading(b, notes);
       continue;
     }
-    if (b.kind !== 'paragraph' || b.lines.length > 1 || !next) continue;
-    if (!isHeadingCandidate(b.lines[0]!.content, 120) || startsLower(next.lines[0]!.content)) continue;
-    if (b.blankBefore === 0 && i > 0 && blocks[i - 1]!.kind === 'paragraph' && next.blankBefore === 0) {
+    const lines = layout.hardWrapped ? headingLines(b, layout) : b.lines.length === 1 && isHeadingCandidate(b.lines[0]!.content, 120) ? 1 : 0;
+    if (lines === 0 || lines !== b.lines.length || startsLower(next.lines[0]!.content)) continue;
+    if (layout.hardWrapped && !(b.titleLines !== undefined && b.lines.length === b.titleLines) && !readsAsTitle(b, blocks[i - 1], next, blocks[0])) continue;
+    if (b.blankBefore === 0 && i > 0 && blocks[i - 1]!.kind === 'paragraph' && next.blankBefore === 0 && !b.pageBefore) {
       // A short line between two paragraph lines without blank lines is a heading only in one-line-per-paragraph text.
-      if (blocks[i - 1]!.lines.length > 1) continue;
+      if (blocks[i - 1]!.lines.length > 1 && !layout.hardWrapped) continue;
     }
     b.kind = 'heading';
-    b.level = Math.min(6, 2 + b.depth + (b.indent > 0 && b.depth === 0 ? 1 : 0));
+    const number = /^(\d{1,2}(?:\.\d{1,3}){1,4})\.?\s/u.exec(blockText(b));
+    b.level = number && layout.hardWrapped ? headingLevel(number[1]!) : Math.min(6, 2 + b.depth + (b.indent > 0 && b.depth === 0 ? 1 : 0));
     reportHeading(b, notes);
   }
+}
+
+/**
+ * In a PDF extraction, a short line is a title when it stands apart from the text around it, is
+ * not a figure's caption or code, and is not one of the lone words a justified line was broken
+ * into (a run of one-word blocks).
+ */
+function readsAsTitle(b: Block, previous: Block | undefined, next: Block, first: Block | undefined): boolean {
+  const text = blockText(b);
+  if (captionPattern.test(text) || /[=$<>{}|\\[\]@]|^\d+$|\(\)|--|\.\w{1,4}$/u.test(text)) return false;
+  const words = text.split(/\s+/u);
+  if (words.length === 1 && (oneWordBlock(previous) || oneWordBlock(next))) return false;
+  if (!/\p{L}{3}/u.test(text)) return false;
+  const apart = b.blankBefore > 0 || b.pageBefore || !previous || previous.kind === 'heading' || (previous === first && isHeadingCandidate(blockText(previous), 300));
+  return apart && (next.blankBefore > 0 || next.lines.length > 1 || next.kind === 'item' || next.kind === 'heading' || endsSentence(next.lines[0]!.content));
+}
+
+function oneWordBlock(b: Block | undefined): boolean {
+  return b !== undefined && b.kind === 'paragraph' && b.lines.length === 1 && !/\s/u.test(b.lines[0]!.content.trim());
 }
 
 function reportHeading(b: Block, notes: Note[]): void {
@@ -331,7 +751,7 @@ function reportHeading(b: Block, notes: Note[]): void {
     finding: {
       rule: 'heading',
       severity: 'info',
-      message: `“${head(blockText(b), 60)}” was taken as a heading (level ${b.level}): a short line standing alone, without final punctuation.`,
+      message: `“${head(blockText(b), 60)}” was taken as a heading (level ${b.level}): ${b.numbered ? 'a section number and its title' : 'a short line standing alone, without final punctuation'}.`,
     },
   });
 }
@@ -340,8 +760,9 @@ function reportHeading(b: Block, notes: Note[]): void {
 function takeTitle(blocks: Block[], notes: Note[]): Block | undefined {
   const first = blocks[0];
   const second = blocks[1];
-  if (!first || !second || first.kind === 'item' || first.lines.length > 1) return undefined;
-  const text = first.lines[0]!.content;
+  if (!first || !second || first.kind === 'item') return undefined;
+  if (first.lines.length > 1 && !(first.kind === 'heading' && first.joins.every((j) => j === 'space'))) return undefined;
+  const text = blockText(first);
   if (!isHeadingCandidate(text, 300) || startsLower(second.lines[0]!.content)) return undefined;
   // Already reported as a heading: replace that note by the title note.
   const i = notes.findIndex((n) => n.at === first.lines[0]!.contentStart && n.finding.rule === 'heading');
@@ -363,6 +784,9 @@ export function isHeadingCandidate(text: string, maxLength: number): boolean {
   if (t.length === 0 || t.length > maxLength) return false;
   if (!/^[\p{Lu}\p{N}«"“(]/u.test(t)) return false;
   if (/[.,;:…]$/u.test(t)) return false;
+  if (footnoteDefinition.test(t)) return false;
+  // A title does not end on an article, a preposition or an elided word: the sentence goes on.
+  if (endsWithJoiner(t)) return false;
   if (!/\p{L}{2}/u.test(t)) return false;
   return t.split(/\s+/).length <= (maxLength > 150 ? 45 : 18);
 }
@@ -373,7 +797,8 @@ function itemText(b: Block): string {
 }
 
 function blockText(b: Block): string {
-  return b.kind === 'item' || b.lines[0]!.bulletText !== undefined ? itemText(b) : b.lines.map((l) => l.content).join(' ');
+  if (b.kind === 'item' || b.lines[0]!.bulletText !== undefined) return itemText(b);
+  return b.lines.map((l) => l.content).join(' ');
 }
 
 /** The first `n` characters, with an ellipsis when cut. */
@@ -393,10 +818,11 @@ function renderEdits(text: string, blocks: Block[], title: Block | undefined): E
   let previousBlock: Block | undefined;
   let first = true;
   if (title) {
-    const line = title.lines[0]!;
-    edits.push({ start: line.contentStart, end: line.contentEnd, insert: '' });
-    edits.push({ start: 0, end: line.contentStart, insert: '' });
-    previousEnd = line.contentEnd;
+    title.lines.forEach((line, i) => {
+      edits.push({ start: i === 0 ? 0 : title.lines[i - 1]!.contentEnd, end: line.contentStart, insert: '' });
+      edits.push({ start: line.contentStart, end: line.contentEnd, insert: '' });
+    });
+    previousEnd = title.lines[title.lines.length - 1]!.contentEnd;
   }
   for (const block of blocks) {
     if (block === title) continue;
@@ -407,25 +833,22 @@ function renderEdits(text: string, blocks: Block[], title: Block | undefined): E
       let finding: Edit['finding'];
       if (i === 0) {
         const prefix = blockPrefix(block);
-        if (block.lines[0]!.bulletText !== undefined) contentStart = line.bulletText!;
+        // The marker goes (Markdown writes its own), but a letter or a roman numeral stays as text.
+        if (line.bulletText !== undefined && (line.ordinal === undefined || /^\d/u.test(line.content))) contentStart = line.bulletText;
         const tightItem = block.kind === 'item' && previousBlock?.kind === 'item';
         separator = (first ? '' : tightItem ? '\n' : '\n\n') + prefix;
       } else {
         const join = block.joins[i - 1]!;
         const previous = block.lines[i - 1]!;
+        finding = block.joinFindings[i - 1];
         if (join === 'unhyphenate') {
           start -= 1;
           separator = '';
-          const head = /(\p{L}+)-$/u.exec(previous.content)?.[1] ?? '';
-          const tail = /^\p{L}+/u.exec(line.content)?.[0] ?? '';
-          finding = {
-            rule: 'line-end-hyphen',
-            severity: 'info',
-            message: `“${head}-” + “${tail}” was one word hyphenated at the end of a line: joined as “${head}${tail}”.`,
-          };
         } else if (join === 'break') {
           // A hard line break inside an item (a title line, then its text).
           separator = `${previous.content.endsWith('\\') ? '' : '\\'}\n${'  '.repeat(block.listLevel)}`;
+        } else if (join === 'line') {
+          separator = `\n${block.kind === 'item' ? '  '.repeat(block.listLevel) : ''}`;
         } else separator = join === 'space' ? ' ' : '';
       }
       edits.push({ start, end: contentStart, insert: separator, finding });
@@ -440,6 +863,10 @@ function renderEdits(text: string, blocks: Block[], title: Block | undefined): E
 
 function blockPrefix(block: Block): string {
   if (block.kind === 'heading') return `${'#'.repeat(block.level)} `;
-  if (block.kind === 'item') return `${'  '.repeat(block.listLevel - 1)}- `;
+  if (block.kind === 'item') {
+    const indent = '  '.repeat(block.listLevel - 1);
+    const n = block.lines[0]!.ordinal;
+    return n !== undefined && n > 0 && /^\d/u.test(block.lines[0]!.content) ? `${indent}${n}. ` : `${indent}- `;
+  }
   return '';
 }

@@ -24,9 +24,12 @@
  *
  * Written by hand: no library knows this artifact.
  */
-import { createLanguageModel, exclusionOf, modelTokens, normalizeWord, type LanguageModel } from '../language/corpus.ts';
-import { breaksCollocation, elisionBeforeConsonant, isFunctionWord } from '../language/french.ts';
-import type { Lexicon } from '../language/lexicon.ts';
+import { exclusionOf, modelTokens, without } from '../language/corpus.ts';
+import type { Lexicon } from '../language/fr/lexicon.ts';
+import { createFrenchModel, type LanguageModel } from '../language/fr/model.ts';
+import { sentenceTokens } from '../language/fr/tokens.ts';
+import { endsSentence } from '../language/fr/sentence.ts';
+import { isDeterminer, isFunctionWord, isPreposition } from '../language/fr/words.ts';
 import type { Edit, Note } from './mapped-text.ts';
 import type { PassContext, PassResult } from './pass.ts';
 
@@ -63,11 +66,13 @@ interface Reading {
 
 /**
  * The weights of the scoring, in natural-log units of the language model. Measured with
- * `scripts/measure-displaced-bold.ts` on damaged texts the model has never seen.
+ * `npm run measure:repairs` on the tune part of the development set.
  */
 export const weights = {
   /** Margin a reading needs over the line as it is. */
-  minGain: 4,
+  minGain: 2,
+  /** More margin for a line whose tail is not glued to it (it may be a clean line with a stray space). */
+  unglued: 4,
   /** Margin the best reading needs over the second best. */
   minLead: 2,
   /** An elided article before a consonant. */
@@ -76,6 +81,8 @@ export const weights = {
   anomaly: 3,
   /** A run put at the end of its line (no visible gap there). */
   endRun: 0.5,
+  /** A run that ends on an article, a preposition or a conjunction: writers set phrases in bold, not fragments. */
+  fragmentRun: 3,
   /** Each word moved: long tails need more evidence than short ones. */
   movedWord: 0.15,
   /** An unfilled gap where a word must be missing; where one may be; where only a space is. */
@@ -96,7 +103,7 @@ const MAX_RUNS = 3;
  */
 export function repairDisplacedBold(text: string, context: PassContext): PassResult {
   const lexicon = context.lexicon;
-  if (context.mode === 'off' || !lexicon || !context.corpus) return { edits: [] };
+  if (context.mode === 'off' || !lexicon) return { edits: [] };
   const lines = analyseLines(text, lexicon);
   const damaged = lines.filter((l) => l.gaps.length > 0 && l.text.length <= MAX_LINE_LENGTH && l.tails.some((t) => t.glued));
   // Evidence enough to try moving text: a glued word, an anomaly, or a gap that is more than a space.
@@ -106,20 +113,37 @@ export function repairDisplacedBold(text: string, context: PassContext): PassRes
       l.text.length <= MAX_LINE_LENGTH &&
       (l.tails.some((t) => t.glued) || anomalies(l.text) > 0 || l.gaps.some((g) => gapWeight(g, l.text, previousEndOf(lines, l.index)) >= weights.mediumGap)),
   );
-  if (context.mode === 'auto' && damaged.length < 2) return { edits: [] };
+  // Without a glued word, a gap in mid-sentence (a double space, a space before a comma) is evidence
+  // enough to look — a reading must then win by more (`unglued`).
+  const gapped = candidates.filter((l) => l.gaps.some((g) => g.kind !== 'start' && gapWeight(g, l.text, undefined) >= weights.mediumGap));
+  if (context.mode === 'auto' && damaged.length < 1 && gapped.length < 1) return { edits: [] };
 
-  const model = createLanguageModel(context.corpus, lexicon, exclusionOf(paragraphsOf(text, candidates)));
+  // General French, and the edition's statistics on top — without the paragraphs under repair.
+  const corpus = context.corpus ? without(context.corpus, exclusionOf(paragraphsOf(text, candidates))) : undefined;
+  const model = createFrenchModel({ lexicon, corpus });
   const chosen = new Map<number, Reading>();
   const notes: Note[] = [];
   const ambiguous = new Map<number, Reading[]>();
-  // Two rounds: the second scores each line against its neighbours as repaired by the first.
-  for (let round = 0; round < 2; round++) {
+  // Rounds: each scores a line against its neighbours as the previous round read them (their best
+  // reading, even an unsure one), so that two lines a phrase runs over are read together.
+  const tentative = new Map<number, Reading>();
+  for (let round = 0; round < 3; round++) {
+    const context = new Map([...tentative, ...chosen]);
     for (const line of candidates) {
-      const readings = readingsOf(line, lines, chosen, model);
+      const readings = readingsOf(line, lines, context, model);
+      if (readings[0]!.runs.length > 0) tentative.set(line.index, readings[0]!);
+      else tentative.delete(line.index);
       const original = readings.find((r) => r.runs.length === 0)!;
       const best = readings[0]!;
       const second = readings.find((r) => r !== best && r.runs.length > 0 && r.plain !== best.plain);
-      const clear = best.runs.length > 0 && best.score - original.score >= weights.minGain && (!second || best.score - second.score >= weights.minLead);
+      // Without a glued word, a gap may be a stray space: the line as it is pays nothing for it, and
+      // the reading must win on its French alone, by more…
+      const glued = line.tails.some((t) => t.glued);
+      const needed = weights.minGain + (glued ? 0 : weights.unglued);
+      const cost = (g: Gap): number => gapWeight(g, line.text, contextBefore(lines, line.index, context).pop());
+      // …except a gap right after an article or a preposition, where a word must be missing.
+      const asItIs = glued ? original.score : original.score + original.open.reduce((n, g) => n + (cost(g) < weights.strongGap ? cost(g) : 0), 0);
+      const clear = best.runs.length > 0 && best.score - asItIs >= needed && (!second || best.score - second.score >= weights.minLead);
       if (clear) {
         chosen.set(line.index, best);
         ambiguous.delete(line.index);
@@ -153,7 +177,8 @@ export function repairDisplacedBold(text: string, context: PassContext): PassRes
       endsWithRun: r.runs.some((x) => x.gap.kind === 'end'),
     });
   }
-  const detected = context.mode === 'on' || damaged.length >= 2;
+  // Lacunae are marked only in a text that shows the artifact for sure: one line at least repaired.
+  const detected = context.mode === 'on' || chosen.size > 0;
   for (const line of lines) {
     const reading = chosen.get(line.index);
     const previous = previousNonBlank(lines, line.index);
@@ -202,8 +227,17 @@ function trim(s: string, n = 70): string {
 function analyseLines(text: string, lexicon: Lexicon): LineInfo[] {
   const out: LineInfo[] = [];
   let offset = 0;
+  let previous = '';
   for (const [index, line] of text.split('\n').entries()) {
-    const gaps = findGaps(line);
+    // A space before a capital that starts a sentence (or the text) is only a space: no run was cut there.
+    const sentenceStart = !previous.trim() || endsSentence(previous);
+    // Likewise two spaces between a full stop and a capital: the typewriter's way, not a cut.
+    const gaps = findGaps(line).filter(
+      (g) =>
+        !(g.kind === 'start' && g.end > g.start && sentenceStart && /^ \p{Lu}/u.test(line)) &&
+        !(g.kind === 'double' && /[.!?…]["»”)]?$/u.test(line.slice(0, g.start)) && /^[\p{Lu}\p{N}(«"“]/u.test(line.slice(g.end))),
+    );
+    if (line.trim()) previous = line;
     const lastGapEnd = gaps.reduce((m, g) => Math.max(m, g.end), 0);
     out.push({ index, offset, text: line, gaps, tails: gaps.length ? findTailStarts(line, lastGapEnd, lexicon) : [] });
     offset += line.length + 1;
@@ -220,7 +254,9 @@ export function findGaps(line: string): Gap[] {
   // A space before a comma, a full stop or a closing bracket (which may have the tail glued after it: `renforcer ,leur`).
   for (const m of line.matchAll(/(?<=[\p{L}\p{N}’'»),.]) (?=[,.)]+(?:\s|$|\p{L}|[(«]))/gu)) gaps.push({ kind: 'before-punctuation', start: m.index, end: m.index + 1 });
   for (const m of line.matchAll(/«( *)»/gu)) gaps.push({ kind: 'quotes', start: m.index + 1, end: m.index + 1 + m[1]!.length });
-  return gaps.sort((a, b) => a.start - b.start);
+  // One place, one gap: the spaces of an empty « » are not a double space besides.
+  const sorted = gaps.sort((a, b) => a.start - b.start || (a.kind === 'quotes' ? -1 : 1));
+  return sorted.filter((g, i) => !sorted.slice(0, i).some((h) => g.start < h.end && h.start < g.end));
 }
 
 /**
@@ -245,8 +281,12 @@ function findTailStarts(line: string, after: number, lexicon: Lexicon): { at: nu
 /** Cut points inside a space-free segment where two pieces were glued together. */
 export function glueCuts(segment: string, lexicon: Lexicon): number[] {
   const cuts = new Set<number>();
-  // A letter right after a full stop, a comma or a closing bracket: `développer.La`, `outre,le`, `).région`.
-  for (const m of segment.matchAll(/(?<=[.,;!?)»])(?=\p{L})/gu)) if (m.index > 0) cuts.add(m.index);
+  // A word right after a full stop, a comma or a closing bracket: `développer.La`, `outre,le`, `).région` —
+  // not a file name or an address (`disk.img`, `www.exemple.org`), whose ending is no word.
+  for (const m of segment.matchAll(/(?<=[.,;!?)»])(?=\p{L})/gu)) {
+    const next = /^[\p{L}’'-]+/u.exec(segment.slice(m.index))?.[0] ?? '';
+    if (m.index > 0 && (/^\p{Lu}/u.test(next) || (next.length >= 2 && lexicon.has(next)))) cuts.add(m.index);
+  }
   // An opening bracket or quote right after a letter: `les(novembre`.
   for (const m of segment.matchAll(/(?<=\p{L})(?=[(«])/gu)) cuts.add(m.index);
   // A word right after a number: `74présent`.
@@ -255,10 +295,16 @@ export function glueCuts(segment: string, lexicon: Lexicon): number[] {
   for (const m of segment.matchAll(/(?<=\p{Ll})(?=\p{Lu}\p{Ll})/gu)) cuts.add(m.index);
   // An elided article before a consonant: `l’manipulation`.
   for (const m of segment.matchAll(/(?<=(?:^|[^\p{L}])[ldLD]['’])(?=[bcdfgjklmnpqrstvwxzç])/gu)) cuts.add(m.index);
+  // An elided word glued after another word: `Emacsl’une` (the whole is no word).
+  for (const m of segment.matchAll(/(?<=\p{L}{2})(?=(?:[cdjlmnst]|qu)['’]\p{L})/gu)) {
+    const word = /[\p{L}'’]+$/u.exec(segment.slice(0, m.index))?.[0] ?? '';
+    const whole = word + (/^[\p{L}'’]+/u.exec(segment.slice(m.index))?.[0] ?? '');
+    if (!lexicon.has(whole)) cuts.add(m.index);
+  }
   // Two words that make no word together: `pourla`, `desl’Europe`.
   for (const m of segment.matchAll(/[\p{L}]+(?:['’][\p{L}]+)*/gu)) {
     const word = m[0];
-    if (word.length < 3 || lexicon.has(word)) continue;
+    if (word.length < 2 || lexicon.has(word)) continue;
     const oneLetterWord = (w: string): boolean => w.length > 1 || /^[aàyAÀY]$/u.test(w);
     for (let i = 1; i < word.length; i++) {
       const head = word.slice(0, i);
@@ -278,13 +324,13 @@ function readingsOf(line: LineInfo, lines: LineInfo[], chosen: Map<number, Readi
   const after = contextAfter(lines, line.index, chosen);
   const previousEnd = before[before.length - 1];
   const score = (reading: Reading): number => {
-    const tokens = [...before, ...modelTokens(reading.plain), ...after];
+    const tokens = [...before, ...sentenceTokens(reading.plain), ...after];
     let s = model.score(tokens);
-    for (let i = 1; i < tokens.length; i++) if (elisionBeforeConsonant(tokens[i - 1]!, tokens[i]!)) s -= weights.elision;
     s -= weights.anomaly * anomalies(reading.plain);
     for (const gap of reading.open) s -= gapWeight(gap, line.text, previousEnd);
     s -= weights.endRun * reading.runs.filter((r) => r.gap.kind === 'end').length;
     s -= weights.movedWord * reading.runs.reduce((n, r) => n + r.text.split(' ').length, 0);
+    s -= weights.fragmentRun * reading.runs.filter((r) => endsOnFunctionWord(r.text)).length;
     return s;
   };
   const original: Reading = { text: line.text, plain: line.text, runs: [], open: line.gaps, tailStart: line.text.length, score: 0 };
@@ -295,11 +341,14 @@ function readingsOf(line: LineInfo, lines: LineInfo[], chosen: Map<number, Readi
     const base = line.text.slice(0, tail.at);
     const words = line.text.slice(tail.at).trim().split(/ +/u);
     if (words.length === 0 || words.length > MAX_TAIL_WORDS || !words[0]) continue;
+    // Punctuation after a run stays in the line; only a comma may stand inside one (`la ville, la région`).
+    if (words.some((w, i) => (i === words.length - 1 ? endsWithPunctuation(w) : endsWithPunctuation(w) && !w.endsWith(',')))) continue;
     const visible = line.gaps.filter((g) => g.end <= tail.at);
     // A tail glued to the last word means the line did not end in bold: no run goes to its end.
     const gaps = tail.glued ? visible : [...visible, { kind: 'end' as const, start: tail.at, end: tail.at }];
     for (let r = 1; r <= Math.min(MAX_RUNS, words.length, gaps.length); r++) {
       for (const runs of splitInto(words, r)) {
+        if (runs.some((run) => endsWithPunctuation(run))) continue;
         for (const chosenGaps of choose(gaps, r)) {
           const reading = build(base, visible, runs, chosenGaps, tail.at);
           if (seen.has(reading.text)) continue;
@@ -313,36 +362,34 @@ function readingsOf(line: LineInfo, lines: LineInfo[], chosen: Map<number, Readi
   return readings.sort((a, b) => b.score - a.score);
 }
 
-const determiners = new Set(['le', 'la', 'les', 'un', 'une', 'des', 'du', 'au', 'aux', 'l’', 'ce', 'cette', 'ces', 'son', 'sa', 'ses', 'leurs', 'notre', 'nos', 'votre', 'vos', 'mon', 'ma', 'mes']);
-/** Words that cannot follow an article. */
-const notAfterArticle = new Set(['de', 'd’', 'du', 'des', 'qui', 'que', 'qu’', 'dont', 'où', 'et', 'ou', 'mais', 'à', 'en', 'pour', 'par', 'sur', 'dans', 'avec']);
-/** Function words that start with a capital only at the start of a sentence. */
-const sentenceStarters = new Set(['le', 'la', 'les', 'l’', 'un', 'une', 'des', 'du', 'de', 'il', 'elle', 'ils', 'elles', 'ce', 'cette', 'ces', 'dans', 'pour', 'par', 'avec', 'sur', 'en', 'au', 'aux', 'et', 'mais']);
-/** Words that always lead to a noun or a verb: they cannot stand before a comma or a full stop. */
-const leading = new Set([...determiners, 'de', 'd’', 'à', 'pour', 'par', 'avec', 'sans', 'sur', 'sous', 'dans', 'entre', 'vers', 'chez', 'contre', 'et', 'ou', 'ni', 'son', 'sa', 'ses', 'leurs', 'nos', 'vos', 'mes', 'tes']);
-
 /**
- * Signs of damage a good reading does not have: a letter right after a full stop or a comma, a
- * capital inside a word, two articles in a row (`de la les`), a preposition twice (`de de`), an
- * article or a preposition before a comma or a full stop (`conduire à,`).
+ * Signs of damage a good reading does not have, seen in the characters: a letter right after a
+ * full stop or a comma, a capital inside a word, a sentence that starts in lowercase, an article
+ * or a preposition with a capital in the middle of a sentence (`selon La`), an article or a
+ * preposition right before a comma or a full stop.
  */
 export function anomalies(plain: string): number {
   let n = 0;
   const tokens = modelTokens(plain);
   for (let i = 1; i < tokens.length; i++) {
     const [a, b] = [tokens[i - 1]!, tokens[i]!];
-    if (determiners.has(a) && (determiners.has(b) || notAfterArticle.has(b))) n += 1;
+    if ((isDeterminer(a) || isPreposition(a) || a === 'de' || a === 'd’') && /^[,.;:)]$/u.test(b)) n += 1; // `à ,`
+    else if (a === ',' && b === ',') n += 1;
     else if (a === b && isFunctionWord(a)) n += 1; // `de de`
-    else if (leading.has(a) && /^[,.;:)]$/u.test(b)) n += 1; // `à ,`
-    else if (a === ',' && b === ',') n += 1; // `, ,`
-    else if (breaksCollocation(a, b)) n += 1; // `afin par`
   }
   for (const _ of plain.matchAll(/(?<=[\p{L}\p{N}][.,;!?]|[\p{L}\p{N}]\)[.,]?)\p{L}/gu)) n += 1;
   for (const _ of plain.matchAll(/\p{Ll}\p{Lu}\p{Ll}/gu)) n += 1;
+  // A line that starts with a comma or a full stop glued to a word; a bracket or a quote glued after a letter.
+  if (/^[.,;)]\p{L}/u.test(plain)) n += 1;
+  for (const _ of plain.matchAll(/(?<= )[.,;]\p{L}/gu)) n += 1;
+  for (const _ of plain.matchAll(/\p{L}[(«]/gu)) n += 1;
   // A sentence that starts with a lowercase word, after a word (not an abbreviation) and a full stop.
   for (const _ of plain.matchAll(/(?<=\p{Ll}{3}[.!?]) +\p{Ll}/gu)) n += 1;
-  // An article or a preposition with a capital in the middle of a sentence: `l’intermédiaire Les`.
-  for (const m of plain.matchAll(/(?<=[\p{Ll}\p{N},] )(\p{Lu}\p{Ll}*(?:['’])?)(?=[\s\p{L}])/gu)) if (sentenceStarters.has(normalizeWord(m[1]!))) n += 1;
+  // A function word with a capital in the middle of a sentence: `selon La`.
+  for (const m of plain.matchAll(/(?<=[\p{Ll}\p{N},] )(\p{Lu}\p{Ll}*(?:['’])?)(?=[\s\p{L}])/gu)) {
+    const w = m[1]!.toLowerCase().replace(/'/gu, '’');
+    if (isDeterminer(w) || isPreposition(w) || w === 'de' || w === 'et') n += 1;
+  }
   return n;
 }
 
@@ -358,6 +405,17 @@ function gapWeight(gap: Gap, line: string, previousEnd: string | undefined): num
   if (/’$/u.test(before) || isFunctionWord(before)) return weights.strongGap;
   if (gap.kind === 'start' && /^[.!?:;»]$/u.test(before)) return weights.weakGap;
   return weights.mediumGap;
+}
+
+/** True when a run ends on a word a phrase cannot end on (`de`, `la`, `et`, an elided `l’`). */
+function endsOnFunctionWord(run: string): boolean {
+  const last = run.split(' ').pop() ?? '';
+  return /['’]$/u.test(last) || isFunctionWord(last);
+}
+
+/** True when a word or a run ends with punctuation that a bold run leaves in its line. */
+function endsWithPunctuation(text: string): boolean {
+  return /[,.;:!?)»]$/u.test(text);
 }
 
 /** Every way to cut a list of words into `r` non-empty consecutive runs. */
@@ -417,13 +475,15 @@ function padding(gap: Gap, base: string): [string, string] {
 function contextBefore(lines: LineInfo[], index: number, chosen: Map<number, Reading>): string[] {
   const p = previousNonBlank(lines, index);
   if (!p) return [];
-  return modelTokens(chosen.get(p.index)?.plain ?? p.text).slice(-2);
+  return sentenceTokens(chosen.get(p.index)?.plain ?? p.text).slice(-2);
 }
 
 function contextAfter(lines: LineInfo[], index: number, chosen: Map<number, Reading>): string[] {
   const n = nextNonBlank(lines, index);
   if (!n) return [];
-  return modelTokens(chosen.get(n.index)?.plain ?? n.text).slice(0, 2);
+  // A next line that starts with a gap will start with a run put back there: what follows is not known yet.
+  if (!chosen.has(n.index) && n.gaps.some((g) => g.kind === 'start')) return [];
+  return sentenceTokens(chosen.get(n.index)?.plain ?? n.text).slice(0, 2);
 }
 
 /** The paragraphs (blank-line separated, as the corpus counts them) that hold candidate lines. */
@@ -518,7 +578,9 @@ function lineEdits(line: LineInfo, reading: Reading | undefined, merge: { mergeW
 
 /** Lacuna edits and run edits may touch the same gap only when one of them is empty: keep order. */
 function mergeEdits(edits: Edit[]): Edit[] {
-  const sorted = edits.sort((a, b) => a.start - b.start || a.end - b.end);
+  // Where two edits meet, the one that puts words back wins over a […] mark: no letter is ever dropped.
+  const letters = (e: Edit): number => (/[\p{L}\p{N}]/u.test(e.insert.replace(/\[…\]/gu, '')) ? 0 : 1);
+  const sorted = edits.sort((a, b) => a.start - b.start || letters(a) - letters(b) || a.end - b.end);
   const out: Edit[] = [];
   for (const e of sorted) {
     const last = out[out.length - 1];

@@ -2,7 +2,8 @@
  * Escapes the characters of the source that Markdown would read as syntax, so that the text
  * means in the compendium what it says in the source: a `*` or `_` that could open emphasis, a
  * backtick, a bracket that would make a link, a `<` that would open a tag, an entity, a number
- * followed by a dot at a line start (an ordered list), a line of dashes (a rule).
+ * followed by a dot at a line start (an ordered list), a line of dashes (a rule), a lone `#` at a
+ * line start (a level-one heading: Folio never writes one, a source's `# ` is a prompt or a comment).
  *
  * Runs first: later passes add Markdown of their own. It leaves alone what is already Markdown
  * of the kind Folio writes — backslash escapes, `**bold**` pairs, `[^1]` footnotes, `[…]`,
@@ -67,6 +68,9 @@ export function escapesInLine(line: string): number[] {
   // Line starts: `1999. ` would start an ordered list, `+ ` an item, `---` a rule or a heading underline.
   const start = /^([ \t]*)(\d{1,9})([.)])(?=[ \t]|$)/u.exec(line);
   if (start && !escaped(start[1]!.length + start[2]!.length)) out.push(start[1]!.length + start[2]!.length);
+  // Folio's own headings start at level 2 (`## `) and are left alone.
+  const hash = /^([ \t]*)#(?=[ \t]|$)/u.exec(line);
+  if (hash && !escaped(hash[1]!.length)) out.push(hash[1]!.length);
   const plus = /^([ \t]*)\+(?=[ \t])/u.exec(line);
   if (plus) out.push(plus[1]!.length);
   const rule = /^([ \t]*)([-=_*])(?:[ \t]*\2){2,}[ \t]*$/u.exec(line);

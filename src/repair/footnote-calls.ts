@@ -2,12 +2,15 @@
  * Footnote calls glued to words: a web page or a PDF loses the superscript of a note call, and
  * `rurales²` becomes `rurales2`. A French word (or any word followed by superscript
  * digits) directly followed by one to three digits, before a space or punctuation, is a call; it
- * becomes a Markdown footnote reference. Codes are not calls: capitals and digits (`G7`, `SNMG2`,
- * `CMX27`, `IR26`), short pieces, anything the lexicon does not know.
+ * becomes a Markdown footnote reference. Codes are not calls: capitals and digits (`G7`, `ZKQ4`,
+ * `XPV31`, `QT19`), short pieces, anything the lexicon does not know, a number followed by
+ * punctuation glued to more text (`user1:x`, `mot2.txt`).
  *
  * When the notes' text is in the source (numbered lines at its end), it becomes the footnotes;
  * otherwise each footnote says that its text is absent from the source, and a warning says so:
- * the note is never invented.
+ * the note is never invented. In a text whose notes were already found (`page-notes.ts` moved
+ * the notes printed at the foot of a PDF's pages), a number glued to a word with no note of its
+ * number is left as it is and reported as a doubt: it is more likely a code than a lost note.
  */
 import type { Edit, Note } from './mapped-text.ts';
 import type { PassContext, PassResult } from './pass.ts';
@@ -31,7 +34,7 @@ export function linkFootnoteCalls(text: string, context: PassContext): PassResul
   const edits: Edit[] = [];
   const notes: Note[] = [];
   const calls: string[] = [];
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}\\\\])(\\p{L}[\\p{L}’'-]*?\\p{L})(\\d{1,3}|[${superscripts}]{1,3})(?=[\\s.,;:!?)»\\\\]|$)`, 'gu');
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}\\\\])(\\p{L}[\\p{L}’'-]*?\\p{L})(\\d{1,3}|[${superscripts}]{1,3})(?=[\\s)»\\\\]|[.,;:!?](?:\\s|$)|$)`, 'gmu');
   for (const m of text.matchAll(pattern)) {
     const word = m[1]!;
     const call = m[2]!;
@@ -51,6 +54,27 @@ export function linkFootnoteCalls(text: string, context: PassContext): PassResul
   }
   if (calls.length === 0) return { edits };
   const given = notesAtEnd(text, calls);
+  // The document's notes were already found and moved (the notes at the foot of a PDF's pages):
+  // a number still glued to a word without its note is a doubt, not a note to announce as absent.
+  if (/^\[\^[^\]\s]+\]:/mu.test(text)) {
+    const kept = edits.filter((e) => given.has(/\[\^(\d+)\]/u.exec(e.insert)![1]!));
+    const doubts: Note[] = edits
+      .filter((e) => !kept.includes(e))
+      .map((e) => ({
+        at: e.start,
+        finding: {
+          rule: 'footnote-call',
+          severity: 'info',
+          message: `“${text.slice(Math.max(0, e.start - 12), e.end).trimStart()}” may end with the call of a note, but no note of that number is in the text: left as it is.`,
+        },
+      }));
+    if (kept.length === 0) return { edits: [], notes: doubts };
+    const definitions = [...new Set(kept.map((e) => /\[\^(\d+)\]/u.exec(e.insert)![1]!))].map((n) => `[^${n}]: ${given.get(n)!.text}`);
+    for (const g of given.values()) kept.push({ start: g.start, end: g.end, insert: '' });
+    const end = text.replace(/\s+$/u, '').length;
+    kept.push({ start: end, end: text.length, insert: `\n\n${definitions.join('\n\n')}\n` });
+    return { edits: kept, notes: doubts };
+  }
   const definitions = calls.map((n) => `[^${n}]: ${given.get(n)?.text ?? absentNote}`);
   for (const n of calls) {
     if (given.has(n)) continue;
@@ -70,14 +94,27 @@ export function linkFootnoteCalls(text: string, context: PassContext): PassResul
   return { edits, notes, meta: { missingNotes: calls.filter((n) => !given.has(n)) } };
 }
 
-/** Numbered lines after the last call that give the notes' text: `1. Texte…`, `¹ Texte…`. */
+/**
+ * Numbered lines at the end of the text that give the notes' text: `1. Texte…`, `¹ Texte…`. Only
+ * the text's last lines, after its last paragraph: a numbered list in the running text, however
+ * near the end, is not a block of notes.
+ */
 function notesAtEnd(text: string, calls: string[]): Map<string, { text: string; start: number; end: number }> {
   const found = new Map<string, { text: string; start: number; end: number }>();
-  const pattern = new RegExp(`^(?:\\\\?\\[)?(\\d{1,3}|[${superscripts}]{1,3})(?:\\\\?[.)\\]])?[ \\t]+(\\S.*)$`, 'gmu');
-  const tail = Math.floor(text.length * 0.6);
-  for (const m of text.slice(tail).matchAll(pattern)) {
+  const pattern = new RegExp(`^(?:\\\\?\\[)?(\\d{1,3}|[${superscripts}]{1,3})(?:\\\\?[.)\\]])?[ \\t]+(\\S.*)$`, 'u');
+  const lines = text.split('\n');
+  let offset = text.length + 1;
+  const trailing: { m: RegExpExecArray; start: number; length: number }[] = [];
+  for (let i = lines.length - 1; i >= 0; i--) {
+    offset -= lines[i]!.length + 1;
+    if (!lines[i]!.trim()) continue;
+    const m = pattern.exec(lines[i]!);
+    if (!m) break;
+    trailing.unshift({ m, start: offset, length: lines[i]!.length });
+  }
+  for (const { m, start, length } of trailing) {
     const n = digitsOf(m[1]!);
-    if (calls.includes(n) && !found.has(n)) found.set(n, { text: m[2]!.trim(), start: tail + m.index, end: tail + m.index + m[0].length });
+    if (calls.includes(n) && !found.has(n)) found.set(n, { text: m[2]!.trim(), start, end: start + length });
   }
   return found;
 }

@@ -4,9 +4,12 @@
  * inside the word, or into two lexicon words), is restored with its hyphen when the corpus writes
  * the hyphenated form or the lexicon knows it; otherwise it is left as it is and reported.
  * A writer's own welded spelling (`antidrones`, used several times, never hyphenated) is kept.
+ * A verb welded to its subject pronoun (`contientil`, `atil`) gets its hyphens back when the
+ * lexicon says the verb has the pronoun's person (`inversion.ts`).
  */
 import { normalizeWord } from '../language/corpus.ts';
-import { isFunctionWord } from '../language/french.ts';
+import { restoreInversion } from '../language/fr/inversion.ts';
+import { isFunctionWord } from '../language/fr/words.ts';
 import type { Edit, Note } from './mapped-text.ts';
 import type { PassContext, PassResult } from './pass.ts';
 
@@ -22,7 +25,19 @@ export function restoreLostHyphens(text: string, context: PassContext): PassResu
   const notes: Note[] = [];
   for (const m of text.matchAll(/(?<![\p{L}\p{N}_\\/@.-])\p{L}{5,}(?![\p{L}\p{N}_@-]|\.\p{L})/gu)) {
     const word = m[0];
-    if (lexicon.has(word) || /^\p{Lu}+$/u.test(word)) continue;
+    if (/^\p{Lu}+$/u.test(word)) continue;
+    // A verb and its subject pronoun welded: `contientil` → `contient-il`, `atil` → `a-t-il`.
+    const inversion = restoreInversion(word, lexicon);
+    if (inversion && !lexicon.has(word) && (corpus?.count(normalizeWord(word)) ?? 0) < 2) {
+      edits.push({
+        start: m.index,
+        end: m.index + word.length,
+        insert: inversion,
+        finding: { rule: 'lost-hyphen', severity: 'info', message: `“${word}” is a verb and its subject pronoun that lost their hyphen: restored as “${inversion}”.` },
+      });
+      continue;
+    }
+    if (lexicon.has(word)) continue;
     const welded = corpus?.count(normalizeWord(word)) ?? 0;
     // Any cut is restored when the hyphenated form is known (`ex` + `ministre`); only cuts that look
     // like two glued words are reported when it is not.

@@ -4,11 +4,12 @@
  * No I/O, no globals: the lexicon and the corpus statistics come in through the context.
  */
 import type { CorpusStats } from '../language/corpus.ts';
-import type { Lexicon } from '../language/lexicon.ts';
+import type { Lexicon } from '../language/fr/lexicon.ts';
 import type { Edit, Note } from './mapped-text.ts';
+import type { SourceMeta } from '../sources/formats.ts';
 
-/** Facts about a document that repairs find in its text. */
-export interface DocumentMeta {
+/** Facts about a document: what its reader found (`SourceMeta`) and what repairs find in its text. */
+export interface DocumentMeta extends SourceMeta {
   /** The document's own title line, when it has one. */
   title?: string;
   /** "Updated on" date of a web page, ISO (YYYY-MM-DD) when it could be read. */

@@ -7,19 +7,28 @@
  */
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { buildCorpusStats, type CorpusStats } from '../language/corpus.ts';
-import type { Lexicon } from '../language/lexicon.ts';
+import type { Lexicon } from '../language/fr/lexicon.ts';
 import type { ManifestDocument, SwitchableRepair } from '../sources/manifest.ts';
-import { createLineIndex } from '../sources/positions.ts';
+import type { SourceFormat } from '../sources/formats.ts';
+import { textLocator, type SourceLocator } from '../sources/positions.ts';
 import { segmentBlocks } from './blocks.ts';
+import { removeControlCharacters, removeTerminalEscapes } from './control-characters.ts';
 import { repairDisplacedBold } from './displaced-bold.ts';
 import { linkFootnoteCalls } from './footnote-calls.ts';
 import { restoreLostHyphens } from './lost-hyphens.ts';
+import { limitNesting } from './nesting-depth.ts';
 import { superscriptOrdinals } from './ordinals.ts';
 import { normalizeSpacing } from './spacing.ts';
 import { markTruncatedSource } from './truncated-source.ts';
 import { removeWebClutter } from './web-clutter.ts';
 import { escapeMarkdown } from './escape-markdown.ts';
-import { applyEdits, fromSource } from './mapped-text.ts';
+import { repairGlyphs } from './glyphs.ts';
+import { removePageFurniture } from './page-furniture.ts';
+import { removeDebris } from './debris.ts';
+import { movePageNotes } from './page-notes.ts';
+import { restoreDroppedHyphens } from './dropped-hyphens.ts';
+import { applyEdits, fromSource, type Edit } from './mapped-text.ts';
+import { protectedRanges } from './markdown-protect.ts';
 import type { DocumentMeta, PassContext, RepairPass } from './pass.ts';
 
 export interface PassDefinition {
@@ -27,24 +36,56 @@ export interface PassDefinition {
   run: RepairPass;
   /** Set for passes the manifest or `--repair` can force on or off. */
   switchable?: SwitchableRepair;
+  /**
+   * Set for passes that also run on Markdown (a `.md` source, or what was read from a PDF or a
+   * web page). The others repair what an extraction to plain text broke — escaping, clutter,
+   * displaced bold, line layout, footnote calls glued to words — which a Markdown source, or a
+   * reader that saw fonts and positions, does not have.
+   */
+  markdown?: true;
 }
 
 /** The passes, in the order they run. */
 export const passes: readonly PassDefinition[] = [
+  { id: 'terminal-escapes', run: removeTerminalEscapes, markdown: true },
+  // After escapes, before the last control characters go: TeX fonts' codes are glyphs here.
+  { id: 'glyphs', run: repairGlyphs, markdown: true },
   { id: 'escape-markdown', run: escapeMarkdown },
-  { id: 'web-clutter', run: removeWebClutter },
+  { id: 'page-furniture', run: removePageFurniture },
+  { id: 'debris', run: removeDebris },
+  { id: 'page-notes', run: movePageNotes },
+  { id: 'dropped-hyphens', run: restoreDroppedHyphens },
+  { id: 'web-clutter', run: unlessPaged(removeWebClutter) },
   { id: 'displaced-bold', run: repairDisplacedBold, switchable: 'displaced-bold' },
   { id: 'blocks', run: segmentBlocks },
-  { id: 'lost-hyphens', run: restoreLostHyphens },
+  { id: 'lost-hyphens', run: restoreLostHyphens, markdown: true },
   { id: 'footnote-calls', run: linkFootnoteCalls },
-  { id: 'ordinals', run: superscriptOrdinals },
-  { id: 'spacing', run: normalizeSpacing },
-  { id: 'truncated-source', run: markTruncatedSource },
+  { id: 'ordinals', run: superscriptOrdinals, markdown: true },
+  { id: 'spacing', run: normalizeSpacing, markdown: true },
+  { id: 'truncated-source', run: markTruncatedSource, markdown: true },
+  { id: 'control-characters', run: removeControlCharacters, markdown: true },
+  { id: 'nesting-depth', run: limitNesting, markdown: true },
 ];
+
+/**
+ * A web-page pass does not run on a PDF extraction (a text with form feeds between its pages): an
+ * English sentence in a French manual is text there, not the caption of a photo. Nor does it run
+ * again on Markdown that Folio wrote (it has `##` headings, which no web page's text has): what
+ * it would remove, it removed the first time.
+ */
+function unlessPaged(pass: RepairPass): RepairPass {
+  return (text, context) => (text.includes('\f') || /^#{2,6} \S/mu.test(text) ? { edits: [] } : pass(text, context));
+}
 
 export interface RepairOptions {
   /** The manifest's `repairs` setting for this document. */
   repairs?: ManifestDocument['repairs'];
+  /** How to read the source text (default `text`): Markdown runs only the passes marked for it. */
+  format?: SourceFormat;
+  /** Where the source text's characters are in the file (default: the text is the file). */
+  locator?: SourceLocator;
+  /** What the reader learned of the document (a web page's title, author, dates); the passes' findings come on top. */
+  meta?: DocumentMeta;
   lexicon?: Lexicon;
   corpus?: CorpusStats;
 }
@@ -74,26 +115,41 @@ export function normalizeText(source: string, file: string, options: RepairOptio
  * @param list the passes, in order
  */
 export function runPasses(list: readonly PassDefinition[], source: string, file: string, options: RepairOptions = {}): NormalizedText {
-  const lines = createLineIndex(source);
+  const lines = options.locator ?? textLocator(source);
+  const markdown = options.format === 'markdown';
   const diagnostics: Diagnostic[] = [];
-  const meta: DocumentMeta = {};
+  const meta: DocumentMeta = { ...options.meta };
   let current = fromSource(source);
   // Without the edition's statistics, the text's own are better than none.
   const corpus = options.corpus ?? buildCorpusStats([source]);
   for (const pass of list) {
+    if (markdown && !pass.markdown) continue;
     const mode = pass.switchable ? modeOf(options.repairs, pass.switchable) : 'on';
     if (mode === 'off') continue;
     const context: PassContext = { lexicon: options.lexicon, corpus, mode };
     const result = pass.run(current.text, context);
-    for (const note of result.notes ?? []) {
+    // In Markdown, code, link targets and HTML are not prose: a repair never touches them.
+    const guarded = markdown ? protectedRanges(current.text) : [];
+    const edits = outside(guarded, result.edits);
+    const inGuard = (at: number): boolean => guarded.some(([from, to]) => at >= from && at < to);
+    for (const original of result.notes ?? []) {
+      // A note placed in code or a link's address moves to the first prose the pass changed.
+      const note = inGuard(original.at) ? { ...original, at: edits.find((e) => !inGuard(e.start))?.start ?? -1 } : original;
+      if (note.at < 0) continue;
       diagnostics.push(diagnostic(file, lines.at(current.origin[note.at] ?? source.length), note.finding));
     }
-    const { output, changes } = applyEdits(current, result.edits);
+    const { output, changes } = applyEdits(current, edits);
     for (const c of changes) diagnostics.push(diagnostic(file, lines.at(c.sourceOffset), c.finding, { end: lines.at(c.sourceEnd), change: c.change }));
     Object.assign(meta, result.meta);
     current = output;
   }
   return { markdown: current.text, origin: current.origin, meta, diagnostics };
+}
+
+/** The edits that touch none of the ranges. */
+function outside(ranges: readonly [number, number][], edits: readonly Edit[]): Edit[] {
+  if (!ranges.length) return [...edits];
+  return edits.filter((e) => !ranges.some(([from, to]) => e.start < to && e.end > from && !(e.start === e.end && (e.start === from || e.start === to))));
 }
 
 function modeOf(repairs: RepairOptions['repairs'], pass: SwitchableRepair): PassContext['mode'] {

@@ -21,7 +21,8 @@ const rules: Rule[] = [
     message: (n) => `${n} run(s) of several spaces inside lines were reduced to one space.`,
   },
   {
-    pattern: /(?<=[\p{L}\p{N}’»)*]) +(?=[,.](?:\s|$))/gu,
+    // Not before a shell's `.` command (`. $HOME/.profile`, `then .` + a path on the next line).
+    pattern: /(?<=[\p{L}\p{N}’»)*\]]) +(?=[,.](?:[ \t]|$)(?![ \t]*\n?[ \t]*[$/~]))/gmu,
     replace: () => '',
     message: (n) => `${n} space(s) before a comma or a full stop were removed.`,
   },
@@ -60,6 +61,7 @@ export function normalizeSpacing(text: string): PassResult {
     if (first !== undefined) notes.push({ at: first, finding: { rule: 'spacing', severity: 'info', message: rule.message(n) } });
   }
   // Spaces at the end of a line mean nothing in Markdown as Folio writes it: drop them, silently.
-  for (const m of text.matchAll(/[ \t]+$/gmu)) if (!taken.has(m.index)) edits.push({ start: m.index, end: m.index + m[0].length, insert: '' });
+  // (Matched from the start of a run only: trying every space of a long indentation is quadratic.)
+  for (const m of text.matchAll(/(?<![ \t])[ \t]+$/gmu)) if (!taken.has(m.index)) edits.push({ start: m.index, end: m.index + m[0].length, insert: '' });
   return { edits, notes };
 }

@@ -10,7 +10,8 @@
  * whole line is such a phrase. A caption in another language than the text's is recognised by its
  * function words.
  */
-import { readDayMonthYear } from '../language/months.ts';
+import { isEnglishFunctionWord, isFrenchFunctionWord } from '../language/fr/words.ts';
+import { readDayMonthYear } from '../language/fr/dates.ts';
 import type { Edit } from './mapped-text.ts';
 import type { DocumentMeta, PassResult } from './pass.ts';
 
@@ -30,8 +31,6 @@ const action =
 const updated = /^(?:mis à jour le|mise à jour(?: le)?|dernière mise à jour|updated(?: on)?|last updated(?: on)?|modifié le|last modified)\s*:?\s*(.+)$/iu;
 const credit = /(?:^|[\s.,;])(?:photo|photos|crédits? photo|photo credit|crédit|credit|image|illustration)\s*:\s*(?:@|©)?\S+|©/iu;
 
-const englishWords = new Set(['the', 'of', 'and', 'with', 'to', 'in', 'on', 'at', 'for', 'is', 'are', 'was', 'from', 'by', 'meets', 'during', 'after', 'his', 'her', 'their']);
-const frenchWords = new Set(['le', 'la', 'les', 'de', 'des', 'du', 'et', 'à', 'en', 'un', 'une', 'pour', 'avec', 'sur', 'dans', 'par', 'au', 'aux', 'est', 'sont', 'lors', 'après']);
 
 /** What kind of clutter a whole line is, if it is. */
 export function classifyClutter(content: string): LineMatch | undefined {
@@ -51,8 +50,8 @@ export function classifyClutter(content: string): LineMatch | undefined {
 function isForeignCaption(text: string): boolean {
   if (text.length > 220 || /[.!?:;]$/u.test(text)) return false;
   const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
-  const en = words.filter((w) => englishWords.has(w)).length;
-  const fr = words.filter((w) => frenchWords.has(w)).length;
+  const en = words.filter((w) => isEnglishFunctionWord(w)).length;
+  const fr = words.filter((w) => isFrenchFunctionWord(w)).length;
   return en >= 2 && fr === 0;
 }
 

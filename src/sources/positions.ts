@@ -43,3 +43,61 @@ export function createLineIndex(text: string): LineIndex {
     },
   };
 }
+
+/**
+ * A place in a source file as diagnostics name it: a line and a column, and for a PDF the page
+ * (then the line is counted on that page, in reading order, running heads included).
+ */
+export interface SourcePosition extends Position {
+  page?: number;
+}
+
+/**
+ * Where the characters of a source's text come from in its file. For a text file the text is
+ * the file; for a PDF or a web page it is the Markdown the reader wrote, and the locator knows
+ * the page and line, or the line of the HTML, each character was read from.
+ */
+export interface SourceLocator {
+  /** Position of a character offset of the source text. */
+  at(offset: number): SourcePosition;
+  /** The offsets `[from, to)` of the source text that came from a position's line (for quoting it). */
+  lineRange(position: Pick<SourcePosition, 'line' | 'page'>): [number, number];
+}
+
+/** The locator of a text file: offsets are the file's own. */
+export function textLocator(text: string): SourceLocator {
+  const index = createLineIndex(text);
+  return {
+    at: (offset) => index.at(offset),
+    lineRange: ({ line }) => [index.lineStart(line), index.lineEnd(line)],
+  };
+}
+
+/**
+ * The locator of a text made by a reader, from the position of each of its characters.
+ * @param positions for each offset (and one past the end): page (0 for none), line and column
+ */
+export function mappedLocator(positions: { page?: Int32Array; line: Int32Array; column: Int32Array }): SourceLocator {
+  const { page, line, column } = positions;
+  const n = line.length;
+  let ranges: Map<string, [number, number]> | undefined;
+  return {
+    at(offset: number): SourcePosition {
+      const i = Math.max(0, Math.min(Math.trunc(offset), n - 1));
+      const p = page?.[i] ?? 0;
+      return p > 0 ? { page: p, line: line[i]!, column: column[i]! } : { line: line[i]!, column: column[i]! };
+    },
+    lineRange(position): [number, number] {
+      if (!ranges) {
+        ranges = new Map();
+        for (let i = 0; i < n - 1; i++) {
+          const key = `${page?.[i] ?? 0}:${line[i]}`;
+          const r = ranges.get(key);
+          if (r) r[1] = i + 1;
+          else ranges.set(key, [i, i + 1]);
+        }
+      }
+      return ranges.get(`${position.page ?? 0}:${position.line}`) ?? [0, 0];
+    },
+  };
+}

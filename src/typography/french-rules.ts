@@ -9,6 +9,7 @@
  * Not for: the HTML tree (see `rehype-french-typography.ts`), superscript ordinals (they need
  * elements), hyphenation (`hyphenate.ts`).
  */
+import { isRomanNumeral, ordinalSuffix } from '../language/fr/numbers.ts';
 
 /** U+202F NARROW NO-BREAK SPACE (espace fine insécable): before ; ! ? and between digit groups. */
 export const narrowNbsp = '\u202f';
@@ -146,8 +147,6 @@ export interface Ordinal {
   roman: boolean;
 }
 
-const romanNumeral = /^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/;
-
 /**
  * Finds ordinals to set in superscript: 1er, 1re, 2e, 3es, XXIe… The suffixes written out by
  * mistake (2ème, 3ème, 2nd…) are given the Imprimerie nationale's form (2e, 3e, 2d).
@@ -161,15 +160,12 @@ export function findOrdinals(text: string): Ordinal[] {
     const roman = !/\d/.test(number);
     if (roman) {
       // One letter (“Le”, “De”) is a word, not a numeral, except I in “Ier”, “Ire”.
-      if (!romanNumeral.test(number)) continue;
+      if (!isRomanNumeral(number)) continue;
       if (number.length < 2 && !(number === 'I' && /^(er|re)$/.test(raw))) continue;
     }
-    // “1d”, “2de” are not French ordinals written by anyone; only 2d/2de (second/seconde).
-    if (/^d/.test(raw) && number !== '2') continue;
-    if (/^n/.test(raw) && number !== '2') continue;
-    if (/^(er|ers)$/.test(raw) && number !== '1' && number !== 'I') continue;
-    if (/^(re|res)$/.test(raw) && number !== '1' && number !== 'I') continue;
-    const suffix = raw.replace(/^(?:ème|eme)/, 'e').replace(/^nde?/, (s) => (s === 'nd' ? 'd' : 'de'));
+    // “1d”, “3nd” are no French ordinals; `numbers.ts` knows which suffix goes with which number.
+    const suffix = ordinalSuffix(number, raw);
+    if (suffix === undefined) continue;
     found.push({ index: m.index, length: whole.length, number, suffix, roman });
   }
   return found;

@@ -4,12 +4,14 @@
  * headless Chromium has no hyphenation dictionaries without the network.
  *
  * The Imprimerie nationale's rules decide which words are not cut: acronyms and words with
- * capitals inside (OTAN, PESCO, iPhone), proper nouns (a capitalized word that does not open a
+ * capitals inside (ASF, iPhone), proper nouns (a capitalized word that does not open a
  * sentence), codes and words touching digits, slashes or underscores, parts of compound words
- * (they break at their own hyphen), and words shorter than six letters. At least two letters stay
- * before a break and three after it. Only running text is cut (paragraphs, list items, table
- * cells…), never headings, headers, the table of contents, abbreviations, code, text in other
- * languages, nor what is inside an element of class `no-hyphens`.
+ * (they break at their own hyphen), and words shorter than six letters. At least three letters
+ * stay before a break and three after it (`src/language/fr/line-breaking.ts`). A compound that is
+ * a proper noun, a number or a code gets non-breaking hyphens, so no line ends inside it. Only
+ * running text is cut (paragraphs, list items, table cells…), never headings, headers, the table
+ * of contents, abbreviations, code, text in other languages, nor what is inside an element of
+ * class `no-hyphens`.
  *
  * Not for: the other typography rules (see `french-typography.ts`).
  */
@@ -18,6 +20,14 @@ import { createRequire } from 'node:module';
 import type { HyphenateOptions } from 'hyphen/fr';
 import { collectTextRuns, isFrench, writeBack } from './text-runs.ts';
 import { protectUrls } from './french-rules.ts';
+import {
+  compoundHyphen,
+  isUnbreakableCompound,
+  minHyphenatedWordLength,
+  minLettersAfterBreak,
+  minLettersBeforeBreak,
+  nonBreakingHyphen,
+} from '../language/fr/line-breaking.ts';
 
 const require = createRequire(import.meta.url);
 // `hyphen` is a CommonJS package: its named exports are not visible to ESM imports.
@@ -28,7 +38,7 @@ export const softHyphen = '\u00ad';
 export interface HyphenationOptions {
   /** Shortest word cut (default 6 letters). */
   minWordLength?: number;
-  /** Fewest letters left before a break (default 2). */
+  /** Fewest letters left before a break (default 3). */
   leftMin?: number;
   /** Fewest letters carried after a break (default 3). */
   rightMin?: number;
@@ -46,7 +56,7 @@ const runningText = new Set(['p', 'li', 'dd', 'td', 'blockquote', 'figcaption'])
  * @returns the word with soft hyphens, or the word unchanged
  */
 export function hyphenateWord(word: string, opensSentence: boolean, options: HyphenationOptions = {}): string {
-  const { minWordLength = 6, leftMin = 2, rightMin = 3 } = options;
+  const { minWordLength = minHyphenatedWordLength, leftMin = minLettersBeforeBreak, rightMin = minLettersAfterBreak } = options;
   if ([...word].length < minWordLength) return word;
   if (/\p{Lu}/u.test(word.slice(1))) return word; // acronym, or capitals inside
   if (/^\p{Lu}/u.test(word) && !opensSentence) return word; // proper noun
@@ -71,6 +81,9 @@ export function hyphenateWord(word: string, opensSentence: boolean, options: Hyp
  */
 export function hyphenateText(text: string, protectedChars: readonly boolean[] = [], options: HyphenationOptions = {}): string[] {
   const out = text.split('');
+  for (const m of text.matchAll(compoundHyphen)) {
+    if (!protectedChars[m.index] && isUnbreakableCompound(m[1]!, m[2]!)) out[m.index] = nonBreakingHyphen;
+  }
   // A word: letters and marks, soft hyphens included (so a hyphenated word is found whole).
   for (const m of text.matchAll(/[\p{L}\p{M}\u00ad]+/gu)) {
     const start = m.index;

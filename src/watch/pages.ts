@@ -5,6 +5,7 @@
  * is looking. Pure functions: HTML in, HTML out.
  */
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
+import { messagesFor } from '../messages/catalogue.ts';
 
 /** Path of the server's event stream. */
 export const eventsPath = '/events';
@@ -26,7 +27,8 @@ export function escapeHtml(text: string): string {
  * The live-reload client: reloads on each `reload` event and says when the server is gone.
  * Kept on screen only (`@media print` hides it) so printing from the browser stays clean.
  */
-function client(links: readonly ToolbarLink[]): string {
+function client(links: readonly ToolbarLink[], language: string): string {
+  const messages = messagesFor(language);
   const items = links
     .map((l) => `<a href="${escapeHtml(l.href)}"${l.title ? ` title="${escapeHtml(l.title)}"` : ''} target="_blank" rel="noopener">${escapeHtml(l.label)}</a>`)
     .join(' · ');
@@ -40,9 +42,9 @@ function client(links: readonly ToolbarLink[]): string {
   const state = document.getElementById('folio-watch-state');
   const events = new EventSource(${JSON.stringify(eventsPath)});
   events.addEventListener('reload', () => location.reload());
-  events.addEventListener('building', () => { state.textContent = 'rebuilding…'; });
+  events.addEventListener('building', () => { state.textContent = ${JSON.stringify(messages.watch.rebuilding)}; });
   events.onopen = () => { state.textContent = 'folio watch'; };
-  events.onerror = () => { state.textContent = 'folio watch stopped'; };
+  events.onerror = () => { state.textContent = ${JSON.stringify(messages.watch.stopped)}; };
 })();
 </script>
 `;
@@ -55,7 +57,7 @@ function client(links: readonly ToolbarLink[]): string {
  */
 export function withLiveReload(html: string, links: readonly ToolbarLink[] = []): string {
   const at = html.search(/<\/body\s*>(?![\s\S]*<\/body\s*>)/i);
-  const script = client(links);
+  const script = client(links, /<html[^>]*\slang="([^"]+)"/i.exec(html)?.[1] ?? 'fr');
   return at < 0 ? html + script : html.slice(0, at) + script + html.slice(at);
 }
 
@@ -63,18 +65,21 @@ export function withLiveReload(html: string, links: readonly ToolbarLink[] = [])
  * The page shown while the edition does not build.
  * @param message what failed, in one sentence
  * @param diagnostics the errors (and warnings) behind it, listed as `file:line:column`
+ * @param language the edition's language, for the page's own words (the diagnostics themselves
+ *   are Folio's English messages, marked as such)
  */
-export function errorPage(message: string, diagnostics: readonly Diagnostic[] = []): string {
+export function errorPage(message: string, diagnostics: readonly Diagnostic[] = [], language = 'fr'): string {
+  const messages = messagesFor(language);
   const shown = diagnostics.filter((d) => d.severity !== 'info');
   const list = shown.length
-    ? `<ol>${shown.map((d) => `<li class="${d.severity}"><code>${escapeHtml(formatDiagnostic(d))}</code></li>`).join('')}</ol>`
+    ? `<ol lang="en">${shown.map((d) => `<li class="${d.severity}"><code>${escapeHtml(formatDiagnostic(d))}</code></li>`).join('')}</ol>`
     : '';
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeHtml(messages.language)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Build failed — folio watch</title>
+<title>${escapeHtml(messages.watch.title)}</title>
 <style>
 body { font: 15px/1.5 system-ui, sans-serif; max-width: 60em; margin: 2em auto; padding: 0 1em; color: #1b1b1b; }
 h1 { color: #a01010; font-size: 1.4em; }
@@ -85,10 +90,10 @@ code { white-space: pre-wrap; font-size: 13px; }
 </style>
 </head>
 <body>
-<h1>The edition does not build</h1>
-<p>${escapeHtml(message)}</p>
+<h1>${escapeHtml(messages.watch.heading)}</h1>
+<p lang="en">${escapeHtml(message)}</p>
 ${list}
-<p>Fix the file and save it: this page reloads by itself.</p>
+<p>${escapeHtml(messages.watch.fix)}</p>
 </body>
 </html>
 `;

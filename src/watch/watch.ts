@@ -17,8 +17,8 @@ import path from 'node:path';
 import type { Edition } from '../assemble/edition.ts';
 import type { AssembledEdition } from '../pipeline/assemble-stage.ts';
 import { assembleEdition } from '../pipeline/build.ts';
-import { handoutRequests, printCompendium } from '../pipeline/print-stage.ts';
-import { projectFolder } from '../pipeline/project.ts';
+import { handoutRequests, openingAnchors, printCompendium } from '../pipeline/print-stage.ts';
+import { projectRoot } from '../pipeline/project.ts';
 import { FolioError, countBySeverity, type Diagnostic } from '../diagnostics.ts';
 import { bookletHtml, printBooklet } from '../publish/booklet.ts';
 import { printHandouts } from '../publish/handouts.ts';
@@ -29,8 +29,10 @@ import { errorPage, eventsPath, withLiveReload, type ToolbarLink } from './pages
 
 export interface WatchOptions {
   manifestPath: string;
+  /** A templates folder instead of the project's `templates/`. */
   templatesDir?: string;
-  stylesheet?: string;
+  /** More stylesheets after the edition's own (`--css FILE`). */
+  stylesheets?: readonly string[];
   /** Port to listen on; 0 picks a free one. Default 4321. */
   port?: number;
   /** Interface to listen on. Default 127.0.0.1: the edition is not shown to the network. */
@@ -40,6 +42,8 @@ export interface WatchOptions {
   onEvent?: (event: WatchEvent) => void;
   /** How to get a browser for PDFs; default: launch the installed Chrome. */
   openBrowser?: () => Promise<BrowserSession>;
+  /** Longest one step of a print may take (default: the browser module's). */
+  printTimeoutMs?: number;
 }
 
 export type WatchEvent =
@@ -72,8 +76,9 @@ const bookletPdf = '/compendium-booklet.pdf';
  * @throws FolioError when the port cannot be used
  */
 export async function startWatch(options: WatchOptions): Promise<WatchSession> {
-  const templatesDir = path.resolve(options.templatesDir ?? projectFolder('templates'));
-  const stylesheet = path.resolve(options.stylesheet ?? path.join(projectFolder('styles'), 'compendium.css'));
+  const root = projectRoot(options.manifestPath);
+  const templatesDir = path.resolve(options.templatesDir ?? path.join(root, 'templates'));
+  const stylesheets = (options.stylesheets ?? []).map((f) => path.resolve(f));
   const emit = options.onEvent ?? (() => undefined);
   const events = createEventStream();
   const watchers = new Map<string, FSWatcher>();
@@ -112,7 +117,7 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
     const started = performance.now();
     const ms = (): number => Math.round(performance.now() - started);
     try {
-      const { assembled, date, diagnostics } = await assembleEdition(options.manifestPath, { templatesDir, stylesheet });
+      const { assembled, date, diagnostics } = await assembleEdition(options.manifestPath, { templatesDir: options.templatesDir, stylesheets });
       const counts = countBySeverity(diagnostics);
       emit({ type: 'built', ms: ms(), warnings: counts.warning, infos: counts.info });
       return { ok: true, id, edition: assembled.edition, html: assembled.html, assembled, date };
@@ -126,8 +131,11 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
 
   /** Watches the folders of the manifest, the sources, the templates and the stylesheets. */
   function watchFolders(): void {
-    const folders = new Set([path.dirname(path.resolve(options.manifestPath)), templatesDir, path.dirname(stylesheet)]);
-    if (state.ok) for (const d of state.edition.documents) folders.add(path.dirname(path.resolve(d.source.file)));
+    const folders = new Set([root, templatesDir, path.join(root, 'styles'), ...stylesheets.map((f) => path.dirname(f))]);
+    if (state.ok) {
+      for (const d of state.edition.documents) folders.add(path.dirname(path.resolve(root, d.source.file)));
+      for (const f of state.assembled.stylesheets) folders.add(path.dirname(path.resolve(root, f)));
+    }
     for (const [folder, watcher] of watchers) {
       if (!folders.has(folder)) {
         watcher.close();
@@ -167,7 +175,7 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
     const handout = /^\/handouts\/([a-z0-9-]+)\.pdf$/.exec(route);
     const index = handout ? current.edition.documents.findIndex((d) => d.id === handout[1]) : -1;
     if (route !== compendiumPdf && route !== bookletPdf && index < 0) return undefined;
-    browser ??= (options.openBrowser ?? launchBrowser)();
+    browser ??= options.openBrowser ? options.openBrowser() : launchBrowser({ timeoutMs: options.printTimeoutMs });
     const session = await browser;
     // The same print functions as `folio build`: the same PDFs, byte for byte.
     const { assembled, date } = current;
@@ -175,16 +183,23 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
     if (route === compendiumPdf) return (await printCompendium(session, assembled, { date, manifestFile: options.manifestPath, printer })).value.pdf;
     if (route === bookletPdf) {
       const html = bookletHtml(assembled.html, assembled.assets.bookletCss);
-      return (await printBooklet(session, html, editionPdfMetadata(assembled.edition, date, html, printer))).pdf;
+      return (await printBooklet(session, html, { metadata: editionPdfMetadata(assembled.edition, date, html, printer), openingAnchors: openingAnchors(assembled.edition) })).pdf;
     }
     const [printed] = await printHandouts(session, handoutRequests(assembled.edition, [assembled.handouts[index]!], date, printer));
     return printed!.pdf;
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    // A page of another site can reach this server through DNS rebinding (its own name made to
+    // point at 127.0.0.1): such a request names that site in Host, and is refused.
+    const port = (server.address() as AddressInfo).port;
+    if (!hostAllowed(request.headers.host, port, host)) return send(response, 403, 'text/plain', 'Forbidden: folio watch answers only requests addressed to this machine (http://localhost:PORT/).\n');
     const route = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain', 'Only GET.\n');
-    if (route === eventsPath) return events.attach(request, response);
+    if (route === eventsPath) {
+      if (!originAllowed(request.headers.origin, port, host)) return send(response, 403, 'text/plain', 'Forbidden: the event stream is for the pages folio watch serves.\n');
+      return events.attach(request, response);
+    }
     if (route === '/' || route === '/index.html') {
       if (state.ok) return send(response, 200, 'text/html', withLiveReload(state.html, links()));
       return send(response, 500, 'text/html', withLiveReload(errorPage(state.message, state.diagnostics)));
@@ -270,6 +285,37 @@ export async function startWatch(options: WatchOptions): Promise<WatchSession> {
 }
 
 class NotFound extends Error {}
+
+/**
+ * Whether a request's `Host` names this server: `localhost` (or a name under it, which
+ * browsers resolve to this machine themselves), a loopback address, or — when the server listens
+ * on another interface — an IP address, with the server's port. A name of any other site is
+ * refused: an IP address cannot be rebound, a name can.
+ * @param header the `Host` header
+ * @param port the server's port
+ * @param listening the interface the server listens on
+ */
+export function hostAllowed(header: string | undefined, port: number, listening = '127.0.0.1'): boolean {
+  if (!header) return false;
+  const m = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]]+))(?::(\d+))?$/.exec(header.trim());
+  if (!m || Number(m[3] ?? 80) !== port) return false;
+  const name = (m[1] ?? m[2]!).toLowerCase().replace(/\.$/, '');
+  if (name === 'localhost' || name.endsWith('.localhost') || name === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name)) return true;
+  const loopbackOnly = listening === '127.0.0.1' || listening === '::1' || listening === 'localhost';
+  return !loopbackOnly && (m[1] !== undefined || /^\d{1,3}(\.\d{1,3}){3}$/.test(name));
+}
+
+/** Whether an `Origin` header, when there is one, is a page of this server. */
+export function originAllowed(origin: string | undefined, port: number, listening?: string): boolean {
+  if (origin === undefined) return true;
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return false;
+  }
+  return url.protocol === 'http:' && hostAllowed(url.host || 'none', port, listening) && (url.port === '' ? 80 : Number(url.port)) === port;
+}
 
 function send(response: ServerResponse, status: number, type: string, body: string | Uint8Array): void {
   response.writeHead(status, {

@@ -3,7 +3,7 @@
  * archiving it again changes nothing, different content under it is refused, and verification
  * finds any file that changed.
  */
-import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -99,6 +99,20 @@ describe('archiveEdition', () => {
     expect(isIntact((await verifyArchive(dir))[0]!)).toBe(true);
   });
 
+  it('notices, when the same edition is archived again, that an archived file was changed', async () => {
+    const dir = await tempDir();
+    await archiveEdition(request(dir));
+    const file = path.join(dir, '1.0.0', 'compendium.html');
+    await chmod(file, 0o644);
+    await writeFile(file, '<p>tampered</p>');
+    await writeFile(path.join(dir, '1.0.0', 'extra.txt'), 'added');
+    const error = await archiveEdition(request(dir)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FolioError);
+    expect((error as FolioError).kind).toBe('input');
+    expect((error as FolioError).message).toMatch(/The archived version 1\.0\.0 in .* is no longer as it was archived \(compendium\.html changed; extra\.txt added\)\. Restore it/);
+    expect(await readFile(file, 'utf8')).toBe('<p>tampered</p>');
+  });
+
   it('refuses paths that leave the version folder', async () => {
     const dir = await tempDir();
     const bad = { ...request(dir), files: [{ path: '../escape.txt', data: 'x' }] };
@@ -136,6 +150,39 @@ describe('verifyArchive and listArchive', () => {
     }
   });
 
+  it('never follows a path of manifest.json out of the archive', async () => {
+    const dir = await tempDir();
+    await archiveEdition(request(dir));
+    const folder = path.join(dir, '1.0.0');
+    const manifestFile = path.join(folder, 'manifest.json');
+    const manifest = JSON.parse(await readFile(manifestFile, 'utf8'));
+    await chmod(manifestFile, 0o644);
+    for (const escape of ['../../../../etc/passwd', '/etc/passwd', 'handouts/../../x', 'a\\b']) {
+      await writeFile(manifestFile, JSON.stringify({ ...manifest, files: [...manifest.files, { path: escape, sha256: sha256('x'), bytes: 1 }] }));
+      const [check] = await verifyArchive(dir);
+      expect(check!.problem, escape).toMatch(/is not a folio-archive\/1 manifest \(files\.4\.path: a relative path inside the version’s folder\)/);
+      expect(check!.checked).toBe(0);
+    }
+    await writeFile(manifestFile, JSON.stringify(manifest));
+    // A file replaced by a link to a file outside is changed, and the outside file is not read.
+    await rm(path.join(folder, 'handouts', 'a.pdf'), { force: true });
+    await symlink('/etc/hostname', path.join(folder, 'handouts', 'a.pdf'));
+    const [check] = await verifyArchive(dir);
+    expect(check).toMatchObject({ changed: ['handouts/a.pdf'], missing: [] });
+  });
+
+  it('reads manifest.json through its schema', async () => {
+    const dir = await tempDir();
+    await archiveEdition(request(dir));
+    const manifestFile = path.join(dir, '1.0.0', 'manifest.json');
+    await chmod(manifestFile, 0o644);
+    await writeFile(manifestFile, JSON.stringify({ format: 'folio-archive/1', files: 'all of them' }));
+    const [entry] = await listArchive(dir);
+    expect(entry!.problem).toMatch(/is not a folio-archive\/1 manifest/);
+    await writeFile(manifestFile, '{ not json');
+    expect((await listArchive(dir))[0]!.problem).toMatch(/is not JSON/);
+  });
+
   it('says when the archive folder does not exist', async () => {
     await expect(listArchive('/no/such/archive')).rejects.toThrow(/Cannot read the archive \/no\/such\/archive: no such folder/);
   });
@@ -143,6 +190,7 @@ describe('verifyArchive and listArchive', () => {
 
 describe('version numbers', () => {
   it('compare the semantic-versioning way', () => {
+    expect(['1.1', '1.0.9', '1.0', '2'].sort(compareVersions)).toEqual(['1.0', '1.0.9', '1.1', '2']);
     const sorted = ['2.0.0', '1.0.0', '1.0.0-alpha', '1.0.0-alpha.1', '1.0.0-beta', '1.0.0-beta.11', '1.0.0-beta.2', '1.0.0-rc.1', '0.9.9', 'notes'].sort(compareVersions);
     expect(sorted).toEqual(['0.9.9', '1.0.0-alpha', '1.0.0-alpha.1', '1.0.0-beta', '1.0.0-beta.2', '1.0.0-beta.11', '1.0.0-rc.1', '1.0.0', '2.0.0', 'notes']);
   });
@@ -151,6 +199,7 @@ describe('version numbers', () => {
     expect(nextPatch('1.0.0')).toBe('1.0.1');
     expect(nextPatch('2.3.9+build.5')).toBe('2.3.10');
     expect(nextPatch('1.0.0-rc.1')).toBe('1.0.0-rc.2');
+    expect(nextPatch('1.0')).toBe('1.1');
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { markdownToHtml } from '../../src/assemble/markdown-to-html.ts';
 import { renderTemplates } from '../../src/assemble/templates.ts';
-import { formatFrenchDate } from '../../src/assemble/french-dates.ts';
+import { formatFrenchDate } from '../../src/language/fr/dates.ts';
 
 describe('markdownToHtml', () => {
   it('renders Markdown and gives headings ids unique in the compendium', () => {
@@ -42,7 +42,7 @@ describe('formatFrenchDate', () => {
 describe('footnotes', () => {
   it('renders footnote references and notes with ids prefixed by the document', () => {
     const { html, headings } = markdownToHtml('Un appel[^1].\n\n[^1]: La note.\n', 'doc-a');
-    expect(html).toContain('<a href="#doc-a-fn-1" id="doc-a-fnref-1" data-footnote-ref aria-describedby="doc-a--notes">1</a>');
+    expect(html).toContain('<a href="#doc-a-fn-1" id="doc-a-fnref-1" data-footnote-ref="true" aria-describedby="doc-a--notes">1</a>');
     expect(html).toContain('<h2 class="footnotes-title" id="doc-a--notes">Notes</h2>');
     expect(html).toContain('<li id="doc-a-fn-1">');
     expect(headings).toEqual([{ id: 'doc-a--notes', text: 'Notes', level: 2 }]);

@@ -33,25 +33,25 @@ describe.skipIf(!shared)('folio build on the real corpus', () => {
     const cover = flat(pdf.pages[0]!);
     expect(cover).toContain(flat(manifest.title));
     expect(cover).toContain(`Édition ${manifest.version}`);
-    for (const d of manifest.documents) expect(cover).toContain(flat(d.title).slice(0, 40));
+    for (const d of manifest.documents) expect(cover).toContain(flat(d.title!).slice(0, 40));
   });
 
   it('has a table of contents that lists every document', () => {
     const tocPage = pdf.bodies.findIndex((p) => body(p).startsWith('Sommaire'));
     expect(tocPage).toBeGreaterThan(0);
-    const firstDocument = pdf.bodies.findIndex((p, i) => i > tocPage && body(p).toLowerCase().startsWith(manifest.documents[0]!.kind));
+    const firstDocument = pdf.bodies.findIndex((p, i) => i > tocPage && body(p).toLowerCase().startsWith(manifest.documents[0]!.kind!));
     const toc = flat(pdf.bodies.slice(tocPage, firstDocument).join(' '));
-    for (const d of manifest.documents) expect(toc).toContain(flat(d.title).slice(0, 40));
+    for (const d of manifest.documents) expect(toc).toContain(flat(d.title!).slice(0, 40));
   });
 
   it('starts every document on a new page, its title at the top', () => {
     let last = 1;
     for (const d of manifest.documents) {
-      const start = flat(d.title).slice(0, 40);
+      const start = flat(d.title!).slice(0, 40);
       const page = pdf.bodies.findIndex((p, i) => i > last && body(p).slice(0, 200).includes(start) && !body(p).startsWith('Sommaire'));
       expect(page, `no page starts with “${start}”`).toBeGreaterThan(last);
       // The page opens with the document's kind line, then its title: nothing of the previous document.
-      expect(body(pdf.bodies[page]!).toLowerCase().startsWith(d.kind.toLowerCase())).toBe(true);
+      expect(body(pdf.bodies[page]!).toLowerCase().startsWith(d.kind!.toLowerCase())).toBe(true);
       last = page;
     }
   });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createLexicon } from '../../src/language/lexicon.ts';
+import { doc, taken } from './helpers.ts';
+import { createLexicon } from '../../src/language/fr/lexicon.ts';
 import { findDefinitions, isAccepted } from '../../src/extract/acronyms.ts';
 import { buildChronology } from '../../src/extract/chronology.ts';
-import type { ExtractionDocument } from '../../src/extract/document.ts';
-import { findFrenchDates, isoDate } from '../../src/extract/french-dates.ts';
+import { findFrenchDates, isoDate } from '../../src/language/fr/dates.ts';
 import { parseGlossaryFile } from '../../src/extract/glossary-file.ts';
 import { buildGlossary } from '../../src/extract/glossary.ts';
 import { transformHtml } from '../../src/assemble/final-html.ts';
@@ -11,9 +11,7 @@ import { rehypeMarkExtraction, type CompendiumMarks } from '../../src/assemble/m
 
 /** The compendium's acronym marking, run as the build runs it. */
 const markCompendiumHtml = (html: string, marks: CompendiumMarks): string => transformHtml(html, [rehypeMarkExtraction(marks)]).html;
-import { readDocumentText } from '../../src/extract/text-blocks.ts';
 
-const taken = (text: string) => findDefinitions(text).filter(isAccepted).map((d) => [d.term, d.expansion]);
 
 describe('acronym definitions', () => {
   it('finds both orders, in French, with letters out of order', () => {
@@ -54,14 +52,6 @@ describe('French dates', () => {
   });
 });
 
-const doc = (id: string, markdown: string, extra: Partial<ExtractionDocument> = {}): ExtractionDocument => ({
-  id,
-  file: `${id}.txt`,
-  title: id,
-  text: readDocumentText(markdown),
-  locate: (offset) => ({ line: 1, column: offset + 1 }),
-  ...extra,
-});
 
 describe('chronology', () => {
   it('resolves relative dates against the period, the date or the sentence, and reports the rest', () => {
@@ -134,6 +124,7 @@ describe('marking the HTML', () => {
     );
     expect(html).toContain('<a href="#sigle-aed" class="sigle-lien"><abbr id="d--sigle-aed-1" title="Agence européenne de défense" class="sigle">AED</abbr></a>');
     expect(html).toContain('<abbr id="d--sigle-aed-2" title="Agence européenne de défense" class="sigle">AED</abbr> agit');
-    expect(html).toContain('<span id="d--date-1" class="chrono-ancre"></span>L’<abbr id="d--sigle-aed-2"');
+        // The anchor holds a word, so that it has a box on the page.
+    expect(html).toContain('<span id="d--date-1" class="chrono-ancre">L’</span><abbr id="d--sigle-aed-2"');
   });
 });

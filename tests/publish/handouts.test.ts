@@ -47,6 +47,7 @@ function editionFixture(doc: EditionDocument, glossary: GlossaryEntry[], diagnos
     date: '2026-11-21',
     language: 'fr',
     publisher: 'Publisher',
+    rightHandStarts: true,
     generator: { name: 'Folio', version: '9.9.9' },
     keywords: [],
     documents: [doc],
@@ -107,8 +108,11 @@ describe('renderHandout', () => {
     expect(html).toContain('<p>Body text.</p>');
     expect(html).toContain('<dt>OTAN</dt>');
     expect(html).toContain('OTAN expanded');
-    expect(html).toContain('ligne 9, colonne 3</span> — Check &lt;this&gt; line.');
-    expect(html).toMatch(/1 réparation\(s\) de forme/);
+    // The printed note says what the rule means in French, not the diagnostic's English sentence.
+    expect(html).toContain('ligne 9, colonne 3</span> — lignes coupées recollées</li>');
+    expect(html).not.toContain('Check');
+    expect(html).toContain('1 réparation de forme (');
+    expect(html).toContain('1 point à vérifier');
   });
 
   it('leaves the glossary out when the document uses no acronym, and says when nothing was repaired', async () => {
@@ -123,7 +127,7 @@ describe('renderHandout', () => {
   it('says which file is missing when a project’s templates have no handout.hbs', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'folio-templates-'));
     await writeFile(path.join(dir, 'compendium.hbs'), '<html></html>');
-    await expect(loadHandoutTemplates(dir)).rejects.toThrow(/has no handout\.hbs\. Copy Folio's templates\/handout\.hbs/);
+    await expect(loadHandoutTemplates(dir)).rejects.toThrow(/No handout\.hbs in .*: the templates folder must hold it, or leave it out to use Folio's own/);
   });
 });
 

@@ -8,6 +8,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isIntact, verifyArchive } from '../../src/archive/verify.ts';
+import { defaultSheetsPerSignature } from '../../src/publish/impose-booklet.ts';
 import { parseManifest, type Manifest } from '../../src/sources/manifest.ts';
 import { corpusBuild, type CorpusBuild } from '../helpers/corpus-build.ts';
 import { readFolded, readHalves, type SheetSideText } from '../helpers/pdf-halves.ts';
@@ -26,7 +27,8 @@ describe.skipIf(!shared)('booklet, handouts and archive of the real corpus', () 
   beforeAll(async () => {
     manifest = parseManifest(await readFile(manifestPath, 'utf8'), 'compendium.yaml').manifest!;
     sides = await readHalves(await readFile(path.join(outDir, 'compendium-booklet.pdf')));
-    folded = readFolded(sides.map((s) => ({ left: { text: s.left, bottom: s.leftBottom }, right: { text: s.right, bottom: s.rightBottom } })));
+    // The build folds signatures of the default size (5 sheets), gathered in order.
+    folded = readFolded(sides.map((s) => ({ left: { text: s.left, bottom: s.leftBottom }, right: { text: s.right, bottom: s.rightBottom } })), defaultSheetsPerSignature);
   });
 
   it('imposes the booklet on A4 landscape sheets, front and back', () => {
@@ -60,7 +62,7 @@ describe.skipIf(!shared)('booklet, handouts and archive of the real corpus', () 
     // A document opens with its kind line (`résolution · Parlement européen`) above its title;
     // the table of contents lists the titles without it.
     const opens = (text: string, d: Manifest['documents'][number]): boolean =>
-      flat(text).toLowerCase().includes(`${d.kind}${d.publisher ? ' · ' : ''}`.toLowerCase()) && flat(text).includes(flat(d.title).slice(0, 40));
+      flat(text).toLowerCase().includes(`${d.kind}${d.publisher ? ' · ' : ''}`.toLowerCase()) && flat(text).includes(flat(d.title!).slice(0, 40));
     const starts = manifest.documents.map((d) => folded.findIndex((p, i) => i > 0 && opens(p.text, d)));
     for (const s of starts) expect(s).toBeGreaterThan(0);
     expect([...starts].sort((a, b) => a - b)).toEqual(starts);
@@ -81,7 +83,7 @@ describe.skipIf(!shared)('booklet, handouts and archive of the real corpus', () 
       const all = flat(pdf.pages.join(' '));
       expect(all).toContain('Notes sur l’établissement du texte');
       const infos = result.diagnostics.filter((d) => d.file === doc.source.file && d.severity === 'info').length;
-      if (infos) expect(all).toContain(`${infos} réparation(s) de forme`);
+      if (infos) expect(all).toContain(`${infos} réparation${infos > 1 ? 's' : ''} de forme`);
       // Nothing of the other documents.
       for (const other of result.edition.documents) if (other.id !== doc.id) expect(all).not.toContain(flat(other.title).slice(0, 60));
     }

@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCorpusStats } from '../../src/language/corpus.ts';
-import { loadFrenchLexicon, type Lexicon } from '../../src/language/lexicon.ts';
+import { loadFrenchLexicon, type Lexicon } from '../../src/language/fr/lexicon.ts';
 import { passes, runPasses, type RepairOptions } from '../../src/repair/pipeline.ts';
 
 const root = path.join(import.meta.dirname, '..', 'fixtures', 'repair');

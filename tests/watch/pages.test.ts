@@ -22,7 +22,7 @@ describe('errorPage', () => {
       diagnostic('a.txt', { line: 3, column: 7 }, { rule: 'manifest', severity: 'error', message: 'Bad <kind>.' }),
       diagnostic('a.txt', { line: 9, column: 1 }, { rule: 'page-break-join', severity: 'info', message: 'Joined.' }),
     ]);
-    expect(page).toContain('<p>The sources have &lt;errors&gt;.</p>');
+    expect(page).toContain('<p lang="en">The sources have &lt;errors&gt;.</p>');
     expect(page).toContain('<li class="error"><code>a.txt:3:7: error: Bad &lt;kind&gt;. [manifest]</code></li>');
     expect(page).not.toContain('Joined.');
   });

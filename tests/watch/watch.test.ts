@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FolioError } from '../../src/diagnostics.ts';
-import { startWatch, type WatchSession } from '../../src/watch/watch.ts';
+import { hostAllowed, originAllowed, startWatch, type WatchSession } from '../../src/watch/watch.ts';
 import { browserAvailable } from '../helpers/browser.ts';
 import { readPdfText } from '../helpers/pdf.ts';
 
@@ -42,8 +42,6 @@ afterEach(async () => {
 async function watchProject(dir: string): Promise<WatchSession> {
   session = await startWatch({
     manifestPath: path.join(dir, 'compendium.yaml'),
-    templatesDir: path.join(dir, 'templates'),
-    stylesheet: path.join(dir, 'styles', 'compendium.css'),
     port: 0,
     debounceMs: 50,
   });
@@ -111,13 +109,13 @@ describe('folio watch', () => {
     const events = await listen(watch.url);
 
     let reloaded = events.next('reload');
-    await writeFile(path.join(dir, 'compendium.yaml'), manifestText.replace('kind: communiqué', 'kind: memo'));
+    await writeFile(path.join(dir, 'compendium.yaml'), manifestText.replace('kind: communiqué', 'kind: communiqué\n    date: 2026-02-31'));
     await reloaded;
     const broken = await fetch(watch.url);
     expect(broken.status).toBe(500);
     const page = await broken.text();
-    expect(page).toContain('The edition does not build');
-    expect(page).toMatch(/compendium\.yaml:8:\d+: error: documents\[0\]\.kind: expected one of/);
+    expect(page).toContain('L’édition ne se compose pas');
+    expect(page).toMatch(/compendium\.yaml:9:\d+: error: documents\[0\]\.date: expected a day of the calendar/);
     expect(page).toContain('new EventSource');
 
     reloaded = events.next('reload');
@@ -126,8 +124,8 @@ describe('folio watch', () => {
     await reloaded;
     await watch.settled();
     const templateError = await (await fetch(watch.url)).text();
-    expect(templateError).toContain('The edition does not build');
-    expect(templateError).toMatch(/Parse error on line 1/);
+    expect(templateError).toContain('L’édition ne se compose pas');
+    expect(templateError).toMatch(/templates\/cover\.hbs:1:1: error: Handlebars syntax error in cover\.hbs/);
 
     reloaded = events.next('reload');
     await writeFile(path.join(dir, 'templates', 'cover.hbs'), await readFile(path.join(root, 'templates', 'cover.hbs'), 'utf8'));
@@ -148,6 +146,29 @@ describe('folio watch', () => {
     await watch.settled();
     expect(await (await fetch(watch.url)).text()).toContain('.marker-from-test');
     events.close();
+  });
+
+  it('answers only requests addressed to this machine (DNS rebinding), and the event stream only its own pages', async () => {
+    const dir = await project();
+    const watch = await watchProject(dir);
+    const port = Number(new URL(watch.url).port);
+    const get = (headers: Record<string, string>, route = '/'): Promise<number> =>
+      new Promise((resolve, reject) => {
+        const request = http.get({ host: '127.0.0.1', port, path: route, headers }, (response) => {
+          resolve(response.statusCode!);
+          response.destroy();
+        });
+        request.on('error', reject);
+      });
+    expect(await get({ host: `localhost:${port}` })).toBe(200);
+    expect(await get({ host: `127.0.0.1:${port}` })).toBe(200);
+    expect(await get({ host: `[::1]:${port}` })).toBe(200);
+    expect(await get({ host: `evil.example:${port}` })).toBe(403);
+    expect(await get({ host: `localhost.evil.example:${port}` })).toBe(403);
+    expect(await get({ host: `localhost:${port + 1}` })).toBe(403);
+    expect(await get({ host: `evil.example:${port}` }, '/compendium.pdf')).toBe(403);
+    expect(await get({ host: `localhost:${port}`, origin: 'http://evil.example' }, '/events')).toBe(403);
+    expect(await get({ host: `localhost:${port}`, origin: `http://localhost:${port}` }, '/events')).toBe(200);
   });
 
   it('says when the port is taken', async () => {
@@ -172,5 +193,27 @@ describe('folio watch', () => {
     const booklet = await fetch(new URL('/compendium-booklet.pdf', watch.url));
     expect(booklet.status).toBe(200);
     expect((await fetch(new URL('/handouts/absent.pdf', watch.url))).status).toBe(404);
+  });
+});
+
+describe('hostAllowed', () => {
+  it('takes loopback names and addresses with the port, and refuses other names', () => {
+    for (const ok of ['localhost:4321', 'LOCALHOST:4321', 'app.localhost:4321', '127.0.0.1:4321', '127.1.2.3:4321', '[::1]:4321']) expect(hostAllowed(ok, 4321), ok).toBe(true);
+    for (const bad of [undefined, '', 'localhost', 'localhost:80', 'evil.example:4321', '127.0.0.1.nip.io:4321', '192.168.1.5:4321', '[::1]', 'localhost:4321:1']) expect(hostAllowed(bad, 4321), String(bad)).toBe(false);
+    expect(hostAllowed('localhost', 80)).toBe(true);
+  });
+
+  it('takes the IP addresses of the machine when it listens on another interface, never a name', () => {
+    expect(hostAllowed('192.168.1.5:4321', 4321, '0.0.0.0')).toBe(true);
+    expect(hostAllowed('[fe80::1]:4321', 4321, '::')).toBe(true);
+    expect(hostAllowed('intranet.example:4321', 4321, '0.0.0.0')).toBe(false);
+  });
+
+  it('checks an Origin when there is one', () => {
+    expect(originAllowed(undefined, 4321)).toBe(true);
+    expect(originAllowed('http://localhost:4321', 4321)).toBe(true);
+    expect(originAllowed('http://evil.example:4321', 4321)).toBe(false);
+    expect(originAllowed('https://localhost:4321', 4321)).toBe(false);
+    expect(originAllowed('null', 4321)).toBe(false);
   });
 });

@@ -1,0 +1,411 @@
+/**
+ * Dates in French, in one place: the month names, one grammar to read the dates of prose
+ * (`findFrenchDates`) and one to write them (`formatFrenchDate`). Used by the extraction (the
+ * chronology), the assembly (dates printed in the back matter and the colophon) and the repairs
+ * (the date of a web page, which may be written the English way, `26 Jun. 2018`).
+ *
+ * Why a grammar of our own rather than chrono-node (it has a French locale)? Tried on the forms
+ * briefings and manuals use, it misses month–year dates (`en janvier 2023`), bare years, year and
+ * month ranges (`2006 – 2010`, `entre août et décembre 1993`), decades and bare months
+ * (`(septembre)`), reads `à 2035` as a time of day, and resolves every missing part against one
+ * reference instant, inventing days. A few patterns keep the precision the text gives: what the
+ * text does not say stays unknown (`year`, `month`, `day` are optional), and placing a date
+ * without a year is the caller's job (`src/extract/chronology.ts`).
+ *
+ * What is not a date, by the rules of writing rather than by lists of a text's words: a number
+ * inside a URL, a path, a version or a code (`v2.10`, `5.2`, `git20230208`, `10179:1996`), a
+ * quantity (`4096 bits`, `2000 Hz`, `1800 échantillons`), a timestamp of a program's output
+ * (`19 mai 2021 15:19:02`), and a bare four-digit number that no word of time introduces
+ * (`TeX Live 2007`, a table's `2051`).
+ *
+ * The text is read after Unicode normalization (NFC) and the repair of the accent pairs that TeX
+ * fonts leave in PDF extractions (`fe´vrier`, `fe\u0301vrier`), so a month name damaged that way
+ * is read; positions are those of the text as given.
+ *
+ * Not for: times of day, durations (`deux ans après`), ordinals (`24e conférence`).
+ */
+import { isFunctionWord } from './words.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Month names
+
+const monthForms: Record<string, number> = {};
+const add = (month: number, ...forms: string[]): void => {
+  for (const f of forms) monthForms[f] = month;
+};
+// French full names and abbreviations, and the English ones web pages print (`26 Jun. 2018`).
+add(1, 'janvier', 'janv', 'january', 'jan');
+add(2, 'février', 'fevrier', 'févr', 'fevr', 'fév', 'february', 'feb');
+add(3, 'mars', 'march', 'mar');
+add(4, 'avril', 'avr', 'april', 'apr');
+add(5, 'mai', 'may');
+add(6, 'juin', 'june', 'jun');
+add(7, 'juillet', 'juil', 'july', 'jul');
+add(8, 'août', 'aout', 'august', 'aug');
+add(9, 'septembre', 'sept', 'september', 'sep');
+add(10, 'octobre', 'oct', 'october');
+add(11, 'novembre', 'nov', 'november');
+add(12, 'décembre', 'decembre', 'déc', 'dec', 'december');
+
+const frenchNames = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+
+/** The French name of a month (1–12), or undefined. */
+export function frenchMonthName(month: number): string | undefined {
+  return frenchNames[month - 1];
+}
+
+/** The month number (1–12) of a month name or abbreviation, French or English, any case, with or without a final dot. */
+export function monthNumber(name: string): number | undefined {
+  return monthForms[name.normalize('NFC').toLocaleLowerCase('fr').replace(/\.$/u, '')];
+}
+
+/** A regular-expression alternation of all month names and abbreviations, French and English (longest first). */
+export const monthPattern = Object.keys(monthForms)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+
+/** The French month names only, as a regular-expression alternation (prose is read with these). */
+export const frenchMonthPattern = String.raw`(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|janv\.|f[ée]vr\.|avr\.|juil\.|sept\.|oct\.|nov\.|d[ée]c\.)`;
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+/**
+ * Formats `YYYY`, `YYYY-MM` or `YYYY-MM-DD` the French way, with the precision it has
+ * (`2024`, `février 2024`, `1er février 2024`); returns other values unchanged.
+ */
+export function formatFrenchDate(iso: string): string {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
+  if (!m) return iso;
+  const [, year, month, day] = m;
+  if (!month) return year!;
+  const name = frenchMonthName(Number(month));
+  if (!name) return iso;
+  if (!day) return `${name} ${year}`;
+  const d = Number(day);
+  return `${d === 1 ? '1er' : d} ${name} ${year}`;
+}
+
+/** Formats a partial date as ISO 8601 with the precision it has (`2024`, `2024-02`, `2024-02-13`). */
+export function isoDate(date: PartialDate): string | undefined {
+  if (date.year === undefined) return undefined;
+  const y = String(date.year).padStart(4, '0');
+  if (date.month === undefined) return y;
+  const m = `${y}-${String(date.month).padStart(2, '0')}`;
+  return date.day === undefined ? m : `${m}-${String(date.day).padStart(2, '0')}`;
+}
+
+/** Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+export function parseIsoDate(value: string): PartialDate | undefined {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (!m) return undefined;
+  return { year: Number(m[1]), month: m[2] ? Number(m[2]) : undefined, day: m[3] ? Number(m[3]) : undefined };
+}
+
+/** The day of the week of a full date (0 = Sunday), or undefined when a part is missing or the date does not exist. */
+export function weekdayOf(date: PartialDate): number | undefined {
+  if (date.year === undefined || date.month === undefined || date.day === undefined) return undefined;
+  const d = new Date(Date.UTC(date.year, date.month - 1, date.day));
+  if (d.getUTCMonth() !== date.month - 1) return undefined;
+  return d.getUTCDay();
+}
+
+/**
+ * Reads a calendar date written `26 Jun. 2018`, `13 février 2024`, `1er mai 2016` or
+ * `2018-06-26` (the date line of a web page), and returns it as `YYYY-MM-DD`; undefined when the
+ * text holds no such date.
+ */
+export function readDayMonthYear(text: string): string | undefined {
+  const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/u.exec(text);
+  if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
+  const m = new RegExp(`\\b(\\d{1,2})(?:er)?\\s+(${monthPattern})\\.?\\s+(\\d{4})\\b`, 'iu').exec(readable(text).text);
+  if (!m) return undefined;
+  const month = monthNumber(m[2]!);
+  const day = Number(m[1]);
+  if (!month || day < 1 || day > 31) return undefined;
+  return `${m[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading prose
+
+/** A calendar date as precise as the text: a month without a day stays a month. */
+export interface PartialDate {
+  year?: number;
+  /** 1–12 */
+  month?: number;
+  day?: number;
+  /** 0 = Sunday … 6 = Saturday, when the text names the day of the week. */
+  weekday?: number;
+}
+
+export interface DateMention {
+  /** `[start, end)` of the expression in the text. */
+  start: number;
+  end: number;
+  from: PartialDate;
+  /** Last day, month or year of a range (`12-13 mai 2016`, `2006 – 2010`). */
+  to?: PartialDate;
+  /** `juillet dernier`, `juin prochain`: which side of the document's date the date lies on. */
+  relative?: 'past' | 'future';
+  /** A deadline or horizon (`à l'horizon 2030`, `d'ici à 2035`), not something that happened. */
+  target?: boolean;
+  /** The expression heads its block and labels it (`Février 1992 : …`, `- 1995 – …`): the rest is the event. */
+  label?: boolean;
+  /** A bare year (no month, no day). */
+  bareYear?: boolean;
+}
+
+/** Spacing accents that TeX fonts leave beside their letter in PDF extractions, and the combining mark each stands for. */
+const spacingAccents: Record<string, string> = {
+  '\u00b4': '\u0301', // ´ acute
+  '\u02ca': '\u0301',
+  '\u02cb': '\u0300', // ˋ grave
+  '\u02c6': '\u0302', // ˆ circumflex
+  '\u00a8': '\u0308', // ¨ diaeresis
+  '\u02dc': '\u0303', // ˜ tilde
+  '\u00b8': '\u0327', // ¸ cedilla
+  '\u02c7': '\u030c', // ˇ caron
+};
+
+/**
+ * The text as the grammar reads it: NFC, accent pairs of TeX fonts joined to their letter, dotless
+ * i under an accent made an i, ligatures opened; and, for each character of the result, the
+ * offset in the given text it comes from (one more entry: the end).
+ */
+export function readable(text: string): { text: string; origin: number[] } {
+  const out: string[] = [];
+  const origin: number[] = [];
+  const composes = (base: string, mark: string): boolean => base !== '' && (base + mark).normalize('NFC').length === 1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    const mark = spacingAccents[ch] ?? (/\p{M}/u.test(ch) ? ch : undefined);
+    if (mark) {
+      const prev = out.length ? out[out.length - 1]! : '';
+      const base = prev === 'ı' ? 'i' : prev;
+      if (composes(base, mark)) {
+        out[out.length - 1] = (base + mark).normalize('NFC');
+        continue;
+      }
+      const next = text[i + 1] === 'ı' ? 'i' : (text[i + 1] ?? '');
+      if (spacingAccents[ch] && composes(next, mark)) {
+        out.push((next + mark).normalize('NFC'));
+        origin.push(i);
+        i++;
+        continue;
+      }
+    }
+    const opened = ch === 'ﬁ' ? 'fi' : ch === 'ﬂ' ? 'fl' : ch === 'ﬀ' ? 'ff' : ch === 'ﬃ' ? 'ffi' : ch === 'ﬄ' ? 'ffl' : ch;
+    for (const c of opened) {
+      out.push(c);
+      origin.push(i);
+    }
+  }
+  origin.push(text.length);
+  return { text: out.join(''), origin };
+}
+
+const weekdays = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
+
+const MONTH = frenchMonthPattern;
+const DAY = String.raw`(?:1er|premier|[12]\d|3[01]|0?[1-9])`;
+const YEAR = String.raw`(?:1[6-9]\d\d|20\d\d)`;
+const WEEKDAY = String.raw`(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)`;
+const DASH = String.raw`\s*[-–—‑]\s*`;
+// Not inside a longer number, a word, a code (`n° 2001`, `ISO-2022`, `git20230208`), a path or a
+// version (`10179:1996`, `/2019/`, `v2.10`, `5.2`). `mi-` (`mi-décembre`) is French.
+const B = String.raw`(?<![\p{L}\p{N}°.:/_~+#@=\\])(?<!(?<!mi)-)`;
+// Not followed by more digits or letters, a decimal or version part, an amount, a percentage.
+const E = String.raw`(?![\p{L}\p{N}_]|[.,:\/-]\p{N}|\s?%|\s?[€$£]|\s\d{3}\b)`;
+
+/** Units and symbols after which a number is a quantity (`2000 Hz`, `4096 bits`). */
+const unitRe = /^(?:[kMGT]?(?:Hz|o|io|B|iB|bits?|bps|W|V|A|Ω)|mA|mV|µs|ms|ns|mm|cm|km|kg|Go|Mo|Ko|To|Gio|Mio|Kio|°C?|K)\b/u;
+
+/**
+ * The words after which a bare year is a date in French prose: prepositions of time (`en 2004`,
+ * `depuis 2006`, `jusqu'en 1998`; not `avant 2004`, `après 2004`, which name no moment), nouns of periods (`l'année 1998`, `l'été 1997`, `début 2006`,
+ * `premier trimestre 2001`) and `de` (`le sommet de 2025`, `de 2008 à 2016`).
+ */
+const yearIntroducer = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:en|dès|depuis|vers|courant|jusqu['’](?:en|à|au)|d['’]ici(?:\s+(?:à|a))?|horizon|de|du|fin|début|mi|milieu|l['’]an|an|année|années|été|hiver|printemps|automne|trimestre|semestre|saison|exercice|cru|promotion|millésime)\s*$`,
+  'iu',
+);
+
+/** A future or conditional verb: `jusqu'en 2030` then marks a deadline, not the end of something past. */
+const futureVerb = /(?:^|[^\p{L}])(?:sera|seront|serait|seraient|aura|auront|aurait|devra|devront|devrait|pourra|pourront|fera|feront|ira|iront|\p{L}{2,}(?:era|eront|erait|eraient|ira|iront|irait))(?![\p{L}])/iu;
+
+const patterns: { re: RegExp; read: (m: RegExpExecArray) => Omit<DateMention, 'start' | 'end'> | undefined }[] = [
+  // 12-13 mai 2016, du 12 au 13 mai 2016
+  {
+    re: new RegExp(String.raw`${B}(?:du\s+)?(${DAY})(?:${DASH}|\s+au\s+)(${DAY})\s+(${MONTH})(?:\s+(${YEAR}))?${E}`, 'giu'),
+    read: (m) => {
+      const month = monthOf(m[3]!);
+      const year = m[4] ? Number(m[4]) : undefined;
+      return { from: { year, month, day: dayOf(m[1]!) }, to: { year, month, day: dayOf(m[2]!) } };
+    },
+  },
+  // de juin 2007 à décembre 2016, entre juin 2025 et mai 2026
+  {
+    re: new RegExp(String.raw`${B}(?:de|d'|d’|entre)\s*(${MONTH})\s+(${YEAR})\s+(?:à|a|et|au)\s+(${MONTH})\s+(${YEAR})${E}`, 'giu'),
+    read: (m) => ({ from: { year: Number(m[2]), month: monthOf(m[1]!) }, to: { year: Number(m[4]), month: monthOf(m[3]!) } }),
+  },
+  // entre août et décembre 1993, d'août à décembre 1993: one year for both months
+  {
+    re: new RegExp(String.raw`${B}(?:de|d'|d’|entre)\s*(${MONTH})\s+(?:à|a|et|au)\s+(${MONTH})\s+(${YEAR})${E}`, 'giu'),
+    read: (m) => {
+      const [a, b] = [monthOf(m[1]!), monthOf(m[2]!)];
+      if (b <= a) return undefined;
+      return { from: { year: Number(m[3]), month: a }, to: { year: Number(m[3]), month: b } };
+    },
+  },
+  // (ce) mardi 24 juin (2025), le 2 décembre 2004, 1er mai 2016
+  {
+    re: new RegExp(String.raw`${B}(?:(${WEEKDAY})\s+)?(${DAY})\s+(${MONTH})(?:\s+(${YEAR}))?${E}`, 'giu'),
+    read: (m) => ({
+      from: { year: m[4] ? Number(m[4]) : undefined, month: monthOf(m[3]!), day: dayOf(m[2]!), weekday: m[1] ? weekdays.indexOf(m[1].toLowerCase()) : undefined },
+    }),
+  },
+  // 2006 – 2010, (2025-2028), de 2008 à 2016, entre 2016 et 2018
+  {
+    re: new RegExp(String.raw`${B}(?:(?:de|entre)\s+)?(${YEAR})(?:${DASH}|\s+(?:à|et|au)\s+)(${YEAR})${E}`, 'giu'),
+    read: (m) => {
+      const [a, b] = [Number(m[1]), Number(m[2])];
+      // `2016 et 2018` after `en` lists two years; only `entre`, `de … à` and dashes make ranges.
+      if (b <= a) return undefined;
+      if (!/^(?:de|entre)\s/i.test(m[0]) && !/[-–—‑]/.test(m[0])) return undefined;
+      return { from: { year: a }, to: { year: b } };
+    },
+  },
+  // juillet dernier, juin prochain
+  {
+    re: new RegExp(String.raw`${B}(${MONTH})\s+(dernier|prochain)\b`, 'giu'),
+    read: (m) => ({ from: { month: monthOf(m[1]!) }, relative: m[2]!.toLowerCase() === 'dernier' ? 'past' : 'future' }),
+  },
+  // février 2003, Juin 1992, mi-décembre de l'an 2000
+  {
+    re: new RegExp(String.raw`${B}(${MONTH})\s+(?:de\s+l['’]an\s+)?(${YEAR})${E}`, 'giu'),
+    read: (m) => ({ from: { year: Number(m[2]), month: monthOf(m[1]!) } }),
+  },
+  // les années 1990
+  {
+    re: new RegExp(String.raw`${B}années\s+(1[6-9]\d0|20\d0)${E}`, 'giu'),
+    read: (m) => ({ from: { year: Number(m[1]) }, to: { year: Number(m[1]) + 9 } }),
+  },
+  // en novembre, (septembre), depuis avril, début mars: a month the reader places from the context
+  {
+    re: new RegExp(String.raw`(?:(?<=\(\s*)(${MONTH})(?=\s*\))|(?<=(?<!\p{L})(?:en|depuis|début|fin|dès)\s+)(${MONTH})(?!\p{L}|\s*(?:\d|dernier|prochain)))`, 'giu'),
+    read: (m) => ({ from: { month: monthOf((m[1] ?? m[2])!) } }),
+  },
+  // 2001, en 2003, (2008)
+  {
+    re: new RegExp(String.raw`${B}(${YEAR})${E}`, 'gu'),
+    read: (m) => ({ from: { year: Number(m[1]) }, bareYear: true }),
+  },
+];
+
+function monthOf(word: string): number {
+  const n = monthNumber(word);
+  if (n === undefined) throw new Error(`not a month: ${word}`);
+  return n;
+}
+
+function dayOf(word: string): number {
+  return /^(?:1er|premier)$/i.test(word) ? 1 : Number(word);
+}
+
+/** The whitespace-delimited token around `[start, end)`: a URL, a path, an address or a code holds no date. */
+function insideCode(text: string, start: number, end: number): boolean {
+  let a = start;
+  while (a > 0 && !/\s/u.test(text[a - 1]!)) a--;
+  let b = end;
+  while (b < text.length && !/\s/u.test(text[b]!)) b++;
+  const token = text.slice(a, b);
+  return /:\/\/|^www\.|@|\/\S*\d|\d\S*\/|[=\\_~]/u.test(token);
+}
+
+/** True when what follows a number makes it a quantity: a unit, or a noun it counts (`2000 paquets`). */
+function countsSomething(after: string): boolean {
+  const m = /^[\s\u00a0\u202f]+(\S+)/u.exec(after);
+  if (!m) return false;
+  const word = m[1]!.replace(/[.,;:!?)»”]+$/u, '');
+  if (unitRe.test(word)) return true;
+  if (!/^\p{Ll}/u.test(word)) return false;
+  // An elided word (`s'est`, `l'a`, `qu'il`) starts a clause; it counts nothing.
+  if (/^\p{L}{1,5}['’]/u.test(word)) return false;
+  // A verb or a participle after the number (`2024-2025 ayant porté`, `2003 adoptée`) makes it no count.
+  if (/(?:ant|é|ée|és|ées|ait|aient)$/u.test(word)) return false;
+  return !isFunctionWord(word) && !/^(?:et|ou|puis|alors|déjà|seulement|encore|enfin|aussi|aujourd|hui|ans?|à|a|y|lors|quand|lorsque|où)$/u.test(word.replace(/['’].*$/u, ''));
+}
+
+/**
+ * Finds the dates of a text, longest expression first: `12-13 mai 2016` is one range, not a day
+ * and a date.
+ * @param given one block of plain text (a paragraph, a list item, a heading)
+ * @returns the mentions, in text order, with positions in `given`
+ */
+export function findFrenchDates(given: string): DateMention[] {
+  const { text, origin } = readable(given);
+  const taken: boolean[] = new Array(text.length).fill(false);
+  const found: DateMention[] = [];
+  for (const { re, read } of patterns) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const start = m.index;
+      const end = m.index + m[0].length;
+      if (end === start) {
+        re.lastIndex++;
+        continue;
+      }
+      if (taken.slice(start, end).some(Boolean)) continue;
+      // A number after `n°` is a reference, not a year.
+      if (/n[°o]\.?\s*$/iu.test(text.slice(Math.max(0, start - 4), start))) continue;
+      if (insideCode(text, start, end)) continue;
+      const after = text.slice(end, end + 40);
+      // A timestamp printed by a program (`19 mai 2021 15:19:02`) tells no event.
+      if (/^,?\s+(?:à\s+)?\d{1,2}:\d{2}:\d{2}/u.test(after)) continue;
+      const value = read(m);
+      if (!value) continue;
+      // A number that counts something (`2000 paquets`); a month name makes it a date whatever follows.
+      if (value.from.month === undefined && countsSomething(after)) continue;
+      if (value.bareYear && !bareYearIsDate(text, start, end)) continue;
+      for (let i = start; i < end; i++) taken[i] = true;
+      found.push({ start: origin[start]!, end: origin[end]!, ...value, ...context(text, start, end) });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A bare year is a date when a word of time introduces it, when it stands in parentheses
+ * (`(2008)`, `(en 2001)`), or when it heads its block as a label (`1995 : …`, `2004 – …`).
+ */
+function bareYearIsDate(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 40), start);
+  if (yearIntroducer.test(before)) return true;
+  if (/\(\s*$/u.test(before) && /^\s*\)/u.test(text.slice(end))) return true;
+  // The edition of something named in capitals (`l'exercice NORTHERN SHIELD 2024`, `le sommet de l'ASF 2031`).
+  if (/(?:^|[^\p{L}])\p{Lu}{2,}(?:[\s-]\p{Lu}{2,})*\s+$/u.test(before) && !/\d[.\d]*\s+\p{Lu}{2,}(?:\s\p{Lu}{2,})*\s+$/u.test(before)) return true;
+  if (!text.slice(0, start).trim() && /^\s*(?:[:–—]|-\s)/u.test(text.slice(end))) return true;
+  // `le 1er mars et en 2004` or `mars 2003, 2004 et 2005`: a year listed after another date.
+  if (/(?:^|\D)(?:1[6-9]\d\d|20\d\d)\s*(?:,|et|ou)\s*$/u.test(before)) return true;
+  // A year alone in its block (a date line above the text it dates); the chronology decides.
+  return !text.slice(0, start).trim() && !text.slice(end).trim();
+}
+
+/** What the words around a date say about it: a horizon, a label. */
+function context(text: string, start: number, end: number): Pick<DateMention, 'target' | 'label'> {
+  const before = text.slice(Math.max(0, start - 24), start);
+  const result: Pick<DateMention, 'target' | 'label'> = {};
+  if (/(?:horizon|d['’]ici(?:\s+(?:à|a|la fin de))?)\s*$/iu.test(before)) result.target = true;
+  // `jusqu'en 2030` is a deadline in a sentence about the future, the end of a span in one about the past.
+  else if (/jusqu['’](?:en|à|au)\s*$/iu.test(before) && futureVerb.test(sentenceAround(text, start))) result.target = true;
+  const head = text.slice(0, start);
+  if (!head.trim() && (/^\s*(?:[:–—]|-\s)/u.test(text.slice(end)) || /^\s*$/u.test(text.slice(end)))) result.label = true;
+  return result;
+}
+
+function sentenceAround(text: string, at: number): string {
+  const a = Math.max(text.lastIndexOf('. ', at), 0);
+  const b = text.indexOf('. ', at);
+  return text.slice(a, b < 0 ? text.length : b);
+}

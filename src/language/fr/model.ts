@@ -1,0 +1,105 @@
+/**
+ * The French language model the repairs score readings with: how likely a token sequence is as
+ * French, from general knowledge first —
+ * - word frequencies of general French (`lexicon.ts`): a non-word is very unlikely, a rare word
+ *   less likely than a common one (`pourla` against `pour` `la`);
+ * - syntax: word classes and how French orders them (`classes.ts`): an article wants a noun;
+ * - agreement and form (`agreement.ts`): `la` + a plural noun, `ils` + a singular verb, an elided
+ *   article before a consonant, `afin` without `de` are wrong whatever a corpus says —
+ * and, when the edition's other texts are given, their word pairs on top (`corpus.ts`): a pair
+ * the dossier writes often is likelier. The text under repair never vouches for itself: the
+ * caller takes its lines out of the counts (`without`).
+ *
+ * Not a general-purpose model: its scores compare readings of the same words, nothing else.
+ */
+import type { CorpusStats } from '../corpus.ts';
+import { junctionPenalty } from './agreement.ts';
+import { classScore, readingsOf, STOP, type ClassModel, type Readings } from './classes.ts';
+import table from './class-transitions.json' with { type: 'json' };
+import type { Lexicon } from './lexicon.ts';
+import { normalizeWord } from './tokens.ts';
+
+export interface LanguageModel {
+  /** Log-score (natural log) of a token sequence (tokens as `sentenceTokens` gives them). */
+  score(tokens: readonly string[]): number;
+}
+
+/** The weights of the parts of the score, measured by `scripts/measure-repairs.ts` on the tune part. */
+export const modelWeights = {
+  /** Syntax (class transitions), against words drawn independently. */
+  classes: 1,
+  /** The edition's word pairs. */
+  corpus: 0.5,
+  /** Pseudo-count for unseen corpus pairs (larger: the corpus weighs less). */
+  corpusSmoothing: 2,
+};
+
+/** The class-transition table shipped with Folio (see `scripts/derive-class-transitions.ts`). */
+export const frenchClasses: ClassModel = { transition: table.transition, prior: table.prior };
+
+export interface ModelOptions {
+  lexicon: Lexicon;
+  /** The edition's statistics (the damaged text's own lines already taken out), when there is an edition. */
+  corpus?: CorpusStats;
+}
+
+/**
+ * Creates the French model.
+ * @returns a model whose `score` can be called many times on readings of the same text (token
+ *   readings are cached)
+ */
+export function createFrenchModel(options: ModelOptions): LanguageModel {
+  const { lexicon, corpus } = options;
+  const readingCache = new Map<string, Readings>();
+  const readings = (token: string, start: boolean): Readings => {
+    const key = start ? `^${token}` : token;
+    let r = readingCache.get(key);
+    if (!r) {
+      r = readingsOf(token, lexicon, start);
+      readingCache.set(key, r);
+    }
+    return r;
+  };
+  const unigram = (token: string): number => {
+    if (/^[\p{P}\p{S}]+$/u.test(token)) return Math.log(0.05);
+    if (/^\d+$/u.test(token)) return Math.log(1e-4);
+    return lexicon.logFrequency(token);
+  };
+  const corpusBonus = (a: string, b: string): number => {
+    if (!corpus || corpus.total === 0) return 0;
+    const na = normalizeWord(a);
+    const nb = normalizeWord(b);
+    const pb = (corpus.count(nb) + 0.5) / (corpus.total + 0.5 * corpus.vocabulary);
+    const k = modelWeights.corpusSmoothing;
+    // Only a reward: a pair the dossier does not write says nothing (it is small, French is large).
+    return Math.max(0, Math.log((corpus.pairCount(na, nb) + k * pb) / ((corpus.count(na) + k) * pb)));
+  };
+  // Readings of the same line share most of their words and pairs: each is judged once.
+  const unigrams = new Map<string, number>();
+  const pairs = new Map<string, number>();
+  const unigramOf = (t: string): number => {
+    let v = unigrams.get(t);
+    if (v === undefined) unigrams.set(t, (v = unigram(t)));
+    return v;
+  };
+  const pairOf = (a: string, b: string): number => {
+    const key = `${a}\u0000${b}`;
+    let v = pairs.get(key);
+    if (v === undefined) pairs.set(key, (v = modelWeights.corpus * corpusBonus(a, b) - junctionPenalty(a, b, lexicon)));
+    return v;
+  };
+  return {
+    score(tokens) {
+      let s = 0;
+      const r: Readings[] = [];
+      for (let i = 0; i < tokens.length; i++) {
+        const t = tokens[i]!;
+        s += unigramOf(t);
+        const start = i === 0 || /^[.!?…]+$/u.test(tokens[i - 1]!);
+        r.push(readings(t, start));
+        if (i > 0) s += pairOf(tokens[i - 1]!, t);
+      }
+      return s + modelWeights.classes * classScore(frenchClasses, r, STOP);
+    },
+  };
+}

@@ -1,0 +1,177 @@
+/**
+ * Page content streams as a list of operations, and back: what the PDF post-processes that edit
+ * drawn content (the text layer, the tags, the running heads) read and write. Each operation
+ * keeps its operands as written, so a stream parsed and written again draws exactly the same.
+ *
+ * Written by hand: pdf-lib writes content streams but does not parse them, and pdf.js parses them
+ * only into its own rendering lists. The syntax is small (ISO 32000-1, 7.2 and 8.2): numbers,
+ * names, strings, hex strings, arrays, dictionaries, operators. Inline images (`BI … ID … EI`) are
+ * not parsed: a stream holding one is reported as unreadable and left alone (Chrome writes none).
+ *
+ * Not for: deciding what to change (see `pdf-text-layer.ts`, `pdf-tags.ts`).
+ */
+import { PDFArray, PDFName, PDFRawStream, PDFRef, decodePDFRawStream, type PDFDocument, type PDFPage } from 'pdf-lib';
+
+/** One operator with its operands, as written in the stream. */
+export interface Operation {
+  operator: string;
+  /** Operands' source text, in order (`/F4`, `12`, `<0013>`, `<</MCID 0>>`). */
+  operands: string[];
+}
+
+const whitespace = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
+const delimiters = new Set(['(', ')', '<', '>', '[', ']', '{', '}', '/', '%']);
+
+const isSpace = (c: string | undefined): boolean => c !== undefined && whitespace.has(c.charCodeAt(0));
+
+/** Reads one object (operand, or an operator's name) starting at `start`; returns where it ends, -1 when malformed. */
+function readObject(source: string, start: number): number {
+  const n = source.length;
+  const c = source[start]!;
+  if (c === '(') {
+    let depth = 0;
+    for (let j = start; j < n; j++) {
+      const d = source[j];
+      if (d === '\\') j++;
+      else if (d === '(') depth++;
+      else if (d === ')' && --depth === 0) return j + 1;
+    }
+    return -1;
+  }
+  if ((c === '<' && source[start + 1] === '<') || c === '[') {
+    const close = c === '[' ? ']' : '>>';
+    let j = start + (c === '[' ? 1 : 2);
+    while (j < n) {
+      if (source.startsWith(close, j)) return j + close.length;
+      if (isSpace(source[j])) {
+        j++;
+        continue;
+      }
+      const end = readObject(source, j);
+      if (end < 0) return -1;
+      j = end;
+    }
+    return -1;
+  }
+  if (c === '<') {
+    const end = source.indexOf('>', start);
+    return end < 0 ? -1 : end + 1;
+  }
+  if (c === '%') {
+    const end = source.slice(start).search(/[\r\n]/);
+    return end < 0 ? n : start + end;
+  }
+  let j = start + (c === '/' ? 1 : 0);
+  while (j < n && !isSpace(source[j]) && !delimiters.has(source[j]!)) j++;
+  return j === start ? -1 : j;
+}
+
+/** Splits text into objects (comments dropped); undefined when malformed. */
+function objectsOf(source: string): string[] | undefined {
+  const out: string[] = [];
+  for (let i = 0; i < source.length; ) {
+    if (isSpace(source[i])) {
+      i++;
+      continue;
+    }
+    const end = readObject(source, i);
+    if (end < 0) return undefined;
+    if (source[i] !== '%') out.push(source.slice(i, end));
+    i = end;
+  }
+  return out;
+}
+
+/**
+ * Parses a content stream.
+ * @param source the decoded stream, one character per byte (latin1)
+ * @returns its operations, or undefined when it holds something this parser does not read
+ */
+export function parseContent(source: string): Operation[] | undefined {
+  const tokens = objectsOf(source);
+  if (!tokens) return undefined;
+  const ops: Operation[] = [];
+  let operands: string[] = [];
+  for (const token of tokens) {
+    if (/^[A-Za-z'"*]/.test(token) && !/^(true|false|null)$/.test(token)) {
+      if (token === 'BI' || token === 'ID' || token === 'EI') return undefined;
+      ops.push({ operator: token, operands });
+      operands = [];
+    } else operands.push(token);
+  }
+  return operands.length ? undefined : ops;
+}
+
+/** Writes operations back as a content stream, one per line. */
+export function writeContent(ops: readonly Operation[]): string {
+  return ops.map((op) => (op.operands.length ? `${op.operands.join(' ')} ${op.operator}` : op.operator)).join('\n') + '\n';
+}
+
+/**
+ * The decoded content of a page (its streams joined, as a reader draws them).
+ * @returns the text, one character per byte, or undefined when a stream cannot be decoded
+ */
+export function readPageContent(doc: PDFDocument, page: PDFPage): string | undefined {
+  const contents = page.node.get(PDFName.of('Contents'));
+  const refs = contents instanceof PDFArray ? contents.asArray() : contents ? [contents] : [];
+  const parts: string[] = [];
+  for (const ref of refs) {
+    const stream = ref instanceof PDFRef ? doc.context.lookup(ref) : ref;
+    if (!(stream instanceof PDFRawStream)) return undefined;
+    parts.push(new TextDecoder('latin1').decode(decodePDFRawStream(stream).decode()));
+  }
+  return parts.join('\n');
+}
+
+/**
+ * Replaces a page's content by one compressed stream. The old streams are deleted (pdf-lib
+ * would otherwise write them too), unless another page shares them.
+ */
+export function writePageContent(doc: PDFDocument, page: PDFPage, content: string): void {
+  const old = page.node.get(PDFName.of('Contents'));
+  const oldRefs = (old instanceof PDFArray ? old.asArray() : [old]).filter((r): r is PDFRef => r instanceof PDFRef);
+  if (old instanceof PDFRef && doc.context.lookup(old) instanceof PDFArray) oldRefs.push(...(doc.context.lookup(old) as PDFArray).asArray().filter((r): r is PDFRef => r instanceof PDFRef));
+  const bytes = Uint8Array.from(content, (c) => c.charCodeAt(0));
+  page.node.set(PDFName.of('Contents'), doc.context.register(doc.context.flateStream(bytes)));
+  const shared = new Set<string>();
+  for (const other of doc.getPages()) {
+    if (other === page) continue;
+    const c = other.node.get(PDFName.of('Contents'));
+    for (const r of c instanceof PDFArray ? c.asArray() : [c]) if (r instanceof PDFRef) shared.add(r.toString());
+  }
+  for (const ref of oldRefs) if (!shared.has(ref.toString())) doc.context.delete(ref);
+}
+
+/** Decodes a PDF text string operand (`(…)` or `<FEFF…>`) to text. */
+export function decodeTextString(operand: string): string {
+  if (operand.startsWith('<')) {
+    const hex = operand.slice(1, -1).replace(/\s+/g, '');
+    const bytes: number[] = [];
+    for (let i = 0; i + 1 < hex.length; i += 2) bytes.push(parseInt(hex.slice(i, i + 2), 16));
+    if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+      let out = '';
+      for (let i = 2; i + 1 < bytes.length; i += 2) out += String.fromCharCode((bytes[i]! << 8) | bytes[i + 1]!);
+      return out;
+    }
+    return String.fromCharCode(...bytes);
+  }
+  return operand
+    .slice(1, -1)
+    .replace(/\\([nrtbf()\\]|[0-7]{1,3})/g, (_, e: string) => ({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', '(': '(', ')': ')', '\\': '\\' })[e] ?? String.fromCharCode(parseInt(e, 8)));
+}
+
+/** Encodes text as a PDF text string (UTF-16BE hex, which any text fits). */
+export function encodeTextString(text: string): string {
+  let hex = 'FEFF';
+  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0');
+  return `<${hex}>`;
+}
+
+/** The value of a key in a dictionary operand (`<</ActualText <FEFF00AD> >>`), as written. */
+export function dictEntry(dict: string, key: string): string | undefined {
+  if (!dict.startsWith('<<')) return undefined;
+  const items = objectsOf(dict.slice(2, dict.lastIndexOf('>>')));
+  if (!items) return undefined;
+  for (let i = 0; i + 1 < items.length; i += 2) if (items[i] === `/${key}`) return items[i + 1];
+  return undefined;
+}

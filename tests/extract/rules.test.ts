@@ -1,0 +1,102 @@
+/**
+ * The rules the extraction follows on any text: invented sentences, one rule each. Quality on
+ * real texts is measured by scripts/measure-extraction-devset.ts, not here.
+ */
+import { describe, expect, it } from 'vitest';
+import { doc, taken } from './helpers.ts';
+import { buildChronology } from '../../src/extract/chronology.ts';
+import { buildGlossary } from '../../src/extract/glossary.ts';
+import { findFrenchDates, formatFrenchDate, isoDate, readable } from '../../src/language/fr/dates.ts';
+
+const dates = (text: string) => findFrenchDates(text).map((m) => [text.slice(m.start, m.end), isoDate(m.from), m.to && isoDate(m.to)]);
+
+describe('French dates: what is a date', () => {
+  it('reads month names damaged by TeX fonts or decomposed accents, at their place in the text', () => {
+    expect(dates('Il est parti le 3 fe´vrier 2031.')).toEqual([['3 fe´vrier 2031', '2031-02-03', undefined]]);
+    expect(dates('En fe\u0301vrier 2031, puis en de\u0301cembre 2032.')).toEqual([['fe\u0301vrier 2031', '2031-02', undefined], ['de\u0301cembre 2032', '2032-12', undefined]]);
+    expect(readable('ı\u0302le').text).toBe('île');
+  });
+  it('finds no date in a URL, a path, a version, a code, a quantity or a timestamp', () => {
+    expect(dates('Voir https://exemple.org/2031/05/annonce et /srv/archives/2029/ ou v2.10, 5.2, git20310208.')).toEqual([]);
+    expect(dates('Une clé de 4096 bits, un son à 2000 Hz, 1800 échantillons, la norme ISO 10179:1996.')).toEqual([]);
+    expect(dates('mer. 19 mai 2031 15:19:02 UTC')).toEqual([]);
+  });
+  it('takes a bare year only where a word of time introduces it', () => {
+    expect(dates('Le logiciel Atelier 2031 est livré.')).toEqual([]);
+    expect(dates('Elle est née en 2004, a travaillé depuis 2010 et, à l’été 2031, est partie.').map((d) => d[1])).toEqual(['2004', '2010', '2031']);
+    expect(dates('Plus de 2000 paquets, mais avant 2004 rien.')).toEqual([]);
+    expect(dates('Les noms (2029) et l’exercice SILENT COMET 2031.').map((d) => d[1])).toEqual(['2029', '2031']);
+  });
+  it('reads month ranges that share a year, and tells a past end from a deadline', () => {
+    expect(dates('publiées entre août et décembre 2031')).toEqual([['entre août et décembre 2031', '2031-08', '2031-12']]);
+    expect(findFrenchDates('Elle a dirigé le projet jusqu’en mars 2031.')[0]!.target).toBeFalsy();
+    expect(findFrenchDates('Le plan sera appliqué jusqu’en mars 2031.')[0]!.target).toBe(true);
+  });
+  it('writes dates with the precision they have', () => {
+    expect([formatFrenchDate('2031'), formatFrenchDate('2031-02'), formatFrenchDate('2031-02-01')]).toEqual(['2031', 'février 2031', '1er février 2031']);
+  });
+});
+
+describe('chronology: events that hold on any text', () => {
+  it('dates the text under a heading label, and places a day without a year in its section', () => {
+    const { entries } = buildChronology([doc('h', '## Mai 2031 : départ de la sonde\n\nLe 9 mai, la sonde Orion a quitté son orbite de parking.\n\n## Juin 2032 : arrivée\n\nLe 2 juin, elle s’est posée sans encombre sur la Lune.')]);
+    const byDate = Object.fromEntries(entries.map((e) => [e.date, e.text]));
+    expect(byDate['2031-05-09']).toBe('Le 9 mai, la sonde Orion a quitté son orbite de parking.');
+    expect(byDate['2032-06-02']).toBe('Le 2 juin, elle s’est posée sans encombre sur la Lune.');
+  });
+  it('dates the paragraph under a date alone on its line', () => {
+    const { entries } = buildChronology([doc('d', '12 mars 2031\n\nL’agence inaugure son nouveau centre de contrôle.')]);
+    expect(entries.map((e) => [e.date, e.text])).toEqual([['2031-03-12', 'L’agence inaugure son nouveau centre de contrôle.']]);
+  });
+  it('tells each event of a sentence in its own clause, never starting with « … »', () => {
+    const { entries } = buildChronology([doc('c', 'La société Alpha ferma ses portes le 17 janvier 2031, la société Bêta déposa son bilan le 1er octobre 2031, et la société Gamma fut rachetée.')]);
+    expect(entries.map((e) => e.text)).toEqual(['La société Alpha ferma ses portes le 17 janvier 2031.', 'La société Bêta déposa son bilan le 1er octobre 2031, et la société Gamma fut rachetée.']);
+    for (const e of entries) expect(e.text).not.toMatch(/^…/u);
+  });
+  it('gives one entry for one event told by two documents, with both places', () => {
+    const { entries } = buildChronology([
+      doc('a', 'L’Agence spatiale fictive a été fondée en mars 2031 par trois pays.'),
+      doc('b', 'En mars 2031, trois pays ont créé l’Agence spatiale fictive à Namur.'),
+    ]);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.places.map((p) => p.document)).toEqual(['a', 'b']);
+  });
+  it('keeps two events of one paragraph apart, even on the same date', () => {
+    const { entries } = buildChronology([doc('p', 'Le logiciel Atelier fut gelé en octobre 2031. Son manuel est également sorti en octobre 2031.')]);
+    expect(entries).toHaveLength(2);
+  });
+});
+
+describe('glossary: definitions that hold on any text', () => {
+  it('finds the forms that delimit both names', () => {
+    expect(taken('créée en 2031 (« Agence spatiale fictive », ASF) à Namur')).toEqual([['ASF', 'Agence spatiale fictive']]);
+    expect(taken('le suivi (observatoire orbital régional ou OOR) commence')).toEqual([['OOR', 'observatoire orbital régional']]);
+    expect(taken('Le COR, pour Centre orbital régional, ouvre.')).toEqual([['COR', 'Centre orbital régional']]);
+    expect(taken('le Centre orbital régional, dit COR, ouvre.')).toEqual([['COR', 'Centre orbital régional']]);
+    expect(taken('L’acronyme COR signifie « Centre orbital régional ».')).toEqual([['COR', 'Centre orbital régional']]);
+    expect(taken('la charte sur les données ouvertes (CDO) (« Open Data Charter ») s’applique')).toEqual([['CDO', 'charte sur les données ouvertes']]);
+    expect(taken('la touche d’appel sécurisée (SAK) (« secure attention key ») du noyau')).toEqual([['SAK', 'secure attention key']]);
+  });
+  it('takes the phrase whose words give the letters, not the words before it', () => {
+    expect(taken('Ils ont leur propre interface utilisateur graphique (GUI) et une console.')).toEqual([['GUI', 'interface utilisateur graphique']]);
+    expect(taken('son prédécesseur « Secure Sockets Layer » (SSL) pour chiffrer')).toEqual([['SSL', 'Secure Sockets Layer']]);
+    expect(taken('un service such as Secure Shell (SSH) or others')).toEqual([['SSH', 'Secure Shell']]);
+  });
+  it('takes no URL, remark, list, self-reference or description for an expansion', () => {
+    expect(taken('Le site https://exemple.org/asf (ASF) est ouvert.')).toEqual([]);
+    expect(taken('Le module PID (i.e., init process) démarre.')).toEqual([]);
+    expect(taken('les outils (CVS, Subversion, RCS) sont listés')).toEqual([]);
+    expect(taken('le guide HOWTO (HOWTO du réseau de Linux) existe')).toEqual([]);
+    expect(taken('un disque optique à changement de phase (CD-RW) dure vingt ans')).toEqual([]);
+  });
+  it('gives each entry one place per document that uses it, where it is defined there', () => {
+    const { entries } = buildGlossary([
+      doc('a', 'L’ASF est connue. L’Agence spatiale fictive (ASF) est née à Namur.'),
+      doc('b', 'L’ASF y travaille aussi.'),
+    ]);
+    expect(entries[0]!.places).toEqual([
+      { document: 'a', anchor: 'a--sigle-asf-2' },
+      { document: 'b', anchor: 'b--sigle-asf-1' },
+    ]);
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * The French knowledge the repairs use: the lexicon's morphology and frequencies, agreement,
+ * elision, and the cache the expanded data lives in.
+ */
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { junctionPenalty } from '../../src/language/fr/agreement.ts';
+import { cacheDirectory, readCacheEntry, writeCacheEntry } from '../../src/language/fr/cache.ts';
+import { elisionBeforeConsonant, missingElision, splitElision } from '../../src/language/fr/elision.ts';
+import { loadFrenchLexicon, type Lexicon } from '../../src/language/fr/lexicon.ts';
+import { createFrenchModel } from '../../src/language/fr/model.ts';
+import * as T from '../../src/language/fr/tags.ts';
+import { sentenceTokens } from '../../src/language/fr/tokens.ts';
+
+let lexicon: Lexicon;
+beforeAll(async () => {
+  lexicon = await loadFrenchLexicon();
+});
+
+describe('the lexicon', () => {
+  it('knows part of speech, gender and number', () => {
+    expect(lexicon.tags('tortues') & (T.NOUN | T.FEM | T.PLUR)).toBe(T.NOUN | T.FEM | T.PLUR);
+    expect(lexicon.tags('jardin') & (T.NOUN | T.MASC | T.SING)).toBe(T.NOUN | T.MASC | T.SING);
+    expect(lexicon.tags('mangeait') & (T.VERB | T.P3S)).toBe(T.VERB | T.P3S);
+    expect(lexicon.tags('dormir') & T.INFINITIVE).toBe(T.INFINITIVE);
+    expect(lexicon.tags('la') & T.DET).toBe(T.DET);
+  });
+
+  it('tells words from glued pairs, and common words from rare ones', () => {
+    expect(lexicon.has('pour')).toBe(true);
+    expect(lexicon.has('pourla')).toBe(false);
+    expect(lexicon.has('l’arbre')).toBe(true);
+    expect(lexicon.logFrequency('maison')).toBeGreaterThan(lexicon.logFrequency('tamanoir'));
+    expect(lexicon.logFrequency('tamanoir')).toBeGreaterThan(lexicon.logFrequency('pourla'));
+  });
+});
+
+describe('agreement and elision', () => {
+  it('penalizes an article that does not agree with its noun, whatever a corpus says', () => {
+    expect(junctionPenalty('la', 'tortues', lexicon)).toBeGreaterThan(0);
+    expect(junctionPenalty('les', 'jardin', lexicon)).toBeGreaterThan(0);
+    expect(junctionPenalty('les', 'tortues', lexicon)).toBe(0);
+    expect(junctionPenalty('ils', 'mangeait', lexicon)).toBeGreaterThan(0);
+    expect(junctionPenalty('il', 'mangeait', lexicon)).toBe(0);
+  });
+
+  it('knows where French elides', () => {
+    expect(elisionBeforeConsonant('l’', 'table')).toBe(true);
+    expect(elisionBeforeConsonant('l’', 'arbre')).toBe(false);
+    expect(missingElision('de', 'abord')).toBe(true);
+    expect(missingElision('de', 'hibou')).toBe(false);
+    expect(splitElision('jusqu’ici')).toEqual(['jusqu’', 'ici']);
+    expect(sentenceTokens('L’arbre, dit-il.')).toEqual(['L’', 'arbre', ',', 'dit-il', '.']);
+  });
+
+  it('prefers French word order, with no text of the edition to go by', () => {
+    const model = createFrenchModel({ lexicon });
+    const score = (s: string): number => model.score(sentenceTokens(s));
+    expect(score('Le chat dort sur la table.')).toBeGreaterThan(score('Le dort chat la sur table.'));
+    expect(score('Il faut installer le paquet.')).toBeGreaterThan(score('Il faut le installer paquet.'));
+  });
+});
+
+describe('the cache folder', () => {
+  const dirs: string[] = [];
+  afterAll(async () => {
+    for (const d of dirs) await rm(d, { recursive: true, force: true });
+  });
+
+  it('is the user’s, not the current folder’s', () => {
+    expect(cacheDirectory({ FOLIO_CACHE_DIR: '/x/y' })).toBe('/x/y');
+    expect(cacheDirectory({ XDG_CACHE_HOME: '/c' })).toBe(path.join('/c', 'folio'));
+    expect(cacheDirectory({})).toMatch(/\.cache[/\\]folio$/u);
+  });
+
+  it('writes entries whole, and a folder that cannot be written is no error', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'folio-cache-'));
+    dirs.push(dir);
+    expect(await writeCacheEntry(dir, 'a.bin', new Uint8Array([1, 2, 3]))).toBe(true);
+    expect([...(await readCacheEntry(dir, 'a.bin'))!]).toEqual([1, 2, 3]);
+    expect(await readdir(dir)).toEqual(['a.bin']);
+    // A cache folder that cannot be made (here: under a file, which stops even root).
+    expect(await writeCacheEntry(path.join(dir, 'a.bin', 'sub'), 'b.bin', new Uint8Array([4]))).toBe(false);
+    expect(await readdir(dir)).toEqual(['a.bin']);
+    expect(await readCacheEntry(path.join(dir, 'missing'), 'c.bin')).toBeUndefined();
+  });
+});

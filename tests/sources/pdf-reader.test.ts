@@ -1,0 +1,238 @@
+/**
+ * The PDF reader on PDFs the test makes with pdf-lib, each built to show one thing a reader sees
+ * on the page: running heads and page numbers, a title and headings, bold across a line break,
+ * italic, a word hyphenated at a line end and a compound that keeps its hyphen, a footnote call
+ * and its note, a link, a list with a hanging indent, a paragraph cut by a page break, code, two
+ * columns, a bold drawn with a stroke, TeX's accents drawn apart from their letters; and the PDFs
+ * it must refuse with a clear message: damaged, protected by a password, scanned.
+ */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { PDFDocument, PDFHexString, PDFName, PDFNumber } from 'pdf-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { formatDiagnostic } from '../../src/diagnostics.ts';
+import { loadFrenchLexicon, type Lexicon } from '../../src/language/fr/lexicon.ts';
+import { readSource } from '../../src/sources/formats.ts';
+import { readPdf, type PdfReading } from '../../src/sources/pdf/read-pdf.ts';
+import { folio } from '../helpers/folio.ts';
+import { makePdf, setParagraph, textWidth, type TextItem } from '../helpers/make-pdf.ts';
+
+let lexicon: Lexicon;
+let report: PdfReading;
+let dir: string;
+
+const head = (n: number): TextItem[] => [
+  { text: 'Agence spatiale fictive — rapport annuel', x: 200, y: 805, size: 9, font: 'serif-italic' },
+  { text: String(n), x: 295, y: 40, size: 9 },
+];
+
+/** Words of a sentence, each in the font given by `bold` and `italic` ranges of word indexes. */
+function words(sentence: string, styles: Record<number, TextItem['font']> = {}): { text: string; font?: TextItem['font'] }[] {
+  return sentence.split(' ').map((text, i) => ({ text, font: styles[i] }));
+}
+
+async function reportPdf(): Promise<Uint8Array> {
+  const page1: TextItem[] = [...head(1)];
+  page1.push({ text: 'Rapport sur les orbites fictives', x: 60, y: 740, size: 20, font: 'serif-bold' });
+  page1.push({ text: '1. Contexte général', x: 60, y: 700, size: 14, font: 'serif-bold' });
+  const bold: Record<number, 'serif-bold'> = {};
+  for (let i = 9; i <= 17; i++) bold[i] = 'serif-bold';
+  const p1 = await setParagraph(
+    words('Le conseil de l’agence a décidé cette année que les satellites de la flotte civile seront inspectés chaque trimestre par une équipe indépendante, comme le prévoit la charte.', { ...bold, 21: 'serif-italic' }),
+    { x: 60, y: 672, width: 250 },
+  );
+  page1.push(...p1.items);
+  // A word cut at the line end, and a compound whose hyphen stays.
+  let y = p1.y - 8;
+  page1.push({ text: 'La mission a confirmé la bonne coopé-', x: 60, y });
+  page1.push({ text: 'ration des deux équipes et du porte-', x: 60, y: (y -= 14) });
+  page1.push({ text: 'avions fictif, voisin de l’orbite', x: 60, y: (y -= 14) });
+  const w = await textWidth('avions fictif, voisin de l’orbite');
+  page1.push({ text: '1', x: 60 + w, y: y + 4, size: 7 });
+  page1.push({ text: '. Voir', x: 60 + w + 4, y });
+  const w2 = (await textWidth('. Voir')) + (await textWidth(' '));
+  page1.push({ text: 'le site de l’agence', x: 60 + w + 4 + w2, y, link: 'https://example.org/agence' });
+  page1.push({ text: 'pour le calendrier complet des opérations.', x: 60, y: (y -= 14) });
+  // A list: markers, a hanging indent.
+  page1.push({ text: '•', x: 70, y: (y -= 24) });
+  page1.push({ text: 'Premier point de la liste, assez long pour', x: 82, y });
+  page1.push({ text: 'aller sur une seconde ligne.', x: 82, y: (y -= 14) });
+  page1.push({ text: '•', x: 70, y: (y -= 14) });
+  page1.push({ text: 'Second point.', x: 82, y });
+  // A paragraph the page break cuts in the middle of a sentence.
+  page1.push({ text: 'Les travaux sur les antennes se poursuivront pendant la', x: 60, y: (y -= 24) });
+  // The note at the foot of the page.
+  page1.push({ text: '1', x: 60, y: 84, size: 6 });
+  page1.push({ text: 'Voir l’annexe technique du rapport.', x: 64, y: 80, size: 8 });
+
+  const page2: TextItem[] = [...head(2)];
+  page2.push({ text: 'saison suivante, selon le calendrier de l’agence.', x: 60, y: 760 });
+  page2.push({ text: '2. Résultats', x: 60, y: 720, size: 14, font: 'serif-bold' });
+  page2.push({ text: 'Les mesures ont été prises à bord, chaque nuit, par les deux', x: 60, y: 692 });
+  page2.push({ text: 'instruments de la station orbitale fictive.', x: 60, y: 678 });
+  page2.push({ text: 'orbite --calcul --jours 12', x: 70, y: 650, font: 'mono', size: 10 });
+  page2.push({ text: 'orbite --rapport', x: 70, y: 638, font: 'mono', size: 10 });
+  page2.push({ text: 'Les commandes ci-dessus donnent les tables du rapport.', x: 60, y: 612 });
+
+  const page3: TextItem[] = [...head(3), { text: 'Fin du rapport de l’agence spatiale fictive.', x: 60, y: 760 }];
+  return makePdf([{ items: page1 }, { items: page2 }, { items: page3 }]);
+}
+
+beforeAll(async () => {
+  lexicon = await loadFrenchLexicon();
+  dir = await mkdtemp(path.join(os.tmpdir(), 'folio-pdf-'));
+  report = await readPdf(await reportPdf(), 'rapport.pdf', { lexicon });
+});
+
+describe('a report of three pages', () => {
+  it('takes the largest type of the first page as the title, and the headings with their numbers', () => {
+    expect(report.meta.title).toBe('Rapport sur les orbites fictives');
+    expect(report.text).toContain('## 1. Contexte général\n');
+    expect(report.text).toContain('## 2. Résultats\n');
+  });
+
+  it('leaves out the running head and the page numbers, and says so with their pages', () => {
+    expect(report.text).not.toContain('Agence spatiale fictive — rapport');
+    expect(report.text).not.toMatch(/^\d+$/mu);
+    const furniture = report.diagnostics.filter((d) => d.rule === 'pdf-furniture');
+    expect(furniture.map((d) => d.message).join(' ')).toMatch(/running head.*3 pages \(1–3\)/u);
+    expect(furniture.map((d) => d.message).join(' ')).toMatch(/page number/u);
+    expect(furniture.every((d) => d.page === 1)).toBe(true);
+  });
+
+  it('keeps a bold run across a line break as one phrase, and italic', () => {
+    expect(report.text).toContain('que **les satellites de la flotte civile seront inspectés chaque** trimestre');
+    expect(report.text.match(/\*\*/gu)).toHaveLength(2);
+    expect(report.text).toContain('par une *équipe* indépendante');
+  });
+
+  it('rejoins a word hyphenated at a line end, and keeps the hyphen of a compound', () => {
+    expect(report.text).toContain('la bonne coopération des deux équipes et du porte-avions fictif');
+  });
+
+  it('links the footnote call to the note at the page foot', () => {
+    expect(report.text).toContain('voisin de l’orbite[^1]. Voir');
+    expect(report.text).toMatch(/\n\[\^1\]: Voir l’annexe technique du rapport\.\n$/u);
+  });
+
+  it('keeps the link annotation as a link', () => {
+    expect(report.text).toContain('[le site de l’agence](https://example.org/agence)');
+  });
+
+  it('reads the list items with their hanging lines', () => {
+    expect(report.text).toContain('\n- Premier point de la liste, assez long pour aller sur une seconde ligne.\n- Second point.\n');
+  });
+
+  it('joins the paragraph that the page break cut in the middle of a sentence', () => {
+    expect(report.text).toContain('Les travaux sur les antennes se poursuivront pendant la saison suivante, selon le calendrier de l’agence.');
+    expect(report.diagnostics.some((d) => d.rule === 'pdf-page-join' && d.page === 2)).toBe(true);
+  });
+
+  it('keeps monospace lines as code', () => {
+    expect(report.text).toContain('```\norbite --calcul --jours 12\norbite --rapport\n```');
+  });
+
+  it('points every diagnostic to a page and a line of the PDF', () => {
+    expect(report.diagnostics.length).toBeGreaterThan(0);
+    for (const d of report.diagnostics) expect(formatDiagnostic(d)).toMatch(/^rapport\.pdf#page=\d+:\d+:\d+: /u);
+    const heading = report.diagnostics.find((d) => d.rule === 'pdf-heading' && d.message.includes('2. Résultats'))!;
+    // Page 2: the running head is line 1, the sentence from page 1 line 2, the heading line 3.
+    expect(heading).toMatchObject({ page: 2, line: 3, column: 1 });
+    const at = report.locator.at(report.text.indexOf('Les mesures ont été prises'));
+    expect(at).toMatchObject({ page: 2, line: 4, column: 1 });
+  });
+
+  it('is what `folio normalize` prints for the PDF, with the title as front matter', async () => {
+    const file = path.join(dir, 'rapport.pdf');
+    await writeFile(file, await reportPdf());
+    const { code, stdout, stderr } = await folio('normalize', file);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^---\ntitle: Rapport sur les orbites fictives\n---\n/u);
+    expect(stdout).toContain('**les satellites de la flotte civile seront inspectés chaque**');
+    expect(stderr).toMatch(/rapport\.pdf#page=1:\d+:1: info: A running head/u);
+  });
+});
+
+describe('layouts and glyphs', () => {
+  it('reads two columns one after the other', async () => {
+    const left = await setParagraph(words('La colonne de gauche commence ici et raconte la première partie de l’histoire des satellites fictifs, jusqu’à la fin de sa phrase.'), { x: 50, y: 760, width: 230 });
+    const right = await setParagraph(words('La colonne de droite raconte la suite de l’histoire, avec les stations orbitales et leurs équipages imaginaires, puis elle se termine.'), { x: 315, y: 760, width: 230 });
+    const r = await readPdf(await makePdf([{ items: [...left.items, ...right.items] }]), 'colonnes.pdf', { lexicon });
+    expect(r.text).toBe(
+      'La colonne de gauche commence ici et raconte la première partie de l’histoire des satellites fictifs, jusqu’à la fin de sa phrase.\n\n' +
+        'La colonne de droite raconte la suite de l’histoire, avec les stations orbitales et leurs équipages imaginaires, puis elle se termine.\n',
+    );
+  });
+
+  it('takes text painted with a stroke as bold', async () => {
+    const a = await textWidth('Le texte ');
+    const b = await textWidth('en gras simulé');
+    const pdf = await makePdf([{ items: [{ text: 'Le texte ', x: 60, y: 700 }, { text: 'en gras simulé', x: 60 + a, y: 700, stroke: true }, { text: ' ici, dans une phrase.', x: 60 + a + b, y: 700 }] }]);
+    const r = await readPdf(pdf, 'trait.pdf', { lexicon });
+    expect(r.text).toBe('Le texte **en gras simulé** ici, dans une phrase.\n');
+  });
+
+  it('puts a spacing accent drawn over a letter on that letter, as TeX draws them', async () => {
+    const d = await textWidth('Une d');
+    const e = await textWidth('e');
+    const acute = await textWidth('´');
+    const items: TextItem[] = [
+      { text: 'Une d', x: 60, y: 700 },
+      // TeX draws the accent first, centred over the letter that follows.
+      { text: '´', x: 60 + d + (e - acute) / 2, y: 700 },
+      { text: 'ecision claire.', x: 60 + d, y: 700 },
+    ];
+    const r = await readPdf(await makePdf([{ items }]), 'accents.pdf', { lexicon });
+    expect(r.text).toBe('Une décision claire.\n');
+  });
+
+  it('notes an image in the diagnostics instead of dropping it silently', async () => {
+    const pdf = await makePdf([{ items: [{ text: 'Une page avec une figure sous ce texte.', x: 60, y: 760 }], images: [{ x: 60, y: 400, width: 300, height: 200 }] }]);
+    const r = await readPdf(pdf, 'figure.pdf', { lexicon });
+    expect(r.text).toBe('Une page avec une figure sous ce texte.\n');
+    expect(r.diagnostics.find((d) => d.rule === 'pdf-image')).toMatchObject({ page: 1, severity: 'info' });
+  });
+});
+
+describe('PDFs that cannot be read', () => {
+  const errorOf = async (bytes: Uint8Array, file: string): Promise<string> => {
+    const r = await readSource(bytes, file, { lexicon });
+    const errors = r.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors).toHaveLength(1);
+    expect(r.text).toBe('');
+    return errors[0]!.message;
+  };
+
+  it('says a damaged file cannot be read as a PDF, and what to do', async () => {
+    const message = await errorOf(new TextEncoder().encode('%PDF-1.7\nnot really a PDF\n'), 'abime.pdf');
+    expect(message).toMatch(/cannot be read as a PDF.*export its text/u);
+  });
+
+  it('says a PDF protected by a password cannot be read, and what to do', async () => {
+    const doc = await PDFDocument.load(await makePdf([{ items: [{ text: 'Texte secret.', x: 60, y: 700 }] }]));
+    const encrypt = doc.context.obj({ Filter: 'Standard', V: 1, R: 2, P: PDFNumber.of(-44) });
+    encrypt.set(PDFName.of('O'), PDFHexString.of('ab'.repeat(32)));
+    encrypt.set(PDFName.of('U'), PDFHexString.of('cd'.repeat(32)));
+    doc.context.trailerInfo.Encrypt = doc.context.register(encrypt);
+    doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of('01'.repeat(16)), PDFHexString.of('01'.repeat(16))]);
+    const message = await errorOf(await doc.save({ useObjectStreams: false }), 'secret.pdf');
+    expect(message).toMatch(/protected by a password.*without the password/u);
+  });
+
+  it('says a scanned PDF (images only) needs OCR first', async () => {
+    const pdf = await makePdf([{ items: [], images: [{ x: 0, y: 0, width: 595, height: 842 }] }, { items: [], images: [{ x: 0, y: 0, width: 595, height: 842 }] }]);
+    expect(await errorOf(pdf, 'scan.pdf')).toMatch(/no text to read: its 2 page\(s\) are images.*Run OCR/u);
+  });
+
+  it('makes `folio normalize` exit with 1 and the message, never a stack trace', async () => {
+    const file = path.join(dir, 'scan.pdf');
+    await writeFile(file, await makePdf([{ items: [], images: [{ x: 0, y: 0, width: 595, height: 842 }] }]));
+    const { code, stdout, stderr } = await folio('normalize', file);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/scan\.pdf:1:1: error: This PDF has no text to read.*OCR/u);
+    expect(stderr).not.toMatch(/\n\s+at /u);
+  });
+});
+
