@@ -143,4 +143,31 @@ describe.skipIf(!browserAvailable())('pagination by parts', () => {
     for (const k of keys) expect(treeKeys.has(k), `parent tree entry ${k}`).toBe(true);
     expect(root.lookup(PDFName.of('ParentTreeNextKey'), PDFNumber).asNumber()).toBeGreaterThan(Math.max(...treeKeys));
   });
+
+  it('breaks up runs of hyphenated lines in a part printed after the first, as that part is laid out', async () => {
+    const shy = '\u00ad';
+    const words = ['ad·mi·nis·tra·tion', 're·con·nais·san·ce', 'dé·par·te·men·ta·le', 'in·ter·na·tio·na·le'].map((w) => w.replaceAll('·', shy));
+    const text = Array.from({ length: 36 }, (_, i) => words[i % words.length]).join(' ');
+    const html = `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><style>
+@page { size: A5; margin: 20mm; }
+body { font: 10pt/1.4 serif; }
+section { break-before: right; }
+p { width: 40mm; text-align: justify; hyphens: manual; }
+</style></head><body><h1>Titre</h1><section id="texte"><p>${text}</p></section></body></html>`;
+    const result = await paginateToBytes(pool, html);
+    expect(result.parts).toBe(2);
+    const printed = await readPdfText(result.pdf);
+    const lines = printed.bodies[result.pages.texte! - 1]!.split('\n').map((l) => l.trim()).filter(Boolean);
+    let run = 0;
+    let longest = 0;
+    let hyphenated = 0;
+    for (const line of lines) {
+      run = /[-\u2010]$/.test(line) ? run + 1 : 0;
+      if (run) hyphenated += 1;
+      longest = Math.max(longest, run);
+    }
+    // Words are still broken at line ends, but never more than two lines in a row.
+    expect(hyphenated, lines.join(' / ')).toBeGreaterThan(2);
+    expect(longest, lines.join(' / ')).toBeLessThanOrEqual(2);
+  });
 });
