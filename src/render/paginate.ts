@@ -507,7 +507,14 @@ function showPart(part: { html: string; owned: string[]; refs: string[]; stubs: 
     const anchor = el.getAttribute('data-page-of') ?? '';
     if (!known.has(anchor)) continue;
     const slot = el.matches('a') ? el : (el.querySelector(':scope > a') ?? el);
-    slot.textContent = part.values[anchor] ?? '00';
+    const value = part.values[anchor];
+    slot.textContent = value ?? '00';
+    // Two references in a row to the same page print one number (« p. 12, 12 » reads as a slip).
+    // Only once the numbers are known, so that a measuring print is never shorter than the final one.
+    const before = el.previousElementSibling;
+    if (value !== undefined && before?.hasAttribute('data-page-of') && !before.hasAttribute('hidden') && before.textContent === value) {
+      el.setAttribute('hidden', '');
+    }
   }
   const stubs = document.createElement('div');
   stubs.setAttribute('data-folio-stubs', '');

@@ -24,6 +24,7 @@ ${extraCss}
 <li>Troisième <span data-page-of="three-title"><a href="#three-title">voir</a></span></li>
 <li>Fin <span data-page-of="end">?</span></li>
 <li>Absent <span data-page-of="nowhere">?</span></li>
+<li>Doublé <a href="#one" data-page-of="one">→</a><a href="#one-title" data-page-of="one-title">→</a><a href="#two" data-page-of="two">→</a></li>
 </ol></nav>
 ${chapter('one', 'Chapitre un', 30)}
 ${chapter('two', 'Chapitre deux', 3)}
@@ -61,6 +62,9 @@ describe.skipIf(!browserAvailable())('paginate with Chrome', () => {
     expect(toc).toContain(`Troisième ${a4.pages['three-title']}`);
     expect(toc).toContain(`Fin ${a4.pages.end}`);
     expect(toc).toContain('Absent ?');
+    // Two references in a row to one page print its number once.
+    expect(a4.pages.one).toBe(a4.pages['one-title']);
+    expect(toc).toContain(`Doublé ${a4.pages.one}${a4.pages.two}`);
     expect(a4.missing).toEqual(['nowhere']);
   });
 
