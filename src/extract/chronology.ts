@@ -277,7 +277,7 @@ function eventText(sentence: string, m: DateMention): string | undefined {
   if (text.length <= maxEventLength) return tidy(text);
   const at = Math.max(0, m.label ? 0 : text.indexOf(dateText));
   // Whole from a clause that can start a sentence, up to a hard limit: a readable sentence beats a short one.
-  const from = clauseStart(text, at);
+  const from = clauseStart(text, at, at + dateText.length);
   if (text.length - from <= hardMaxEventLength) return tidy(text.slice(from));
   // Too long: cut where the sentence itself pauses after the date — `;`, `:`, or a comma before a
   // clause that adds to a complete one (`, qui …`, `, et …`) — else at a word, marked `…`.
@@ -310,7 +310,7 @@ function clauseOf(sentence: string, m: DateMention, others: number[]): string {
 /** Where the clause of a date starts, not before the previous date of the sentence. */
 function clauseOffset(sentence: string, m: DateMention, others: number[]): number {
   const previous = Math.max(0, ...others.filter((o) => o < m.start).map((o) => o + 1));
-  const start = clauseStart(sentence, m.start);
+  const start = clauseStart(sentence, m.start, m.end);
   return start >= previous ? start : (() => {
     // The previous date's clause runs up to this one: start at the first clause boundary after it.
     const cut = /[;,]\s+/gu;
@@ -321,12 +321,13 @@ function clauseOffset(sentence: string, m: DateMention, others: number[]): numbe
 }
 
 /** Where the text of an event starts: the clause of the date, or the nearest before it that can start a sentence. */
-function clauseStart(text: string, at: number): number {
+function clauseStart(text: string, at: number, end?: number): number {
   const cuts = [0];
   for (const c of text.matchAll(/[;:,]\s+/gu)) if (c.index + c[0].length <= at) cuts.push(c.index + c[0].length);
   let k = cuts.length - 1;
-  while (k > 0 && !opensSentence(text.slice(cuts[k]))) k--;
-  // Not a lone date clause (`Le 2 décembre 2004, …` is opened by its date, not cut before it).
+  // Not a clause that holds nothing but its date (`…, la mission, le 3 mai 2011.`): that tells no event.
+  const lone = (from: number): boolean => end !== undefined && !/\p{L}{4,}/u.test(text.slice(from, at) + text.slice(end));
+  while (k > 0 && (!opensSentence(text.slice(cuts[k])) || lone(cuts[k]!))) k--;
   return cuts[k]!;
 }
 

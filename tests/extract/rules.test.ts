@@ -53,6 +53,13 @@ describe('chronology: events that hold on any text', () => {
     expect(entries.map((e) => e.text)).toEqual(['La société Alpha ferma ses portes le 17 janvier 2031.', 'La société Bêta déposa son bilan le 1er octobre 2031, et la société Gamma fut rachetée.']);
     for (const e of entries) expect(e.text).not.toMatch(/^…/u);
   });
+  it('never gives a clause that holds only its date for the event', () => {
+    const sentence = 'Tirant parti des essais menés sur le banc de Namur, et dans le prolongement des travaux de l’équipe de Liège sur les moteurs à faible poussée et sur les panneaux solaires déployables, l’Agence spatiale fictive a lancé une nouvelle sonde, la sonde Orion, le 3 mai 2031.';
+    const { entries } = buildChronology([doc('l', sentence)]);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.text).toMatch(/\p{L}{4,}.*le 3 mai 2031\.$/u);
+    expect(entries[0]!.text).not.toMatch(/^Le 3 mai 2031/u);
+  });
   it('gives one entry for one event told by two documents, with both places', () => {
     const { entries } = buildChronology([
       doc('a', 'L’Agence spatiale fictive a été fondée en mars 2031 par trois pays.'),
