@@ -5,7 +5,8 @@
  * running over many lines, often with no blank line between paragraphs) or one paragraph per line
  * (web pages, press releases). This pass finds which, then:
  * - measures the text's usual full line, and ends a paragraph where a line ends a sentence short
- *   of that measure; a full line runs on into the next one;
+ *   of that measure; a full line runs on into the next one, and so does a line left short only
+ *   because the next word was too long to fit in it;
  * - joins wrapped lines into paragraphs: without a space after an elided `l’`, inside a word a
  *   break cut in two (when the lexicon confirms the whole word), inside an address or a path cut
  *   at a line end (`https:` + `//www…`, `/usr/share/` + `doc`), without the hyphen of a word
@@ -350,7 +351,7 @@ function lineJoin(a: Line, b: Line, layout: Layout, block: Block, lexicon: Lexic
   // A line that starts in lowercase or with a bracket or quotation goes on with an unfinished sentence.
   const lower = startsLower(b.content) || /^[(\[«“]/u.test(b.content);
   const item = block.kind === 'item';
-  if (isFull(a, layout, item) || (!endsSentence(a.content) && (lower || endsWithJoiner(a.content)))) {
+  if (isFull(a, layout, item) || (!endsSentence(a.content) && (lower || endsWithJoiner(a.content) || nextWordOverflows(a, b, layout, block)))) {
     // A caption or a section number after a full line starts a block of its own.
     if (!lower && (captionPattern.test(b.content) || sectionNumber.test(b.content))) return undefined;
     return joinKind(a, b, lexicon);
@@ -360,6 +361,20 @@ function lineJoin(a: Line, b: Line, layout: Layout, block: Block, lexicon: Lexic
   // An item ends on a short line: what follows, not in lowercase, is a paragraph of its own. Other
   // short lines one under the other (code, a table's rows) stay lines of one block.
   return item ? undefined : { join: 'line' };
+}
+
+/**
+ * The line is short only because the next line's first word did not fit in it: with that word
+ * (and a space) it would pass the measure. A typesetter moves such a word down whole (`pour le` +
+ * `Saint-Jean-de-Luz…`), so the line is as good as full and the sentence runs on.
+ */
+function nextWordOverflows(a: Line, b: Line, layout: Layout, block: Block): boolean {
+  // Inside a paragraph set at the measure, between lines of about that measure, words of prose on
+  // both sides: not a heading or a table's cell alone on its line, not code before prose.
+  if (!layout.hardWrapped || layout.width === 0 || block.lines.length < 2 || !/\p{L}$/u.test(a.content)) return false;
+  if (a.content.length < layout.width * 0.6 || b.content.length > layout.width * 1.2) return false;
+  const word = /^\p{L}[\p{L}\p{M}’'-]*/u.exec(b.content)?.[0] ?? '';
+  return word.length > 0 && /^[\s,.;:]|^$/u.test(b.content.slice(word.length)) && a.content.length + 1 + word.length > layout.width;
 }
 
 const urlLike = /(?:^|[\s(«"“<])((?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)\S*|[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.?|~?\.{0,2}\/[\w.~-]+(?:\/[\w.~-]*)*\/?|[a-z][a-z0-9+.-]*:)$/iu;
