@@ -123,23 +123,45 @@ export function readPageContent(doc: PDFDocument, page: PDFPage): string | undef
   return parts.join('\n');
 }
 
+/** The content streams a page draws, by reference: its `/Contents` and, when that is an array, its items. */
+function contentRefs(doc: PDFDocument, page: PDFPage): PDFRef[] {
+  const contents = page.node.get(PDFName.of('Contents'));
+  const refs = (contents instanceof PDFArray ? contents.asArray() : [contents]).filter((r): r is PDFRef => r instanceof PDFRef);
+  if (contents instanceof PDFRef) {
+    const target = doc.context.lookup(contents);
+    if (target instanceof PDFArray) refs.push(...target.asArray().filter((r): r is PDFRef => r instanceof PDFRef));
+  }
+  return refs;
+}
+
+/** How many pages draw each content stream: what `writePageContent` needs to rewrite every page of a document in one pass. */
+export type ContentStreamUsers = Map<string, number>;
+
+/** Counts, once for a whole document, the pages that draw each content stream. */
+export function contentStreamUsers(doc: PDFDocument): ContentStreamUsers {
+  const users: ContentStreamUsers = new Map();
+  for (const page of doc.getPages()) for (const ref of contentRefs(doc, page)) users.set(ref.toString(), (users.get(ref.toString()) ?? 0) + 1);
+  return users;
+}
+
 /**
  * Replaces a page's content by one compressed stream. The old streams are deleted (pdf-lib
  * would otherwise write them too), unless another page shares them.
+ * @param users the pages' use of streams, from `contentStreamUsers`, kept up to date here: pass
+ *   the same map for every page of a pass, so the pass stays linear in the number of pages
  */
-export function writePageContent(doc: PDFDocument, page: PDFPage, content: string): void {
-  const old = page.node.get(PDFName.of('Contents'));
-  const oldRefs = (old instanceof PDFArray ? old.asArray() : [old]).filter((r): r is PDFRef => r instanceof PDFRef);
-  if (old instanceof PDFRef && doc.context.lookup(old) instanceof PDFArray) oldRefs.push(...(doc.context.lookup(old) as PDFArray).asArray().filter((r): r is PDFRef => r instanceof PDFRef));
+export function writePageContent(doc: PDFDocument, page: PDFPage, content: string, users: ContentStreamUsers = contentStreamUsers(doc)): void {
+  const oldRefs = contentRefs(doc, page);
   const bytes = Uint8Array.from(content, (c) => c.charCodeAt(0));
   page.node.set(PDFName.of('Contents'), doc.context.register(doc.context.flateStream(bytes)));
-  const shared = new Set<string>();
-  for (const other of doc.getPages()) {
-    if (other === page) continue;
-    const c = other.node.get(PDFName.of('Contents'));
-    for (const r of c instanceof PDFArray ? c.asArray() : [c]) if (r instanceof PDFRef) shared.add(r.toString());
+  for (const ref of oldRefs) {
+    const left = (users.get(ref.toString()) ?? 1) - 1;
+    if (left > 0) users.set(ref.toString(), left);
+    else {
+      users.delete(ref.toString());
+      doc.context.delete(ref);
+    }
   }
-  for (const ref of oldRefs) if (!shared.has(ref.toString())) doc.context.delete(ref);
 }
 
 /** Decodes a PDF text string operand (`(…)` or `<FEFF…>`) to text. */

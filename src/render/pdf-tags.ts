@@ -19,7 +19,7 @@
  * Not for: soft hyphens (`pdf-text-layer.ts`), outlines or metadata.
  */
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, decodePDFRawStream, type PDFDocument, type PDFObject, type PDFPage } from 'pdf-lib';
-import { parseContent, readPageContent, writeContent, writePageContent, dictEntry, type Operation } from './pdf-content.ts';
+import { parseContent, readPageContent, writeContent, writePageContent, contentStreamUsers, dictEntry, type Operation } from './pdf-content.ts';
 import { isTextShowing } from './pdf-text-layer.ts';
 import { parseToUnicode } from './pdf-text-mapping.ts';
 
@@ -71,6 +71,7 @@ export function fixTags(doc: PDFDocument, options: TagOptions = {}): TagReport {
   report.roleMap = addRoleMap(doc, root);
   const parents = parentTree(doc, root);
   const opening = new Set(options.openingPages ?? []);
+  const users = contentStreamUsers(doc);
   doc.getPages().forEach((page, index) => {
     const source = readPageContent(doc, page);
     const ops = source === undefined ? undefined : parseContent(source);
@@ -86,7 +87,7 @@ export function fixTags(doc: PDFDocument, options: TagOptions = {}): TagReport {
     report.lineEndSpaces += withSpaces.spaces;
     report.artifacts += marked.artifacts;
     report.removedHeads += marked.removedHeads;
-    writePageContent(doc, page, writeContent(marked.ops));
+    writePageContent(doc, page, writeContent(marked.ops), users);
   });
   return report;
 }

@@ -16,7 +16,7 @@
  * Not for: the look-alike characters of the fonts' own maps (`pdf-text-mapping.ts`), or tags.
  */
 import type { PDFDocument } from 'pdf-lib';
-import { decodeTextString, dictEntry, encodeTextString, parseContent, readPageContent, writeContent, writePageContent, type Operation } from './pdf-content.ts';
+import { decodeTextString, dictEntry, encodeTextString, parseContent, readPageContent, writeContent, writePageContent, contentStreamUsers, type Operation } from './pdf-content.ts';
 
 const softHyphen = '\u00ad';
 /** What Chrome writes as the ActualText of the hyphen it draws at a soft hyphen break. */
@@ -83,6 +83,7 @@ export function isTextShowing(operator: string): boolean {
  */
 export function cleanTextLayer(doc: PDFDocument): TextLayerReport {
   const report: TextLayerReport = { softHyphens: 0, lineEndHyphens: 0, unreadPages: [] };
+  const users = contentStreamUsers(doc);
   doc.getPages().forEach((page, i) => {
     const source = readPageContent(doc, page);
     const ops = source === undefined ? undefined : parseContent(source);
@@ -94,7 +95,7 @@ export function cleanTextLayer(doc: PDFDocument): TextLayerReport {
     if (cleaned.softHyphens + cleaned.lineEndHyphens === 0) return;
     report.softHyphens += cleaned.softHyphens;
     report.lineEndHyphens += cleaned.lineEndHyphens;
-    writePageContent(doc, page, writeContent(cleaned.ops));
+    writePageContent(doc, page, writeContent(cleaned.ops), users);
   });
   return report;
 }
