@@ -13,8 +13,9 @@ import { PDFDocument, PDFHeader } from 'pdf-lib';
 import type { AnchorPosition } from './pdf-anchors.ts';
 import { setPdfMetadata, type PdfMetadata } from './pdf-metadata.ts';
 import { setOutline, type OutlineItem } from './pdf-outline.ts';
-import { fixTags, type TagReport } from './pdf-tags.ts';
-import { cleanTextLayer, type TextLayerReport } from './pdf-text-layer.ts';
+import { rewritePages } from './pdf-content.ts';
+import { emptyTagReport, tagsRewrite, type TagReport } from './pdf-tags.ts';
+import { emptyTextLayerReport, textLayerRewrite, type TextLayerReport } from './pdf-text-layer.ts';
 import { remapLookAlikes, safeReplacements } from './pdf-text-mapping.ts';
 
 export interface FinishPdfOptions {
@@ -57,8 +58,12 @@ export async function finishPdf(pdf: Uint8Array | PDFDocument, options: FinishPd
   let doc = pdf instanceof PDFDocument ? pdf : await PDFDocument.load(pdf, { updateMetadata: false });
   // What is done to the printed pages' content: before a rearrangement, which draws each page
   // whole (as a form) where the text and the tags can no longer be told apart.
-  const textLayer = cleanTextLayer(doc);
-  const tags = fixTags(doc, { openingPages: options.openingPages });
+  // One pass over the pages for both: each page's content is decoded and compressed once.
+  const textLayer = emptyTextLayerReport();
+  const tags = emptyTagReport();
+  const tagging = tagsRewrite(doc, { openingPages: options.openingPages }, tags);
+  textLayer.unreadPages = rewritePages(doc, tagging ? [textLayerRewrite(textLayer), tagging] : [textLayerRewrite(textLayer)]);
+  if (tagging) tags.unreadPages = textLayer.unreadPages;
   const remappedGlyphs = options.printedText === undefined ? 0 : remapLookAlikes(doc, safeReplacements(options.printedText));
   if (options.arrange) {
     const pages = await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });

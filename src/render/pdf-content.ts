@@ -164,6 +164,35 @@ export function writePageContent(doc: PDFDocument, page: PDFPage, content: strin
   }
 }
 
+/** One pass over a page's operations: the new operations, or undefined when it leaves the page as it is. */
+export type PageRewrite = (ops: Operation[], page: PDFPage, index: number) => Operation[] | undefined;
+
+/**
+ * Runs passes over every page of a document, in order, each page's content read, parsed and
+ * written once whatever the number of passes (decoding and compressing are what a pass costs).
+ * @returns the pages (1-based) left as they were because their content could not be read
+ */
+export function rewritePages(doc: PDFDocument, rewrites: readonly PageRewrite[]): number[] {
+  const users = contentStreamUsers(doc);
+  const unread: number[] = [];
+  doc.getPages().forEach((page, index) => {
+    const source = readPageContent(doc, page);
+    const ops = source === undefined ? undefined : parseContent(source);
+    if (!ops) {
+      unread.push(index + 1);
+      return;
+    }
+    let current = ops;
+    let changed = false;
+    for (const rewrite of rewrites) {
+      const next = rewrite(current, page, index);
+      if (next) [current, changed] = [next, true];
+    }
+    if (changed) writePageContent(doc, page, writeContent(current), users);
+  });
+  return unread;
+}
+
 /** Decodes a PDF text string operand (`(…)` or `<FEFF…>`) to text. */
 export function decodeTextString(operand: string): string {
   if (operand.startsWith('<')) {

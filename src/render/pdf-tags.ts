@@ -19,7 +19,7 @@
  * Not for: soft hyphens (`pdf-text-layer.ts`), outlines or metadata.
  */
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, decodePDFRawStream, type PDFDocument, type PDFObject, type PDFPage } from 'pdf-lib';
-import { parseContent, readPageContent, writeContent, writePageContent, contentStreamUsers, dictEntry, type Operation } from './pdf-content.ts';
+import { dictEntry, parseContent, readPageContent, rewritePages, type Operation, type PageRewrite } from './pdf-content.ts';
 import { isTextShowing } from './pdf-text-layer.ts';
 import { parseToUnicode } from './pdf-text-mapping.ts';
 
@@ -65,20 +65,29 @@ export interface TagReport {
  * @param doc the PDF, changed in place
  */
 export function fixTags(doc: PDFDocument, options: TagOptions = {}): TagReport {
-  const report: TagReport = { roleMap: {}, artifacts: 0, lineEndSpaces: 0, removedHeads: 0, unreadPages: [] };
+  const report = emptyTagReport();
+  const rewrite = tagsRewrite(doc, options, report);
+  if (rewrite) report.unreadPages = rewritePages(doc, [rewrite]);
+  return report;
+}
+
+/** A report of nothing changed yet. */
+export function emptyTagReport(): TagReport {
+  return { roleMap: {}, artifacts: 0, lineEndSpaces: 0, removedHeads: 0, unreadPages: [] };
+}
+
+/**
+ * The document's side of the tags (the RoleMap), done at once, and their pass over each page for
+ * `rewritePages`, which counts in `report` what it changed.
+ * @returns undefined for an untagged PDF: there is nothing to do
+ */
+export function tagsRewrite(doc: PDFDocument, options: TagOptions, report: TagReport): PageRewrite | undefined {
   const root = doc.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
-  if (!root) return report;
+  if (!root) return undefined;
   report.roleMap = addRoleMap(doc, root);
   const parents = parentTree(doc, root);
   const opening = new Set(options.openingPages ?? []);
-  const users = contentStreamUsers(doc);
-  doc.getPages().forEach((page, index) => {
-    const source = readPageContent(doc, page);
-    const ops = source === undefined ? undefined : parseContent(source);
-    if (!ops) {
-      report.unreadPages.push(index + 1);
-      return;
-    }
+  return (ops, page, index) => {
     const structParents = page.node.lookupMaybe(PDFName.of('StructParents'), PDFNumber)?.asNumber();
     const blockOf = blocksByMcid(doc, structParents === undefined ? undefined : parents.get(structParents));
     const fonts = pageFonts(doc, page);
@@ -87,9 +96,8 @@ export function fixTags(doc: PDFDocument, options: TagOptions = {}): TagReport {
     report.lineEndSpaces += withSpaces.spaces;
     report.artifacts += marked.artifacts;
     report.removedHeads += marked.removedHeads;
-    writePageContent(doc, page, writeContent(marked.ops), users);
-  });
-  return report;
+    return marked.ops;
+  };
 }
 
 /**

@@ -16,7 +16,7 @@
  * Not for: the look-alike characters of the fonts' own maps (`pdf-text-mapping.ts`), or tags.
  */
 import type { PDFDocument } from 'pdf-lib';
-import { decodeTextString, dictEntry, encodeTextString, parseContent, readPageContent, writeContent, writePageContent, contentStreamUsers, type Operation } from './pdf-content.ts';
+import { decodeTextString, dictEntry, encodeTextString, rewritePages, type Operation, type PageRewrite } from './pdf-content.ts';
 
 const softHyphen = '\u00ad';
 /** What Chrome writes as the ActualText of the hyphen it draws at a soft hyphen break. */
@@ -78,24 +78,29 @@ export function isTextShowing(operator: string): boolean {
 }
 
 /**
+ * The text layer's pass over each page, for `rewritePages`; counts what it changed in `report`.
+ */
+export function textLayerRewrite(report: TextLayerReport): PageRewrite {
+  return (ops) => {
+    const cleaned = cleanSoftHyphens(ops);
+    if (cleaned.softHyphens + cleaned.lineEndHyphens === 0) return undefined;
+    report.softHyphens += cleaned.softHyphens;
+    report.lineEndHyphens += cleaned.lineEndHyphens;
+    return cleaned.ops;
+  };
+}
+
+/** A report of nothing changed yet. */
+export function emptyTextLayerReport(): TextLayerReport {
+  return { softHyphens: 0, lineEndHyphens: 0, unreadPages: [] };
+}
+
+/**
  * Cleans the soft hyphens of every page of a PDF printed by Chrome.
  * @param doc the PDF, changed in place
  */
 export function cleanTextLayer(doc: PDFDocument): TextLayerReport {
-  const report: TextLayerReport = { softHyphens: 0, lineEndHyphens: 0, unreadPages: [] };
-  const users = contentStreamUsers(doc);
-  doc.getPages().forEach((page, i) => {
-    const source = readPageContent(doc, page);
-    const ops = source === undefined ? undefined : parseContent(source);
-    if (!ops) {
-      report.unreadPages.push(i + 1);
-      return;
-    }
-    const cleaned = cleanSoftHyphens(ops);
-    if (cleaned.softHyphens + cleaned.lineEndHyphens === 0) return;
-    report.softHyphens += cleaned.softHyphens;
-    report.lineEndHyphens += cleaned.lineEndHyphens;
-    writePageContent(doc, page, writeContent(cleaned.ops), users);
-  });
+  const report = emptyTextLayerReport();
+  report.unreadPages = rewritePages(doc, [textLayerRewrite(report)]);
   return report;
 }
