@@ -187,6 +187,22 @@ describe('layouts and glyphs', () => {
     expect(r.text).toBe('Une décision claire.\n');
   });
 
+  it('reads the fine spaces of French drawn as white (before ; and », after «) as spaces', async () => {
+    // An eighth of an em at 11 pt, narrower than the white between words.
+    const fine = 11 * 0.11;
+    const space = await textWidth(' ');
+    const parts = ['Il', 'lit', 'le', 'texte', ';', 'il', 'cite', '«', 'Fin', '»', '.'];
+    const gaps = [space, space, space, fine, space, space, space, fine, fine, 0];
+    const items: TextItem[] = [];
+    let x = 60;
+    for (const [i, text] of parts.entries()) {
+      items.push({ text, x, y: 700 });
+      x += (await textWidth(text)) + (gaps[i] ?? 0);
+    }
+    const r = await readPdf(await makePdf([{ items }]), 'espaces.pdf', { lexicon });
+    expect(r.text).toBe('Il lit le texte ; il cite « Fin ».\n');
+  });
+
   it('notes an image in the diagnostics instead of dropping it silently', async () => {
     const pdf = await makePdf([{ items: [{ text: 'Une page avec une figure sous ce texte.', x: 60, y: 760 }], images: [{ x: 60, y: 400, width: 300, height: 200 }] }]);
     const r = await readPdf(pdf, 'figure.pdf', { lexicon });

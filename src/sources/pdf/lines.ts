@@ -78,6 +78,14 @@ interface Run {
 const gutter = 0.95;
 /** A gap wider than this many font sizes between two glyphs is a space. */
 const wordGap = 0.15;
+/**
+ * French sets a fine space (about an eighth of an em, often less once justified) before `; ! ?`
+ * and `»` and after `«`, and a typesetter may draw it as white rather than as a glyph: around
+ * those marks a narrower gap is already a space. Kerning never opens one that wide.
+ */
+const fineGap = 0.07;
+const fineSpaced = { before: /^[;!?»›]$/u, after: /^[«‹]$/u };
+const text0 = (g: StyledGlyph): string => g.text;
 
 /**
  * Builds the lines of a page.
@@ -297,7 +305,8 @@ function toLine(runs: Run[]): TextLine {
       const gap = previous ? g.x - (previous.x + previous.width) : 0;
       const advancing = spaceGlyph !== undefined && spaceGlyph.width > g.size * 0.04 && g.x - spaceGlyph.x >= spaceGlyph.width * 0.6;
       spaceGlyph = undefined;
-      const space = previous !== undefined && (gap > Math.min(g.size, previous.size) * wordGap || (advancing && gap > g.size * 0.04));
+      const fine = previous !== undefined && (fineSpaced.before.test(text0(g)) || fineSpaced.after.test(text0(previous)));
+      const space = previous !== undefined && (gap > Math.min(g.size, previous.size) * (fine ? fineGap : wordGap) || (advancing && gap > g.size * 0.04));
       const text = plainHyphens(expandLigatures(g.text));
       if (!run.script) sizes.set(round(g.size), (sizes.get(round(g.size)) ?? 0) + text.length);
       const last = pieces[pieces.length - 1];
