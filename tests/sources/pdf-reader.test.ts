@@ -203,6 +203,18 @@ describe('layouts and glyphs', () => {
     expect(r.text).toBe('Il lit le texte ; il cite « Fin ».\n');
   });
 
+  it('keeps a heading whole when its first line ends on a word no heading ends on', async () => {
+    const items: TextItem[] = [
+      { text: 'Rapport fictif', x: 60, y: 760, size: 20, font: 'serif-bold' },
+      { text: 'Une phrase d’introduction assez longue pour donner la mesure du texte courant.', x: 60, y: 730 },
+      { text: 'Mise à jour des outils et prise en charge de', x: 60, y: 700, font: 'serif-bold' },
+      { text: 'l’écran large', x: 60, y: 686, font: 'serif-bold' },
+      { text: 'Le texte de la section commence ici et continue sur la ligne.', x: 60, y: 666 },
+    ];
+    const r = await readPdf(await makePdf([{ items }]), 'titre.pdf', { lexicon });
+    expect(r.text).toContain('## Mise à jour des outils et prise en charge de l’écran large\n');
+  });
+
   it('notes an image in the diagnostics instead of dropping it silently', async () => {
     const pdf = await makePdf([{ items: [{ text: 'Une page avec une figure sous ce texte.', x: 60, y: 760 }], images: [{ x: 60, y: 400, width: 300, height: 200 }] }]);
     const r = await readPdf(pdf, 'figure.pdf', { lexicon });

@@ -13,7 +13,8 @@
  * Written by hand: PDF libraries stop at positioned text; this reading is what no library does.
  * Not for: writing Markdown (`markdown.ts`) or finding running heads (`furniture.ts`).
  */
-import { endsSentence } from '../../language/fr/sentence.ts';
+import { endsSentence, lastWord } from '../../language/fr/sentence.ts';
+import { isFunctionWord } from '../../language/fr/words.ts';
 import type { Lexicon } from '../../language/fr/lexicon.ts';
 import { superscriptOrdinal } from '../../language/fr/numbers.ts';
 import type { LayoutItem } from './layout.ts';
@@ -594,7 +595,9 @@ function continuesBlock(
   const sameSize = Math.abs(a.size - b.size) <= Math.max(a.size, b.size) * tolerance;
   switch (block.kind) {
     case 'heading':
-      return kind === 'heading' && sameSize && spacing < Math.max(a.size, b.size) * 1.6 && block.lines.length < 4 && !endsSentence(a.text);
+      // A heading line that ends on a word no heading ends on (`de`, `et`, `l’`) goes on, into a
+      // line too short or too plain to look like a heading by itself.
+      return (kind === 'heading' || (!marker && isFunctionWord(lastWord(a.text)))) && sameSize && spacing < Math.max(a.size, b.size) * 1.6 && block.lines.length < 4 && !endsSentence(a.text);
     case 'code':
       // Braces and other signs alone on a line of code may come from another font.
       // A blank line inside code leaves a gap of a line or two.
