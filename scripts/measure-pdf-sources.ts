@@ -43,8 +43,15 @@ async function readAndRepair(bytes: Uint8Array, file: string, lex: Lexicon): Pro
   return { markdown: (reading.meta.title ? `# ${reading.meta.title}\n\n` : '') + result.markdown, pages: reading.pageCount };
 }
 
-/** Links and code spans by their text, no table delimiter rows: the truths are plain. */
+/** Links and code spans by their text, no table delimiter rows: the truths are plain. Fenced code stays fenced. */
 function plain(markdown: string): string {
+  return markdown
+    .split(/^(```[^\n]*\n[\s\S]*?\n```)$/mu)
+    .map((part, i) => (i % 2 ? part : plainProse(part)))
+    .join('');
+}
+
+function plainProse(markdown: string): string {
   return markdown
     .replace(/^\|(?:\s*:?-{3,}:?\s*\|)+\s*$/gmu, '').replace(/\[((?:\\.|[^\]\\])*)\]\((?:<[^>]*>|[^)\s]*)\)/gu, '$1').replace(/(`+)(?!`)([\s\S]*?[^`])\1(?!`)/gu, (_m, _t, code: string) => code.trim());
 }
@@ -85,7 +92,7 @@ if (!values['no-devset']) {
         console.log(`  ${c.name.padEnd(58)} recall ${pct(w.matched, w.truthWords).padStart(8)}  precision ${pct(w.matched, w.candidateWords).padStart(8)}  paragraphs ${pct(p.reproduced, p.truthParagraphs).padStart(8)}  cut ${String(p.cut).padStart(3)}  furniture ${f}`);
         for (const m of w.missed.slice(0, 3)) console.log(`      missed: ${m.context.slice(0, 140)}`);
         for (const e of w.extra.slice(0, 3)) console.log(`      extra:  ${e.context.slice(0, 140)}`);
-        for (const x of p.examples.filter((e) => e.kind === 'cut').slice(0, 2)) console.log(`      cut:    ${x.context.slice(0, 140)}`);
+        for (const x of p.examples.filter((e) => e.kind === 'cut').slice(0, Number(process.env.FOLIO_EXAMPLES ?? 2))) console.log(`      cut:    ${x.context.slice(0, 140)}`);
       }
     }
     console.log(
