@@ -92,7 +92,7 @@ if (!values['no-devset']) {
         console.log(`  ${c.name.padEnd(58)} recall ${pct(w.matched, w.truthWords).padStart(8)}  precision ${pct(w.matched, w.candidateWords).padStart(8)}  paragraphs ${pct(p.reproduced, p.truthParagraphs).padStart(8)}  cut ${String(p.cut).padStart(3)}  furniture ${f}`);
         for (const m of w.missed.slice(0, 3)) console.log(`      missed: ${m.context.slice(0, 140)}`);
         for (const e of w.extra.slice(0, 3)) console.log(`      extra:  ${e.context.slice(0, 140)}`);
-        for (const x of p.examples.filter((e) => e.kind === 'cut').slice(0, Number(process.env.FOLIO_EXAMPLES ?? 2))) console.log(`      cut:    ${x.context.slice(0, 140)}`);
+        for (const x of p.examples.filter((e) => e.kind === 'cut' || (process.env.FOLIO_EXAMPLES && e.kind === 'merged')).slice(0, Number(process.env.FOLIO_EXAMPLES ?? 2))) console.log(`      ${x.kind.padEnd(7)} ${x.context.slice(0, 140)}`);
       }
     }
     console.log(
