@@ -155,8 +155,9 @@ export function repairGlyphs(text: string, context: Pick<PassContext, 'lexicon'>
   // at a line's end (with the hyphen printed after it) they mark a word the typesetter hyphenated,
   // and one soft hyphen stays there for the layout pass to join the word without a hyphen. A
   // soft hyphen opening a line after a space is a piece of a word the text layer broke: the
-  // line joins the previous one.
-  for (const m of text.matchAll(/\n\u00ad[ \t]+|\u00ad+[\u2010-]?(?=\n)|\u00ad+/gu)) {
+  // line joins the previous one; so is a soft hyphen that a space follows inside a line, before
+  // the rest of the word in small letters (`diffé\u00ad rentes`: the invisible glyph took room).
+  for (const m of text.matchAll(/\n\u00ad[ \t]+|\u00ad+[\u2010-]?(?=\n)|\u00ad+[ \t]+(?=\p{Ll})|\u00ad+/gu)) {
     if (!claim(m.index, m.index + m[0].length)) continue;
     const atEnd = m[0][0] === '\u00ad' && text[m.index + m[0].length] === '\n';
     if (atEnd && m[0] === '\u00ad') continue;
