@@ -4,7 +4,8 @@
  * digits) directly followed by one to three digits, before a space or punctuation, is a call; it
  * becomes a Markdown footnote reference. Codes are not calls: capitals and digits (`G7`, `ZKQ4`,
  * `XPV31`, `QT19`), short pieces, anything the lexicon does not know, a number followed by
- * punctuation glued to more text (`user1:x`, `mot2.txt`).
+ * punctuation glued to more text (`user1:x`, `mot2.txt`), a word inside a longer token
+ * (`id:alpha2`), a number followed by another (a table's row).
  *
  * When the notes' text is in the source (numbered lines at its end), it becomes the footnotes;
  * otherwise each footnote says that its text is absent from the source, and a warning says so:
@@ -34,7 +35,10 @@ export function linkFootnoteCalls(text: string, context: PassContext): PassResul
   const edits: Edit[] = [];
   const notes: Note[] = [];
   const calls: string[] = [];
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}\\\\])(\\p{L}[\\p{L}’'-]*?\\p{L})(\\d{1,3}|[${superscripts}]{1,3})(?=[\\s)»\\\\]|[.,;:!?](?:\\s|$)|$)`, 'gmu');
+  // The word opens its token (after a space, a bracket, a quote or an emphasis mark: never after
+  // `:`, `,` or `/` inside a code such as `group1:x:20:user2`), and no number follows the call
+  // (a table's row: `pop3 110`).
+  const pattern = new RegExp(`(?<=^|[\\s([«“"'*_])(\\p{L}[\\p{L}’'-]*?\\p{L})(\\d{1,3}|[${superscripts}]{1,3})(?=[\\s)»\\\\]|[.,;:!?](?:\\s|$)|$)(?![ \\t]+\\d)`, 'gmu');
   for (const m of text.matchAll(pattern)) {
     const word = m[1]!;
     const call = m[2]!;
