@@ -15,8 +15,14 @@
  *
  * Not for: the fonts of the PDF (Chrome subsets what it embeds), or fonts loaded by URL.
  */
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import fontverter from 'fontverter';
 import subsetFont from 'subset-font';
+import { cacheDirectory, readCacheEntry, writeCacheEntry } from '../language/fr/cache.ts';
+
+/** The subsetter's version, part of every cached subset's key. */
+const subsetterVersion = (createRequire(import.meta.url)('subset-font/package.json') as { version: string }).version;
 
 /** Characters a browser may draw without their being in the text. */
 const browserCharacters = '\u2010\u2011\u00ad\u2026\u00a0\u202f\u2013\u2014\u2019\ufffd';
@@ -49,6 +55,22 @@ export function charactersOf(html: string): string {
 }
 
 /**
+ * A font's subset for some characters, as woff2. Compressing woff2 (Brotli at its best quality)
+ * is most of a build's time for the HTML, and its result depends only on the font, the
+ * characters and the subsetter: it is kept in the user's cache folder under a hash of the three,
+ * so a rebuild that draws the same characters gives the same bytes at once.
+ */
+async function cachedSubset(font: Buffer, keep: string): Promise<Buffer> {
+  const dir = cacheDirectory();
+  const name = `subset-${createHash('sha256').update(subsetterVersion).update('\0').update(keep).update('\0').update(font).digest('hex').slice(0, 32)}.woff2`;
+  const cached = await readCacheEntry(dir, name);
+  if (cached) return cached;
+  const subset = await subsetFont(font, keep, { targetFormat: 'woff2' });
+  await writeCacheEntry(dir, name, subset);
+  return subset;
+}
+
+/**
  * Replaces every inlined font of a document by its subset for the document's characters.
  * @param html a self-contained HTML document
  * @returns the same document with smaller fonts; unchanged when it inlines none
@@ -65,8 +87,7 @@ export async function subsetInlineFonts(html: string, usage?: ReadonlyMap<string
     const font = Buffer.from(base64, 'base64');
     const drawn = usage ? usage.get(postScriptName(await fontverter.convert(font, 'sfnt')) ?? '') : undefined;
     const keep = !usage ? characters : drawn ? [...drawn].join('') + screenOnly : ' ';
-    const subset = await subsetFont(font, keep, { targetFormat: 'woff2' });
-    subsets.set(base64, subset.toString('base64'));
+    subsets.set(base64, (await cachedSubset(font, keep)).toString('base64'));
   }
   return html.replace(dataFont, (_whole, _quote: string, _mime: string, base64: string) => `url("data:font/woff2;base64,${subsets.get(base64)}")`);
 }

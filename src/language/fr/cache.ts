@@ -1,6 +1,6 @@
 /**
- * Where Folio keeps the French data it expands from its packages (the lexicon with morphology
- * and frequencies): the user's cache folder, `$FOLIO_CACHE_DIR`, else `$XDG_CACHE_HOME/folio`,
+ * Where Folio keeps the data it derives from its packages (the French lexicon with morphology
+ * and frequencies; the subsets of the fonts of an HTML edition): the user's cache folder, `$FOLIO_CACHE_DIR`, else `$XDG_CACHE_HOME/folio`,
  * else `~/.cache/folio`. Never the current folder: `folio normalize` may run anywhere, in a folder
  * of sources that must stay as received, or in a read-only one.
  *
