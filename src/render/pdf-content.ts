@@ -152,7 +152,8 @@ export function contentStreamUsers(doc: PDFDocument): ContentStreamUsers {
  */
 export function writePageContent(doc: PDFDocument, page: PDFPage, content: string, users: ContentStreamUsers = contentStreamUsers(doc)): void {
   const oldRefs = contentRefs(doc, page);
-  const bytes = Uint8Array.from(content, (c) => c.charCodeAt(0));
+  // One byte per character (the content was decoded as latin1).
+  const bytes = Buffer.from(content, 'latin1');
   page.node.set(PDFName.of('Contents'), doc.context.register(doc.context.flateStream(bytes)));
   for (const ref of oldRefs) {
     const left = (users.get(ref.toString()) ?? 1) - 1;
