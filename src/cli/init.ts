@@ -55,7 +55,7 @@ export async function runInit(args: string[], io: Io): Promise<number> {
   const here = dir === process.cwd();
   io.err(
     `folio: created ${targets.map((t) => displayPath(t.to)).join(', ')}\n` +
-      `Next: put your texts (.txt) in ${displayPath(path.join(dir, 'textes'))}/, name them under \`documents:\` in ${displayPath(path.join(dir, manifestName))}, and build:\n` +
+      `Next: put your texts (.txt, .md, .html or .pdf) in ${displayPath(path.join(dir, 'textes'))}/, name them under \`documents:\` in ${displayPath(path.join(dir, manifestName))}, and build:\n` +
       `  folio build${here ? '' : ` ${shown}`}\n`,
   );
   return exitCodes.ok;
