@@ -244,9 +244,11 @@ function classifyLines(d: ReturnType<typeof damageParagraph>, text: string, resu
   const outLines = result.markdown.split('\n');
   const gotWords = boldWords(outLines.map((l) => unescape(l).replace(/\[…\] ?/gu, '')));
   const key = (w: { word: string; bold: boolean }[]): string => w.map((x) => (/^[,.;:!?)»]+$/u.test(x.word) ? x.word : x.bold ? `*${x.word}` : x.word)).join(' ');
+  // The expected line tokenized as the output is (`1:1`, `2.10` split alike).
+  const asOutput = (w: { word: string; bold: boolean }[]): { word: string; bold: boolean }[] => boldWords([w.map((x) => (x.bold ? `**${x.word}**` : x.word)).join(' ')])[0]!;
   const inLines = text.split('\n');
   for (const li of d.damagedLines) {
-    const want = d.lines[d.lineOf[li]!]!;
+    const want = asOutput(d.lines[d.lineOf[li]!]!);
     const runs = want.filter((w, k) => w.bold && !want[k - 1]?.bold).length;
     const startsBold = want[0]?.bold ? ' starts-bold' : '';
     const endsBold = want[want.length - 1]?.bold ? ' ends-bold' : '';

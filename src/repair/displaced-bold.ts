@@ -8,8 +8,8 @@
  * `développer.La`). This pass:
  * 1. finds the gaps and the places where a pasted tail may start (after the last gap: at a space,
  *    or inside a glued word — two lexicon words that make no word together, a lowercase letter
- *    before a capital, a letter after a full stop or a comma, an elided article before a
- *    consonant);
+ *    before a capital, a letter after a full stop or a comma, after an opening quote or an arrow,
+ *    a word before a number or an option (`--`), an elided article before a consonant);
  * 2. decides whether the document has the artifact at all (in `auto` mode: at least two lines
  *    with both a gap and a glued tail), so texts without it are never touched;
  * 3. for each damaged line, enumerates every way to cut the tail into runs and to put them back in
@@ -238,8 +238,8 @@ function analyseLines(text: string, lexicon: Lexicon): LineInfo[] {
         !(g.kind === 'double' && /[.!?…]["»”)]?$/u.test(line.slice(0, g.start)) && /^[\p{Lu}\p{N}(«"“]/u.test(line.slice(g.end))),
     );
     if (line.trim()) previous = line;
-    const lastGapEnd = gaps.reduce((m, g) => Math.max(m, g.end), 0);
-    out.push({ index, offset, text: line, gaps, tails: gaps.length ? findTailStarts(line, lastGapEnd, lexicon) : [] });
+    const lastGap = gaps.reduce<Gap | undefined>((m, g) => (!m || g.end > m.end ? g : m), undefined);
+    out.push({ index, offset, text: line, gaps, tails: gaps.length ? findTailStarts(line, lastGap, lexicon) : [] });
     offset += line.length + 1;
   }
   return out;
@@ -263,10 +263,13 @@ export function findGaps(line: string): Gap[] {
  * Where a pasted tail may start, after the last gap: at each space, and at each glue point inside
  * a word.
  */
-function findTailStarts(line: string, after: number, lexicon: Lexicon): { at: number; glued: boolean }[] {
+function findTailStarts(line: string, lastGap: Gap | undefined, lexicon: Lexicon): { at: number; glued: boolean }[] {
+  const after = lastGap?.end ?? 0;
   const starts: { at: number; glued: boolean }[] = [];
   const trimmedEnd = line.replace(/\s+$/u, '').length;
-  const baseHasWord = (at: number): boolean => /[\p{L}\p{N}]/u.test(line.slice(after, at));
+  // Something must stay between the last gap and the tail: a word, or the punctuation a gap stood
+  // before (`de ce . base programme`: the tail may be all the words after the full stop).
+  const baseHasWord = (at: number): boolean => /[\p{L}\p{N}]/u.test(line.slice(after, at)) || (lastGap?.kind === 'before-punctuation' && /\S/u.test(line.slice(after, at)));
   for (const m of line.slice(after, trimmedEnd).matchAll(/\S+/gu)) {
     const wordStart = after + m.index;
     if (wordStart > after && baseHasWord(wordStart)) starts.push({ at: wordStart, glued: false });
@@ -285,10 +288,29 @@ export function glueCuts(segment: string, lexicon: Lexicon): number[] {
   // not a file name or an address (`disk.img`, `www.exemple.org`), whose ending is no word.
   for (const m of segment.matchAll(/(?<=[.,;!?)»])(?=\p{L})/gu)) {
     const next = /^[\p{L}’'-]+/u.exec(segment.slice(m.index))?.[0] ?? '';
-    if (m.index > 0 && (/^\p{Lu}/u.test(next) || (next.length >= 2 && lexicon.has(next)))) cuts.add(m.index);
+    // `à` is no file's extension; a comma after a word is followed by a space in French, whatever comes next.
+    const afterWordComma = segment[m.index - 1] === ',' && /\p{L}/u.test(segment[m.index - 2] ?? '');
+    if (m.index > 0 && (/^\p{Lu}/u.test(next) || (next.length >= 2 && lexicon.has(next)) || next === 'à' || afterWordComma)) cuts.add(m.index);
   }
   // An opening bracket or quote right after a letter: `les(novembre`.
   for (const m of segment.matchAll(/(?<=\p{L})(?=[(«])/gu)) cuts.add(m.index);
+  // A letter right after an opening quote, which French follows with a space (`«dans`), unless the
+  // quote is closed in the same word (`«oui»`, a style without spaces).
+  for (const m of segment.matchAll(/(?<=«)(?=\p{L})/gu)) if (!segment.slice(m.index).includes('»')) cuts.add(m.index);
+  // A letter right after an arrow or another symbol of a menu path: `→cette`.
+  for (const m of segment.matchAll(/(?<=[→←⇒])(?=\p{L})/gu)) if (m.index > 0) cuts.add(m.index);
+  // A command-line option glued after a word: `valeur--safe`.
+  for (const m of segment.matchAll(/(?<=\p{Ll}{2})(?=--\p{L})/gu)) cuts.add(m.index);
+  // A run in capitals right after a lowercase word: `modernesTCP`.
+  for (const m of segment.matchAll(/(?<=\p{Ll}{2})(?=\p{Lu}{2,}(?:\P{L}|$))/gu)) {
+    const word = /\p{L}+$/u.exec(segment.slice(0, m.index))?.[0] ?? '';
+    if (lexicon.has(word)) cuts.add(m.index);
+  }
+  // A number right after a word: `référence2`, `une256` (not `ext4` or `mp3`, which are no words).
+  for (const m of segment.matchAll(/(?<=\p{L}{2})(?=\d)/gu)) {
+    const word = /\p{L}+$/u.exec(segment.slice(0, m.index))?.[0] ?? '';
+    if (word.length >= 2 && lexicon.has(word) && (m.index === word.length || !/[\p{L}\p{N}]/u.test(segment[m.index - word.length - 1]!))) cuts.add(m.index);
+  }
   // A word right after a number: `74présent`.
   for (const m of segment.matchAll(/(?<=(?:^|[^\p{L}\p{N}])\d+)(?=\p{Ll}{3,})/gu)) cuts.add(m.index);
   // A capital right after a lowercase letter: `aÉtats-Unis`.
@@ -323,9 +345,11 @@ function readingsOf(line: LineInfo, lines: LineInfo[], chosen: Map<number, Readi
   const before = contextBefore(lines, line.index, chosen);
   const after = contextAfter(lines, line.index, chosen);
   const previousEnd = before[before.length - 1];
+  // The text's last line ends its last sentence: a reading that leaves it on `de la` is no French.
+  const endsText = !nextNonBlank(lines, line.index);
   const score = (reading: Reading): number => {
     const tokens = [...before, ...sentenceTokens(reading.plain), ...after];
-    let s = model.score(tokens);
+    let s = model.score(tokens, endsText);
     s -= weights.anomaly * anomalies(reading.plain);
     for (const gap of reading.open) s -= gapWeight(gap, line.text, previousEnd);
     s -= weights.endRun * reading.runs.filter((r) => r.gap.kind === 'end').length;
