@@ -268,7 +268,7 @@ function findTailStarts(line: string, lastGap: Gap | undefined, lexicon: Lexicon
   const starts: { at: number; glued: boolean }[] = [];
   const trimmedEnd = line.replace(/\s+$/u, '').length;
   // Something must stay between the last gap and the tail: a word, or the punctuation a gap stood
-  // before (`de ce . base programme`: the tail may be all the words after the full stop).
+  // before (`lors . de la fête`: the tail may be all the words after the full stop).
   const baseHasWord = (at: number): boolean => /[\p{L}\p{N}]/u.test(line.slice(after, at)) || (lastGap?.kind === 'before-punctuation' && /\S/u.test(line.slice(after, at)));
   for (const m of line.slice(after, trimmedEnd).matchAll(/\S+/gu)) {
     const wordStart = after + m.index;
@@ -294,19 +294,19 @@ export function glueCuts(segment: string, lexicon: Lexicon): number[] {
   }
   // An opening bracket or quote right after a letter: `les(novembre`.
   for (const m of segment.matchAll(/(?<=\p{L})(?=[(«])/gu)) cuts.add(m.index);
-  // A letter right after an opening quote, which French follows with a space (`«dans`), unless the
+  // A letter right after an opening quote, which French follows with a space (`«selon`), unless the
   // quote is closed in the same word (`«oui»`, a style without spaces).
   for (const m of segment.matchAll(/(?<=«)(?=\p{L})/gu)) if (!segment.slice(m.index).includes('»')) cuts.add(m.index);
-  // A letter right after an arrow or another symbol of a menu path: `→cette`.
+  // A letter right after an arrow of a menu path: `→ouvrir`.
   for (const m of segment.matchAll(/(?<=[→←⇒])(?=\p{L})/gu)) if (m.index > 0) cuts.add(m.index);
-  // A command-line option glued after a word: `valeur--safe`.
+  // A command-line option glued after a word: `fichiers--rapide`.
   for (const m of segment.matchAll(/(?<=\p{Ll}{2})(?=--\p{L})/gu)) cuts.add(m.index);
-  // A run in capitals right after a lowercase word: `modernesTCP`.
+  // A run in capitals right after a lowercase word: `câblesUSB`.
   for (const m of segment.matchAll(/(?<=\p{Ll}{2})(?=\p{Lu}{2,}(?:\P{L}|$))/gu)) {
     const word = /\p{L}+$/u.exec(segment.slice(0, m.index))?.[0] ?? '';
     if (lexicon.has(word)) cuts.add(m.index);
   }
-  // A number right after a word: `référence2`, `une256` (not `ext4` or `mp3`, which are no words).
+  // A number right after a word: `chapitre3`, `pages12` (not `ext4` or `mp3`, which are no words).
   for (const m of segment.matchAll(/(?<=\p{L}{2})(?=\d)/gu)) {
     const word = /\p{L}+$/u.exec(segment.slice(0, m.index))?.[0] ?? '';
     if (word.length >= 2 && lexicon.has(word) && (m.index === word.length || !/[\p{L}\p{N}]/u.test(segment[m.index - word.length - 1]!))) cuts.add(m.index);
