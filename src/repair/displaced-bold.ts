@@ -81,6 +81,8 @@ export const weights = {
   anomaly: 3,
   /** A run put at the end of its line (no visible gap there). */
   endRun: 0.5,
+  /** A run put at the end of its line when the next line starts with a gap: a phrase running over the line break. */
+  continuedRun: 2,
   /** A run that ends on an article, a preposition or a conjunction: writers set phrases in bold, not fragments. */
   fragmentRun: 3,
   /** Each word moved: long tails need more evidence than short ones. */
@@ -139,7 +141,11 @@ export function repairDisplacedBold(text: string, context: PassContext): PassRes
       // Without a glued word, a gap may be a stray space: the line as it is pays nothing for it, and
       // the reading must win on its French alone, by more…
       const glued = line.tails.some((t) => t.glued);
-      const needed = weights.minGain + (glued ? 0 : weights.unglued);
+      // A next line that starts with a gap, where this one's best reading ends with a run: a phrase
+      // running over the line break — evidence of the artifact as good as a glued word.
+      const next = nextNonBlank(lines, line.index);
+      const continued = !!next && next.gaps.some((g) => g.kind === 'start') && best.runs.some((r) => r.gap.kind === 'end');
+      const needed = weights.minGain + (glued || continued ? 0 : weights.unglued);
       const cost = (g: Gap): number => gapWeight(g, line.text, contextBefore(lines, line.index, context).pop());
       // …except a gap right after an article or a preposition, where a word must be missing.
       const asItIs = glued ? original.score : original.score + original.open.reduce((n, g) => n + (cost(g) < weights.strongGap ? cost(g) : 0), 0);
@@ -346,15 +352,19 @@ function readingsOf(line: LineInfo, lines: LineInfo[], chosen: Map<number, Readi
   const after = contextAfter(lines, line.index, chosen);
   const previousEnd = before[before.length - 1];
   // The text's last line ends its last sentence: a reading that leaves it on `de la` is no French.
-  const endsText = !nextNonBlank(lines, line.index);
+  const next = nextNonBlank(lines, line.index);
+  const endsText = !next;
+  const nextStartsWithGap = !!next && next.gaps.some((g) => g.kind === 'start');
   const score = (reading: Reading): number => {
     const tokens = [...before, ...sentenceTokens(reading.plain), ...after];
     let s = model.score(tokens, endsText);
     s -= weights.anomaly * anomalies(reading.plain);
     for (const gap of reading.open) s -= gapWeight(gap, line.text, previousEnd);
-    s -= weights.endRun * reading.runs.filter((r) => r.gap.kind === 'end').length;
+    const endRuns = reading.runs.filter((r) => r.gap.kind === 'end').length;
+    s += nextStartsWithGap ? weights.continuedRun * endRuns : -weights.endRun * endRuns;
     s -= weights.movedWord * reading.runs.reduce((n, r) => n + r.text.split(' ').length, 0);
-    s -= weights.fragmentRun * reading.runs.filter((r) => endsOnFunctionWord(r.text)).length;
+    // …except a run at the line end when the next line starts with a gap: the phrase goes on there.
+    s -= weights.fragmentRun * reading.runs.filter((r) => endsOnFunctionWord(r.text) && !(r.gap.kind === 'end' && nextStartsWithGap)).length;
     return s;
   };
   const original: Reading = { text: line.text, plain: line.text, runs: [], open: line.gaps, tailStart: line.text.length, score: 0 };
