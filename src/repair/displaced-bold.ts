@@ -74,7 +74,7 @@ export const weights = {
   /** More margin for a line whose tail is not glued to it (it may be a clean line with a stray space). */
   unglued: 4,
   /** Margin the best reading needs over the second best. */
-  minLead: 2,
+  minLead: 1.5,
   /** An elided article before a consonant. */
   elision: 8,
   /** Each other anomaly (glued punctuation, capital inside a word, two articles in a row). */
@@ -396,6 +396,9 @@ function readingsOf(line: LineInfo, lines: LineInfo[], chosen: Map<number, Readi
   return readings.sort((a, b) => b.score - a.score);
 }
 
+/** What completes a `ne` in written French. */
+const negationEnds = new Set(['pas', 'plus', 'jamais', 'rien', 'guère', 'point', 'personne', 'aucun', 'aucune', 'nul', 'nulle', 'que', 'qu’', 'ni', 'nullement']);
+
 /**
  * Signs of damage a good reading does not have, seen in the characters: a letter right after a
  * full stop or a comma, a capital inside a word, a sentence that starts in lowercase, an article
@@ -410,6 +413,10 @@ export function anomalies(plain: string): number {
     if ((isDeterminer(a) || isPreposition(a) || a === 'de' || a === 'd’') && /^[,.;:)]$/u.test(b)) n += 1; // `à ,`
     else if (a === ',' && b === ',') n += 1;
     else if (a === b && isFunctionWord(a)) n += 1; // `de de`
+  }
+  // `ne` without its second half (`pas`, `plus`, `que`…) in the next three words: a cut went between them.
+  for (let i = 0; i + 3 < tokens.length; i++) {
+    if ((tokens[i] === 'ne' || tokens[i] === 'n’') && !tokens.slice(i + 1, i + 4).some((x) => negationEnds.has(x))) n += 1;
   }
   for (const _ of plain.matchAll(/(?<=[\p{L}\p{N}][.,;!?]|[\p{L}\p{N}]\)[.,]?)\p{L}/gu)) n += 1;
   for (const _ of plain.matchAll(/\p{Ll}\p{Lu}\p{Ll}/gu)) n += 1;
