@@ -132,7 +132,7 @@ export function repairDisplacedBold(text: string, context: PassContext): PassRes
   for (let round = 0; round < 3; round++) {
     const context = new Map([...tentative, ...chosen]);
     for (const line of candidates) {
-      const readings = readingsOf(line, lines, context, model);
+      const readings = readingsOf(line, lines, context, model, lexicon);
       if (readings[0]!.runs.length > 0) tentative.set(line.index, readings[0]!);
       else tentative.delete(line.index);
       const original = readings.find((r) => r.runs.length === 0)!;
@@ -238,17 +238,27 @@ function analyseLines(text: string, lexicon: Lexicon): LineInfo[] {
     // A space before a capital that starts a sentence (or the text) is only a space: no run was cut there.
     const sentenceStart = !previous.trim() || endsSentence(previous);
     // Likewise two spaces between a full stop and a capital: the typewriter's way, not a cut.
-    const gaps = findGaps(line).filter(
-      (g) =>
-        !(g.kind === 'start' && g.end > g.start && sentenceStart && /^ \p{Lu}/u.test(line)) &&
-        !(g.kind === 'double' && /[.!?…]["»”)]?$/u.test(line.slice(0, g.start)) && /^[\p{Lu}\p{N}(«"“]/u.test(line.slice(g.end))),
+    const all = findGaps(line);
+    const spaceBeforeSentence = (g: Gap): boolean => g.kind === 'start' && g.end > g.start && sentenceStart && /^ \p{Lu}/u.test(line);
+    let gaps = all.filter(
+      (g) => !spaceBeforeSentence(g) && !(g.kind === 'double' && /[.!?…]["»”)]?$/u.test(line.slice(0, g.start)) && /^[\p{Lu}\p{N}(«"“]/u.test(line.slice(g.end))),
     );
+    let tails = gaps.length ? findTailStarts(line, lastOf(gaps), lexicon) : [];
+    // …unless the line has a glued tail and no other gap: its run was cut from the line start.
+    if (!tails.some((t) => t.glued) && all.some(spaceBeforeSentence)) {
+      const withStart = [...all.filter(spaceBeforeSentence), ...gaps].sort((a, b) => a.start - b.start);
+      const withTails = findTailStarts(line, lastOf(withStart), lexicon);
+      if (withTails.some((t) => t.glued)) [gaps, tails] = [withStart, withTails];
+    }
     if (line.trim()) previous = line;
-    const lastGap = gaps.reduce<Gap | undefined>((m, g) => (!m || g.end > m.end ? g : m), undefined);
-    out.push({ index, offset, text: line, gaps, tails: gaps.length ? findTailStarts(line, lastGap, lexicon) : [] });
+    out.push({ index, offset, text: line, gaps, tails });
     offset += line.length + 1;
   }
   return out;
+}
+
+function lastOf(gaps: Gap[]): Gap | undefined {
+  return gaps.reduce<Gap | undefined>((m, g) => (!m || g.end > m.end ? g : m), undefined);
 }
 
 /** The gaps a removed run leaves in a line. */
@@ -274,8 +284,8 @@ function findTailStarts(line: string, lastGap: Gap | undefined, lexicon: Lexicon
   const starts: { at: number; glued: boolean }[] = [];
   const trimmedEnd = line.replace(/\s+$/u, '').length;
   // Something must stay between the last gap and the tail: a word, or the punctuation a gap stood
-  // before (`lors . de la fête`: the tail may be all the words after the full stop).
-  const baseHasWord = (at: number): boolean => /[\p{L}\p{N}]/u.test(line.slice(after, at)) || (lastGap?.kind === 'before-punctuation' && /\S/u.test(line.slice(after, at)));
+  // before (`lors . de la fête`, `. de la fête`: the tail may be all the words after the full stop).
+  const baseHasWord = (at: number): boolean => /[\p{L}\p{N}]/u.test(line.slice(after, at)) || ((lastGap?.kind === 'before-punctuation' || lastGap?.kind === 'start') && /\S/u.test(line.slice(after, at)));
   for (const m of line.slice(after, trimmedEnd).matchAll(/\S+/gu)) {
     const wordStart = after + m.index;
     if (wordStart > after && baseHasWord(wordStart)) starts.push({ at: wordStart, glued: false });
@@ -298,8 +308,10 @@ export function glueCuts(segment: string, lexicon: Lexicon): number[] {
     const afterWordComma = segment[m.index - 1] === ',' && /\p{L}/u.test(segment[m.index - 2] ?? '');
     if (m.index > 0 && (/^\p{Lu}/u.test(next) || (next.length >= 2 && lexicon.has(next)) || next === 'à' || afterWordComma)) cuts.add(m.index);
   }
-  // An opening bracket or quote right after a letter: `les(novembre`.
-  for (const m of segment.matchAll(/(?<=\p{L})(?=[(«])/gu)) cuts.add(m.index);
+  // A number or an option right after a full stop that ends no number: `».2`, `.--rapide`.
+  for (const m of segment.matchAll(/(?<=(?:^|[^\p{N}])[.,;»])(?=\p{N}|--\p{L})/gu)) cuts.add(m.index);
+  // An opening bracket or quote right after a letter or a full stop: `les(novembre`, `fin.(voir`.
+  for (const m of segment.matchAll(/(?<=\p{L}|\p{L}[.,;])(?=[(«])/gu)) cuts.add(m.index);
   // A letter right after an opening quote, which French follows with a space (`«selon`), unless the
   // quote is closed in the same word (`«oui»`, a style without spaces).
   for (const m of segment.matchAll(/(?<=«)(?=\p{L})/gu)) if (!segment.slice(m.index).includes('»')) cuts.add(m.index);
@@ -323,6 +335,16 @@ export function glueCuts(segment: string, lexicon: Lexicon): number[] {
   for (const m of segment.matchAll(/(?<=\p{Ll})(?=\p{Lu}\p{Ll})/gu)) cuts.add(m.index);
   // An elided article before a consonant: `l’manipulation`.
   for (const m of segment.matchAll(/(?<=(?:^|[^\p{L}])[ldLD]['’])(?=[bcdfgjklmnpqrstvwxzç])/gu)) cuts.add(m.index);
+  for (const cut of wordGlueCuts(segment, lexicon)) cuts.add(cut);
+  return [...cuts].sort((a, b) => a - b);
+}
+
+/**
+ * The glue points inside a segment that only the lexicon shows: an elided word glued after
+ * another word, two words that make no word together — where the glued whole is no French word.
+ */
+function wordGlueCuts(segment: string, lexicon: Lexicon): number[] {
+  const cuts = new Set<number>();
   // An elided word glued after another word: `Emacsl’une` (the whole is no word).
   for (const m of segment.matchAll(/(?<=\p{L}{2})(?=(?:[cdjlmnst]|qu)['’]\p{L})/gu)) {
     const word = /[\p{L}'’]+$/u.exec(segment.slice(0, m.index))?.[0] ?? '';
@@ -341,13 +363,13 @@ export function glueCuts(segment: string, lexicon: Lexicon): number[] {
       if (oneLetterWord(head) && oneLetterWord(tail) && lexicon.has(head) && lexicon.has(tail)) cuts.add(m.index + i);
     }
   }
-  return [...cuts].sort((a, b) => a - b);
+  return [...cuts];
 }
 
 // ---------------------------------------------------------------------------------------------
 // Readings and their scores
 
-function readingsOf(line: LineInfo, lines: LineInfo[], chosen: Map<number, Reading>, model: LanguageModel): Reading[] {
+function readingsOf(line: LineInfo, lines: LineInfo[], chosen: Map<number, Reading>, model: LanguageModel, lexicon: Lexicon): Reading[] {
   const before = contextBefore(lines, line.index, chosen);
   const after = contextAfter(lines, line.index, chosen);
   const previousEnd = before[before.length - 1];
@@ -355,10 +377,29 @@ function readingsOf(line: LineInfo, lines: LineInfo[], chosen: Map<number, Readi
   const next = nextNonBlank(lines, line.index);
   const endsText = !next;
   const nextStartsWithGap = !!next && next.gaps.some((g) => g.kind === 'start');
+  // A glued pair of rare words is one non-word to the model, likelier than its two words: the glue
+  // costs what the other signs of damage cost, and the non-word at least what its words would.
+  const glued = new Map<string, number>();
+  const glueCost = (plain: string): number => {
+    let cost = 0;
+    for (const [segment] of plain.matchAll(/\S+/gu)) {
+      let c = glued.get(segment);
+      if (c === undefined) {
+        const cuts = wordGlueCuts(segment, lexicon).sort((a, b) => a - b);
+        const pieces = cuts.length ? [segment.slice(0, cuts[0]), segment.slice(cuts[0])] : [];
+        const word = (w: string): string => w.replace(/^[^\p{L}]+|[^\p{L}’']+$/gu, '');
+        const words = pieces.reduce((n, w) => n + lexicon.logFrequency(word(w)), 0);
+        c = cuts.length ? weights.anomaly + Math.max(0, lexicon.logFrequency(word(segment)) - words) : 0;
+        glued.set(segment, c);
+      }
+      cost += c;
+    }
+    return cost;
+  };
   const score = (reading: Reading): number => {
     const tokens = [...before, ...sentenceTokens(reading.plain), ...after];
     let s = model.score(tokens, endsText);
-    s -= weights.anomaly * anomalies(reading.plain);
+    s -= weights.anomaly * anomalies(reading.plain) + glueCost(reading.plain);
     for (const gap of reading.open) s -= gapWeight(gap, line.text, previousEnd);
     const endRuns = reading.runs.filter((r) => r.gap.kind === 'end').length;
     s += nextStartsWithGap ? weights.continuedRun * endRuns : -weights.endRun * endRuns;

@@ -31,5 +31,9 @@ describe('glue points', () => {
     expect(glueCuts('fichiers--rapide', lexicon)).toEqual([8]);
     expect(glueCuts('câblesUSB', lexicon)).toEqual([6]);
     expect(glueCuts('école.à', lexicon)).toEqual([6]);
+    expect(glueCuts('assises.120', lexicon)).toEqual([8]);
+    expect(glueCuts('3.2', lexicon)).toEqual([]);
+    expect(glueCuts('.--rapide', lexicon)).toEqual([1]);
+    expect(glueCuts('fin.(voir', lexicon)).toEqual([4]);
   });
 });
