@@ -268,7 +268,7 @@ export function findGaps(line: string): Gap[] {
   else if (/^[,.;)]/u.test(line)) gaps.push({ kind: 'start', start: 0, end: 0 });
   for (const m of line.matchAll(/(?<=\S) {2,}(?=\S)/gu)) gaps.push({ kind: 'double', start: m.index, end: m.index + m[0].length });
   // A space before a comma, a full stop or a closing bracket (which may have the tail glued after it: `renforcer ,leur`).
-  for (const m of line.matchAll(/(?<=[\p{L}\p{N}’'»),.]) (?=[,.)]+(?:\s|$|\p{L}|[(«]))/gu)) gaps.push({ kind: 'before-punctuation', start: m.index, end: m.index + 1 });
+  for (const m of line.matchAll(/(?<=[\p{L}\p{N}’'»),.]) (?=[,.)]+(?:\s|$|\p{L}|\p{N}|[(«]|--))/gu)) gaps.push({ kind: 'before-punctuation', start: m.index, end: m.index + 1 });
   for (const m of line.matchAll(/«( *)»/gu)) gaps.push({ kind: 'quotes', start: m.index + 1, end: m.index + 1 + m[1]!.length });
   // One place, one gap: the spaces of an empty « » are not a double space besides.
   const sorted = gaps.sort((a, b) => a.start - b.start || (a.kind === 'quotes' ? -1 : 1));
@@ -311,7 +311,7 @@ export function glueCuts(segment: string, lexicon: Lexicon): number[] {
   // A number or an option right after a full stop that ends no number: `».2`, `.--rapide`.
   for (const m of segment.matchAll(/(?<=(?:^|[^\p{N}])[.,;»])(?=\p{N}|--\p{L})/gu)) cuts.add(m.index);
   // An opening bracket or quote right after a letter or a full stop: `les(novembre`, `fin.(voir`.
-  for (const m of segment.matchAll(/(?<=\p{L}|\p{L}[.,;])(?=[(«])/gu)) cuts.add(m.index);
+  for (const m of segment.matchAll(/(?<=\p{L}|[\p{L})»][.,;])(?=[(«])/gu)) cuts.add(m.index);
   // A letter right after an opening quote, which French follows with a space (`«selon`), unless the
   // quote is closed in the same word (`«oui»`, a style without spaces).
   for (const m of segment.matchAll(/(?<=«)(?=\p{L})/gu)) if (!segment.slice(m.index).includes('»')) cuts.add(m.index);

@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFrenchLexicon, type Lexicon } from '../../src/language/fr/lexicon.ts';
-import { anomalies, glueCuts } from '../../src/repair/displaced-bold.ts';
+import { anomalies, findGaps, glueCuts } from '../../src/repair/displaced-bold.ts';
 
 let lexicon: Lexicon;
 beforeAll(async () => {
@@ -35,5 +35,13 @@ describe('glue points', () => {
     expect(glueCuts('3.2', lexicon)).toEqual([]);
     expect(glueCuts('.--rapide', lexicon)).toEqual([1]);
     expect(glueCuts('fin.(voir', lexicon)).toEqual([4]);
+    expect(glueCuts('noir).(voir', lexicon)).toEqual([5]);
+  });
+});
+
+describe('gaps', () => {
+  it('see a space before a full stop that a number or an option was pasted after', () => {
+    expect(findGaps('la salle est agrandie de .150 places').map((g) => g.kind)).toEqual(['before-punctuation']);
+    expect(findGaps('lancez-le avec l’option .--rapide').map((g) => g.kind)).toEqual(['before-punctuation']);
   });
 });
