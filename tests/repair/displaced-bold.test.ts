@@ -35,7 +35,7 @@ describe('glue points', () => {
     expect(glueCuts('3.2', lexicon)).toEqual([]);
     expect(glueCuts('.--rapide', lexicon)).toEqual([1]);
     expect(glueCuts('fin.(voir', lexicon)).toEqual([4]);
-    expect(glueCuts('noir).(voir', lexicon)).toEqual([5]);
+    expect(glueCuts('noir).(voir', lexicon)).toEqual([6]);
   });
 });
 
