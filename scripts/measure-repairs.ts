@@ -194,11 +194,7 @@ function measure(paragraphs: Paragraph[], density: number, seed: number, edition
     const text = `${d.damaged}\n`;
     // Inside an edition: the other documents of the part, never the paragraph's own document.
     const corpus = edition ? editionOf(p.doc, paragraphs, edition) : undefined;
-    const amb = new Map<number, any>();
-    (globalThis as any).__boldAmb = (i: number, best: any, second: any, asItIs: number, original: any) => amb.set(i, { best, second, asItIs, original });
     const result = runPasses(onlyBold, text, 'p.txt', { lexicon, corpus, repairs: 'auto' });
-    (globalThis as any).__boldAmb = undefined;
-    (globalThis as any).__amb = amb;
     tally.paragraphs += 1;
     if (lettersOf(result.markdown) !== lettersOf(text)) {
       tally.lostLetters += 1;
@@ -260,17 +256,6 @@ function classifyLines(d: ReturnType<typeof damageParagraph>, text: string, resu
     if (outLines[li] === escapedIn[li]) {
       const reported = result.diagnostics.some((x) => x.rule === 'displaced-bold' && x.severity === 'warning' && x.line === li + 1);
       outcome = reported ? 'left, reported' : 'left, silent';
-      const a = (globalThis as any).__amb.get(li);
-      if (a && reported) {
-        const md = (t: string) => key(boldWords([unescape(t)])[0]!);
-        const bestRight = md(a.best.text) === key(want);
-        const secondRight = a.second && md(a.second.text) === key(want);
-        const lead = a.second ? a.best.score - a.second.score : 99;
-        const gain = a.best.score - a.asItIs;
-        outcome += bestRight ? ' (best right' : secondRight ? ' (second right' : ' (neither';
-        outcome += lead < 1 ? ', lead<1)' : lead < 2 ? ', lead<2)' : ', gain short)';
-        if (process.env.AMB && outcome.includes(process.env.AMB)) console.log(`AMB ${outcome} lead=${lead.toFixed(2)} gain=${gain.toFixed(2)}\n   prev:   ${text.split('\n')[li - 1] ?? ''}\n   in:     ${text.split('\n')[li]}\n   best:   ${a.best.text}\n   second: ${a.second?.text}\n   want:   ${key(want)}\n   next:   ${text.split('\n')[li + 1] ?? ''}`);
-      }
     } else if (key(gotWords[li]!) === key(want)) outcome = 'right';
     else if (gotWords[li]!.map((w) => w.word).join(' ') === want.map((w) => w.word).join(' ')) outcome = 'words right, bold wrong';
     else outcome = 'words wrong';
