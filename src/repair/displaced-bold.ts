@@ -423,7 +423,8 @@ function readingsOf(line: LineInfo, lines: LineInfo[], chosen: Map<number, Readi
     const gaps = tail.glued ? visible : [...visible, { kind: 'end' as const, start: tail.at, end: tail.at }];
     for (let r = 1; r <= Math.min(MAX_RUNS, words.length, gaps.length); r++) {
       for (const runs of splitInto(words, r)) {
-        if (runs.some((run) => endsWithPunctuation(run))) continue;
+        // A bold phrase ends on a word, not on the arrow of a menu path (`Édition →`).
+        if (runs.some((run) => endsWithPunctuation(run) || /[→←⇒]$/u.test(run))) continue;
         for (const chosenGaps of choose(gaps, r)) {
           const reading = build(base, visible, runs, chosenGaps, tail.at);
           if (seen.has(reading.text)) continue;
