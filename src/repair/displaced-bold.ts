@@ -74,7 +74,7 @@ export const weights = {
   /** More margin for a line whose tail is not glued to it (it may be a clean line with a stray space). */
   unglued: 4,
   /** Margin the best reading needs over the second best. */
-  minLead: 1.5,
+  minLead: 1.3,
   /** An elided article before a consonant. */
   elision: 8,
   /** Each other anomaly (glued punctuation, capital inside a word, two articles in a row). */
@@ -84,7 +84,7 @@ export const weights = {
   /** A run put at the end of its line when the next line starts with a gap: a phrase running over the line break. */
   continuedRun: 2,
   /** A run that ends on an article, a preposition or a conjunction: writers set phrases in bold, not fragments. */
-  fragmentRun: 3,
+  fragmentRun: 5,
   /** Each word moved: long tails need more evidence than short ones. */
   movedWord: 0.15,
   /** An unfilled gap where a word must be missing; where one may be; where only a space is. */
