@@ -7,13 +7,17 @@
  * its own document), to check that a text alone does as well.
  *
  *   npm run measure:repairs -- [--part tune|test|both] [--densities 0.02,0.05,0.1] [--seeds 3]
- *                              [--limit 400] [--edition] [--set FILE.jsonl] [--show N]
+ *                              [--limit 400] [--edition] [--set FILE.jsonl] [--show N] [--misses N]
  *
  * Prints, for each part and density: bold phrases restored exactly (of all phrases, and of those
  * whose damage shows), placement precision (phrases the repair set in bold that are exactly a
  * phrase of the original, in its place), word accuracy (words in their original order), damaged
  * lines left as received and reported, clean paragraphs left untouched, and paragraphs that lost
- * or gained a letter (must be 0). Tune on `tune`; `test` is for reporting only.
+ * or gained a letter (must be 0). The ceiling is the share of phrases that lie only on lines
+ * showing damage: a part alone at the end of an otherwise clean line leaves no trace, so no repair
+ * can restore its phrase. `--misses N` breaks the damaged lines down by outcome (right, left and
+ * reported, left silently, words wrong) and by how many runs they held, with N examples of each
+ * failure. Tune on `tune`; `test` is for reporting only.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
