@@ -75,6 +75,8 @@ export const weights = {
   unglued: 4,
   /** Margin the best reading needs over the second best. */
   minLead: 1.3,
+  /** More lead for a line whose tail is not glued to it. */
+  ungluedLead: 0.7,
   /** An elided article before a consonant. */
   elision: 8,
   /** Each other anomaly (glued punctuation, capital inside a word, two articles in a row). */
@@ -149,7 +151,10 @@ export function repairDisplacedBold(text: string, context: PassContext): PassRes
       const cost = (g: Gap): number => gapWeight(g, line.text, contextBefore(lines, line.index, context).pop());
       // …except a gap right after an article or a preposition, where a word must be missing.
       const asItIs = glued ? original.score : original.score + original.open.reduce((n, g) => n + (cost(g) < weights.strongGap ? cost(g) : 0), 0);
-      const clear = best.runs.length > 0 && best.score - asItIs >= needed && (!second || best.score - second.score >= weights.minLead);
+      // Without that evidence, a line may be clean with stray spaces: its best reading must also
+      // stand further from the others.
+      const lead = weights.minLead + (glued || continued ? 0 : weights.ungluedLead);
+      const clear = best.runs.length > 0 && best.score - asItIs >= needed && (!second || best.score - second.score >= lead);
       if (clear) {
         chosen.set(line.index, best);
         ambiguous.delete(line.index);
@@ -240,8 +245,13 @@ function analyseLines(text: string, lexicon: Lexicon): LineInfo[] {
     // Likewise two spaces between a full stop and a capital: the typewriter's way, not a cut.
     const all = findGaps(line);
     const spaceBeforeSentence = (g: Gap): boolean => g.kind === 'start' && g.end > g.start && sentenceStart && /^ \p{Lu}/u.test(line);
+    // A space before a file's extension is no gap: `l’extension .abc`, whose letters make no word.
+    const extension = (g: Gap): boolean => {
+      const name = /^\.(\p{Ll}[\p{Ll}\p{N}]*)(?![\p{L}\p{N}])/u.exec(line.slice(g.end))?.[1];
+      return g.kind === 'before-punctuation' && !!name && !lexicon.has(name);
+    };
     let gaps = all.filter(
-      (g) => !spaceBeforeSentence(g) && !(g.kind === 'double' && /[.!?…]["»”)]?$/u.test(line.slice(0, g.start)) && /^[\p{Lu}\p{N}(«"“]/u.test(line.slice(g.end))),
+      (g) => !spaceBeforeSentence(g) && !extension(g) && !(g.kind === 'double' && /[.!?…]["»”)]?$/u.test(line.slice(0, g.start)) && /^[\p{Lu}\p{N}(«"“]/u.test(line.slice(g.end))),
     );
     let tails = gaps.length ? findTailStarts(line, lastOf(gaps), lexicon) : [];
     // …unless the line has a glued tail and no other gap: its run was cut from the line start.
@@ -424,7 +434,8 @@ function readingsOf(line: LineInfo, lines: LineInfo[], chosen: Map<number, Readi
     for (let r = 1; r <= Math.min(MAX_RUNS, words.length, gaps.length); r++) {
       for (const runs of splitInto(words, r)) {
         // A bold phrase ends on a word, not on the arrow of a menu path (`Édition →`).
-        if (runs.some((run) => endsWithPunctuation(run) || /[→←⇒]$/u.test(run))) continue;
+        // …and holds a word (not a lone `«`).
+        if (runs.some((run) => endsWithPunctuation(run) || /[→←⇒]$/u.test(run) || !/[\p{L}\p{N}]/u.test(run))) continue;
         for (const chosenGaps of choose(gaps, r)) {
           const reading = build(base, visible, runs, chosenGaps, tail.at);
           if (seen.has(reading.text)) continue;
