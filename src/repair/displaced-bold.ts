@@ -87,6 +87,8 @@ export const weights = {
   continuedRun: 2,
   /** A run that ends on an article, a preposition or a conjunction: writers set phrases in bold, not fragments. */
   fragmentRun: 5,
+  /** More for a run of function words alone. */
+  functionRun: 6,
   /** Each word moved: long tails need more evidence than short ones. */
   movedWord: 0.15,
   /** An unfilled gap where a word must be missing; where one may be; where only a space is. */
@@ -416,6 +418,8 @@ function readingsOf(line: LineInfo, lines: LineInfo[], chosen: Map<number, Readi
     s -= weights.movedWord * reading.runs.reduce((n, r) => n + r.text.split(' ').length, 0);
     // …except a run at the line end when the next line starts with a gap: the phrase goes on there.
     s -= weights.fragmentRun * reading.runs.filter((r) => endsOnFunctionWord(r.text) && !(r.gap.kind === 'end' && nextStartsWithGap)).length;
+    // A run of function words alone (`le`, `de la`) is no phrase anyone sets in bold.
+    s -= weights.functionRun * reading.runs.filter((r) => r.text.split(' ').every((w) => isFunctionWord(w)) && !(r.gap.kind === 'end' && nextStartsWithGap)).length;
     return s;
   };
   const original: Reading = { text: line.text, plain: line.text, runs: [], open: line.gaps, tailStart: line.text.length, score: 0 };
