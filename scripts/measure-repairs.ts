@@ -7,13 +7,17 @@
  * its own document), to check that a text alone does as well.
  *
  *   npm run measure:repairs -- [--part tune|test|both] [--densities 0.02,0.05,0.1] [--seeds 3]
- *                              [--limit 400] [--edition] [--set FILE.jsonl] [--show N]
+ *                              [--limit 400] [--edition] [--set FILE.jsonl] [--show N] [--misses N]
  *
  * Prints, for each part and density: bold phrases restored exactly (of all phrases, and of those
  * whose damage shows), placement precision (phrases the repair set in bold that are exactly a
  * phrase of the original, in its place), word accuracy (words in their original order), damaged
  * lines left as received and reported, clean paragraphs left untouched, and paragraphs that lost
- * or gained a letter (must be 0). Tune on `tune`; `test` is for reporting only.
+ * or gained a letter (must be 0). The ceiling is the share of phrases that lie only on lines
+ * showing damage: a part alone at the end of an otherwise clean line leaves no trace, so no repair
+ * can restore its phrase. `--misses N` breaks the damaged lines down by outcome (right, left and
+ * reported, left silently, words wrong) and by how many runs they held, with N examples of each
+ * failure. Tune on `tune`; `test` is for reporting only.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -24,7 +28,7 @@ import { agreementWeights } from '../src/language/fr/agreement.ts';
 import { modelWeights } from '../src/language/fr/model.ts';
 import { weights as boldWeights } from '../src/repair/displaced-bold.ts';
 import { passes, runPasses } from '../src/repair/pipeline.ts';
-import { damageParagraph, lettersOf, phraseTokens, seeded, type ExpectedToken } from '../tests/helpers/damage.ts';
+import { boldWords, damageParagraph, lettersOf, phraseTokens, seeded, type ExpectedToken } from '../tests/helpers/damage.ts';
 
 const { values } = parseArgs({
   options: {
@@ -35,6 +39,8 @@ const { values } = parseArgs({
     edition: { type: 'boolean', default: false },
     set: { type: 'string' },
     show: { type: 'string', default: '0' },
+    /** Tuning only: a breakdown of the damaged lines by outcome, and up to N examples of each failure. */
+    misses: { type: 'string' },
     /** Tuning only: JSON overriding weights of the repair and of the model, e.g. `{"minGain":3}`. */
     weights: { type: 'string' },
   },
@@ -85,6 +91,8 @@ interface Tally {
   phrases: number;
   displacedPhrases: number;
   whollyPhrases: number;
+  visiblePhrases: number;
+  restoredVisible: number;
   restoredWholly: number;
   restored: number;
   restoredDisplaced: number;
@@ -102,10 +110,10 @@ interface Tally {
   paragraphs: number;
 }
 
-const emptyTally = (): Tally => ({ phrases: 0, displacedPhrases: 0, whollyPhrases: 0, restoredWholly: 0, restored: 0, restoredDisplaced: 0, placed: 0, placedRight: 0, placedPart: 0, words: 0, wordsRight: 0, damagedLines: 0, leftReported: 0, leftSilent: 0, clean: 0, cleanUntouched: 0, lostLetters: 0, paragraphs: 0 });
+const emptyTally = (): Tally => ({ phrases: 0, displacedPhrases: 0, whollyPhrases: 0, visiblePhrases: 0, restoredVisible: 0, restoredWholly: 0, restored: 0, restoredDisplaced: 0, placed: 0, placedRight: 0, placedPart: 0, words: 0, wordsRight: 0, damagedLines: 0, leftReported: 0, leftSilent: 0, clean: 0, cleanUntouched: 0, lostLetters: 0, paragraphs: 0 });
 
 /** Compares the repaired tokens with the original's: words in order, phrases exact. */
-function score(want: ExpectedToken[], got: ExpectedToken[], displaced: boolean[], wholly: boolean[], tally: Tally): void {
+function score(want: ExpectedToken[], got: ExpectedToken[], displaced: boolean[], wholly: boolean[], visible: boolean[], tally: Tally): void {
   const diff = diffArrays(
     want.map((t) => t.word),
     got.map((t) => t.word),
@@ -144,11 +152,13 @@ function score(want: ExpectedToken[], got: ExpectedToken[], displaced: boolean[]
     tally.phrases += 1;
     if (displaced[p]) tally.displacedPhrases += 1;
     if (wholly[p]) tally.whollyPhrases += 1;
+    if (visible[p]) tally.visiblePhrases += 1;
     const ok = exact(s, e);
     if (ok) {
       tally.restored += 1;
       if (displaced[p]) tally.restoredDisplaced += 1;
       if (wholly[p]) tally.restoredWholly += 1;
+      if (visible[p]) tally.restoredVisible += 1;
       wantKeys.add(`${aligned[s]}:${aligned[e]}`);
     }
   }
@@ -195,7 +205,8 @@ function measure(paragraphs: Paragraph[], density: number, seed: number, edition
       if (process.env.SHOW_LOST) console.log(`\nLOST ${p.id}\n${text}--- repaired:\n${result.markdown}`);
     }
     const got = phraseTokens(unescape(result.markdown));
-    score(d.tokens, got, d.displaced, d.wholly, tally);
+    score(d.tokens, got, d.displaced, d.wholly, d.visible, tally);
+    if (values.misses !== undefined) classifyLines(d, text, result, escapedInLines(text));
     const outLines = result.markdown.split('\n');
     const escapedIn = runPasses(escapeOnly, text, 'p.txt', {}).markdown.split('\n');
     for (const li of d.damagedLines) {
@@ -226,12 +237,62 @@ function measure(paragraphs: Paragraph[], density: number, seed: number, edition
   }
 }
 
+function escapedInLines(text: string): string[] {
+  return runPasses(escapeOnly, text, 'p.txt', {}).markdown.split('\n');
+}
+
+/** Outcome of each damaged line, by how many bold runs it held: what the repair got right, left, or got wrong. */
+const outcomes = new Map<string, number>();
+const examples = new Map<string, string[]>();
+function classifyLines(d: ReturnType<typeof damageParagraph>, text: string, result: ReturnType<typeof runPasses>, escapedIn: string[]): void {
+  const outLines = result.markdown.split('\n');
+  const gotWords = boldWords(outLines.map((l) => unescape(l).replace(/\[…\] ?/gu, '')));
+  const key = (w: { word: string; bold: boolean }[]): string => w.map((x) => (/^[,.;:!?)»]+$/u.test(x.word) ? x.word : x.bold ? `*${x.word}` : x.word)).join(' ');
+  // The expected line tokenized as the output is (`1:1`, `2.10` split alike).
+  const asOutput = (w: { word: string; bold: boolean }[]): { word: string; bold: boolean }[] => boldWords([w.map((x) => (x.bold ? `**${x.word}**` : x.word)).join(' ')])[0]!;
+  const inLines = text.split('\n');
+  for (const li of d.damagedLines) {
+    const want = asOutput(d.lines[d.lineOf[li]!]!);
+    const runs = want.filter((w, k) => w.bold && !want[k - 1]?.bold).length;
+    const startsBold = want[0]?.bold ? ' starts-bold' : '';
+    const endsBold = want[want.length - 1]?.bold ? ' ends-bold' : '';
+    let outcome: string;
+    if (outLines[li] === escapedIn[li]) {
+      const reported = result.diagnostics.some((x) => x.rule === 'displaced-bold' && x.severity === 'warning' && x.line === li + 1);
+      outcome = reported ? 'left, reported' : 'left, silent';
+    } else if (key(gotWords[li]!) === key(want)) outcome = 'right';
+    else if (gotWords[li]!.map((w) => w.word).join(' ') === want.map((w) => w.word).join(' ')) outcome = 'words right, bold wrong';
+    else outcome = 'words wrong';
+    const k = `${outcome.padEnd(24)} runs=${Math.min(runs, 4)}${startsBold}${endsBold}`;
+    outcomes.set(k, (outcomes.get(k) ?? 0) + 1);
+    if (outcome !== 'right') {
+      const list = examples.get(outcome) ?? [];
+      if (list.length < Number(values.misses)) {
+        list.push(
+          [`  [${k.trim()}]`, `    prev: ${JSON.stringify(inLines[li - 1] ?? '')}`, `    in:   ${JSON.stringify(inLines[li])}`, `    out:  ${JSON.stringify(outLines[li])}`, `    want: ${JSON.stringify(key(want))}`, `    next: ${JSON.stringify(inLines[li + 1] ?? '')}`].join('\n'),
+        );
+        examples.set(outcome, list);
+      }
+    }
+  }
+}
+
+function reportMisses(): void {
+  if (values.misses === undefined) return;
+  console.log('damaged lines by outcome:');
+  for (const [k, n] of [...outcomes].sort((a, b) => a[0].localeCompare(b[0]))) console.log(`  ${String(n).padStart(5)}  ${k}`);
+  for (const [outcome, list] of examples) console.log(`\n${outcome}:\n${list.join('\n')}`);
+  outcomes.clear();
+  examples.clear();
+}
+
 const pct = (n: number, d: number): string => (d ? `${((100 * n) / d).toFixed(1)} %` : '—');
 function report(label: string, t: Tally): void {
   console.log(
     [
       `${label}: ${t.paragraphs} paragraphs, ${t.phrases} bold phrases (${t.whollyPhrases} wholly moved), ${t.damagedLines} damaged lines`,
       `  phrases restored exactly   ${pct(t.restored, t.phrases)}   (of those whose every part was moved: ${pct(t.restoredWholly, t.whollyPhrases)}; a part left at a line end shows nothing)`,
+      `  ceiling                    ${pct(t.visiblePhrases, t.phrases)} of the phrases lie only on lines that show damage; of those, restored exactly ${pct(t.restoredVisible, t.visiblePhrases)}`,
       `  placement precision        ${pct(t.placedRight, t.placed)}   (${t.placed} phrases set in bold; counting as right the moved part of a phrase whose rest stayed unseen: ${pct(t.placedRight + t.placedPart, t.placed)})`,
       `  word accuracy              ${pct(t.wordsRight, t.words)}`,
       `  damaged lines left, reported ${pct(t.leftReported, t.damagedLines)}; left silently ${pct(t.leftSilent, t.damagedLines)}`,
@@ -250,6 +311,7 @@ for (const part of parts) {
       const tally = emptyTally();
       for (let seed = 1; seed <= Number(values.seeds); seed++) measure(paragraphs, density, seed, mode === 'edition' ? edition : undefined, tally);
       report(`${part} · density ${density} · ${mode}`, tally);
+      reportMisses();
     }
   }
 }

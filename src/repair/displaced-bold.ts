@@ -8,8 +8,8 @@
  * `développer.La`). This pass:
  * 1. finds the gaps and the places where a pasted tail may start (after the last gap: at a space,
  *    or inside a glued word — two lexicon words that make no word together, a lowercase letter
- *    before a capital, a letter after a full stop or a comma, an elided article before a
- *    consonant);
+ *    before a capital, a letter after a full stop or a comma, after an opening quote or an arrow,
+ *    a word before a number or an option (`--`), an elided article before a consonant);
  * 2. decides whether the document has the artifact at all (in `auto` mode: at least two lines
  *    with both a gap and a glued tail), so texts without it are never touched;
  * 3. for each damaged line, enumerates every way to cut the tail into runs and to put them back in
@@ -74,15 +74,21 @@ export const weights = {
   /** More margin for a line whose tail is not glued to it (it may be a clean line with a stray space). */
   unglued: 4,
   /** Margin the best reading needs over the second best. */
-  minLead: 2,
+  minLead: 1.3,
+  /** More lead for a line whose tail is not glued to it. */
+  ungluedLead: 0.7,
   /** An elided article before a consonant. */
   elision: 8,
   /** Each other anomaly (glued punctuation, capital inside a word, two articles in a row). */
   anomaly: 3,
   /** A run put at the end of its line (no visible gap there). */
   endRun: 0.5,
+  /** A run put at the end of its line when the next line starts with a gap: a phrase running over the line break. */
+  continuedRun: 2,
   /** A run that ends on an article, a preposition or a conjunction: writers set phrases in bold, not fragments. */
-  fragmentRun: 3,
+  fragmentRun: 5,
+  /** More for a run of function words alone. */
+  functionRun: 6,
   /** Each word moved: long tails need more evidence than short ones. */
   movedWord: 0.15,
   /** An unfilled gap where a word must be missing; where one may be; where only a space is. */
@@ -130,7 +136,7 @@ export function repairDisplacedBold(text: string, context: PassContext): PassRes
   for (let round = 0; round < 3; round++) {
     const context = new Map([...tentative, ...chosen]);
     for (const line of candidates) {
-      const readings = readingsOf(line, lines, context, model);
+      const readings = readingsOf(line, lines, context, model, lexicon);
       if (readings[0]!.runs.length > 0) tentative.set(line.index, readings[0]!);
       else tentative.delete(line.index);
       const original = readings.find((r) => r.runs.length === 0)!;
@@ -139,11 +145,18 @@ export function repairDisplacedBold(text: string, context: PassContext): PassRes
       // Without a glued word, a gap may be a stray space: the line as it is pays nothing for it, and
       // the reading must win on its French alone, by more…
       const glued = line.tails.some((t) => t.glued);
-      const needed = weights.minGain + (glued ? 0 : weights.unglued);
+      // A next line that starts with a gap, where this one's best reading ends with a run: a phrase
+      // running over the line break — evidence of the artifact as good as a glued word.
+      const next = nextNonBlank(lines, line.index);
+      const continued = !!next && next.gaps.some((g) => g.kind === 'start') && best.runs.some((r) => r.gap.kind === 'end');
+      const needed = weights.minGain + (glued || continued ? 0 : weights.unglued);
       const cost = (g: Gap): number => gapWeight(g, line.text, contextBefore(lines, line.index, context).pop());
       // …except a gap right after an article or a preposition, where a word must be missing.
       const asItIs = glued ? original.score : original.score + original.open.reduce((n, g) => n + (cost(g) < weights.strongGap ? cost(g) : 0), 0);
-      const clear = best.runs.length > 0 && best.score - asItIs >= needed && (!second || best.score - second.score >= weights.minLead);
+      // Without that evidence, a line may be clean with stray spaces: its best reading must also
+      // stand further from the others.
+      const lead = weights.minLead + (glued || continued ? 0 : weights.ungluedLead);
+      const clear = best.runs.length > 0 && best.score - asItIs >= needed && (!second || best.score - second.score >= lead);
       if (clear) {
         chosen.set(line.index, best);
         ambiguous.delete(line.index);
@@ -232,17 +245,32 @@ function analyseLines(text: string, lexicon: Lexicon): LineInfo[] {
     // A space before a capital that starts a sentence (or the text) is only a space: no run was cut there.
     const sentenceStart = !previous.trim() || endsSentence(previous);
     // Likewise two spaces between a full stop and a capital: the typewriter's way, not a cut.
-    const gaps = findGaps(line).filter(
-      (g) =>
-        !(g.kind === 'start' && g.end > g.start && sentenceStart && /^ \p{Lu}/u.test(line)) &&
-        !(g.kind === 'double' && /[.!?…]["»”)]?$/u.test(line.slice(0, g.start)) && /^[\p{Lu}\p{N}(«"“]/u.test(line.slice(g.end))),
+    const all = findGaps(line);
+    const spaceBeforeSentence = (g: Gap): boolean => g.kind === 'start' && g.end > g.start && sentenceStart && /^ \p{Lu}/u.test(line);
+    // A space before a file's extension is no gap: `l’extension .abc`, whose letters make no word.
+    const extension = (g: Gap): boolean => {
+      const name = /^\.(\p{Ll}[\p{Ll}\p{N}]*)(?![\p{L}\p{N}])/u.exec(line.slice(g.end))?.[1];
+      return g.kind === 'before-punctuation' && !!name && !lexicon.has(name);
+    };
+    let gaps = all.filter(
+      (g) => !spaceBeforeSentence(g) && !extension(g) && !(g.kind === 'double' && /[.!?…]["»”)]?$/u.test(line.slice(0, g.start)) && /^[\p{Lu}\p{N}(«"“]/u.test(line.slice(g.end))),
     );
+    let tails = gaps.length ? findTailStarts(line, lastOf(gaps), lexicon) : [];
+    // …unless the line has a glued tail and no other gap: its run was cut from the line start.
+    if (!tails.some((t) => t.glued) && all.some(spaceBeforeSentence)) {
+      const withStart = [...all.filter(spaceBeforeSentence), ...gaps].sort((a, b) => a.start - b.start);
+      const withTails = findTailStarts(line, lastOf(withStart), lexicon);
+      if (withTails.some((t) => t.glued)) [gaps, tails] = [withStart, withTails];
+    }
     if (line.trim()) previous = line;
-    const lastGapEnd = gaps.reduce((m, g) => Math.max(m, g.end), 0);
-    out.push({ index, offset, text: line, gaps, tails: gaps.length ? findTailStarts(line, lastGapEnd, lexicon) : [] });
+    out.push({ index, offset, text: line, gaps, tails });
     offset += line.length + 1;
   }
   return out;
+}
+
+function lastOf(gaps: Gap[]): Gap | undefined {
+  return gaps.reduce<Gap | undefined>((m, g) => (!m || g.end > m.end ? g : m), undefined);
 }
 
 /** The gaps a removed run leaves in a line. */
@@ -252,7 +280,7 @@ export function findGaps(line: string): Gap[] {
   else if (/^[,.;)]/u.test(line)) gaps.push({ kind: 'start', start: 0, end: 0 });
   for (const m of line.matchAll(/(?<=\S) {2,}(?=\S)/gu)) gaps.push({ kind: 'double', start: m.index, end: m.index + m[0].length });
   // A space before a comma, a full stop or a closing bracket (which may have the tail glued after it: `renforcer ,leur`).
-  for (const m of line.matchAll(/(?<=[\p{L}\p{N}’'»),.]) (?=[,.)]+(?:\s|$|\p{L}|[(«]))/gu)) gaps.push({ kind: 'before-punctuation', start: m.index, end: m.index + 1 });
+  for (const m of line.matchAll(/(?<=[\p{L}\p{N}’'»),.]) (?=[,.)]+(?:\s|$|\p{L}|\p{N}|[(«]|--))/gu)) gaps.push({ kind: 'before-punctuation', start: m.index, end: m.index + 1 });
   for (const m of line.matchAll(/«( *)»/gu)) gaps.push({ kind: 'quotes', start: m.index + 1, end: m.index + 1 + m[1]!.length });
   // One place, one gap: the spaces of an empty « » are not a double space besides.
   const sorted = gaps.sort((a, b) => a.start - b.start || (a.kind === 'quotes' ? -1 : 1));
@@ -263,10 +291,13 @@ export function findGaps(line: string): Gap[] {
  * Where a pasted tail may start, after the last gap: at each space, and at each glue point inside
  * a word.
  */
-function findTailStarts(line: string, after: number, lexicon: Lexicon): { at: number; glued: boolean }[] {
+function findTailStarts(line: string, lastGap: Gap | undefined, lexicon: Lexicon): { at: number; glued: boolean }[] {
+  const after = lastGap?.end ?? 0;
   const starts: { at: number; glued: boolean }[] = [];
   const trimmedEnd = line.replace(/\s+$/u, '').length;
-  const baseHasWord = (at: number): boolean => /[\p{L}\p{N}]/u.test(line.slice(after, at));
+  // Something must stay between the last gap and the tail: a word, or the punctuation a gap stood
+  // before (`lors . de la fête`, `. de la fête`: the tail may be all the words after the full stop).
+  const baseHasWord = (at: number): boolean => /[\p{L}\p{N}]/u.test(line.slice(after, at)) || ((lastGap?.kind === 'before-punctuation' || lastGap?.kind === 'start') && /\S/u.test(line.slice(after, at)));
   for (const m of line.slice(after, trimmedEnd).matchAll(/\S+/gu)) {
     const wordStart = after + m.index;
     if (wordStart > after && baseHasWord(wordStart)) starts.push({ at: wordStart, glued: false });
@@ -285,16 +316,47 @@ export function glueCuts(segment: string, lexicon: Lexicon): number[] {
   // not a file name or an address (`disk.img`, `www.exemple.org`), whose ending is no word.
   for (const m of segment.matchAll(/(?<=[.,;!?)»])(?=\p{L})/gu)) {
     const next = /^[\p{L}’'-]+/u.exec(segment.slice(m.index))?.[0] ?? '';
-    if (m.index > 0 && (/^\p{Lu}/u.test(next) || (next.length >= 2 && lexicon.has(next)))) cuts.add(m.index);
+    // `à` is no file's extension; a comma after a word is followed by a space in French, whatever comes next.
+    const afterWordComma = segment[m.index - 1] === ',' && /\p{L}/u.test(segment[m.index - 2] ?? '');
+    if (m.index > 0 && (/^\p{Lu}/u.test(next) || (next.length >= 2 && lexicon.has(next)) || next === 'à' || afterWordComma)) cuts.add(m.index);
   }
-  // An opening bracket or quote right after a letter: `les(novembre`.
-  for (const m of segment.matchAll(/(?<=\p{L})(?=[(«])/gu)) cuts.add(m.index);
+  // A number or an option right after a full stop that ends no number: `».2`, `.--rapide`.
+  for (const m of segment.matchAll(/(?<=(?:^|[^\p{N}])[.,;»])(?=\p{N}|--\p{L})/gu)) cuts.add(m.index);
+  // An opening bracket or quote right after a letter or a full stop: `les(novembre`, `fin.(voir`.
+  for (const m of segment.matchAll(/(?<=\p{L}|[\p{L})»][.,;])(?=[(«])/gu)) cuts.add(m.index);
+  // A letter right after an opening quote, which French follows with a space (`«selon`), unless the
+  // quote is closed in the same word (`«oui»`, a style without spaces).
+  for (const m of segment.matchAll(/(?<=«)(?=\p{L})/gu)) if (!segment.slice(m.index).includes('»')) cuts.add(m.index);
+  // A letter right after an arrow of a menu path: `→ouvrir`.
+  for (const m of segment.matchAll(/(?<=[→←⇒])(?=\p{L})/gu)) if (m.index > 0) cuts.add(m.index);
+  // A command-line option glued after a word: `fichiers--rapide`.
+  for (const m of segment.matchAll(/(?<=\p{Ll}{2})(?=--\p{L})/gu)) cuts.add(m.index);
+  // A run in capitals right after a lowercase word: `câblesUSB`.
+  for (const m of segment.matchAll(/(?<=\p{Ll}{2})(?=\p{Lu}{2,}(?:\P{L}|$))/gu)) {
+    const word = /\p{L}+$/u.exec(segment.slice(0, m.index))?.[0] ?? '';
+    if (lexicon.has(word)) cuts.add(m.index);
+  }
+  // A number right after a word: `chapitre3`, `pages12` (not `ext4` or `mp3`, which are no words).
+  for (const m of segment.matchAll(/(?<=\p{L}{2})(?=\d)/gu)) {
+    const word = /\p{L}+$/u.exec(segment.slice(0, m.index))?.[0] ?? '';
+    if (word.length >= 2 && lexicon.has(word) && (m.index === word.length || !/[\p{L}\p{N}]/u.test(segment[m.index - word.length - 1]!))) cuts.add(m.index);
+  }
   // A word right after a number: `74présent`.
   for (const m of segment.matchAll(/(?<=(?:^|[^\p{L}\p{N}])\d+)(?=\p{Ll}{3,})/gu)) cuts.add(m.index);
   // A capital right after a lowercase letter: `aÉtats-Unis`.
   for (const m of segment.matchAll(/(?<=\p{Ll})(?=\p{Lu}\p{Ll})/gu)) cuts.add(m.index);
   // An elided article before a consonant: `l’manipulation`.
   for (const m of segment.matchAll(/(?<=(?:^|[^\p{L}])[ldLD]['’])(?=[bcdfgjklmnpqrstvwxzç])/gu)) cuts.add(m.index);
+  for (const cut of wordGlueCuts(segment, lexicon)) cuts.add(cut);
+  return [...cuts].sort((a, b) => a - b);
+}
+
+/**
+ * The glue points inside a segment that only the lexicon shows: an elided word glued after
+ * another word, two words that make no word together — where the glued whole is no French word.
+ */
+function wordGlueCuts(segment: string, lexicon: Lexicon): number[] {
+  const cuts = new Set<number>();
   // An elided word glued after another word: `Emacsl’une` (the whole is no word).
   for (const m of segment.matchAll(/(?<=\p{L}{2})(?=(?:[cdjlmnst]|qu)['’]\p{L})/gu)) {
     const word = /[\p{L}'’]+$/u.exec(segment.slice(0, m.index))?.[0] ?? '';
@@ -313,24 +375,51 @@ export function glueCuts(segment: string, lexicon: Lexicon): number[] {
       if (oneLetterWord(head) && oneLetterWord(tail) && lexicon.has(head) && lexicon.has(tail)) cuts.add(m.index + i);
     }
   }
-  return [...cuts].sort((a, b) => a - b);
+  return [...cuts];
 }
 
 // ---------------------------------------------------------------------------------------------
 // Readings and their scores
 
-function readingsOf(line: LineInfo, lines: LineInfo[], chosen: Map<number, Reading>, model: LanguageModel): Reading[] {
+function readingsOf(line: LineInfo, lines: LineInfo[], chosen: Map<number, Reading>, model: LanguageModel, lexicon: Lexicon): Reading[] {
   const before = contextBefore(lines, line.index, chosen);
   const after = contextAfter(lines, line.index, chosen);
   const previousEnd = before[before.length - 1];
+  // The text's last line ends its last sentence: a reading that leaves it on `de la` is no French.
+  const next = nextNonBlank(lines, line.index);
+  const endsText = !next;
+  const nextStartsWithGap = !!next && next.gaps.some((g) => g.kind === 'start');
+  // A glued pair of rare words is one non-word to the model, likelier than its two words: the glue
+  // costs what the other signs of damage cost, and the non-word at least what its words would.
+  const glued = new Map<string, number>();
+  const glueCost = (plain: string): number => {
+    let cost = 0;
+    for (const [segment] of plain.matchAll(/\S+/gu)) {
+      let c = glued.get(segment);
+      if (c === undefined) {
+        const cuts = wordGlueCuts(segment, lexicon).sort((a, b) => a - b);
+        const pieces = cuts.length ? [segment.slice(0, cuts[0]), segment.slice(cuts[0])] : [];
+        const word = (w: string): string => w.replace(/^[^\p{L}]+|[^\p{L}’']+$/gu, '');
+        const words = pieces.reduce((n, w) => n + lexicon.logFrequency(word(w)), 0);
+        c = cuts.length ? weights.anomaly + Math.max(0, lexicon.logFrequency(word(segment)) - words) : 0;
+        glued.set(segment, c);
+      }
+      cost += c;
+    }
+    return cost;
+  };
   const score = (reading: Reading): number => {
     const tokens = [...before, ...sentenceTokens(reading.plain), ...after];
-    let s = model.score(tokens);
-    s -= weights.anomaly * anomalies(reading.plain);
+    let s = model.score(tokens, endsText);
+    s -= weights.anomaly * anomalies(reading.plain) + glueCost(reading.plain);
     for (const gap of reading.open) s -= gapWeight(gap, line.text, previousEnd);
-    s -= weights.endRun * reading.runs.filter((r) => r.gap.kind === 'end').length;
+    const endRuns = reading.runs.filter((r) => r.gap.kind === 'end').length;
+    s += nextStartsWithGap ? weights.continuedRun * endRuns : -weights.endRun * endRuns;
     s -= weights.movedWord * reading.runs.reduce((n, r) => n + r.text.split(' ').length, 0);
-    s -= weights.fragmentRun * reading.runs.filter((r) => endsOnFunctionWord(r.text)).length;
+    // …except a run at the line end when the next line starts with a gap: the phrase goes on there.
+    s -= weights.fragmentRun * reading.runs.filter((r) => endsOnFunctionWord(r.text) && !(r.gap.kind === 'end' && nextStartsWithGap)).length;
+    // A run of function words alone (`le`, `de la`) is no phrase anyone sets in bold.
+    s -= weights.functionRun * reading.runs.filter((r) => r.text.split(' ').every((w) => isFunctionWord(w)) && !(r.gap.kind === 'end' && nextStartsWithGap)).length;
     return s;
   };
   const original: Reading = { text: line.text, plain: line.text, runs: [], open: line.gaps, tailStart: line.text.length, score: 0 };
@@ -348,7 +437,9 @@ function readingsOf(line: LineInfo, lines: LineInfo[], chosen: Map<number, Readi
     const gaps = tail.glued ? visible : [...visible, { kind: 'end' as const, start: tail.at, end: tail.at }];
     for (let r = 1; r <= Math.min(MAX_RUNS, words.length, gaps.length); r++) {
       for (const runs of splitInto(words, r)) {
-        if (runs.some((run) => endsWithPunctuation(run))) continue;
+        // A bold phrase ends on a word, not on the arrow of a menu path (`Édition →`).
+        // …and holds a word (not a lone `«`).
+        if (runs.some((run) => endsWithPunctuation(run) || /[→←⇒]$/u.test(run) || !/[\p{L}\p{N}]/u.test(run))) continue;
         for (const chosenGaps of choose(gaps, r)) {
           const reading = build(base, visible, runs, chosenGaps, tail.at);
           if (seen.has(reading.text)) continue;
@@ -361,6 +452,9 @@ function readingsOf(line: LineInfo, lines: LineInfo[], chosen: Map<number, Readi
   }
   return readings.sort((a, b) => b.score - a.score);
 }
+
+/** What completes a `ne` in written French. */
+const negationEnds = new Set(['pas', 'plus', 'jamais', 'rien', 'guère', 'point', 'personne', 'aucun', 'aucune', 'nul', 'nulle', 'que', 'qu’', 'ni', 'nullement']);
 
 /**
  * Signs of damage a good reading does not have, seen in the characters: a letter right after a
@@ -376,6 +470,10 @@ export function anomalies(plain: string): number {
     if ((isDeterminer(a) || isPreposition(a) || a === 'de' || a === 'd’') && /^[,.;:)]$/u.test(b)) n += 1; // `à ,`
     else if (a === ',' && b === ',') n += 1;
     else if (a === b && isFunctionWord(a)) n += 1; // `de de`
+  }
+  // `ne` without its second half (`pas`, `plus`, `que`…) in the next three words: a cut went between them.
+  for (let i = 0; i + 3 < tokens.length; i++) {
+    if ((tokens[i] === 'ne' || tokens[i] === 'n’') && !tokens.slice(i + 1, i + 4).some((x) => negationEnds.has(x))) n += 1;
   }
   for (const _ of plain.matchAll(/(?<=[\p{L}\p{N}][.,;!?]|[\p{L}\p{N}]\)[.,]?)\p{L}/gu)) n += 1;
   for (const _ of plain.matchAll(/\p{Ll}\p{Lu}\p{Ll}/gu)) n += 1;

@@ -68,6 +68,13 @@ export interface DamagedParagraph {
   displaced: boolean[];
   /** For each bold phrase, whether every part of it was moved (none stayed, unseen, at a line end). */
   wholly: boolean[];
+  /**
+   * For each bold phrase, whether every line it lies on shows damage: a part alone at the end of an
+   * otherwise clean line leaves no trace, and no repair can know it was bold (the ceiling).
+   */
+  visible: boolean[];
+  /** For each line of `damaged` (blank ones included), its index in `lines`, or -1 for a blank line. */
+  lineOf: number[];
 }
 
 interface Word {
@@ -131,6 +138,8 @@ export function damageParagraph(paragraph: string, random: () => number, options
   const damagedLines: number[] = [];
   const displaced = new Array<boolean>(runs).fill(false);
   const wholly = new Array<boolean>(runs).fill(true);
+  const visible = new Array<boolean>(runs).fill(true);
+  const lineOf: number[] = [];
   lines.forEach((line, li) => {
     let base = '';
     const pasted: string[] = [];
@@ -166,15 +175,24 @@ export function damageParagraph(paragraph: string, random: () => number, options
     const startsBold = phrase[line[0]!]! >= 0;
     const blank = startsBold && li > 0 && random() < blankLines;
     const before = blank && random() < 0.5;
-    if (before && out.length) out.push('');
-    if (text.split(/\s+/u).filter(Boolean).join(' ') !== clean) damagedLines.push(out.length);
+    if (before && out.length) {
+      out.push('');
+      lineOf.push(-1);
+    }
+    const damagedLine = text.split(/\s+/u).filter(Boolean).join(' ') !== clean;
+    if (damagedLine) damagedLines.push(out.length);
+    else for (const i of line) if (phrase[i]! >= 0) visible[phrase[i]!] = false;
     // A part of a phrase stays in place only when it ends the line with no punctuation after it.
     const lastWord = line[line.length - 1]!;
     const endPart = phrase[lastWord]! >= 0 && !words[lastWord]!.punct ? phrase[lastWord]! : -1;
     for (const i of line) if (phrase[i]! >= 0 && phrase[i] !== endPart) displaced[phrase[i]!] = true;
     if (endPart >= 0) wholly[endPart] = false;
     out.push(text);
-    if (blank && !before && li < lines.length - 1) out.push('');
+    lineOf.push(li);
+    if (blank && !before && li < lines.length - 1) {
+      out.push('');
+      lineOf.push(-1);
+    }
   });
 
   const tokens: ExpectedToken[] = [];
@@ -199,7 +217,7 @@ export function damageParagraph(paragraph: string, random: () => number, options
       return [{ word: w.core, bold }, ...(w.punct ? [{ word: w.punct, bold: inner }] : [])];
     }),
   );
-  return { damaged: out.join('\n'), lines: expectedLines, expected, tokens, runs, damagedLines, displaced, wholly };
+  return { damaged: out.join('\n'), lines: expectedLines, expected, tokens, runs, damagedLines, displaced, wholly, visible, lineOf };
 }
 
 /**

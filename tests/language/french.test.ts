@@ -61,6 +61,15 @@ describe('agreement and elision', () => {
     expect(score('Le chat dort sur la table.')).toBeGreaterThan(score('Le dort chat la sur table.'));
     expect(score('Il faut installer le paquet.')).toBeGreaterThan(score('Il faut le installer paquet.'));
   });
+
+  it('puts an article after `tous` and `toute`, never after another determiner', () => {
+    const model = createFrenchModel({ lexicon });
+    const score = (s: string): number => model.score(sentenceTokens(s));
+    // The same words in two orders: only the determiner before the article differs.
+    expect(score('Nous lisons plusieurs lettres et tous les avis.')).toBeGreaterThan(score('Nous lisons tous lettres et plusieurs les avis.'));
+    expect(score('Elle visite quelques villes et toute la région.')).toBeGreaterThan(score('Elle visite toute villes et quelques la région.'));
+    expect(score('Ils ont plusieurs les maisons.')).toBeLessThan(score('Ils ont tous les maisons.'));
+  });
 });
 
 describe('the cache folder', () => {

@@ -51,7 +51,10 @@ export function readingsOf(token: string, lexicon: Lexicon, sentenceStart = fals
   if (/^[)»\]]$/u.test(token)) return [[C.CLOSE, 1]];
   if (/^\p{P}+$/u.test(token)) return [[C.PUNCT, 1]];
   if (/^\d/u.test(token)) return [[C.NUM, 1]];
-  const norm = token.toLowerCase().replace(/'/gu, '’');
+  const lower = token.toLowerCase().replace(/'/gu, '’');
+  // `tous les`, `toute la`: the forms of `tout` stand before an article, which no other determiner
+  // does — in the class of all plural determiners they would teach it `plusieurs les`.
+  const norm = /^tou(?:te|s|tes)$/u.test(lower) ? 'tout' : lower;
   const capitalized = /^\p{Lu}/u.test(token) && !sentenceStart;
   if (Object.hasOwn(C, norm) && (lexicalClasses as readonly string[]).includes(norm)) {
     // `Le` mid-sentence is a title's or a name's (`Le Monde`): the word, or a name.

@@ -20,8 +20,12 @@ import type { Lexicon } from './lexicon.ts';
 import { normalizeWord } from './tokens.ts';
 
 export interface LanguageModel {
-  /** Log-score (natural log) of a token sequence (tokens as `sentenceTokens` gives them). */
-  score(tokens: readonly string[]): number;
+  /**
+   * Log-score (natural log) of a token sequence (tokens as `sentenceTokens` gives them).
+   * @param endsText true when nothing follows the tokens: the last sentence must be able to end
+   *   there (`de les` cannot), as if a full stop followed
+   */
+  score(tokens: readonly string[], endsText?: boolean): number;
 }
 
 /** The weights of the parts of the score, measured by `scripts/measure-repairs.ts` on the tune part. */
@@ -89,7 +93,7 @@ export function createFrenchModel(options: ModelOptions): LanguageModel {
     return v;
   };
   return {
-    score(tokens) {
+    score(tokens, endsText = false) {
       let s = 0;
       const r: Readings[] = [];
       for (let i = 0; i < tokens.length; i++) {
@@ -99,6 +103,8 @@ export function createFrenchModel(options: ModelOptions): LanguageModel {
         r.push(readings(t, start));
         if (i > 0) s += pairOf(tokens[i - 1]!, t);
       }
+      // Only the class transition into the end: the words are the same whatever the reading.
+      if (endsText && tokens.length > 0 && !/^[.!?…]+$/u.test(tokens[tokens.length - 1]!)) r.push([[STOP, 1]]);
       return s + modelWeights.classes * classScore(frenchClasses, r, STOP);
     },
   };

@@ -1,0 +1,47 @@
+/**
+ * The signs of damage the displaced-bold repair reads in a line, tested on their own: what makes
+ * a reading unlikely French (`anomalies`) and where a pasted tail may be glued (`glueCuts`).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadFrenchLexicon, type Lexicon } from '../../src/language/fr/lexicon.ts';
+import { anomalies, findGaps, glueCuts } from '../../src/repair/displaced-bold.ts';
+
+let lexicon: Lexicon;
+beforeAll(async () => {
+  lexicon = await loadFrenchLexicon();
+});
+
+describe('anomalies', () => {
+  it('counts a ne whose second half is not among the next three words', () => {
+    expect(anomalies('Si la case n’est pas cochée, la fenêtre reste ouverte.')).toBe(0);
+    expect(anomalies('Le portail ne ferme plus du tout ce soir.')).toBe(0);
+    expect(anomalies('Il ne lit que le journal du matin.')).toBe(0);
+    expect(anomalies('Si la case n’est cochée, la fenêtre reste ouverte pas.')).toBe(1);
+  });
+});
+
+describe('glue points', () => {
+  it('cut after an opening quote, an arrow or a word’s comma, and before a number, an option or capitals', () => {
+    expect(glueCuts('«selon', lexicon)).toEqual([1]);
+    expect(glueCuts('«oui»', lexicon)).toEqual([]);
+    expect(glueCuts('→ouvrir', lexicon)).toEqual([1]);
+    expect(glueCuts('barre,zorglub', lexicon)).toEqual([6]);
+    expect(glueCuts('chapitre3', lexicon)).toEqual([8]);
+    expect(glueCuts('ext4', lexicon)).toEqual([]);
+    expect(glueCuts('fichiers--rapide', lexicon)).toEqual([8]);
+    expect(glueCuts('câblesUSB', lexicon)).toEqual([6]);
+    expect(glueCuts('école.à', lexicon)).toEqual([6]);
+    expect(glueCuts('assises.120', lexicon)).toEqual([8]);
+    expect(glueCuts('3.2', lexicon)).toEqual([]);
+    expect(glueCuts('.--rapide', lexicon)).toEqual([1]);
+    expect(glueCuts('fin.(voir', lexicon)).toEqual([4]);
+    expect(glueCuts('noir).(voir', lexicon)).toEqual([6]);
+  });
+});
+
+describe('gaps', () => {
+  it('see a space before a full stop that a number or an option was pasted after', () => {
+    expect(findGaps('la salle est agrandie de .150 places').map((g) => g.kind)).toEqual(['before-punctuation']);
+    expect(findGaps('lancez-le avec l’option .--rapide').map((g) => g.kind)).toEqual(['before-punctuation']);
+  });
+});
