@@ -371,7 +371,7 @@ function lineJoin(a: Line, b: Line, layout: Layout, block: Block, lexicon: Lexic
 function nextWordOverflows(a: Line, b: Line, layout: Layout, block: Block): boolean {
   // Inside a paragraph set at the measure, between lines of about that measure, words of prose on
   // both sides: not a heading or a table's cell alone on its line, not code before prose.
-  if (!layout.hardWrapped || layout.width === 0 || block.lines.length < 2 || !/\p{L}$/u.test(a.content)) return false;
+  if (!layout.hardWrapped || layout.width === 0 || (block.lines.length < 2 && !startsLower(a.content)) || !/\p{L}$/u.test(a.content)) return false;
   if (a.content.length < layout.width * 0.6 || b.content.length > layout.width * 1.2) return false;
   const word = /^\p{L}[\p{L}\p{M}’'-]*/u.exec(b.content)?.[0] ?? '';
   return word.length > 0 && /^[\s,.;:]|^$/u.test(b.content.slice(word.length)) && a.content.length + 1 + word.length > layout.width;

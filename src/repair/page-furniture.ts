@@ -257,6 +257,8 @@ function findRepeatedLines(edge: PageLine[], all: PageLine[], pageCount: number,
     }
     const pages = [...outermost.keys()].sort((a, b) => a - b);
     if (pages.length < 2 || !/\p{L}/u.test(text)) continue;
+    // The end of a sentence that the line above leaves open (`…sur la` + `défense.`) is text, however often it recurs.
+    if ([...outermost.values()].some((l) => continuesAbove(l, all, found))) continue;
     const inside = everywhere.get(text)!.filter((l) => outermost.get(l.page) !== l);
     // The section's own heading, before the pages its running head stands on, is allowed.
     const ownHeading = inside.length === 1 && inside[0]!.page <= pages[0]! && pages.length >= 3;
@@ -278,6 +280,18 @@ function findRepeatedLines(edge: PageLine[], all: PageLine[], pageCount: number,
       for (const l of inside) if (!found.has(l) && l.page >= pages[0]! && l.page <= pages[pages.length - 1]! && !outermost.has(l.page)) found.set(l, why);
     }
   }
+}
+
+/** True when the line starts in small letters under a line of the page that does not end its sentence. */
+function continuesAbove(line: PageLine, all: PageLine[], found: Map<PageLine, string>): boolean {
+  if (!/^\p{Ll}/u.test(line.text)) return false;
+  const i = all.indexOf(line);
+  for (let j = i - 1; j >= 0 && all[j]!.page === line.page; j--) {
+    const above = all[j]!;
+    if (found.has(above)) continue;
+    return !/[.!?:;»)]$/u.test(above.text.trimEnd());
+  }
+  return false;
 }
 
 const sectionNumber = /^(?:(?:chapitre|chapter|annexe|appendix|partie|part|section)\s+)?(?:\d+|[IVXLC]+|[A-Z])(?:\.\d+)*\.?$/iu;
