@@ -22,14 +22,16 @@
  * The expansion is the phrase whose words give the letters: it starts at the first word that
  * gives one, or at the head noun a name is built on (`la mission de surveillance de l'ASF
  * (ASFMS)`); never at an adjective or a noun that merely precedes (`leur propre interface
- * graphique (GUI)`), at words outside the quotes of a quoted name, at a URL, a path or an address.
+ * graphique (GUI)`, `la vitrine du service …`), at a word in small letters before a name written in
+ * capitals, at words outside the quotes of a quoted name, at a URL, a path or an address.
  * Where the text quotes a name in another language beside the acronym, that name is the
  * expansion when it explains the letters better.
  *
  * Confidence = 0.55 × letters explained + 0.15 × first letter explained + 0.10 × letters in order
  * + 0.20 × share of the long form's content words that explain a letter. Below `threshold` a
  * candidate is rejected (the caller reports it). A parenthesis that qualifies (`l'ASF (Europe)`),
- * a date or a range (`(2031-2034)`), a list (`(Japon, Corée et Inde)`), a remark (`(voir …)`,
+ * a date or a range (`(2031-2034)`), a list (`(Japon, Corée et Inde)`), a word whose start gives
+ * all the letters (`write-once (ON)`: an abbreviation of the word), a remark (`(voir …)`,
  * `(i.e. …)`) or a gloss that holds the short form itself (`HOWTO (HOWTO du réseau)`) is no
  * definition; nor is an English phrase that explains the letters only in part (translations go
  * from English into French, not the other way).
@@ -40,6 +42,7 @@
 import { isRomanNumeral as isRoman, ordinalValue } from '../language/fr/numbers.ts';
 
 import { frenchMonthPattern } from '../language/fr/dates.ts';
+import { isContractedArticle } from '../language/fr/words.ts';
 
 const monthWords = new RegExp(`(?<!\\p{L})${frenchMonthPattern}(?!\\p{L})`, 'giu');
 
@@ -301,7 +304,7 @@ const position = (c: Chunk): number => c.word + (c.part + 1) / 100;
 function score(units: Unit[], words: Word[], all: Chunk[], longFirst: boolean): Omit<Scored, 'chunks'> {
   const allCovered = all.reduce((n, c) => n + c.length, 0);
   const optionalUnits = units.filter((u) => u.kind === 'roman').length;
-  const from = longFirst ? longFormStart(words, all, units.length - optionalUnits - allCovered) : 0;
+  const from = longFirst ? longFormStart(words, all, units.length - optionalUnits - allCovered, headLetterUnexplained(units, all)) : 0;
   // Letters given by words left out of the long form (stray letters) count as unexplained.
   const chunks = all.filter((c) => c.word >= from);
   const covered = new Set<number>();
@@ -320,11 +323,14 @@ function score(units: Unit[], words: Word[], all: Chunk[], longFirst: boolean): 
   // words that explain `CD` only is a description, not the name.
   const parts = new Set(units.filter((u) => u.kind === 'letter').map((u) => u.part));
   const unexplainedPart = parts.size > 1 && [...parts].some((p) => !units.some((u, k) => u.part === p && covered.has(k)));
-  // Letters given only by other acronyms (`XFS (SGI : IRIX)`) or a single letter of several
-  // (`ON` after `read-only`) are chance, not an explanation.
+  // Letters given only by other acronyms (`XFS (SGI : IRIX)`), a single letter of several, or
+  // all of them by the start of one word (`ON` after `write-once`, `CAM` after `prise pour
+  // caméra`: an abbreviation of that word, not an acronym of the phrase) are chance, not an
+  // explanation.
   const byWords = chunks.some((c) => words[c.word]!.kind === 'content' || words[c.word]!.kind === 'number' || words[c.word]!.kind === 'link');
   const letterUnits = units.filter((u) => u.kind === 'letter').length;
-  const chance = !byWords || (letterUnits >= 2 && covered.size < 2);
+  const oneWordStart = letterUnits >= 2 && chunks.length === 1 && words[chunks[0]!.word]!.kind !== 'acronym';
+  const chance = !byWords || (letterUnits >= 2 && covered.size < 2) || oneWordStart;
   const coverage = unexplainedPart || chance ? Math.min(0.49, counted ? matched / counted : 0) : counted ? matched / counted : 0;
   const first = covered.has(0) ? 1 : 0;
   // English names give French acronyms whose letters come in reverse order (`Remotely Piloted
@@ -355,17 +361,38 @@ function score(units: Unit[], words: Word[], all: Chunk[], longFirst: boolean): 
 }
 
 /**
+ * Whether the letter a head noun would give is among those the alignment leaves unexplained: the
+ * short form's first letter when its letters come in the order of the words, its last when they
+ * come reversed (an English name read in French: `Space Capacity Building` → `le renforcement
+ * des capacités spatiales`, whose head `renforcement` renders the last word). A letter missing
+ * in the middle (`service de traçage des colis (PTS)`, T for a word rendered otherwise) is no head's.
+ */
+function headLetterUnexplained(units: Unit[], chunks: Chunk[]): boolean {
+  const covered = new Set<number>();
+  for (const c of chunks) for (let k = c.unit; k < c.unit + c.length; k++) covered.add(k);
+  const letters = units.map((u, k) => ({ u, k })).filter(({ u }) => u.kind === 'letter');
+  if (!letters.length) return false;
+  const first = letters[0]!.k;
+  const last = letters[letters.length - 1]!.k;
+  const sorted = [...chunks].sort((a, b) => a.unit - b.unit);
+  const forward = sorted.every((c, i) => i === 0 || position(c) > position(sorted[i - 1]!));
+  const backward = sorted.every((c, i) => i === 0 || position(c) < position(sorted[i - 1]!));
+  return ((forward || !backward) && !covered.has(first)) || ((backward || !forward) && !covered.has(last));
+}
+
+/**
  * Where a long form that precedes its short form starts: at its leftmost word that explains a
  * letter, extended to the left over the head nouns it complements, as long as the extension
  * reaches the article that opens the noun phrase (`le renforcement des capacités spatiales
  * (SCB)`, `la mission de surveillance de l'UE (EUSUR)`). A singular head noun joined by a bare
  * `de` (`mission de surveillance`) or placed before an acronym (`l'Agence ASF`) comes free; one
- * joined otherwise costs
- * one of the letters left unexplained (an English name has words the French one renders
- * differently). A letter given by a word cut off from the others by two words that give none is
- * taken as chance.
+ * joined otherwise costs one of the letters left unexplained (an English name has words the French
+ * one renders differently); joined by a contracted article (`la vitrine du service … (PTS)`), only the
+ * letter a head would give (see `headLetterUnexplained`), also after a conjunction (`la
+ * console et du service … (PTS)`).
+ * A letter given by a word cut off from the others by two words that give none is taken as chance.
  */
-function longFormStart(words: Word[], chunks: Chunk[], unexplained: number): number {
+function longFormStart(words: Word[], chunks: Chunk[], unexplained: number, headLetter: boolean): number {
   // In English (`…, use ASF Partition Table`) names are written whole: no head noun to add.
   const english = words.some((w) => englishLinks.has(low(w)));
   const givers = [...new Set(chunks.map((c) => c.word).filter((i) => isContent(words[i]!)))].sort((a, b) => a - b);
@@ -398,11 +425,17 @@ function longFormStart(words: Word[], chunks: Chunk[], unexplained: number): num
     // the name qualifies, `les outils de …`), or placed right before an acronym
     // (`l'Agence ASF`); an adjective or a noun that merely precedes the name (`leur propre
     // interface`, `le prédécesseur « … »`) is not part of it.
+    // A name written in capitals (`UEFI Boot Record`) starts at its first capital: a word in
+    // small letters before it (`… emploient UEFI Boot Record`) is the sentence's, not the name's.
+    if (isLowerWord(head) && titleCase(words.slice(start))) break;
     const quoted = words.slice(j + 1, start).some((w) => w.kind === 'quote');
     const adjacent = joint.length === 0 && !quoted && ((words[start]!.kind === 'acronym' && !english && head.french !== false) || (isLowerWord(words[start]!) && isLowerWord(head) && !prenominal.has(low(head))));
     const free = !coordinated && (adjacent || (!quoted && joint.length === 1 && (joint[0] === 'de' || joint[0] === "d'") && !/[sx]$/u.test(low(head))));
+    // Joined by a contracted article (`la vitrine du service …`, `le guichet du …`), the head
+    // names another thing than the name, unless it renders the letter a head gives.
+    const contracted = isContractedArticle(joint[joint.length - 1] ?? '');
     if (!free) {
-      if (budget <= 0) break;
+      if (budget <= 0 || (contracted && !headLetter)) break;
       budget--;
     }
     start = j;
@@ -411,6 +444,12 @@ function longFormStart(words: Word[], chunks: Chunk[], unexplained: number): num
   // The extension must reach the start of the noun phrase; if it stops in the middle, drop it.
   if (start !== leftmost && start > 0 && !opensNounPhrase(words[start - 1]!)) start = leftmost;
   return start;
+}
+
+/** Words of a name all written with a capital, one at least not an acronym (`UEFI Boot Record`, not `ASF`). */
+function titleCase(words: Word[]): boolean {
+  const content = words.filter((w) => w.kind === 'content' || w.kind === 'acronym');
+  return content.length >= 2 && content.every((w) => /^\p{Lu}/u.test(w.text)) && content.some((w) => w.kind === 'content');
 }
 
 /** A word in small letters (a French noun or adjective inside a name, not an English Title Case word). */

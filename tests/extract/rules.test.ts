@@ -89,6 +89,17 @@ describe('glossary: definitions that hold on any text', () => {
     expect(taken('son prédécesseur « Secure Sockets Layer » (SSL) pour chiffrer')).toEqual([['SSL', 'Secure Sockets Layer']]);
     expect(taken('un service such as Secure Shell (SSH) or others')).toEqual([['SSH', 'Secure Shell']]);
   });
+  it('takes no head noun joined by a contracted article unless it renders the letter a head gives', () => {
+    expect(taken('Cherchez sur la vitrine du service de traçage des colis (PTS) avant.')).toEqual([['PTS', 'service de traçage des colis']]);
+    expect(taken('le renforcement des capacités spatiales (SCB) progresse')).toEqual([['SCB', 'renforcement des capacités spatiales']]);
+  });
+  it('starts a name written in capitals at its first capital, not at the verb before it', () => {
+    expect(taken('Les cartes récentes emploient UEFI Boot Record (UBR) pour démarrer.')).toEqual([['UBR', 'UEFI Boot Record']]);
+  });
+  it('takes no word whose start gives all the letters for a long form: that is an abbreviation of the word', () => {
+    expect(taken('Le disque passe en mode write-once (ON) ensuite.')).toEqual([]);
+    expect(taken('CAM : Prise pour caméra. On y branche la caméra.')).toEqual([]);
+  });
   it('takes no URL, remark, list, self-reference or description for an expansion', () => {
     expect(taken('Le site https://exemple.org/asf (ASF) est ouvert.')).toEqual([]);
     expect(taken('Le module PID (i.e., init process) démarre.')).toEqual([]);

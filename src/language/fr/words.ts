@@ -69,6 +69,12 @@ export function isDeterminer(norm: string): boolean {
   return (closedClassTags(norm) & T.DET) !== 0 && norm !== 'de' && norm !== 'd’';
 }
 
+/** The articles contracted with a preposition: `du` (de le), `des` (de les), `au` (à le), `aux` (à les). */
+export function isContractedArticle(norm: string): boolean {
+  const tags = closedClassTags(norm);
+  return (tags & T.DET) !== 0 && (tags & T.PREP) !== 0 && norm !== 'de' && norm !== 'd’';
+}
+
 /** Prepositions (with the contracted articles `au`, `du`…). */
 export function isPreposition(norm: string): boolean {
   return (closedClassTags(norm) & T.PREP) !== 0;
