@@ -122,9 +122,13 @@ export function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-/** True for a Roman numeral (`II`, `XXI`), which is never an acronym; with D or M (`CD`, `MD`) it is taken for one. */
+/**
+ * True for a Roman numeral (`II`, `XXI`, `XIV`), which is never an acronym. The numerals of names,
+ * reigns and centuries stay below a hundred; one with C, D or M (`CD`, `CLI`, `MD`) is taken for
+ * an acronym.
+ */
 export function isRomanNumeral(token: string): boolean {
-  return isRoman(token) && !/[DM]/u.test(token);
+  return isRoman(token) && !/[CDM]/u.test(token);
 }
 
 /**
@@ -575,7 +579,7 @@ export function findDefinitions(text: string, isFrenchWord?: (word: string) => b
     if (read.has(open)) continue;
     const content = text.slice(open + 1, close);
     const trimmed = content.trim();
-    if (!trimmed || isDateOrNumber(trimmed)) continue;
+    if (!trimmed || (isDateOrNumber(trimmed) && !shortFormShape(trimmed))) continue;
     // (« Long name », ACR), (long name ou ACR): both forms inside.
     const bare = /^([«"“]\s*)?(.*?)(\s*[»"”])?$/su.exec(trimmed)!;
     const core = bare[2]!;
@@ -738,6 +742,8 @@ function plausible(c: DefinitionCandidate): boolean {
 }
 
 function longFirst(text: string, open: number, shortForm: string, termStart: number, strict: boolean, isFrenchWord?: (word: string) => boolean): DefinitionCandidate | undefined {
+  const numeronym = numeronymOf(text, open, shortForm, termStart);
+  if (numeronym) return numeronym;
   const units = unitsOf(shortForm);
   if (!units.some((u) => u.kind === 'letter')) return undefined;
   const words = longFormWindow(tokenize(text, 0, open), windowSize(units));
@@ -761,6 +767,33 @@ function longFirst(text: string, open: number, shortForm: string, termStart: num
     termEnd: termStart + shortForm.trim().length,
     expansionStart: first.start,
     expansionEnd: last.end,
+  };
+}
+
+/**
+ * A numeronym: the first and last letters of one long word with the count of the letters between
+ * them (`V12N` for `virtualisation`, `N10N` for `numérisation`), defined by the word right before
+ * its parenthesis. The count must be exact: a word of another length is another word.
+ */
+function numeronymOf(text: string, open: number, shortForm: string, termStart: number): DefinitionCandidate | undefined {
+  const shape = /^(\p{L})(\d{1,2})(\p{L})$/u.exec(shortForm.trim());
+  if (!shape) return undefined;
+  const before = tokenize(text, 0, open).filter((w) => w.kind !== 'quote');
+  const word = before[before.length - 1];
+  if (!word || word.kind !== 'content' || /[-‑_]/u.test(word.text)) return undefined;
+  const letters = fold(word.text);
+  if (!/^\p{L}+$/u.test(letters) || letters.length - 2 !== Number(shape[2])) return undefined;
+  if (letters[0] !== fold(shape[1]!) || letters[letters.length - 1] !== fold(shape[3]!)) return undefined;
+  return {
+    term: shortForm.trim(),
+    expansion: word.text,
+    confidence: 1,
+    coverage: 1,
+    direction: 'long-first',
+    termStart,
+    termEnd: termStart + shortForm.trim().length,
+    expansionStart: word.start,
+    expansionEnd: word.end,
   };
 }
 

@@ -96,6 +96,15 @@ describe('glossary: definitions that hold on any text', () => {
   it('starts a name written in capitals at its first capital, not at the verb before it', () => {
     expect(taken('Les cartes récentes emploient UEFI Boot Record (UBR) pour démarrer.')).toEqual([['UBR', 'UEFI Boot Record']]);
   });
+  it('reads an acronym that is also a Roman numeral with C, D or M as an acronym', () => {
+    expect(taken('Elle passe par la couche de liaison inverse (CLI) du réseau.')).toEqual([['CLI', 'couche de liaison inverse']]);
+    expect(taken('Envoyez votre curriculum vitae (CV) avant lundi.')).toEqual([['CV', 'curriculum vitae']]);
+    expect(taken('Le Comité des représentants permanents (Coreper II) siège.')).toEqual([['Coreper II', 'Comité des représentants permanents']]);
+  });
+  it('reads a numeronym when its count of letters is exact', () => {
+    expect(taken('La numérisation (N10N) avance, la virtualisation (V12N) aussi.')).toEqual([['N10N', 'numérisation'], ['V12N', 'virtualisation']]);
+    expect(taken('le plurilinguisme (P10E) recule')).toEqual([]);
+  });
   it('takes no word whose start gives all the letters for a long form: that is an abbreviation of the word', () => {
     expect(taken('Le disque passe en mode write-once (ON) ensuite.')).toEqual([]);
     expect(taken('CAM : Prise pour caméra. On y branche la caméra.')).toEqual([]);
