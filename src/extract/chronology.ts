@@ -343,10 +343,12 @@ function opensSentence(clause: string): boolean {
   return /^(?:le|la|les|l['’]|un|une|des|ce|cette|ces|il|elle|ils|elles|on|nous|vous|son|sa|ses|leur|leurs|en|depuis|dès|après|avant|puis|enfin|lors)$/iu.test(first);
 }
 
-/** Removes what the line carries around the sentence: a list marker, a section number, quotes left open. */
+/** Removes what the line carries around the sentence: a list marker, a section number, quotes left open, a full stop before a closing parenthesis. */
 function clean(text: string): string {
   let t = text.replace(/\s+/gu, ' ').trim();
   t = t.replace(/^(?:[-–—•*]\s+|\d+(?:\.\d+)*\.?\s+(?=\p{Lu}))/u, '');
+  // A date in parentheses after the full stop (`… de Jean Dupont. (12 mai 2031)`) closes the sentence.
+  t = t.replace(/\.\s*(\([^()]*\))\s*\.?$/u, ' $1');
   const opens = (t.match(/«/gu) ?? []).length;
   const closes = (t.match(/»/gu) ?? []).length;
   if (opens > closes && t.startsWith('«')) t = t.replace(/^«\s*/u, '');

@@ -60,6 +60,17 @@ describe('chronology: events that hold on any text', () => {
     expect(entries[0]!.text).toMatch(/\p{L}{4,}.*le 3 mai 2031\.$/u);
     expect(entries[0]!.text).not.toMatch(/^Le 3 mai 2031/u);
   });
+  it('dates the sentence before a parenthesis that gives only its date', () => {
+    const { entries } = buildChronology([doc('r', '- « Manuel du pilote » de Jeanne Dupont. (12 mai 2031)\n- « Guide de vol » de Paul Martin (2032)')]);
+    expect(entries.map((e) => [e.date, e.text])).toEqual([
+      ['2031-05-12', '« Manuel du pilote » de Jeanne Dupont (12 mai 2031).'],
+      ['2032', '« Guide de vol » de Paul Martin (2032).'],
+    ]);
+  });
+  it('takes no year for the number of a thing named in one word of capitals', () => {
+    expect(dates('Le pilote ZX 2000 a été réécrit, la norme QRS 2031 aussi.')).toEqual([]);
+    expect(dates('Lors de l’exercice ORION 2031 et du sommet de l’ASF 2032.').map((d) => d[1])).toEqual(['2031', '2032']);
+  });
   it('gives one entry for one event told by two documents, with both places', () => {
     const { entries } = buildChronology([
       doc('a', 'L’Agence spatiale fictive a été fondée en mars 2031 par trois pays.'),

@@ -231,6 +231,12 @@ const yearIntroducer = new RegExp(
   'iu',
 );
 
+/**
+ * Nouns of gatherings and campaigns, which come in yearly editions: a name in capitals after them
+ * takes a year (`l'exercice ORION 2031`, `le sommet ASF 2031`).
+ */
+const gatheringBefore = /(?:^|[^\p{L}])(?:sommets?|exercices?|op[ée]rations?|conf[ée]rences?|congr[èe]s|forums?|salons?|festivals?|sessions?|r[ée]unions?|rencontres?|championnats?|jeux|coupes?|[ée]ditions?|campagnes?|missions?)\s+\p{Lu}{2,}\s+$/iu;
+
 /** A future or conditional verb: `jusqu'en 2030` then marks a deadline, not the end of something past. */
 const futureVerb = /(?:^|[^\p{L}])(?:sera|seront|serait|seraient|aura|auront|aurait|devra|devront|devrait|pourra|pourront|fera|feront|ira|iront|\p{L}{2,}(?:era|eront|erait|eraient|ira|iront|irait))(?![\p{L}])/iu;
 
@@ -383,8 +389,14 @@ function bareYearIsDate(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 40), start);
   if (yearIntroducer.test(before)) return true;
   if (/\(\s*$/u.test(before) && /^\s*\)/u.test(text.slice(end))) return true;
-  // The edition of something named in capitals (`l'exercice NORTHERN SHIELD 2024`, `le sommet de l'ASF 2031`).
-  if (/(?:^|[^\p{L}])\p{Lu}{2,}(?:[\s-]\p{Lu}{2,})*\s+$/u.test(before) && !/\d[.\d]*\s+\p{Lu}{2,}(?:\s\p{Lu}{2,})*\s+$/u.test(before)) return true;
+  // The edition of something named in capitals (`l'exercice NORTHERN SHIELD 2024`, `le sommet de
+  // l'ASF 2031`, `le forum ASF 2031`): a name of several words, the organizer's after `de`, or one
+  // after a noun of gathering. One word in capitals after anything else names a thing with its
+  // number (`le pilote ZX 2000`, `la norme QRS 2031`).
+  if (/(?:^|[^\p{L}])\p{Lu}{2,}(?:[\s-]\p{Lu}{2,})*\s+$/u.test(before) && !/\d[.\d]*\s+\p{Lu}{2,}(?:\s\p{Lu}{2,})*\s+$/u.test(before)) {
+    if (/\p{Lu}{2,}[\s-]+\p{Lu}{2,}\s+$/u.test(before) || /(?:^|[^\p{L}])(?:d['’]|de\s+l['’]|de\s+la\s+|du\s+|des\s+)\p{Lu}{2,}\s+$/iu.test(before)) return true;
+    if (gatheringBefore.test(before)) return true;
+  }
   if (!text.slice(0, start).trim() && /^\s*(?:[:–—]|-\s)/u.test(text.slice(end))) return true;
   // `le 1er mars et en 2004` or `mars 2003, 2004 et 2005`: a year listed after another date.
   if (/(?:^|\D)(?:1[6-9]\d\d|20\d\d)\s*(?:,|et|ou)\s*$/u.test(before)) return true;
