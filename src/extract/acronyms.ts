@@ -2,8 +2,9 @@
  * Acronym definitions in French prose: `Agence spatiale fictive (ASF)` (long form first),
  * `COMOR (Commandement orbital régional)` (short form first), and the forms that delimit both
  * (`(« Agence spatiale fictive », ASF)`, `(Agence spatiale fictive ou ASF)`, `ASF, pour Agence
- * spatiale fictive`, `l'Agence spatiale fictive, dite ASF`, `ASF signifie « … »`), each with a
- * confidence.
+ * spatiale fictive`, `l'Agence spatiale fictive, dite ASF`, `ASF signifie « … »`, `(mieux connue
+ * comme ASF)`, `(« ASF » en anglais)`), each with a confidence; numeronyms too (`V12N` after
+ * `virtualisation`).
  *
  * The classic algorithm, Schwartz & Hearst (2003), matches the letters of the short form right to
  * left, in order, in the words before the parenthesis. French needs more, and this is the
@@ -163,6 +164,15 @@ function tokenize(text: string, from: number, to: number): Word[] {
     else if (m[6]) words.push({ text: m[6], start, end, kind: 'comma', parts: [], numbers: [] });
     else if (m[7]) words.push({ text: m[7], start, end, kind: 'comma', parts: [], numbers: [] });
     else words.push({ text: m[0], start, end, kind: 'stop', parts: [], numbers: [] });
+  }
+  // `le premier de …`, `la seule pour …`: an adjective that French puts before a noun, followed by a
+  // preposition instead, stands for a noun named elsewhere (a pronoun); it carries no letter.
+  for (let i = 0; i + 1 < words.length; i++) {
+    const w = words[i]!;
+    if (w.kind === 'content' && prenominal.has(w.text.toLowerCase()) && words[i + 1]!.kind === 'link' && !/\p{Lu}/u.test(w.text)) {
+      w.kind = 'article';
+      w.parts = [];
+    }
   }
   // `en matière de`, `au sein de`: the noun carries no letter.
   for (let i = 1; i + 1 < words.length; i++) {
@@ -625,6 +635,15 @@ export function findDefinitions(text: string, isFrenchWord?: (word: string) => b
         }
       }
     }
+    // (aussi appelée ASF), (mieux connue comme ASF), (« ASF » en anglais): the short form with a
+    // remark on it or on its language; the long form is before the parenthesis.
+    const remarked = /^((?:(?:aussi|également|mieux|plus|souvent)\s+)?(?:connue?s?\s+(?:comme|sous\s+(?:le\s+)?(?:nom|sigle)\s+(?:de\s+)?)|appelée?s?|dite?s?|nommée?s?|abrégée?s?(?:\s+en)?|également|aussi)\s+)?[«"“]?\s*([^\s«»"“”]+)\s*[»"”]?(\s+en\s+anglais|\s+in\s+English)?$/u.exec(trimmed);
+    if (remarked && (remarked[1] || remarked[3]) && shortFormShape(remarked[2]!) === 'acronym') {
+      const termStart = open + 1 + content.indexOf(remarked[2]!);
+      const candidate = longFirst(text, open, remarked[2]!, termStart, false, isFrenchWord);
+      if (candidate) found.push(candidate);
+      continue;
+    }
     const lead = trimmed.split(/\s+[–—-]\s+|\s*[,;]\s*/)[0]!;
     const shape = shortFormShape(lead);
     if (shape) {
@@ -680,6 +699,8 @@ function inWords(text: string, isFrenchWord?: (word: string) => boolean): Defini
   for (const m of text.matchAll(after)) {
     const term = m[1]!;
     const termStart = m.index + m[0].lastIndexOf(term);
+    // `ABC, JKL ou XYZ`, `l'entrée A2 ou B3`: the last of a list of alternatives named alike, not a definition.
+    if (/^,?\s+ou\s/u.test(m[0]) && /(?:^|[^\p{L}\p{N}])(?:\p{Lu}[\p{Lu}\p{N}]+|\p{N}+)\s*$/u.test(text.slice(0, m.index))) continue;
     const candidate = longFirst(text, m.index, term, termStart, false, isFrenchWord);
     if (candidate) found.push(candidate);
   }
@@ -746,10 +767,22 @@ function longFirst(text: string, open: number, shortForm: string, termStart: num
   if (numeronym) return numeronym;
   const units = unitsOf(shortForm);
   if (!units.some((u) => u.kind === 'letter')) return undefined;
-  const words = longFormWindow(tokenize(text, 0, open), windowSize(units));
+  let words = longFormWindow(tokenize(text, 0, open), windowSize(units));
   if (isFrenchWord) for (const w of words) if (w.kind === 'content') w.french = isFrenchWord(w.text.toLocaleLowerCase('fr'));
   if (!words.some(isContent)) return undefined;
-  const best = align(units, words, true, strict);
+  let best = align(units, words, true, strict);
+  // Two noun phrases coordinated (`le pacte … et les règles … (ACR)`, `…, et la règle … (ACR)`):
+  // the parenthesis names the nearer one. The farther takes part only when the nearer explains
+  // half the letters at least (`la sécurité et la santé au travail (SST)`, one name).
+  const cut = best ? coordinationBefore(words, best.from) : -1;
+  if (best && cut >= 0) {
+    const letters = units.filter((u) => u.kind === 'letter').length;
+    const near = best.chunks.filter((c) => c.word > cut).reduce((n, c) => n + c.length, 0);
+    if (near * 2 < letters) {
+      words = words.slice(cut + 1);
+      best = align(units, words, true, strict);
+    }
+  }
   if (!best || best.confidence < 0 || best.from >= words.length) return undefined;
   const first = words[best.from]!;
   // Not the quote or the comma that closes the name before its parenthesis.
@@ -797,6 +830,24 @@ function numeronymOf(text: string, open: number, shortForm: string, termStart: n
   };
 }
 
+/**
+ * The last conjunction, after `from`, that joins two noun phrases of the sentence: `et`/`ou` after
+ * a comma (`…, et la règle`), or before an article when the first phrase is no complement of a
+ * preposition (`le pacte … et les règles`, not `pour la pêche et la chasse`); -1 if none.
+ */
+function coordinationBefore(words: Word[], from: number): number {
+  for (let i = words.length - 2; i > from; i--) {
+    const w = words[i]!;
+    if (w.kind !== 'link' || !['et', 'ou'].includes(low(w))) continue;
+    if (words[i - 1]!.kind === 'comma') return i;
+    if (words[i + 1]!.kind !== 'article') continue;
+    let k = i - 1;
+    while (k >= 0 && (isContent(words[k]!) || words[k]!.kind === 'article' || words[k]!.kind === 'comma' || words[k]!.kind === 'quote')) k--;
+    if (k < 0 || words[k]!.kind === 'stop') return i;
+  }
+  return -1;
+}
+
 function shortFirst(text: string, open: number, close: number): DefinitionCandidate | undefined {
   const before = tokenize(text, 0, open);
   const run: Word[] = [];
@@ -818,7 +869,9 @@ function shortFirst(text: string, open: number, close: number): DefinitionCandid
   const words = tokenize(text, open + 1, close).filter((w) => w.kind !== 'stop');
   const content = words.filter(isContent);
   // A parenthesis that qualifies (`l'ASF (Europe)`) or names a place (`Namur (Belgique)`).
-  if (content.length < 2) return undefined;
+  // (One compound whose parts give the letters in order defines too: `NL (Non-Linéaire)`.)
+  const compound = content.length === 1 && content[0]!.kind === 'content' && content[0]!.parts.length >= 2;
+  if (content.length < 2 && !compound) return undefined;
   const inner = text.slice(open + 1, close);
   const items = inner.split(/\s*,\s*|\s+(?:et|ou)\s+/).filter(Boolean);
   const isList = /,/.test(inner) && items.length >= 3;
@@ -855,6 +908,12 @@ function shortFirst(text: string, open: number, close: number): DefinitionCandid
   }
   const best = scored && { ...scored, run: r };
   if (!best) return undefined;
+  if (compound && (best.coverage < 1 || !inOrder(best.chunks))) return undefined;
+  // One letter with a number (`B2 (toute borne numérique)`): only a name that starts with it
+  // defines it (`G9 (Groupe des neuf)`); one letter found further is chance.
+  const letters = unitsOf(text.slice(r[0]!.start, r[r.length - 1]!.end)).filter((u) => u.kind === 'letter');
+  const head = content[0];
+  if (letters.length === 1 && (!head || fold(head.text).charAt(0) !== letters[0]!.value)) return undefined;
   const expansionStart = open + 1 + (inner.length - inner.trimStart().length);
   const expansionEnd = close - (inner.length - inner.trimEnd().length);
   return {

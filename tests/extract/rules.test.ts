@@ -107,6 +107,22 @@ describe('glossary: definitions that hold on any text', () => {
   it('starts a name written in capitals at its first capital, not at the verb before it', () => {
     expect(taken('Les cartes récentes emploient UEFI Boot Record (UBR) pour démarrer.')).toEqual([['UBR', 'UEFI Boot Record']]);
   });
+  it('finds the short form in a parenthesis that remarks on it or on its language', () => {
+    expect(taken('La « Ligue spatiale fictive » (mieux connue comme LSF) est née.')).toEqual([['LSF', 'Ligue spatiale fictive']]);
+    expect(taken('les « courbes de gain de signal » (« SGC » en anglais) servent')).toEqual([['SGC', 'courbes de gain de signal']]);
+    expect(taken('Voyez le filtre NL (Non-Linéaire) du logiciel.')).toEqual([['NL', 'Non-Linéaire']]);
+  });
+  it('takes the nearer of two coordinated noun phrases, and no pronoun, for the long form', () => {
+    expect(taken('Le pacte naval Orion et les Lignes du code libre (OPNL) ;')).toEqual([]);
+    expect(taken('Le filtre donne un rendu très proche de Netteté, et Luminance (TNL) donne un effet.')).toEqual([]);
+    expect(taken('pour la sécurité et la santé au travail (SST) en')).toEqual([['SST', 'sécurité et la santé au travail']]);
+    expect(taken('l’une pour la zone de Haut-Risque (HR) et l’autre pour la zone d’Accès-Libre (AL) : voir')).toEqual([['HR', 'zone de Haut-Risque'], ['AL', 'zone d’Accès-Libre']]);
+  });
+  it('takes no description for a one-letter short form, nor the last of a list of alternatives', () => {
+    expect(taken('la tension entre B2 (toute borne numérique) et B3.')).toEqual([]);
+    expect(taken('le G9 (Groupe des neuf) se réunit')).toEqual([['G9', 'Groupe des neuf']]);
+    expect(taken('le fichier que vous pouvez garder lors de la numérisation au format ABC, JKL ou PNG. Ensuite')).toEqual([]);
+  });
   it('reads an acronym that is also a Roman numeral with C, D or M as an acronym', () => {
     expect(taken('Elle passe par la couche de liaison inverse (CLI) du réseau.')).toEqual([['CLI', 'couche de liaison inverse']]);
     expect(taken('Envoyez votre curriculum vitae (CV) avant lundi.')).toEqual([['CV', 'curriculum vitae']]);
