@@ -18,8 +18,9 @@
  *
  * Two mentions of one event (in one document or several) become one entry with all their sources
  * when their dates agree (one may be more precise than the other) and their words overlap enough,
- * weighted by rarity across the corpus (`event-words.ts`); the entry keeps the most precise date
- * and, of its texts, a sentence of a document's body rather than its title.
+ * weighted by rarity across the corpus (`event-words.ts`) — in one document, two words at least:
+ * paragraphs about one thing share its name whatever they tell; the entry keeps the most precise
+ * date and, of its texts, a sentence of a document's body rather than its title.
  *
  * Not for: finding dates in text (`src/language/fr/dates.ts`), placing anchors in HTML
  * (`src/assemble/mark-extraction.ts`).
@@ -393,11 +394,15 @@ function mergeEvents(events: Event[]): ChronologyEntry[] {
     for (const m of merged) {
       if (!compatible(m.date, e.date) || (m.end === undefined) !== (e.end === undefined) || (m.end && !compatible(m.end, e.end!))) continue;
       if (e.block && m.blocks.has(e.block)) continue;
-      const score = m.text === e.text && m.date === e.date ? 1 : similarity(m, e);
+      const sameDocument = m.sources.some((d) => e.sources.includes(d)) && !m.fromTitle && !e.fromTitle;
+      // Two paragraphs of one document that share a single word (the name they are both about)
+      // tell two events.
+      const shared = m.words.filter((w) => e.words.includes(w)).length;
+      const score = m.text === e.text && m.date === e.date ? 1 : sameDocument && shared < 2 ? 0 : similarity(m, e);
       // One document tells an event twice in other words (a date line and its paragraph, a title
       // and its body); the bar is higher than between two documents, which share less wording.
       // A title sums its document up: a date of the body that agrees tells the title's event.
-      const bar = m.sources.some((d) => e.sources.includes(d)) && !m.fromTitle && !e.fromTitle ? sameDocumentThreshold : sameEventThreshold;
+      const bar = sameDocument ? sameDocumentThreshold : sameEventThreshold;
       if (score >= Math.max(bar, bestScore)) {
         same = m;
         bestScore = score;

@@ -79,6 +79,10 @@ describe('chronology: events that hold on any text', () => {
     expect(entries).toHaveLength(1);
     expect(entries[0]!.places.map((p) => p.document)).toEqual(['a', 'b']);
   });
+  it('keeps apart two paragraphs of one document that share only the name they are about', () => {
+    const { entries } = buildChronology([doc('n', 'En mars 2030, Vega était prête.\n\nVega fut lancée en mai 2030.\n\nÀ l’été 2031, Orion était là.\n\nOrion fut lancée en septembre 2031.')]);
+    expect(entries.map((e) => e.date)).toEqual(['2030-03', '2030-05', '2031', '2031-09']);
+  });
   it('keeps two events of one paragraph apart, even on the same date', () => {
     const { entries } = buildChronology([doc('p', 'Le logiciel Atelier fut gelé en octobre 2031. Son manuel est également sorti en octobre 2031.')]);
     expect(entries).toHaveLength(2);
