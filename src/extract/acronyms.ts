@@ -517,7 +517,8 @@ function longFormWindow(all: Word[], max: number): Word[] {
     if (isContent(w)) n++;
     if (w.kind === 'stop') break;
     if (auxiliaries.has(w.text.toLowerCase())) {
-      if (from < all.length && all[from]!.kind === 'content') from++;
+      // (A participle is in small letters: `a Spatial …` is the English article before a name.)
+      if (from < all.length && all[from]!.kind === 'content' && /^\p{Ll}/u.test(all[from]!.text)) from++;
       break;
     }
     const previous = all[i - 1];
@@ -789,6 +790,10 @@ function longFirst(text: string, open: number, shortForm: string, termStart: num
   let lastIndex = words.length - 1;
   const opened = (k: number): boolean => words.slice(best.from, k).some((w) => w.kind === 'quote' && /[«“]/u.test(w.text));
   while (lastIndex > best.from && (words[lastIndex]!.kind === 'comma' || (words[lastIndex]!.kind === 'quote' && !opened(lastIndex)))) lastIndex--;
+  // A name written in capitals ends at its last capital: words in small letters after it
+  // (`High Density Ribbon images (HDR)`) are the thing it qualifies, in English word order.
+  const lastGiver = Math.max(...best.chunks.map((c) => c.word));
+  if (lastGiver >= best.from && lastGiver < lastIndex && titleCase(words.slice(best.from, lastGiver + 1)) && words.slice(lastGiver + 1, lastIndex + 1).every(isLowerWord)) lastIndex = lastGiver;
   const last = words[lastIndex]!;
   return {
     term: shortForm.trim(),

@@ -21,6 +21,13 @@ describe('French dates: what is a date', () => {
     expect(dates('Une clé de 4096 bits, un son à 2000 Hz, 1800 échantillons, la norme ISO 10179:1996.')).toEqual([]);
     expect(dates('mer. 19 mai 2031 15:19:02 UTC')).toEqual([]);
   });
+  it('finds no event in a copyright notice, a quoted value, or a number listed after a number', () => {
+    expect(dates('Copyright (C) 2029,2030,2031 Agence spatiale fictive.')).toEqual([]);
+    expect(dates('Copyright © 2024-2029, 2030-2031 Jeanne Dupont.')).toEqual([]);
+    expect(dates('une fiche datée « 2029-2031 » ou « 12 mai 2031 » reste introuvable')).toEqual([]);
+    expect(dates('si vous tapez 2030 ou 2031, rien.')).toEqual([]);
+    expect(dates('en mars 2003, 2004 et 2005').map((d) => d[1])).toEqual(['2003-03', '2004', '2005']);
+  });
   it('takes a bare year only where a word of time introduces it', () => {
     expect(dates('Le logiciel Atelier 2031 est livré.')).toEqual([]);
     expect(dates('Elle est née en 2004, a travaillé depuis 2010 et, à l’été 2031, est partie.').map((d) => d[1])).toEqual(['2004', '2010', '2031']);
@@ -126,6 +133,11 @@ describe('glossary: definitions that hold on any text', () => {
     expect(taken('la tension entre B2 (toute borne numérique) et B3.')).toEqual([]);
     expect(taken('le G9 (Groupe des neuf) se réunit')).toEqual([['G9', 'Groupe des neuf']]);
     expect(taken('le fichier que vous pouvez garder lors de la numérisation au format ABC, JKL ou PNG. Ensuite')).toEqual([]);
+  });
+  it('ends a name written in capitals at its last capital, and reads « a » before a capital as an article', () => {
+    expect(taken('ways to adjust High Density Ribbon images (HDR) to print')).toEqual([['HDR', 'High Density Ribbon']]);
+    expect(taken('This tool uses a Spatial Orbit Tracker (SOT). It works')).toEqual([['SOT', 'Spatial Orbit Tracker']]);
+    expect(taken('la Station Orbitale habitée (SOH) ouvre')).toEqual([['SOH', 'Station Orbitale habitée']]);
   });
   it('reads an acronym that is also a Roman numeral with C, D or M as an acronym', () => {
     expect(taken('Elle passe par la couche de liaison inverse (CLI) du réseau.')).toEqual([['CLI', 'couche de liaison inverse']]);

@@ -15,7 +15,8 @@
  * What is not a date, by the rules of writing rather than by lists of a text's words: a number
  * inside a URL, a path, a version or a code (`v2.10`, `5.2`, `git20230208`, `10179:1996`), a
  * quantity (`4096 bits`, `2000 Hz`, `1800 échantillons`), a timestamp of a program's output
- * (`19 mai 2021 15:19:02`), and a bare four-digit number that no word of time introduces
+ * (`12 mai 2031 08:14:55`), the years of a copyright notice, a date that is all a quotation
+ * holds (a value cited), and a bare four-digit number that no word of time introduces
  * (`TeX Live 2007`, a table's `2051`).
  *
  * The text is read after Unicode normalization (NFC) and the repair of the accent pairs that TeX
@@ -353,6 +354,8 @@ export function findFrenchDates(given: string): DateMention[] {
   const { text, origin } = readable(given);
   const taken: boolean[] = new Array(text.length).fill(false);
   const found: DateMention[] = [];
+  // Where the dates found end, in `text`: a year listed after one is a date too.
+  const ends: number[] = [];
   for (const { re, read } of patterns) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -365,17 +368,24 @@ export function findFrenchDates(given: string): DateMention[] {
       if (taken.slice(start, end).some(Boolean)) continue;
       // A number after `n°` is a reference, not a year.
       if (/n[°o]\.?\s*$/iu.test(text.slice(Math.max(0, start - 4), start))) continue;
+      // The years of a copyright notice (`Copyright © 2029-2031, 2032 …`) date a text's rights, not
+      // an event; a date that is all a quotation holds (`datée « 2029-2031 »`) is a value cited.
+      if (/(?:copyright|©|\(c\))[\s\d,;–—-]*$/iu.test(text.slice(Math.max(0, start - 60), start)) || (/[«"“]\s*$/u.test(text.slice(Math.max(0, start - 3), start)) && /^\s*[»"”]/u.test(text.slice(end, end + 3)))) {
+        for (let i = start; i < end; i++) taken[i] = true;
+        continue;
+      }
       if (insideCode(text, start, end)) continue;
       const after = text.slice(end, end + 40);
-      // A timestamp printed by a program (`19 mai 2021 15:19:02`) tells no event.
+      // A timestamp printed by a program (`12 mai 2031 08:14:55`) tells no event.
       if (/^,?\s+(?:à\s+)?\d{1,2}:\d{2}:\d{2}/u.test(after)) continue;
       const value = read(m);
       if (!value) continue;
       // A number that counts something (`2000 paquets`); a month name makes it a date whatever follows.
       if (value.from.month === undefined && countsSomething(after)) continue;
-      if (value.bareYear && !bareYearIsDate(text, start, end)) continue;
+      if (value.bareYear && !bareYearIsDate(text, start, end, ends)) continue;
       for (let i = start; i < end; i++) taken[i] = true;
       found.push({ start: origin[start]!, end: origin[end]!, ...value, ...context(text, start, end) });
+      ends.push(end);
     }
   }
   return found.sort((a, b) => a.start - b.start);
@@ -385,7 +395,7 @@ export function findFrenchDates(given: string): DateMention[] {
  * A bare year is a date when a word of time introduces it, when it stands in parentheses
  * (`(2008)`, `(en 2001)`), or when it heads its block as a label (`1995 : …`, `2004 – …`).
  */
-function bareYearIsDate(text: string, start: number, end: number): boolean {
+function bareYearIsDate(text: string, start: number, end: number, datesEnd: readonly number[]): boolean {
   const before = text.slice(Math.max(0, start - 40), start);
   if (yearIntroducer.test(before)) return true;
   if (/\(\s*$/u.test(before) && /^\s*\)/u.test(text.slice(end))) return true;
@@ -398,8 +408,10 @@ function bareYearIsDate(text: string, start: number, end: number): boolean {
     if (gatheringBefore.test(before)) return true;
   }
   if (!text.slice(0, start).trim() && /^\s*(?:[:–—]|-\s)/u.test(text.slice(end))) return true;
-  // `le 1er mars et en 2004` or `mars 2003, 2004 et 2005`: a year listed after another date.
-  if (/(?:^|\D)(?:1[6-9]\d\d|20\d\d)\s*(?:,|et|ou)\s*$/u.test(before)) return true;
+  // `le 1er mars et en 2004` or `mars 2003, 2004 et 2005`: a year listed after another date (one
+  // read as a date: after `tapez 2030 ou`, 2031 is a number too).
+  const listed = /(?:^|\D)(?:1[6-9]\d\d|20\d\d)(\s*(?:,|et|ou)\s*)$/u.exec(before);
+  if (listed && datesEnd.includes(start - listed[1]!.length)) return true;
   // A year alone in its block (a date line above the text it dates); the chronology decides.
   return !text.slice(0, start).trim() && !text.slice(end).trim();
 }
