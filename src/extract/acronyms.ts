@@ -43,7 +43,7 @@
 import { isRomanNumeral as isRoman, ordinalValue } from '../language/fr/numbers.ts';
 
 import { frenchMonthPattern } from '../language/fr/dates.ts';
-import { isContractedArticle } from '../language/fr/words.ts';
+import { isAuxiliaryForm, isContractedArticle } from '../language/fr/words.ts';
 
 const monthWords = new RegExp(`(?<!\\p{L})${frenchMonthPattern}(?!\\p{L})`, 'giu');
 
@@ -502,9 +502,6 @@ function opensNounPhrase(w: Word): boolean {
 /** Prepositions and conjunctions after which an article opens a new noun phrase, outside the name. */
 const clauseLinks = new Set(['entre', 'avec', 'par', 'dans', 'que', 'qui', 'comme', 'selon', 'chez', 'vers', 'lors', 'dont']);
 
-/** Auxiliary verbs: the words before them belong to the clause, not to a name. */
-const auxiliaries = new Set(['a', 'ont', 'est', 'sont', 'été', 'était', 'étaient', 'sera', 'seront', 'avait', 'avaient', 'aura', 'auront', 'fut', 'furent']);
-
 /**
  * The words before a parenthesis that may hold its long form: back to the start of the sentence,
  * an auxiliary verb and the participle after it, or an article that opens a noun phrase after a
@@ -516,8 +513,9 @@ function longFormWindow(all: Word[], max: number): Word[] {
     const w = all[i]!;
     if (isContent(w)) n++;
     if (w.kind === 'stop') break;
-    if (auxiliaries.has(w.text.toLowerCase())) {
-      // (A participle is in small letters: `a Spatial …` is the English article before a name.)
+    // The words before an auxiliary verb belong to the clause, not to a name.
+    if (isAuxiliaryForm(w.text.toLowerCase())) {
+      // (A participle is in small letters: `a Spatial Orbit …` is the English article before a name.)
       if (from < all.length && all[from]!.kind === 'content' && /^\p{Ll}/u.test(all[from]!.text)) from++;
       break;
     }
@@ -791,7 +789,7 @@ function longFirst(text: string, open: number, shortForm: string, termStart: num
   const opened = (k: number): boolean => words.slice(best.from, k).some((w) => w.kind === 'quote' && /[«“]/u.test(w.text));
   while (lastIndex > best.from && (words[lastIndex]!.kind === 'comma' || (words[lastIndex]!.kind === 'quote' && !opened(lastIndex)))) lastIndex--;
   // A name written in capitals ends at its last capital: words in small letters after it
-  // (`High Density Ribbon images (HDR)`) are the thing it qualifies, in English word order.
+  // (`Heavy Duty Roller kits (HDR)`) are the thing it qualifies, in English word order.
   const lastGiver = Math.max(...best.chunks.map((c) => c.word));
   if (lastGiver >= best.from && lastGiver < lastIndex && titleCase(words.slice(best.from, lastGiver + 1)) && words.slice(lastGiver + 1, lastIndex + 1).every(isLowerWord)) lastIndex = lastGiver;
   const last = words[lastIndex]!;

@@ -28,6 +28,7 @@
 import type { ChronologyEntry } from './types.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { findFrenchDates, isoDate, parseIsoDate, weekdayOf, type DateMention, type PartialDate } from '../language/fr/dates.ts';
+import { isAuxiliaryForm } from '../language/fr/words.ts';
 import { diagnosticAt, type ExtractionDocument } from './document.ts';
 import { eventWords } from './event-words.ts';
 import { letterIndexAt, placeAt, sentences, type TextBlock, type TextPlace } from './text-blocks.ts';
@@ -328,7 +329,13 @@ function clauseStart(text: string, at: number, end?: number): number {
   let k = cuts.length - 1;
   // Not a clause that holds nothing but its date (`…, la mission, le 3 mai 2011.`): that tells no event.
   const lone = (from: number): boolean => end !== undefined && !/\p{L}{4,}/u.test(text.slice(from, at) + text.slice(end));
-  while (k > 0 && (!opensSentence(text.slice(cuts[k])) || lone(cuts[k]!))) k--;
+  // Nor an aside between a subject and its verb (`La sonde, au retour, a été remise …`): the
+  // clause after it opens with the verb, and the sentence's subject is before.
+  const aside = (from: number): boolean => {
+    const next = /^[^,;:]*,\s+(\p{L}+)/u.exec(text.slice(from));
+    return !!next && isAuxiliaryForm(next[1]!.toLowerCase());
+  };
+  while (k > 0 && (!opensSentence(text.slice(cuts[k])) || lone(cuts[k]!) || aside(cuts[k]!))) k--;
   return cuts[k]!;
 }
 
@@ -350,16 +357,23 @@ function clean(text: string): string {
   t = t.replace(/^(?:[-–—•*]\s+|\d+(?:\.\d+)*\.?\s+(?=\p{Lu}))/u, '');
   // A date in parentheses after the full stop (`… de Jean Dupont. (12 mai 2031)`) closes the sentence.
   t = t.replace(/\.\s*(\([^()]*\))\s*\.?$/u, ' $1');
+  return balanceQuotes(t).trim().replace(/\s*[;,:]$/u, '');
+}
+
+/** Drops a quote left open at the start, or closed at the end, by the cut of a sentence. */
+function balanceQuotes(text: string): string {
+  let t = text;
   const opens = (t.match(/«/gu) ?? []).length;
   const closes = (t.match(/»/gu) ?? []).length;
   if (opens > closes && t.startsWith('«')) t = t.replace(/^«\s*/u, '');
   if (closes > opens && /»\s*[.!?]?$/u.test(t)) t = t.replace(/\s*»(\s*[.!?]?)$/u, '$1');
-  return t.trim().replace(/\s*[;,:]$/u, '');
+  return t;
 }
 
 function tidy(text: string): string {
-  let t = text.replace(/\s+/g, ' ').trim().replace(/^(\p{Ll})/u, (c) => c.toLocaleUpperCase('fr'));
-  if (/[\p{L}\p{N})»”]$/u.test(t)) t += '.';
+  let t = balanceQuotes(text.replace(/\s+/g, ' ').trim()).replace(/^(\p{Ll})/u, (c) => c.toLocaleUpperCase('fr'));
+  // A quotation closed after its own full stop (`… de base. »`) needs none after it.
+  if (/[\p{L}\p{N})»”]$/u.test(t) && !/[.!?…]\s*[»”]$/u.test(t)) t += '.';
   return t;
 }
 

@@ -167,9 +167,10 @@ export function sentences(text: string): [number, number][] {
 
 function sentencesOfLine(text: string): [number, number][] {
   const ranges: [number, number][] = [];
-  // A sentence ends at . ! ? … followed by space and a capital, a digit or an opening quote;
-  // not after an abbreviation of one or two letters (`M.`, `n°`), which French writes before names.
-  const re = /[.!?…]+[»”"’)]?(\s+)(?=[«"“(\p{Lu}\d])/gu;
+  // A sentence ends at . ! ? … (and the quote that closes on it, French-spaced or not: `. »`)
+  // followed by space and a capital, a digit or an opening quote; not after an abbreviation of
+  // one or two letters (`M.`, `n°`), which French writes before names.
+  const re = /[.!?…]+(?:[ \u00a0\u202f]?[»”"’)])?(\s+)(?=[«"“(\p{Lu}\d])/gu;
   let start = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const before = text.slice(Math.max(0, m.index - 4), m.index);

@@ -24,12 +24,13 @@ describe('French dates: what is a date', () => {
   it('finds no event in a copyright notice, a quoted value, or a number listed after a number', () => {
     expect(dates('Copyright (C) 2029,2030,2031 Agence spatiale fictive.')).toEqual([]);
     expect(dates('Copyright © 2024-2029, 2030-2031 Jeanne Dupont.')).toEqual([]);
-    expect(dates('une fiche datée « 2029-2031 » ou « 12 mai 2031 » reste introuvable')).toEqual([]);
+    expect(dates('le champ porte « 2029-2031 » ou « 12 mai 2031 » en clair')).toEqual([]);
     expect(dates('si vous tapez 2030 ou 2031, rien.')).toEqual([]);
     expect(dates('en mars 2003, 2004 et 2005').map((d) => d[1])).toEqual(['2003-03', '2004', '2005']);
   });
   it('takes a bare year only where a word of time introduces it', () => {
     expect(dates('Le logiciel Atelier 2031 est livré.')).toEqual([]);
+    expect(dates('L’été 2031 fut chaud, l’année 2032 est calme.').map((d) => d[1])).toEqual(['2031', '2032']);
     expect(dates('Elle est née en 2004, a travaillé depuis 2010 et, à l’été 2031, est partie.').map((d) => d[1])).toEqual(['2004', '2010', '2031']);
     expect(dates('Plus de 2000 paquets, mais avant 2004 rien.')).toEqual([]);
     expect(dates('Les noms (2029) et l’exercice SILENT COMET 2031.').map((d) => d[1])).toEqual(['2029', '2031']);
@@ -75,8 +76,19 @@ describe('chronology: events that hold on any text', () => {
     ]);
   });
   it('takes no year for the number of a thing named in one word of capitals', () => {
-    expect(dates('Le pilote ZX 2000 a été réécrit, la norme QRS 2031 aussi.')).toEqual([]);
+    expect(dates('Le pilote ZX 2000 est livré, la norme QRS 2031 aussi.')).toEqual([]);
     expect(dates('Lors de l’exercice ORION 2031 et du sommet de l’ASF 2032.').map((d) => d[1])).toEqual(['2031', '2032']);
+  });
+  it('keeps the subject of a long sentence whose verb follows an aside, and ends a quotation once', () => {
+    const long = '« La sonde Vega, au retour de Namur, a été remise en orbite en mars 2031 pour la troisième campagne de mesures : les équipes de Liège et de Gand avaient préparé ses capteurs (trois caméras et deux spectromètres), chaque laboratoire suivait ses instruments et le centre de calcul recevait toutes les données la nuit même. »';
+    const { entries } = buildChronology([doc('a', long)]);
+    expect(entries[0]!.text).toMatch(/^La sonde Vega, au retour de Namur, a été remise en orbite en mars 2031/u);
+    const quoted = buildChronology([doc('b', '« La sonde Vega, au retour de Namur, a été remise en orbite en mars 2031. »')]).entries;
+    expect(quoted[0]!.text).toBe('« La sonde Vega, au retour de Namur, a été remise en orbite en mars 2031. »');
+  });
+  it('ends a sentence at a quotation closed French-style before the next one opens', () => {
+    const { entries } = buildChronology([doc('q', '« Nous montions chaque pièce à la main. Le prototype B fut le dernier fait ainsi. » « L’essentiel de l’année 2031 est allé aux essais en vol. »')]);
+    expect(entries.map((e) => e.text)).toEqual(['« L’essentiel de l’année 2031 est allé aux essais en vol. »']);
   });
   it('gives one entry for one event told by two documents, with both places', () => {
     const { entries } = buildChronology([
@@ -124,19 +136,19 @@ describe('glossary: definitions that hold on any text', () => {
     expect(taken('Voyez le filtre NL (Non-Linéaire) du logiciel.')).toEqual([['NL', 'Non-Linéaire']]);
   });
   it('takes the nearer of two coordinated noun phrases, and no pronoun, for the long form', () => {
-    expect(taken('Le pacte naval Orion et les Lignes du code libre (OPNL) ;')).toEqual([]);
-    expect(taken('Le filtre donne un rendu très proche de Netteté, et Luminance (TNL) donne un effet.')).toEqual([]);
+    expect(taken('Le pacte naval Orion et les Règles du code libre (OPNR) ;')).toEqual([]);
+    expect(taken('Le capteur rend un signal très voisin de Bruit, et Gain (TBG) reste stable.')).toEqual([]);
     expect(taken('pour la sécurité et la santé au travail (SST) en')).toEqual([['SST', 'sécurité et la santé au travail']]);
-    expect(taken('l’une pour la zone de Haut-Risque (HR) et l’autre pour la zone d’Accès-Libre (AL) : voir')).toEqual([['HR', 'zone de Haut-Risque'], ['AL', 'zone d’Accès-Libre']]);
+    expect(taken('Un badge sert aux visiteurs, l’autre pour la salle d’Accès-Libre (AL) du musée.')).toEqual([['AL', 'salle d’Accès-Libre']]);
   });
   it('takes no description for a one-letter short form, nor the last of a list of alternatives', () => {
-    expect(taken('la tension entre B2 (toute borne numérique) et B3.')).toEqual([]);
+    expect(taken('On relie B2 (toute borne numérique) au boîtier.')).toEqual([]);
     expect(taken('le G9 (Groupe des neuf) se réunit')).toEqual([['G9', 'Groupe des neuf']]);
-    expect(taken('le fichier que vous pouvez garder lors de la numérisation au format ABC, JKL ou PNG. Ensuite')).toEqual([]);
+    expect(taken('la page numérisée gardée en ABC, JKL ou PNG. Ensuite')).toEqual([]);
   });
   it('ends a name written in capitals at its last capital, and reads « a » before a capital as an article', () => {
-    expect(taken('ways to adjust High Density Ribbon images (HDR) to print')).toEqual([['HDR', 'High Density Ribbon']]);
-    expect(taken('This tool uses a Spatial Orbit Tracker (SOT). It works')).toEqual([['SOT', 'Spatial Orbit Tracker']]);
+    expect(taken('Our shop sells Heavy Duty Roller kits (HDR) at cost.')).toEqual([['HDR', 'Heavy Duty Roller']]);
+    expect(taken('Each probe carries a Spatial Orbit Tracker (SOT). It works')).toEqual([['SOT', 'Spatial Orbit Tracker']]);
     expect(taken('la Station Orbitale habitée (SOH) ouvre')).toEqual([['SOH', 'Station Orbitale habitée']]);
   });
   it('reads an acronym that is also a Roman numeral with C, D or M as an acronym', () => {

@@ -25,7 +25,7 @@
  *
  * Not for: times of day, durations (`deux ans après`), ordinals (`24e conférence`).
  */
-import { isFunctionWord } from './words.ts';
+import { isAuxiliaryForm, isFunctionWord } from './words.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Month names
@@ -339,8 +339,8 @@ function countsSomething(after: string): boolean {
   if (!/^\p{Ll}/u.test(word)) return false;
   // An elided word (`s'est`, `l'a`, `qu'il`) starts a clause; it counts nothing.
   if (/^\p{L}{1,5}['’]/u.test(word)) return false;
-  // A verb or a participle after the number (`2024-2025 ayant porté`, `2003 adoptée`) makes it no count.
-  if (/(?:ant|é|ée|és|ées|ait|aient)$/u.test(word)) return false;
+  // A verb or a participle after the number (`2024-2025 ayant porté`, `2003 adoptée`, `2031 fut`) makes it no count.
+  if (/(?:ant|é|ée|és|ées|ait|aient)$/u.test(word) || isAuxiliaryForm(word)) return false;
   return !isFunctionWord(word) && !/^(?:et|ou|puis|alors|déjà|seulement|encore|enfin|aussi|aujourd|hui|ans?|à|a|y|lors|quand|lorsque|où)$/u.test(word.replace(/['’].*$/u, ''));
 }
 

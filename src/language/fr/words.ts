@@ -134,3 +134,11 @@ const englishFunctionWords = new Set(['the', 'of', 'and', 'with', 'to', 'in', 'o
 export function isEnglishFunctionWord(word: string): boolean {
   return englishFunctionWords.has(word);
 }
+
+/** The simple forms of `être` and `avoir` that build a compound tense or a passive (`est sortie`, `a été`, `fut publiée`). */
+const auxiliaryForms = new Set(['a', 'ont', 'est', 'sont', 'été', 'était', 'étaient', 'sera', 'seront', 'avait', 'avaient', 'aura', 'auront', 'fut', 'furent', 'eut', 'eurent']);
+
+/** True for a form of `être` or `avoir` used as an auxiliary (lowercase). */
+export function isAuxiliaryForm(word: string): boolean {
+  return auxiliaryForms.has(word);
+}
