@@ -515,8 +515,9 @@ function longFormWindow(all: Word[], max: number): Word[] {
     if (w.kind === 'stop') break;
     // The words before an auxiliary verb belong to the clause, not to a name.
     if (isAuxiliaryForm(w.text.toLowerCase())) {
-      // (A participle is in small letters: `a Spatial Orbit …` is the English article before a name.)
-      if (from < all.length && all[from]!.kind === 'content' && /^\p{Ll}/u.test(all[from]!.text)) from++;
+      // (A participle is in small letters and ends like one: before `a Spatial Orbit …`, `a high
+      // …`, `a` is the English article.)
+      if (from < all.length && all[from]!.kind === 'content' && /^\p{Ll}.*(?:é|ée|és|ées|i|is|ie|ies|it|u|ue|us|t|s)$/u.test(all[from]!.text)) from++;
       break;
     }
     const previous = all[i - 1];
@@ -644,6 +645,8 @@ export function findDefinitions(text: string, isFrenchWord?: (word: string) => b
       continue;
     }
     const lead = trimmed.split(/\s+[–—-]\s+|\s*[,;]\s*/)[0]!;
+    // A list of names (`(ALPHA, Bêta ou Gamma)`) names things; it defines none of them.
+    if (/^[^,;]+,\s*\p{Lu}[\p{L}\p{N}]*(?:\s*,\s*\p{Lu}[\p{L}\p{N}]*)*\s+(?:et|ou|and|or)\s+\p{Lu}[\p{L}\p{N}]*$/u.test(trimmed)) continue;
     const shape = shortFormShape(lead);
     if (shape) {
       const termStart = content.indexOf(lead) + open + 1;
@@ -742,7 +745,7 @@ function explicit(text: string, termStart: number, termEnd: number, longStart: n
   };
 }
 
-const englishLinks = new Set(['of', 'the', 'and', 'for', 'to', 'with', 'on', 'in', 'by', 'from', 'as', 'such', 'is', 'are', 'when', 'you', 'your', 'which', 'that']);
+const englishLinks = new Set(['of', 'the', 'and', 'for', 'to', 'with', 'on', 'in', 'by', 'from', 'as', 'such', 'is', 'are', 'when', 'you', 'your', 'which', 'that', 'this', 'these', 'those', 'its', 'their', 'it']);
 const frenchLinks = new Set(['de', "d'", 'du', 'des', 'la', 'le', 'les', "l'", 'et', 'pour', 'en', 'sur', 'au', 'aux', 'à', 'par', 'un', 'une', 'dans', 'avec']);
 
 /**
@@ -753,9 +756,12 @@ const frenchLinks = new Set(['de', "d'", 'du', 'des', 'la', 'le', 'les', "l'", '
  */
 function plausible(c: DefinitionCandidate): boolean {
   if (c.expansion.includes(c.term)) return false;
-  for (const w of c.term.split(/\s+/u)) if (w.length >= 3 && new RegExp(`(?<![\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(c.expansion)) return false;
-  if (/^(?:i\.\s?e\.|e\.\s?g\.|c\.-à-d\.|c['’]est-à-dire|cf\.|voir|voyez|consultez|see|p\.\s?ex\.|par exemple|ex\.|comme|notamment|sauf|y compris)(?![\p{L}])/iu.test(c.expansion)) return false;
+  // The short form itself, in any case (`PDF (extension .pdf)`), is a self-reference too.
+  for (const w of c.term.split(/\s+/u)) if (w.length >= 3 && new RegExp(`(?<![\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu').test(c.expansion)) return false;
+  if (/^(?:i\.\s?e\.|e\.\s?g\.|c\.?-?à-?d\.?|c['’]est-à-dire|cf\.|voir|voyez|consultez|see|p\.\s?ex\.|par exemple|ex\.|comme|notamment|sauf|y compris|ici|here)(?![\p{L}])/iu.test(c.expansion)) return false;
   const words = c.expansion.toLowerCase().split(/[^\p{L}'’]+/u).filter(Boolean);
+  // A clause (`les couleurs ne changeront pas`, `le module est prêt`) remarks; a name has no verb.
+  if (c.direction === 'short-first' && words.some((w) => w === 'ne' || w === 'n’' || w === "n'" || (w !== 'a' && isAuxiliaryForm(w)))) return false;
   const english = words.some((w) => englishLinks.has(w)) && !words.some((w) => frenchLinks.has(w.replace('’', "'")));
   if (english && c.coverage < 0.75) return false;
   return true;

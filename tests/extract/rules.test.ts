@@ -26,6 +26,7 @@ describe('French dates: what is a date', () => {
     expect(dates('Copyright © 2024-2029, 2030-2031 Jeanne Dupont.')).toEqual([]);
     expect(dates('le champ porte « 2029-2031 » ou « 12 mai 2031 » en clair')).toEqual([]);
     expect(dates('si vous tapez 2030 ou 2031, rien.')).toEqual([]);
+    expect(dates('le profil Atelier (2031)™ et la marque Orion 2030® sont fournis')).toEqual([]);
     expect(dates('en mars 2003, 2004 et 2005').map((d) => d[1])).toEqual(['2003-03', '2004', '2005']);
   });
   it('takes a bare year only where a word of time introduces it', () => {
@@ -150,6 +151,15 @@ describe('glossary: definitions that hold on any text', () => {
     expect(taken('Our shop sells Heavy Duty Roller kits (HDR) at cost.')).toEqual([['HDR', 'Heavy Duty Roller']]);
     expect(taken('Each probe carries a Spatial Orbit Tracker (SOT). It works')).toEqual([['SOT', 'Spatial Orbit Tracker']]);
     expect(taken('la Station Orbitale habitée (SOH) ouvre')).toEqual([['SOH', 'Station Orbitale habitée']]);
+  });
+  it('takes no remark, clause, list, file extension or partial English phrase for a long form', () => {
+    expect(taken('le fichier ICP (ici le pilote compatible). Vous')).toEqual([]);
+    expect(taken('enregistrez-le au format ABC (c.-à-d avec l’extension .abc), car')).toEqual([]);
+    expect(taken('importez-le dans ASF (aucun fichier ne sera supprimé). Puis')).toEqual([]);
+    expect(taken('les équipes de Namur et de Liège (NL, Gand ou Mons) partent')).toEqual([]);
+    expect(taken('pour lire un fichier ABC (extension .abc) il faut')).toEqual([]);
+    expect(taken('the probe then reads this data (RTI) in memory')).toEqual([]);
+    expect(taken('a probe which may show a high orbital drift (HOD), for instance')).toEqual([['HOD', 'high orbital drift']]);
   });
   it('reads an acronym that is also a Roman numeral with C, D or M as an acronym', () => {
     expect(taken('Elle passe par la couche de liaison inverse (CLI) du réseau.')).toEqual([['CLI', 'couche de liaison inverse']]);

@@ -376,8 +376,9 @@ export function findFrenchDates(given: string): DateMention[] {
       }
       if (insideCode(text, start, end)) continue;
       const after = text.slice(end, end + 40);
-      // A timestamp printed by a program (`12 mai 2031 08:14:55`) tells no event.
-      if (/^,?\s+(?:à\s+)?\d{1,2}:\d{2}:\d{2}/u.test(after)) continue;
+      // A timestamp printed by a program (`12 mai 2031 08:14:55`) tells no event; a number before
+      // a trademark sign (`Atelier (2031)™`) belongs to a name.
+      if (/^,?\s+(?:à\s+)?\d{1,2}:\d{2}:\d{2}/u.test(after) || /^\)?\s*[™®]/u.test(after)) continue;
       const value = read(m);
       if (!value) continue;
       // A number that counts something (`2000 paquets`); a month name makes it a date whatever follows.
