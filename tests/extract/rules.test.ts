@@ -154,7 +154,7 @@ describe('glossary: definitions that hold on any text', () => {
   });
   it('takes no remark, clause, list, file extension or partial English phrase for a long form', () => {
     expect(taken('le fichier ICP (ici le pilote compatible). Vous')).toEqual([]);
-    expect(taken('enregistrez-le au format ABC (c.-à-d avec l’extension .abc), car')).toEqual([]);
+    expect(taken('enregistrez-le au format ABC (c.-à-d au bon codage), car')).toEqual([]);
     expect(taken('importez-le dans ASF (aucun fichier ne sera supprimé). Puis')).toEqual([]);
     expect(taken('les équipes de Namur et de Liège (NL, Gand ou Mons) partent')).toEqual([]);
     expect(taken('pour lire un fichier ABC (extension .abc) il faut')).toEqual([]);
