@@ -43,7 +43,7 @@
 import { isRomanNumeral as isRoman, ordinalValue } from '../language/fr/numbers.ts';
 
 import { frenchMonthPattern } from '../language/fr/dates.ts';
-import { isAuxiliaryForm, isContractedArticle } from '../language/fr/words.ts';
+import { isAuxiliaryForm, isContractedArticle, isFunctionWord } from '../language/fr/words.ts';
 
 const monthWords = new RegExp(`(?<!\\p{L})${frenchMonthPattern}(?!\\p{L})`, 'giu');
 
@@ -760,6 +760,8 @@ function plausible(c: DefinitionCandidate): boolean {
   for (const w of c.term.split(/\s+/u)) if (w.length >= 3 && new RegExp(`(?<![\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu').test(c.expansion)) return false;
   if (/^(?:i\.\s?e\.|e\.\s?g\.|c\.?-?à-?d\.?|c['’]est-à-dire|cf\.|voir|voyez|consultez|see|p\.\s?ex\.|par exemple|ex\.|comme|notamment|sauf|y compris|ici|here)(?![\p{L}])/iu.test(c.expansion)) return false;
   const words = c.expansion.toLowerCase().split(/[^\p{L}'’]+/u).filter(Boolean);
+  // A name never ends on a preposition or an article (`l'archive principale de (ACR)`: a line cut short).
+  if (words.length && isFunctionWord(words[words.length - 1]!) && /[\p{L}'’]$/u.test(c.expansion)) return false;
   // A clause (`les couleurs ne changeront pas`, `le module est prêt`) remarks; a name has no verb.
   if (c.direction === 'short-first' && words.some((w) => w === 'ne' || w === 'n’' || w === "n'" || (w !== 'a' && isAuxiliaryForm(w)))) return false;
   const english = words.some((w) => englishLinks.has(w)) && !words.some((w) => frenchLinks.has(w.replace('’', "'")));

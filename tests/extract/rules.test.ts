@@ -159,6 +159,7 @@ describe('glossary: definitions that hold on any text', () => {
     expect(taken('les équipes de Namur et de Liège (NL, Gand ou Mons) partent')).toEqual([]);
     expect(taken('pour lire un fichier ABC (extension .abc) il faut')).toEqual([]);
     expect(taken('the probe then reads this data (RTI) in memory')).toEqual([]);
+    expect(taken('-- la liste principale de  (LPS) à droite')).toEqual([]);
     expect(taken('a probe which may show a high orbital drift (HOD), for instance')).toEqual([['HOD', 'high orbital drift']]);
   });
   it('reads an acronym that is also a Roman numeral with C, D or M as an acronym', () => {
