@@ -137,6 +137,8 @@ export function isRomanNumeral(token: string): boolean {
  * (`ASF`, `GRP2`, `CSIRT-UE`), or one capital and a number (`G9`). Roman numerals are not.
  */
 export function looksLikeAcronym(token: string): boolean {
+  // `ASF_MSG_OUT` is a program's identifier, not an acronym.
+  if (token.includes('_')) return false;
   if (isRomanNumeral(token.replace(/[-‑]/g, ''))) return false;
   if (/\p{Ll}/u.test(token)) return false;
   const capitals = (token.match(/\p{Lu}/gu) ?? []).length;
@@ -144,8 +146,8 @@ export function looksLikeAcronym(token: string): boolean {
   return /^\p{Lu}\p{N}{1,2}$/u.test(token);
 }
 
-// A URL, a path or an address is no word of a name: it ends a long form (group 7).
-const tokenRe = /((?:[a-z][a-z+.-]*:\/\/|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+|(?<![\p{L}\p{N}])~?\/[\w.~/-]+|[\t=|])|(\p{L}+['’])|([\p{L}\p{N}]+(?:[-‑_][\p{L}\p{N}]+)*)|([«»"“”])|([.;:!?()[\]])|(,)|([–—])/gu;
+// A URL, a path, an address or a program's identifier (`asf_init`) is no word of a name: it ends a long form (group 1).
+const tokenRe = /((?:[a-z][a-z+.-]*:\/\/|www\.)\S+|[\p{L}\p{N}]+(?:_[\p{L}\p{N}]+)+|[\w.+-]+@[\w-]+\.[\w.]+|(?<![\p{L}\p{N}])~?\/[\w.~/-]+|[\t=|])|(\p{L}+['’])|([\p{L}\p{N}]+(?:[-‑_][\p{L}\p{N}]+)*)|([«»"“”])|([.;:!?()[\]])|(,)|([–—])/gu;
 
 function tokenize(text: string, from: number, to: number): Word[] {
   const words: Word[] = [];
@@ -344,7 +346,15 @@ function score(units: Unit[], words: Word[], all: Chunk[], longFirst: boolean): 
   const byWords = chunks.some((c) => words[c.word]!.kind === 'content' || words[c.word]!.kind === 'number' || words[c.word]!.kind === 'link');
   const letterUnits = units.filter((u) => u.kind === 'letter').length;
   const oneWordStart = letterUnits >= 2 && chunks.length === 1 && words[chunks[0]!.word]!.kind !== 'acronym';
-  const chance = !byWords || (letterUnits >= 2 && covered.size < 2) || oneWordStart;
+  // A long form in another language than French (a word the lexicon does not know) that leaves
+  // two letters or more unexplained at the start (`motion controller (ASFMOT)`) lacks the words
+  // of another name: it describes the thing rather than spells it. (A French translation may
+  // leave them, its words come in another order: `programme des objectifs orbitaux (HLOP)`.)
+  let leading = 0;
+  while (leading < units.length && units[leading]!.kind === 'letter' && !covered.has(leading)) leading++;
+  const foreign = words.slice(from).some((w) => w.kind === 'content' && w.french === false);
+  const headless = longFirst && letterUnits >= 3 && leading >= 2 && foreign;
+  const chance = !byWords || (letterUnits >= 2 && covered.size < 2) || oneWordStart || headless;
   const coverage = unexplainedPart || chance ? Math.min(0.49, counted ? matched / counted : 0) : counted ? matched / counted : 0;
   const first = covered.has(0) ? 1 : 0;
   // English names give French acronyms whose letters come in reverse order (`Remotely Piloted
@@ -412,11 +422,13 @@ function longFormStart(words: Word[], chunks: Chunk[], unexplained: number, head
   const givers = [...new Set(chunks.map((c) => c.word).filter((i) => isContent(words[i]!)))].sort((a, b) => a - b);
   const letters = (word: number): number => chunks.filter((c) => c.word === word).reduce((n, c) => n + c.length, 0);
   const total = chunks.reduce((n, c) => n + c.length, 0) + unexplained;
-  // A stray letter: dropped when the rest explains at least half the short form on its own.
+  // A stray letter: dropped when the rest explains at least half the short form on its own, or
+  // whatever the rest explains when three words that give none cut it off: no name runs so long
+  // without a letter.
   while (givers.length > 1) {
     const gap = words.slice(givers[0]! + 1, givers[1]!).filter((w) => isContent(w) && w.kind !== 'acronym').length;
     const rest = givers.slice(1).reduce((n, g) => n + letters(g), 0);
-    if (gap < 2 || rest < total / 2) break;
+    if (gap < 2 || (rest < total / 2 && gap < 3)) break;
     givers.shift();
   }
   if (!givers.length) return words.length;
@@ -760,6 +772,8 @@ function plausible(c: DefinitionCandidate): boolean {
   for (const w of c.term.split(/\s+/u)) if (w.length >= 3 && new RegExp(`(?<![\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu').test(c.expansion)) return false;
   if (/^(?:i\.\s?e\.|e\.\s?g\.|c\.?-?à-?d\.?|c['’]est-à-dire|cf\.|voir|voyez|consultez|see|p\.\s?ex\.|par exemple|ex\.|comme|notamment|sauf|y compris|ici|here)(?![\p{L}])/iu.test(c.expansion)) return false;
   const words = c.expansion.toLowerCase().split(/[^\p{L}'’]+/u).filter(Boolean);
+  // A file name (`plan.asf`, `.asf`) is no long form.
+  if (/[\p{L}\p{N}]\.\p{Ll}{2,4}(?![\p{L}])|(?:^|\s)\.\p{Ll}{2,4}(?![\p{L}])/u.test(c.expansion)) return false;
   // A name never ends on a preposition or an article (`l'archive principale de (ACR)`: a line cut short).
   if (words.length && isFunctionWord(words[words.length - 1]!) && /[\p{L}'’]$/u.test(c.expansion)) return false;
   // A clause (`les couleurs ne changeront pas`, `le module est prêt`) remarks; a name has no verb.
@@ -920,6 +934,9 @@ function shortFirst(text: string, open: number, close: number): DefinitionCandid
   const best = scored && { ...scored, run: r };
   if (!best) return undefined;
   if (compound && (best.coverage < 1 || !inOrder(best.chunks))) return undefined;
+  // A gloss that leaves the first letter unexplained (`ASFMOT (contrôleur de mouvement)`)
+  // describes the thing; it does not spell its name.
+  if (!isList && best.chunks.length && !best.chunks.some((c) => c.unit === 0)) return undefined;
   // One letter with a number (`B2 (toute borne numérique)`): only a name that starts with it
   // defines it (`G9 (Groupe des neuf)`); one letter found further is chance.
   const letters = unitsOf(text.slice(r[0]!.start, r[r.length - 1]!.end)).filter((u) => u.kind === 'letter');

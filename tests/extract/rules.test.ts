@@ -7,6 +7,7 @@ import { doc, taken } from './helpers.ts';
 import { buildChronology } from '../../src/extract/chronology.ts';
 import { buildGlossary } from '../../src/extract/glossary.ts';
 import { findFrenchDates, formatFrenchDate, isoDate, readable } from '../../src/language/fr/dates.ts';
+import { findDefinitions, isAccepted } from '../../src/extract/acronyms.ts';
 
 const dates = (text: string) => findFrenchDates(text).map((m) => [text.slice(m.start, m.end), isoDate(m.from), m.to && isoDate(m.to)]);
 
@@ -161,6 +162,14 @@ describe('glossary: definitions that hold on any text', () => {
     expect(taken('the probe then reads this data (RTI) in memory')).toEqual([]);
     expect(taken('-- la liste principale de  (LPS) à droite')).toEqual([]);
     expect(taken('a probe which may show a high orbital drift (HOD), for instance')).toEqual([['HOD', 'high orbital drift']]);
+  });
+  it('takes no identifier, file name, far-flung letters or headless foreign gloss for a definition', () => {
+    expect(taken('le message AB_CD (Arbre Binaire de Calcul Distant) part')).toEqual([]);
+    expect(taken('le paramètre PA (plan.asf) du fichier')).toEqual([]);
+    expect(taken('plain files for rtlinux hosts or kernel drivers for some clusters (RTAC):')).toEqual([]);
+    const french = (w: string): boolean => !['controller', 'motion'].includes(w);
+    expect(findDefinitions('There are two parts: the motion controller (ASCMOT), and', french).filter(isAccepted)).toEqual([]);
+    expect(findDefinitions('le programme des objectifs orbitaux (HLOP) avance', french).filter(isAccepted).map((d) => d.expansion)).toEqual(['programme des objectifs orbitaux']);
   });
   it('reads an acronym that is also a Roman numeral with C, D or M as an acronym', () => {
     expect(taken('Elle passe par la couche de liaison inverse (CLI) du réseau.')).toEqual([['CLI', 'couche de liaison inverse']]);
