@@ -33,9 +33,13 @@ describe('French dates: what is a date', () => {
   it('takes a bare year only where a word of time introduces it', () => {
     expect(dates('Le logiciel Atelier 2031 est livré.')).toEqual([]);
     expect(dates('L’été 2031 fut chaud, l’année 2032 est calme.').map((d) => d[1])).toEqual(['2031', '2032']);
+    expect(dates('En 2031 il partit ; entre 2032 et 2034 elle resta.').map((d) => [d[1], d[2]])).toEqual([['2031', undefined], ['2032', '2034']]);
     expect(dates('Elle est née en 2004, a travaillé depuis 2010 et, à l’été 2031, est partie.').map((d) => d[1])).toEqual(['2004', '2010', '2031']);
     expect(dates('Plus de 2000 paquets, mais avant 2004 rien.')).toEqual([]);
     expect(dates('Les noms (2029) et l’exercice SILENT COMET 2031.').map((d) => d[1])).toEqual(['2029', '2031']);
+  });
+  it('reads the first of the month with its suffix raised or set apart', () => {
+    expect(dates('le 1ᵉʳ octobre 2031 et le 1 er mai 2032').map((d) => d[1])).toEqual(['2031-10-01', '2032-05-01']);
   });
   it('reads month ranges that share a year, and tells a past end from a deadline', () => {
     expect(dates('publiées entre août et décembre 2031')).toEqual([['entre août et décembre 2031', '2031-08', '2031-12']]);

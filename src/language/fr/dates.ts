@@ -25,7 +25,7 @@
  *
  * Not for: times of day, durations (`deux ans après`), ordinals (`24e conférence`).
  */
-import { isAuxiliaryForm, isFunctionWord } from './words.ts';
+import { isAuxiliaryForm, isFrenchFunctionWord, isFunctionWord } from './words.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Month names
@@ -209,7 +209,8 @@ export function readable(text: string): { text: string; origin: number[] } {
 const weekdays = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
 
 const MONTH = frenchMonthPattern;
-const DAY = String.raw`(?:1er|premier|[12]\d|3[01]|0?[1-9])`;
+// `1er`, also with its suffix raised (`1ᵉʳ`) or set apart by a PDF's extraction (`1 er`).
+const DAY = String.raw`(?:1(?:er|ᵉʳ|\s(?:er|ᵉʳ)(?=\s))|premier|[12]\d|3[01]|0?[1-9])`;
 const YEAR = String.raw`(?:1[6-9]\d\d|20\d\d)`;
 const WEEKDAY = String.raw`(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)`;
 const DASH = String.raw`\s*[-–—‑]\s*`;
@@ -317,7 +318,7 @@ function monthOf(word: string): number {
 }
 
 function dayOf(word: string): number {
-  return /^(?:1er|premier)$/i.test(word) ? 1 : Number(word);
+  return /^(?:1\s?(?:er|ᵉʳ)|premier)$/iu.test(word) ? 1 : Number(word);
 }
 
 /** The whitespace-delimited token around `[start, end)`: a URL, a path, an address or a code holds no date. */
@@ -337,8 +338,9 @@ function countsSomething(after: string): boolean {
   const word = m[1]!.replace(/[.,;:!?)»”]+$/u, '');
   if (unitRe.test(word)) return true;
   if (!/^\p{Ll}/u.test(word)) return false;
-  // An elided word (`s'est`, `l'a`, `qu'il`) starts a clause; it counts nothing.
-  if (/^\p{L}{1,5}['’]/u.test(word)) return false;
+  // An elided word (`s'est`, `l'a`, `qu'il`) starts a clause; it counts nothing; nor does a
+  // pronoun or another word of the closed classes (`en 2031 elle …`, `2031 leur …`).
+  if (/^\p{L}{1,5}['’]/u.test(word) || isFrenchFunctionWord(word)) return false;
   // A verb or a participle after the number (`2024-2025 ayant porté`, `2003 adoptée`, `2031 fut`) makes it no count.
   if (/(?:ant|é|ée|és|ées|ait|aient)$/u.test(word) || isAuxiliaryForm(word)) return false;
   return !isFunctionWord(word) && !/^(?:et|ou|puis|alors|déjà|seulement|encore|enfin|aussi|aujourd|hui|ans?|à|a|y|lors|quand|lorsque|où)$/u.test(word.replace(/['’].*$/u, ''));
