@@ -43,6 +43,7 @@ describe('French dates: what is a date', () => {
   });
   it('reads month ranges that share a year, and tells a past end from a deadline', () => {
     expect(dates('publiées entre août et décembre 2031')).toEqual([['entre août et décembre 2031', '2031-08', '2031-12']]);
+    expect(dates('en juillet-août 2031, puis')).toEqual([['juillet-août 2031', '2031-07', '2031-08']]);
     expect(findFrenchDates('Elle a dirigé le projet jusqu’en mars 2031.')[0]!.target).toBeFalsy();
     expect(findFrenchDates('Le plan sera appliqué jusqu’en mars 2031.')[0]!.target).toBe(true);
   });

@@ -257,13 +257,13 @@ const patterns: { re: RegExp; read: (m: RegExpExecArray) => Omit<DateMention, 's
     re: new RegExp(String.raw`${B}(?:de|d'|d’|entre)\s*(${MONTH})\s+(${YEAR})\s+(?:à|a|et|au)\s+(${MONTH})\s+(${YEAR})${E}`, 'giu'),
     read: (m) => ({ from: { year: Number(m[2]), month: monthOf(m[1]!) }, to: { year: Number(m[4]), month: monthOf(m[3]!) } }),
   },
-  // entre août et décembre 1993, d'août à décembre 1993: one year for both months
+  // entre août et décembre 1993, d'août à décembre 1993, juillet-août 1993: one year for both months
   {
-    re: new RegExp(String.raw`${B}(?:de|d'|d’|entre)\s*(${MONTH})\s+(?:à|a|et|au)\s+(${MONTH})\s+(${YEAR})${E}`, 'giu'),
+    re: new RegExp(String.raw`${B}(?:(?:de|d'|d’|entre)\s*(${MONTH})\s+(?:à|a|et|au)\s+|(${MONTH})\s*[-–—/]\s*)(${MONTH})\s+(${YEAR})${E}`, 'giu'),
     read: (m) => {
-      const [a, b] = [monthOf(m[1]!), monthOf(m[2]!)];
+      const [a, b] = [monthOf((m[1] ?? m[2])!), monthOf(m[3]!)];
       if (b <= a) return undefined;
-      return { from: { year: Number(m[3]), month: a }, to: { year: Number(m[3]), month: b } };
+      return { from: { year: Number(m[4]), month: a }, to: { year: Number(m[4]), month: b } };
     },
   },
   // (ce) mardi 24 juin (2025), le 2 décembre 2004, 1er mai 2016
