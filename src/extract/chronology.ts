@@ -104,10 +104,18 @@ export function buildChronology(docs: readonly ExtractionDocument[]): Chronology
         context.pending = dates[0];
         continue;
       }
-      const pending = context.pending;
+      let pending = context.pending;
       context.pending = undefined;
       let first = true;
       for (const [start, end] of sentences(block.text)) {
+        // A block that opens on a date standing as its own sentence (`12 mars 2031. L'agence …`):
+        // the date dates the sentence after it, as a date line dates the paragraph under it.
+        const bare = block.text.slice(start, end).replace(/[.\s]+$/u, '');
+        const sentenceDates = first && end < block.text.length ? findFrenchDates(bare) : [];
+        if (sentenceDates.length === 1 && isDateLine({ ...block, text: bare }, sentenceDates)) {
+          pending = sentenceDates[0];
+          continue;
+        }
         const own = eventsOfText(block.text, doc, { start, end, offsets: block.offsets }, context.section, diagnostics);
         // The paragraph under a date line tells its event (its first sentence, when it names no date of its own).
         const found = own.length || !first || !pending ? own : eventsOfText(block.text, doc, { start, end, offsets: block.offsets }, [], diagnostics, pending);

@@ -59,6 +59,14 @@ describe('chronology: events that hold on any text', () => {
     expect(byDate['2031-05-09']).toBe('Le 9 mai, la sonde Orion a quitté son orbite de parking.');
     expect(byDate['2032-06-02']).toBe('Le 2 juin, elle s’est posée sans encombre sur la Lune.');
   });
+  it('dates the text after a date that heads a list item, whatever separates them', () => {
+    const { entries } = buildChronology([doc('l', '- 12 mars 2031. L’agence inaugure son centre de contrôle.\n- 3 avril 2032 La sonde quitte son orbite.\n- 9 mai 2033 : la sonde se pose.')]);
+    expect(entries.map((e) => [e.date, e.text])).toEqual([
+      ['2031-03-12', 'L’agence inaugure son centre de contrôle.'],
+      ['2032-04-03', 'La sonde quitte son orbite.'],
+      ['2033-05-09', 'La sonde se pose.'],
+    ]);
+  });
   it('dates the paragraph under a date alone on its line', () => {
     const { entries } = buildChronology([doc('d', '12 mars 2031\n\nL’agence inaugure son nouveau centre de contrôle.')]);
     expect(entries.map((e) => [e.date, e.text])).toEqual([['2031-03-12', 'L’agence inaugure son nouveau centre de contrôle.']]);

@@ -427,7 +427,11 @@ function context(text: string, start: number, end: number): Pick<DateMention, 't
   // `jusqu'en 2030` is a deadline in a sentence about the future, the end of a span in one about the past.
   else if (/jusqu['’](?:en|à|au)\s*$/iu.test(before) && futureVerb.test(sentenceAround(text, start))) result.target = true;
   const head = text.slice(0, start);
-  if (!head.trim() && (/^\s*(?:[:–—]|-\s)/u.test(text.slice(end)) || /^\s*$/u.test(text.slice(end)))) result.label = true;
+  // A date that heads its block labels it: before a colon or a dash, alone, or — with its month —
+  // before the capital of the sentence it dates (`12 mars 2031 L'agence …`).
+  const after = text.slice(end);
+  const month = /\p{L}{3,}\.?\s+\d{4}$/u.test(text.slice(start, end));
+  if (!head.trim() && (/^\s*(?:[:–—]|-\s)/u.test(after) || /^\s*$/u.test(after) || (month && /^\s+\p{Lu}/u.test(after)))) result.label = true;
   return result;
 }
 
