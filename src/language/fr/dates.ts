@@ -6,7 +6,7 @@
  *
  * Why a grammar of our own rather than chrono-node (it has a French locale)? Tried on the forms
  * briefings and manuals use, it misses month–year dates (`en janvier 2023`), bare years, year and
- * month ranges (`2006 – 2010`, `entre août et décembre 1993`), decades and bare months
+ * month ranges (`2006 – 2010`, `entre mars et juin 2031`), decades and bare months
  * (`(septembre)`), reads `à 2035` as a time of day, and resolves every missing part against one
  * reference instant, inventing days. A few patterns keep the precision the text gives: what the
  * text does not say stays unknown (`year`, `month`, `day` are optional), and placing a date
@@ -225,8 +225,8 @@ const unitRe = /^(?:[kMGT]?(?:Hz|o|io|B|iB|bits?|bps|W|V|A|Ω)|mA|mV|µs|ms|ns|m
 
 /**
  * The words after which a bare year is a date in French prose: prepositions of time (`en 2004`,
- * `depuis 2006`, `jusqu'en 1998`; not `avant 2004`, `après 2004`, which name no moment), nouns of periods (`l'année 1998`, `l'été 1997`, `début 2006`,
- * `premier trimestre 2001`) and `de` (`le sommet de 2025`, `de 2008 à 2016`).
+ * `depuis 2006`, `jusqu'en 2031`; not `avant 2004`, `après 2004`, which name no moment), nouns of periods (`l'année 2031`, `l'été 2032`, `début 2033`,
+ * `premier trimestre 2034`) and `de` (`le sommet de 2025`, `de 2008 à 2016`).
  */
 const yearIntroducer = new RegExp(
   String.raw`(?:^|[^\p{L}])(?:en|dès|depuis|vers|courant|jusqu['’](?:en|à|au)|d['’]ici(?:\s+(?:à|a))?|horizon|de|du|fin|début|mi|milieu|l['’]an|an|année|années|été|hiver|printemps|automne|trimestre|semestre|saison|exercice|cru|promotion|millésime)\s*$`,
@@ -257,7 +257,7 @@ const patterns: { re: RegExp; read: (m: RegExpExecArray) => Omit<DateMention, 's
     re: new RegExp(String.raw`${B}(?:de|d'|d’|entre)\s*(${MONTH})\s+(${YEAR})\s+(?:à|a|et|au)\s+(${MONTH})\s+(${YEAR})${E}`, 'giu'),
     read: (m) => ({ from: { year: Number(m[2]), month: monthOf(m[1]!) }, to: { year: Number(m[4]), month: monthOf(m[3]!) } }),
   },
-  // entre août et décembre 1993, d'août à décembre 1993, juillet-août 1993: one year for both months
+  // entre mars et juin 2031, de mars à juin 2031, juillet-août 2031: one year for both months
   {
     re: new RegExp(String.raw`${B}(?:(?:de|d'|d’|entre)\s*(${MONTH})\s+(?:à|a|et|au)\s+|(${MONTH})\s*[-–—/]\s*)(${MONTH})\s+(${YEAR})${E}`, 'giu'),
     read: (m) => {
