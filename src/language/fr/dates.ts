@@ -289,7 +289,7 @@ const patterns: { re: RegExp; read: (m: RegExpExecArray) => Omit<DateMention, 's
     re: new RegExp(String.raw`${B}(${MONTH})\s+(dernier|prochain)\b`, 'giu'),
     read: (m) => ({ from: { month: monthOf(m[1]!) }, relative: m[2]!.toLowerCase() === 'dernier' ? 'past' : 'future' }),
   },
-  // février 2003, Juin 1992, mi-décembre de l'an 2000
+  // février 2031, Juin 2032, mi-mars de l'an 2033
   {
     re: new RegExp(String.raw`${B}(${MONTH})\s+(?:de\s+l['’]an\s+)?(${YEAR})${E}`, 'giu'),
     read: (m) => ({ from: { year: Number(m[2]), month: monthOf(m[1]!) } }),
