@@ -649,7 +649,7 @@ export function findDefinitions(text: string, isFrenchWord?: (word: string) => b
     }
     // (aussi appelée ASF), (mieux connue comme ASF), (« ASF » en anglais): the short form with a
     // remark on it or on its language; the long form is before the parenthesis.
-    const remarked = /^((?:(?:aussi|également|mieux|plus|souvent)\s+)?(?:connue?s?\s+(?:comme|sous\s+(?:le\s+)?(?:nom|sigle)\s+(?:de\s+)?)|appelée?s?|dite?s?|nommée?s?|abrégée?s?(?:\s+en)?|également|aussi)\s+)?[«"“]?\s*([^\s«»"“”]+)\s*[»"”]?(\s+en\s+anglais|\s+in\s+English)?$/u.exec(trimmed);
+    const remarked = /^((?:(?:aussi|également|mieux|plus|souvent)\s+)?(?:connue?s?\s+(?:comme|sous\s+(?:le\s+)?(?:nom|sigle)\s+(?:de\s+)?)|appelée?s?|dite?s?|nommée?s?|abrégée?s?(?:\s+en)?|en\s+abrégé|abr\.|ci-après(?:\s+dénommée?s?)?|(?:sigle|acronyme|abréviation)\s*:?|ou|également|aussi)\s+)?[«"“]?\s*([^\s«»"“”]+)\s*[»"”]?(\s+en\s+anglais|\s+in\s+English)?$/u.exec(trimmed);
     if (remarked && (remarked[1] || remarked[3]) && shortFormShape(remarked[2]!) === 'acronym') {
       const termStart = open + 1 + content.indexOf(remarked[2]!);
       const candidate = longFirst(text, open, remarked[2]!, termStart, false, isFrenchWord);
@@ -695,8 +695,10 @@ function inWords(text: string, isFrenchWord?: (word: string) => boolean): Defini
     { re: new RegExp(String.raw`${acronymSource}\s*[»"”]?\s+(?:peut\s+(?:aussi\s+)?signifier|signifie|désigne|veut\s+dire|stands\s+for|est\s+l['’](?:acronyme|abréviation|sigle)\s+de)\s+(?:${quoted}|([^,;.:()«»]+))`, 'gu'), longFirst: false },
     // ASF, l'« Agence spatiale fictive », …
     { re: new RegExp(String.raw`${acronymSource}\s*,\s+(?:le|la|les|l['’])\s*${quoted}`, 'gu'), longFirst: false },
-    // ASF : Agence spatiale fictive, at the head of the block or of a line
-    { re: new RegExp(String.raw`(?:^|[\n\t])\s*${acronymSource}\s*:\s+([^,;.:()«»\n\t]+)`, 'gu'), longFirst: false },
+    // ASF : Agence spatiale fictive (or ASF = …, ASF — …), at the head of the block or of a line
+    { re: new RegExp(String.raw`(?:^|[\n\t])\s*${acronymSource}\s*(?::|=|\s[–—])\s+([^,;.:()«»\n\t]+)`, 'gu'), longFirst: false },
+    // ASF, c'est-à-dire l'Agence spatiale fictive
+    { re: new RegExp(String.raw`${acronymSource}\s*,\s+(?:c['’]est-à-dire|c\.-à-d\.)\s+(?:l['’]|les?\s+|la\s+)?(?:${quoted}|([^,;.:()«»]+))`, 'gu'), longFirst: false },
   ];
   for (const { re } of forms) {
     for (const m of text.matchAll(re)) {
@@ -882,9 +884,20 @@ function shortFirst(text: string, open: number, close: number): DefinitionCandid
     else break;
   }
   if (!run.some((w) => w.kind === 'acronym')) return undefined;
+  // `ACR (pour Long name)`, `ACR (de l'anglais Long name)`: the lead-in is not part of the name.
+  const leadIn = /^\s*(?:pour|(?:de\s+l['’]|en\s+)(?:anglais|allemand|espagnol|italien|latin|néerlandais)\s*:?)\s+/iu.exec(text.slice(open + 1, close));
+  if (leadIn) open += leadIn[0].length;
   // `ACR (Long name : « its translation »)`, `ACR (Long name = …)`: the name is the first part.
   const sep = /\s+[:=;–—]\s+|\s+-\s+|\s*\(/u.exec(text.slice(open + 1, close));
   if (sep && sep.index > 0 && (text.slice(open + 1, open + 1 + sep.index).match(/\p{L}{2,}/gu) ?? []).length >= 2) close = open + 1 + sep.index;
+  // `ACR (Long name, Namur)`: a name that spells the letters on its own ends at the comma; what
+  // follows places or dates it.
+  const comma = /^([^,]+),\s*(?:\S+\s*){1,3}$/u.exec(text.slice(open + 1, close));
+  if (comma && run.length) {
+    const head = tokenize(text, open + 1, open + 1 + comma[1]!.length).filter((w) => w.kind !== 'stop' && w.kind !== 'quote');
+    const whole = align(unitsOf(text.slice(run[0]!.start, run[run.length - 1]!.end)), head, false, false);
+    if (head.filter(isContent).length >= 2 && whole && whole.coverage === 1 && inOrder(whole.chunks)) close = open + 1 + comma[1]!.length;
+  }
   // Quotes around the name are not part of it.
   const q = /^(\s*[«"“]\s*)([^«»"“”]+?)(\s*[»"”]\s*)$/u.exec(text.slice(open + 1, close));
   if (q) {

@@ -145,6 +145,21 @@ describe('glossary: definitions that hold on any text', () => {
   it('starts a name written in capitals at its first capital, not at the verb before it', () => {
     expect(taken('Les cartes récentes emploient UEFI Boot Record (UBR) pour démarrer.')).toEqual([['UBR', 'UEFI Boot Record']]);
   });
+  it('finds the definitions French writes with a lead-in, a remark or a sign', () => {
+    const forms = [
+      'L’ASF (pour Agence spatiale fictive) ouvre.',
+      'l’Agence spatiale fictive (ou ASF) ouvre.',
+      'l’Agence spatiale fictive (ci-après « ASF ») ouvre.',
+      'l’Agence spatiale fictive (sigle : ASF) ouvre.',
+      'l’Agence spatiale fictive (en abrégé ASF) ouvre.',
+      'ASF — Agence spatiale fictive',
+      'ASF = Agence spatiale fictive',
+      'l’ASF, c’est-à-dire l’Agence spatiale fictive, ouvre.',
+      'L’ASF (Agence spatiale fictive, Namur) ouvre.',
+    ];
+    for (const f of forms) expect(taken(f)).toEqual([['ASF', 'Agence spatiale fictive']]);
+    expect(taken('L’ASF (de l’anglais Fictive Space Agency) ouvre.')).toEqual([['ASF', 'Fictive Space Agency']]);
+  });
   it('finds the short form in a parenthesis that remarks on it or on its language', () => {
     expect(taken('La « Ligue spatiale fictive » (mieux connue comme LSF) est née.')).toEqual([['LSF', 'Ligue spatiale fictive']]);
     expect(taken('les « courbes de gain de signal » (« SGC » en anglais) servent')).toEqual([['SGC', 'courbes de gain de signal']]);
