@@ -418,9 +418,11 @@ function mergeEvents(events: Event[]): ChronologyEntry[] {
       if (e.block && m.blocks.has(e.block)) continue;
       const sameDocument = m.sources.some((d) => e.sources.includes(d)) && !m.fromTitle && !e.fromTitle;
       // Two paragraphs of one document that share a single word (the name they are both about)
-      // tell two events.
+      // tell two events; two documents that share only the kind of event and a common word
+      // (`une version … est sortie` in a history of two programs) too: one event shares its names.
       const shared = m.words.filter((w) => e.words.includes(w)).length;
-      const score = m.text === e.text && m.date === e.date ? 1 : sameDocument && shared < 2 ? 0 : similarity(m, e);
+      const sharedThings = [...new Set([...m.words.filter((w) => e.words.includes(w)), ...m.near.filter((w) => e.near.includes(w))])].filter((w) => !w.startsWith('#')).length;
+      const score = m.text === e.text && m.date === e.date ? 1 : (sameDocument && shared < 2) || (!sameDocument && sharedThings < 2) ? 0 : similarity(m, e);
       // One document tells an event twice in other words (a date line and its paragraph, a title
       // and its body); the bar is higher than between two documents, which share less wording.
       // A title sums its document up: a date of the body that agrees tells the title's event.

@@ -117,6 +117,13 @@ describe('chronology: events that hold on any text', () => {
     const { entries } = buildChronology([doc('n', 'En mars 2030, Vega était prête.\n\nVega fut lancée en mai 2030.\n\nÀ l’été 2031, Orion était là.\n\nOrion fut lancée en septembre 2031.')]);
     expect(entries.map((e) => e.date)).toEqual(['2030-03', '2030-05', '2031', '2031-09']);
   });
+  it('keeps apart two documents that share only the kind of event and a common word', () => {
+    const { entries } = buildChronology([
+      doc('a', 'Le regroupement des fiches permettant la publication de version du catalogue a été activé en mai 2031.'),
+      doc('b', 'Atelier Version 1.2 est sortie le 3 mai 2031.'),
+    ]);
+    expect(entries.map((e) => [e.date, e.sources])).toEqual([['2031-05', ['a']], ['2031-05-03', ['b']]]);
+  });
   it('keeps two events of one paragraph apart, even on the same date', () => {
     const { entries } = buildChronology([doc('p', 'Le logiciel Atelier fut gelé en octobre 2031. Son manuel est également sorti en octobre 2031.')]);
     expect(entries).toHaveLength(2);
