@@ -18,9 +18,10 @@
  *
  * Two mentions of one event (in one document or several) become one entry with all their sources
  * when their dates agree (one may be more precise than the other) and their words overlap enough,
- * weighted by rarity across the corpus (`event-words.ts`) — in one document, two words at least:
- * paragraphs about one thing share its name whatever they tell; the entry keeps the most precise
- * date and, of its texts, a sentence of a document's body rather than its title.
+ * weighted by rarity across the corpus (`event-words.ts`), and they share two words at least (in
+ * two documents, besides the event's kind): paragraphs about one thing share its name whatever
+ * they tell; the entry keeps the most precise date and, of its texts, a sentence of a document's
+ * body rather than its title.
  *
  * Not for: finding dates in text (`src/language/fr/dates.ts`), placing anchors in HTML
  * (`src/assemble/mark-extraction.ts`).
