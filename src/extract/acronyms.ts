@@ -898,6 +898,9 @@ function shortFirst(text: string, open: number, close: number): DefinitionCandid
     const whole = align(unitsOf(text.slice(run[0]!.start, run[run.length - 1]!.end)), head, false, false);
     if (head.filter(isContent).length >= 2 && whole && whole.coverage === 1 && inOrder(whole.chunks)) close = open + 1 + comma[1]!.length;
   }
+  // Nor is the English article before it (`ACR (the Long Name)`).
+  const the = /^\s*the\s+(?=\p{Lu})/u.exec(text.slice(open + 1, close));
+  if (the) open += the[0].length;
   // Quotes around the name are not part of it.
   const q = /^(\s*[«"“]\s*)([^«»"“”]+?)(\s*[»"”]\s*)$/u.exec(text.slice(open + 1, close));
   if (q) {

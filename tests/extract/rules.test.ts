@@ -166,6 +166,7 @@ describe('glossary: definitions that hold on any text', () => {
     ];
     for (const f of forms) expect(taken(f)).toEqual([['ASF', 'Agence spatiale fictive']]);
     expect(taken('L’ASF (de l’anglais Fictive Space Agency) ouvre.')).toEqual([['ASF', 'Fictive Space Agency']]);
+    expect(taken('le FSA (the Fictive Space Agency) ouvre.')).toEqual([['FSA', 'Fictive Space Agency']]);
   });
   it('finds the short form in a parenthesis that remarks on it or on its language', () => {
     expect(taken('La « Ligue spatiale fictive » (mieux connue comme LSF) est née.')).toEqual([['LSF', 'Ligue spatiale fictive']]);
