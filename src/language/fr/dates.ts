@@ -14,7 +14,7 @@
  *
  * What is not a date, by the rules of writing rather than by lists of a text's words: a number
  * inside a URL, a path, a version or a code (`v2.10`, `5.2`, `git20230208`, `10179:1996`), a
- * quantity (`4096 bits`, `2000 Hz`, `1800 échantillons`), a timestamp of a program's output
+ * quantity (`4096 bits`, `2000 Hz`, `1800 échantillons`, `1920 × 1080`), a timestamp of a program's output
  * (`12 mai 2031 08:14:55`), the years of a copyright notice, a date that is all a quotation
  * holds (a value cited), and a bare four-digit number that no word of time introduces
  * (`TeX Live 2007`, a table's `2051`).
@@ -381,6 +381,8 @@ export function findFrenchDates(given: string): DateMention[] {
       // A timestamp printed by a program (`12 mai 2031 08:14:55`) tells no event; a number before
       // a trademark sign (`Atelier (2031)™`) belongs to a name.
       if (/^,?\s+(?:à\s+)?\d{1,2}:\d{2}:\d{2}/u.test(after) || /^\)?\s*[™®]/u.test(after)) continue;
+      // A number in a dimension or a sum (`1920 × 1080`, `2000 + 31`) is no year.
+      if (/^\s*[×x*+=]\s*\d/u.test(after) || /\d\s*[×x*+=]\s*$/u.test(text.slice(Math.max(0, start - 8), start))) continue;
       const value = read(m);
       if (!value) continue;
       // A number that counts something (`2000 paquets`); a month name makes it a date whatever follows.
