@@ -20,7 +20,8 @@ describe('French dates: what is a date', () => {
   it('finds no date in a URL, a path, a version, a code, a quantity or a timestamp', () => {
     expect(dates('Voir https://exemple.org/2031/05/annonce et /srv/archives/2029/ ou v2.10, 5.2, git20310208.')).toEqual([]);
     expect(dates('Une clé de 4096 bits, un son à 2000 Hz, 1800 échantillons, la norme ISO 10179:1996.')).toEqual([]);
-    expect(dates('un écran en 1920 × 1080 points, en 2000 + 31 jours')).toEqual([]);
+    expect(dates('un écran en 1920 × 1080 points, en 2000 + 31 jours, en 1995 - 2000 lignes')).toEqual([]);
+    expect(dates('de 2029 à 2031 environ').map((d) => [d[1], d[2]])).toEqual([['2029', '2031']]);
     expect(dates('mer. 19 mai 2031 15:19:02 UTC')).toEqual([]);
   });
   it('finds no event in a copyright notice, a quoted value, or a number listed after a number', () => {

@@ -343,7 +343,7 @@ function countsSomething(after: string): boolean {
   if (/^\p{L}{1,5}['’]/u.test(word) || isFrenchFunctionWord(word)) return false;
   // A verb or a participle after the number (`2024-2025 ayant porté`, `2003 adoptée`, `2031 fut`) makes it no count.
   if (/(?:ant|é|ée|és|ées|ait|aient)$/u.test(word) || isAuxiliaryForm(word)) return false;
-  return !isFunctionWord(word) && !/^(?:et|ou|puis|alors|déjà|seulement|encore|enfin|aussi|aujourd|hui|ans?|à|a|y|lors|quand|lorsque|où)$/u.test(word.replace(/['’].*$/u, ''));
+  return !isFunctionWord(word) && !/^(?:et|ou|puis|alors|déjà|seulement|encore|enfin|aussi|environ|aujourd|hui|ans?|à|a|y|lors|quand|lorsque|où)$/u.test(word.replace(/['’].*$/u, ''));
 }
 
 /**
@@ -386,7 +386,11 @@ export function findFrenchDates(given: string): DateMention[] {
       const value = read(m);
       if (!value) continue;
       // A number that counts something (`2000 paquets`); a month name makes it a date whatever follows.
-      if (value.from.month === undefined && countsSomething(after)) continue;
+      if (value.from.month === undefined && countsSomething(after)) {
+        // A range of quantities (`1995 - 2000 lignes`) holds no year either.
+        if (value.to) for (let i = start; i < end; i++) taken[i] = true;
+        continue;
+      }
       if (value.bareYear && !bareYearIsDate(text, start, end, ends)) continue;
       for (let i = start; i < end; i++) taken[i] = true;
       found.push({ start: origin[start]!, end: origin[end]!, ...value, ...context(text, start, end) });
