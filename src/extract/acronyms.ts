@@ -711,7 +711,7 @@ function inWords(text: string, isFrenchWord?: (word: string) => boolean): Defini
     }
   }
   // l'Agence spatiale fictive, dite ASF / appelée « ASF » / ou ASF: the long form before, as with a parenthesis.
-  const after = new RegExp(String.raw`,?\s+(?:dite?s?|appelée?s?|nommée?s?|abrégée?s?(?:\s+en)?|ou\s+encore|connue?s?\s+sous\s+(?:le\s+)?(?:nom|sigle)\s+de|ou)\s+[«"“]?\s*${acronymSource}\s*[»"”]?(?=\s*[,;.:)]|\s*$)`, 'gu');
+  const after = new RegExp(String.raw`,?\s+(?:dite?s?|appelée?s?|nommée?s?|abrégée?s?(?:\s+en)?|ou\s+encore|(?:(?:plus|mieux|aussi)\s+)?connue?s?\s+(?:sous\s+(?:le\s+)?(?:nom|sigle|acronyme)(?:\s+de)?|comme)|ou)\s+[«"“]?\s*${acronymSource}\s*[»"”]?(?=\s*[,;.:)]|\s*$)`, 'gu');
   for (const m of text.matchAll(after)) {
     const term = m[1]!;
     const termStart = m.index + m[0].lastIndexOf(term);

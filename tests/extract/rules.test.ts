@@ -165,6 +165,7 @@ describe('glossary: definitions that hold on any text', () => {
       'ASF = Agence spatiale fictive',
       'l’ASF, c’est-à-dire l’Agence spatiale fictive, ouvre.',
       'L’ASF (Agence spatiale fictive, Namur) ouvre.',
+      'l’Agence spatiale fictive, plus connue sous le sigle ASF, ouvre.',
     ];
     for (const f of forms) expect(taken(f)).toEqual([['ASF', 'Agence spatiale fictive']]);
     expect(taken('L’ASF (de l’anglais Fictive Space Agency) ouvre.')).toEqual([['ASF', 'Fictive Space Agency']]);
