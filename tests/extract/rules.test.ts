@@ -121,7 +121,7 @@ describe('chronology: events that hold on any text', () => {
   });
   it('keeps apart two documents that share only the kind of event and a common word', () => {
     const { entries } = buildChronology([
-      doc('a', 'Le regroupement des fiches permettant la publication de version du catalogue a été activé en mai 2031.'),
+      doc('a', 'La diffusion d’une version du catalogue des cartes a été confiée aux équipes en mai 2031.'),
       doc('b', 'Atelier Version 1.2 est sortie le 3 mai 2031.'),
     ]);
     expect(entries.map((e) => [e.date, e.sources])).toEqual([['2031-05', ['a']], ['2031-05-03', ['b']]]);
