@@ -561,6 +561,9 @@ export function shortFormShape(text: string): 'acronym' | 'word' | undefined {
     return tokens.every((t) => !/^\p{Lu}\p{Ll}+$/u.test(t)) ? 'acronym' : undefined;
   }
   if (/^\p{Lu}\p{Ll}{2,}$/u.test(tokens[0]) && tokens.slice(1).every(isRomanNumeral)) return 'word';
+  // Capitals mixed with small letters (`IPv6`, `GnuPG`, `PPPoE`), not a plural (`ASFs`): like a
+  // word, it must be spelled whole and in order by its long form.
+  if (tokens.length === 1 && /^\p{Lu}[\p{L}\p{N}]+$/u.test(tokens[0]) && /\p{Ll}/u.test(tokens[0]) && (tokens[0].match(/\p{Lu}/gu) ?? []).length >= 2 && !/^\p{Lu}+s$/u.test(tokens[0])) return 'word';
   return undefined;
 }
 

@@ -215,6 +215,11 @@ describe('glossary: definitions that hold on any text', () => {
     expect(taken('Envoyez votre curriculum vitae (CV) avant lundi.')).toEqual([['CV', 'curriculum vitae']]);
     expect(taken('Le Comité des représentants permanents (Coreper II) siège.')).toEqual([['Coreper II', 'Comité des représentants permanents']]);
   });
+  it('reads a short form mixing capitals and small letters only when its long form spells it whole, in order', () => {
+    expect(taken('le Lunar Orbit Protocol version 2 (LOPv2) remplace')).toEqual([['LOPv2', 'Lunar Orbit Protocol version 2']]);
+    expect(taken('en utilisant Orbital Key Guard (OrbKG) ici')).toEqual([['OrbKG', 'Orbital Key Guard']]);
+    expect(taken('la console de la Station (StCo) et les ASF (ASFs) ok')).toEqual([]);
+  });
   it('reads a numeronym when its count of letters is exact', () => {
     expect(taken('La numérisation (N10N) avance, la virtualisation (V12N) aussi.')).toEqual([['N10N', 'numérisation'], ['V12N', 'virtualisation']]);
     expect(taken('le plurilinguisme (P10E) recule')).toEqual([]);
