@@ -5,14 +5,16 @@
  * committed, only their ids and the hand annotations (`tests/fixtures/extract/devset/*.json`).
  *
  * A document id is `PACKAGE:PATH` with an optional `#SECTION-ID` (only that element of the HTML),
- * e.g. `debian-history:/usr/share/doc/debian-history/docs/leaders.fr.html`; for a PDF, `#pages=9-11`
+ * e.g. `debian-history:/usr/share/doc/debian-history/docs/leaders.fr.html`; for a PDF (or a `.pdf.gz`), `#pages=9-11`
  * takes those pages of its `pdftotext`. The package must be
  * installed (`apt-get install PACKAGE`); a missing one is reported, not guessed.
  *
  * Not for: measuring (`measure-extraction.ts`), the texts of the edition (`sources/`).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import rehypeParse from 'rehype-parse';
@@ -116,12 +118,19 @@ export function loadDevsetText(id: string): DevsetText {
   const [, pkg, file, section] = m;
   if (!existsSync(file!)) throw new Error(`${file} is missing: apt-get install ${pkg}`);
   let text: string;
-  if (file!.endsWith('.pdf')) {
+  if (/\.pdf(?:\.gz)?$/.test(file!)) {
     // `#pages=9-11`: those pages only, as a user copies part of a PDF.
     const pages = section ? /^pages=(\d+)-(\d+)$/.exec(section) : null;
     if (section && !pages) throw new Error(`bad page range in ${id}: write #pages=FIRST-LAST`);
     const range = pages ? ['-f', pages[1]!, '-l', pages[2]!] : [];
-    text = execFileSync('pdftotext', ['-enc', 'UTF-8', ...range, file!, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    // A PDF shipped compressed (`manual.pdf.gz`) is read as the user reads it: uncompressed first.
+    let pdf = file!;
+    if (file!.endsWith('.gz')) {
+      pdf = join(mkdtempSync(join(tmpdir(), 'devset-')), basename(file!, '.gz'));
+      writeFileSync(pdf, gunzipSync(readFileSync(file!)));
+    }
+    text = execFileSync('pdftotext', ['-enc', 'UTF-8', ...range, pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    if (pdf !== file) rmSync(dirname(pdf), { recursive: true });
   } else {
     const raw = file!.endsWith('.gz') ? gunzipSync(readFileSync(file!)).toString('utf8') : readFileSync(file!, 'utf8');
     text = /\.x?html?(?:\.gz)?$/.test(file!) ? htmlToText(raw, section) : raw;

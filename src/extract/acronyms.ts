@@ -2,8 +2,9 @@
  * Acronym definitions in French prose: `Agence spatiale fictive (ASF)` (long form first),
  * `COMOR (Commandement orbital régional)` (short form first), and the forms that delimit both
  * (`(« Agence spatiale fictive », ASF)`, `(Agence spatiale fictive ou ASF)`, `ASF, pour Agence
- * spatiale fictive`, `l'Agence spatiale fictive, dite ASF`, `ASF signifie « … »`), each with a
- * confidence.
+ * spatiale fictive`, `l'Agence spatiale fictive, dite ASF`, `ASF signifie « … »`, `(mieux connue
+ * comme ASF)`, `(« ASF » en anglais)`), each with a confidence; numeronyms too (`V12N` after
+ * `virtualisation`).
  *
  * The classic algorithm, Schwartz & Hearst (2003), matches the letters of the short form right to
  * left, in order, in the words before the parenthesis. French needs more, and this is the
@@ -22,14 +23,16 @@
  * The expansion is the phrase whose words give the letters: it starts at the first word that
  * gives one, or at the head noun a name is built on (`la mission de surveillance de l'ASF
  * (ASFMS)`); never at an adjective or a noun that merely precedes (`leur propre interface
- * graphique (GUI)`), at words outside the quotes of a quoted name, at a URL, a path or an address.
+ * graphique (GUI)`, `la vitrine du service …`), at a word in small letters before a name written in
+ * capitals, at words outside the quotes of a quoted name, at a URL, a path or an address.
  * Where the text quotes a name in another language beside the acronym, that name is the
  * expansion when it explains the letters better.
  *
  * Confidence = 0.55 × letters explained + 0.15 × first letter explained + 0.10 × letters in order
  * + 0.20 × share of the long form's content words that explain a letter. Below `threshold` a
  * candidate is rejected (the caller reports it). A parenthesis that qualifies (`l'ASF (Europe)`),
- * a date or a range (`(2031-2034)`), a list (`(Japon, Corée et Inde)`), a remark (`(voir …)`,
+ * a date or a range (`(2031-2034)`), a list (`(Japon, Corée et Inde)`), a word whose start gives
+ * all the letters (`write-once (ON)`: an abbreviation of the word), a remark (`(voir …)`,
  * `(i.e. …)`) or a gloss that holds the short form itself (`HOWTO (HOWTO du réseau)`) is no
  * definition; nor is an English phrase that explains the letters only in part (translations go
  * from English into French, not the other way).
@@ -40,6 +43,7 @@
 import { isRomanNumeral as isRoman, ordinalValue } from '../language/fr/numbers.ts';
 
 import { frenchMonthPattern } from '../language/fr/dates.ts';
+import { isAuxiliaryForm, isContractedArticle, isFunctionWord } from '../language/fr/words.ts';
 
 const monthWords = new RegExp(`(?<!\\p{L})${frenchMonthPattern}(?!\\p{L})`, 'giu');
 
@@ -119,9 +123,13 @@ export function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-/** True for a Roman numeral (`II`, `XXI`), which is never an acronym; with D or M (`CD`, `MD`) it is taken for one. */
+/**
+ * True for a Roman numeral (`II`, `XXI`, `XIV`), which is never an acronym. The numerals of names,
+ * reigns and centuries stay below a hundred; one with C, D or M (`CD`, `CLI`, `MD`) is taken for
+ * an acronym.
+ */
 export function isRomanNumeral(token: string): boolean {
-  return isRoman(token) && !/[DM]/u.test(token);
+  return isRoman(token) && !/[CDM]/u.test(token);
 }
 
 /**
@@ -129,6 +137,8 @@ export function isRomanNumeral(token: string): boolean {
  * (`ASF`, `GRP2`, `CSIRT-UE`), or one capital and a number (`G9`). Roman numerals are not.
  */
 export function looksLikeAcronym(token: string): boolean {
+  // `ASF_MSG_OUT` is a program's identifier, not an acronym.
+  if (token.includes('_')) return false;
   if (isRomanNumeral(token.replace(/[-‑]/g, ''))) return false;
   if (/\p{Ll}/u.test(token)) return false;
   const capitals = (token.match(/\p{Lu}/gu) ?? []).length;
@@ -136,8 +146,8 @@ export function looksLikeAcronym(token: string): boolean {
   return /^\p{Lu}\p{N}{1,2}$/u.test(token);
 }
 
-// A URL, a path or an address is no word of a name: it ends a long form (group 7).
-const tokenRe = /((?:[a-z][a-z+.-]*:\/\/|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+|(?<![\p{L}\p{N}])~?\/[\w.~/-]+|[\t=|])|(\p{L}+['’])|([\p{L}\p{N}]+(?:[-‑_][\p{L}\p{N}]+)*)|([«»"“”])|([.;:!?()[\]])|(,)|([–—])/gu;
+// A URL, a path, an address or a program's identifier (`asf_init`) is no word of a name: it ends a long form (group 1).
+const tokenRe = /((?:[a-z][a-z+.-]*:\/\/|www\.)\S+|[\p{L}\p{N}]+(?:_[\p{L}\p{N}]+)+|[\w.+-]+@[\w-]+\.[\w.]+|(?<![\p{L}\p{N}])~?\/[\w.~/-]+|[\t=|])|(\p{L}+['’])|([\p{L}\p{N}]+(?:[-‑_][\p{L}\p{N}]+)*)|([«»"“”])|([.;:!?()[\]])|(,)|([–—])/gu;
 
 function tokenize(text: string, from: number, to: number): Word[] {
   const words: Word[] = [];
@@ -156,6 +166,15 @@ function tokenize(text: string, from: number, to: number): Word[] {
     else if (m[6]) words.push({ text: m[6], start, end, kind: 'comma', parts: [], numbers: [] });
     else if (m[7]) words.push({ text: m[7], start, end, kind: 'comma', parts: [], numbers: [] });
     else words.push({ text: m[0], start, end, kind: 'stop', parts: [], numbers: [] });
+  }
+  // `le premier de …`, `la seule pour …`: an adjective that French puts before a noun, followed by a
+  // preposition instead, stands for a noun named elsewhere (a pronoun); it carries no letter.
+  for (let i = 0; i + 1 < words.length; i++) {
+    const w = words[i]!;
+    if (w.kind === 'content' && prenominal.has(w.text.toLowerCase()) && words[i + 1]!.kind === 'link' && !/\p{Lu}/u.test(w.text)) {
+      w.kind = 'article';
+      w.parts = [];
+    }
   }
   // `en matière de`, `au sein de`: the noun carries no letter.
   for (let i = 1; i + 1 < words.length; i++) {
@@ -301,7 +320,7 @@ const position = (c: Chunk): number => c.word + (c.part + 1) / 100;
 function score(units: Unit[], words: Word[], all: Chunk[], longFirst: boolean): Omit<Scored, 'chunks'> {
   const allCovered = all.reduce((n, c) => n + c.length, 0);
   const optionalUnits = units.filter((u) => u.kind === 'roman').length;
-  const from = longFirst ? longFormStart(words, all, units.length - optionalUnits - allCovered) : 0;
+  const from = longFirst ? longFormStart(words, all, units.length - optionalUnits - allCovered, headLetterUnexplained(units, all)) : 0;
   // Letters given by words left out of the long form (stray letters) count as unexplained.
   const chunks = all.filter((c) => c.word >= from);
   const covered = new Set<number>();
@@ -320,11 +339,22 @@ function score(units: Unit[], words: Word[], all: Chunk[], longFirst: boolean): 
   // words that explain `CD` only is a description, not the name.
   const parts = new Set(units.filter((u) => u.kind === 'letter').map((u) => u.part));
   const unexplainedPart = parts.size > 1 && [...parts].some((p) => !units.some((u, k) => u.part === p && covered.has(k)));
-  // Letters given only by other acronyms (`XFS (SGI : IRIX)`) or a single letter of several
-  // (`ON` after `read-only`) are chance, not an explanation.
+  // Letters given only by other acronyms (`XFS (SGI : IRIX)`), a single letter of several, or
+  // all of them by the start of one word (`ON` after `write-once`, `CAM` after `prise pour
+  // caméra`: an abbreviation of that word, not an acronym of the phrase) are chance, not an
+  // explanation.
   const byWords = chunks.some((c) => words[c.word]!.kind === 'content' || words[c.word]!.kind === 'number' || words[c.word]!.kind === 'link');
   const letterUnits = units.filter((u) => u.kind === 'letter').length;
-  const chance = !byWords || (letterUnits >= 2 && covered.size < 2);
+  const oneWordStart = letterUnits >= 2 && chunks.length === 1 && words[chunks[0]!.word]!.kind !== 'acronym';
+  // A long form in another language than French (a word the lexicon does not know) that leaves
+  // two letters or more unexplained at the start (`motion controller (ASFMOT)`) lacks the words
+  // of another name: it describes the thing rather than spells it. (A French translation may
+  // leave them, its words come in another order: `programme des objectifs orbitaux (HLOP)`.)
+  let leading = 0;
+  while (leading < units.length && units[leading]!.kind === 'letter' && !covered.has(leading)) leading++;
+  const foreign = words.slice(from).some((w) => w.kind === 'content' && w.french === false);
+  const headless = longFirst && letterUnits >= 3 && leading >= 2 && foreign;
+  const chance = !byWords || (letterUnits >= 2 && covered.size < 2) || oneWordStart || headless;
   const coverage = unexplainedPart || chance ? Math.min(0.49, counted ? matched / counted : 0) : counted ? matched / counted : 0;
   const first = covered.has(0) ? 1 : 0;
   // English names give French acronyms whose letters come in reverse order (`Remotely Piloted
@@ -355,27 +385,50 @@ function score(units: Unit[], words: Word[], all: Chunk[], longFirst: boolean): 
 }
 
 /**
+ * Whether the letter a head noun would give is among those the alignment leaves unexplained: the
+ * short form's first letter when its letters come in the order of the words, its last when they
+ * come reversed (an English name read in French: `Space Capacity Building` → `le renforcement
+ * des capacités spatiales`, whose head `renforcement` renders the last word). A letter missing
+ * in the middle (`service de traçage des colis (PTS)`, T for a word rendered otherwise) is no head's.
+ */
+function headLetterUnexplained(units: Unit[], chunks: Chunk[]): boolean {
+  const covered = new Set<number>();
+  for (const c of chunks) for (let k = c.unit; k < c.unit + c.length; k++) covered.add(k);
+  const letters = units.map((u, k) => ({ u, k })).filter(({ u }) => u.kind === 'letter');
+  if (!letters.length) return false;
+  const first = letters[0]!.k;
+  const last = letters[letters.length - 1]!.k;
+  const sorted = [...chunks].sort((a, b) => a.unit - b.unit);
+  const forward = sorted.every((c, i) => i === 0 || position(c) > position(sorted[i - 1]!));
+  const backward = sorted.every((c, i) => i === 0 || position(c) < position(sorted[i - 1]!));
+  return ((forward || !backward) && !covered.has(first)) || ((backward || !forward) && !covered.has(last));
+}
+
+/**
  * Where a long form that precedes its short form starts: at its leftmost word that explains a
  * letter, extended to the left over the head nouns it complements, as long as the extension
  * reaches the article that opens the noun phrase (`le renforcement des capacités spatiales
  * (SCB)`, `la mission de surveillance de l'UE (EUSUR)`). A singular head noun joined by a bare
  * `de` (`mission de surveillance`) or placed before an acronym (`l'Agence ASF`) comes free; one
- * joined otherwise costs
- * one of the letters left unexplained (an English name has words the French one renders
- * differently). A letter given by a word cut off from the others by two words that give none is
- * taken as chance.
+ * joined otherwise costs one of the letters left unexplained (an English name has words the French
+ * one renders differently); joined by a contracted article (`la vitrine du service … (PTS)`), only the
+ * letter a head would give (see `headLetterUnexplained`), also after a conjunction (`la
+ * console et du service … (PTS)`).
+ * A letter given by a word cut off from the others by two words that give none is taken as chance.
  */
-function longFormStart(words: Word[], chunks: Chunk[], unexplained: number): number {
+function longFormStart(words: Word[], chunks: Chunk[], unexplained: number, headLetter: boolean): number {
   // In English (`…, use ASF Partition Table`) names are written whole: no head noun to add.
   const english = words.some((w) => englishLinks.has(low(w)));
   const givers = [...new Set(chunks.map((c) => c.word).filter((i) => isContent(words[i]!)))].sort((a, b) => a - b);
   const letters = (word: number): number => chunks.filter((c) => c.word === word).reduce((n, c) => n + c.length, 0);
   const total = chunks.reduce((n, c) => n + c.length, 0) + unexplained;
-  // A stray letter: dropped when the rest explains at least half the short form on its own.
+  // A stray letter: dropped when the rest explains at least half the short form on its own, or
+  // whatever the rest explains when three words that give none cut it off: no name runs so long
+  // without a letter.
   while (givers.length > 1) {
     const gap = words.slice(givers[0]! + 1, givers[1]!).filter((w) => isContent(w) && w.kind !== 'acronym').length;
     const rest = givers.slice(1).reduce((n, g) => n + letters(g), 0);
-    if (gap < 2 || rest < total / 2) break;
+    if (gap < 2 || (rest < total / 2 && gap < 3)) break;
     givers.shift();
   }
   if (!givers.length) return words.length;
@@ -398,11 +451,17 @@ function longFormStart(words: Word[], chunks: Chunk[], unexplained: number): num
     // the name qualifies, `les outils de …`), or placed right before an acronym
     // (`l'Agence ASF`); an adjective or a noun that merely precedes the name (`leur propre
     // interface`, `le prédécesseur « … »`) is not part of it.
+    // A name written in capitals (`UEFI Boot Record`) starts at its first capital: a word in
+    // small letters before it (`… emploient UEFI Boot Record`) is the sentence's, not the name's.
+    if (isLowerWord(head) && titleCase(words.slice(start))) break;
     const quoted = words.slice(j + 1, start).some((w) => w.kind === 'quote');
     const adjacent = joint.length === 0 && !quoted && ((words[start]!.kind === 'acronym' && !english && head.french !== false) || (isLowerWord(words[start]!) && isLowerWord(head) && !prenominal.has(low(head))));
     const free = !coordinated && (adjacent || (!quoted && joint.length === 1 && (joint[0] === 'de' || joint[0] === "d'") && !/[sx]$/u.test(low(head))));
+    // Joined by a contracted article (`la vitrine du service …`, `le guichet du …`), the head
+    // names another thing than the name, unless it renders the letter a head gives.
+    const contracted = isContractedArticle(joint[joint.length - 1] ?? '');
     if (!free) {
-      if (budget <= 0) break;
+      if (budget <= 0 || (contracted && !headLetter)) break;
       budget--;
     }
     start = j;
@@ -411,6 +470,12 @@ function longFormStart(words: Word[], chunks: Chunk[], unexplained: number): num
   // The extension must reach the start of the noun phrase; if it stops in the middle, drop it.
   if (start !== leftmost && start > 0 && !opensNounPhrase(words[start - 1]!)) start = leftmost;
   return start;
+}
+
+/** Words of a name all written with a capital, one at least not an acronym (`UEFI Boot Record`, not `ASF`). */
+function titleCase(words: Word[]): boolean {
+  const content = words.filter((w) => w.kind === 'content' || w.kind === 'acronym');
+  return content.length >= 2 && content.every((w) => /^\p{Lu}/u.test(w.text)) && content.some((w) => w.kind === 'content');
 }
 
 /** A word in small letters (a French noun or adjective inside a name, not an English Title Case word). */
@@ -449,9 +514,6 @@ function opensNounPhrase(w: Word): boolean {
 /** Prepositions and conjunctions after which an article opens a new noun phrase, outside the name. */
 const clauseLinks = new Set(['entre', 'avec', 'par', 'dans', 'que', 'qui', 'comme', 'selon', 'chez', 'vers', 'lors', 'dont']);
 
-/** Auxiliary verbs: the words before them belong to the clause, not to a name. */
-const auxiliaries = new Set(['a', 'ont', 'est', 'sont', 'été', 'était', 'étaient', 'sera', 'seront', 'avait', 'avaient', 'aura', 'auront', 'fut', 'furent']);
-
 /**
  * The words before a parenthesis that may hold its long form: back to the start of the sentence,
  * an auxiliary verb and the participle after it, or an article that opens a noun phrase after a
@@ -463,8 +525,11 @@ function longFormWindow(all: Word[], max: number): Word[] {
     const w = all[i]!;
     if (isContent(w)) n++;
     if (w.kind === 'stop') break;
-    if (auxiliaries.has(w.text.toLowerCase())) {
-      if (from < all.length && all[from]!.kind === 'content') from++;
+    // The words before an auxiliary verb belong to the clause, not to a name.
+    if (isAuxiliaryForm(w.text.toLowerCase())) {
+      // (A participle is in small letters and ends like one: before `a Spatial Orbit …`, `a high
+      // …`, `a` is the English article.)
+      if (from < all.length && all[from]!.kind === 'content' && /^\p{Ll}.*(?:é|ée|és|ées|i|is|ie|ies|it|u|ue|us|t|s)$/u.test(all[from]!.text)) from++;
       break;
     }
     const previous = all[i - 1];
@@ -496,6 +561,9 @@ export function shortFormShape(text: string): 'acronym' | 'word' | undefined {
     return tokens.every((t) => !/^\p{Lu}\p{Ll}+$/u.test(t)) ? 'acronym' : undefined;
   }
   if (/^\p{Lu}\p{Ll}{2,}$/u.test(tokens[0]) && tokens.slice(1).every(isRomanNumeral)) return 'word';
+  // Capitals mixed with small letters (`IPv6`, `GnuPG`, `PPPoE`), not a plural (`ASFs`): like a
+  // word, it must be spelled whole and in order by its long form.
+  if (tokens.length === 1 && /^\p{Lu}[\p{L}\p{N}]+$/u.test(tokens[0]) && /\p{Ll}/u.test(tokens[0]) && (tokens[0].match(/\p{Lu}/gu) ?? []).length >= 2 && !/^\p{Lu}+s$/u.test(tokens[0])) return 'word';
   return undefined;
 }
 
@@ -536,7 +604,7 @@ export function findDefinitions(text: string, isFrenchWord?: (word: string) => b
     if (read.has(open)) continue;
     const content = text.slice(open + 1, close);
     const trimmed = content.trim();
-    if (!trimmed || isDateOrNumber(trimmed)) continue;
+    if (!trimmed || (isDateOrNumber(trimmed) && !shortFormShape(trimmed))) continue;
     // (« Long name », ACR), (long name ou ACR): both forms inside.
     const bare = /^([«"“]\s*)?(.*?)(\s*[»"”])?$/su.exec(trimmed)!;
     const core = bare[2]!;
@@ -582,7 +650,18 @@ export function findDefinitions(text: string, isFrenchWord?: (word: string) => b
         }
       }
     }
+    // (aussi appelée ASF), (mieux connue comme ASF), (« ASF » en anglais): the short form with a
+    // remark on it or on its language; the long form is before the parenthesis.
+    const remarked = /^((?:(?:aussi|également|mieux|plus|souvent)\s+)?(?:connue?s?\s+(?:comme|sous\s+(?:le\s+)?(?:nom|sigle)\s+(?:de\s+)?)|appelée?s?|dite?s?|nommée?s?|abrégée?s?(?:\s+en)?|en\s+abrégé|abr\.|ci-après(?:\s+dénommée?s?)?|(?:sigle|acronyme|abréviation)\s*:?|ou|également|aussi)\s+)?[«"“]?\s*([^\s«»"“”]+)\s*[»"”]?(\s+en\s+anglais|\s+in\s+English)?$/u.exec(trimmed);
+    if (remarked && (remarked[1] || remarked[3]) && shortFormShape(remarked[2]!) === 'acronym') {
+      const termStart = open + 1 + content.indexOf(remarked[2]!);
+      const candidate = longFirst(text, open, remarked[2]!, termStart, false, isFrenchWord);
+      if (candidate) found.push(candidate);
+      continue;
+    }
     const lead = trimmed.split(/\s+[–—-]\s+|\s*[,;]\s*/)[0]!;
+    // A list of names (`(ALPHA, Bêta ou Gamma)`) names things; it defines none of them.
+    if (/^[^,;]+,\s*\p{Lu}[\p{L}\p{N}]*(?:\s*,\s*\p{Lu}[\p{L}\p{N}]*)*\s+(?:et|ou|and|or)\s+\p{Lu}[\p{L}\p{N}]*$/u.test(trimmed)) continue;
     const shape = shortFormShape(lead);
     if (shape) {
       const termStart = content.indexOf(lead) + open + 1;
@@ -619,8 +698,10 @@ function inWords(text: string, isFrenchWord?: (word: string) => boolean): Defini
     { re: new RegExp(String.raw`${acronymSource}\s*[»"”]?\s+(?:peut\s+(?:aussi\s+)?signifier|signifie|désigne|veut\s+dire|stands\s+for|est\s+l['’](?:acronyme|abréviation|sigle)\s+de)\s+(?:${quoted}|([^,;.:()«»]+))`, 'gu'), longFirst: false },
     // ASF, l'« Agence spatiale fictive », …
     { re: new RegExp(String.raw`${acronymSource}\s*,\s+(?:le|la|les|l['’])\s*${quoted}`, 'gu'), longFirst: false },
-    // ASF : Agence spatiale fictive, at the head of the block or of a line
-    { re: new RegExp(String.raw`(?:^|[\n\t])\s*${acronymSource}\s*:\s+([^,;.:()«»\n\t]+)`, 'gu'), longFirst: false },
+    // ASF : Agence spatiale fictive (or ASF = …, ASF — …), at the head of the block or of a line
+    { re: new RegExp(String.raw`(?:^|[\n\t])\s*${acronymSource}\s*(?::|=|\s[–—])\s+([^,;.:()«»\n\t]+)`, 'gu'), longFirst: false },
+    // ASF, c'est-à-dire l'Agence spatiale fictive
+    { re: new RegExp(String.raw`${acronymSource}\s*,\s+(?:c['’]est-à-dire|c\.-à-d\.)\s+(?:l['’]|les?\s+|la\s+)?(?:${quoted}|([^,;.:()«»]+))`, 'gu'), longFirst: false },
   ];
   for (const { re } of forms) {
     for (const m of text.matchAll(re)) {
@@ -633,10 +714,12 @@ function inWords(text: string, isFrenchWord?: (word: string) => boolean): Defini
     }
   }
   // l'Agence spatiale fictive, dite ASF / appelée « ASF » / ou ASF: the long form before, as with a parenthesis.
-  const after = new RegExp(String.raw`,?\s+(?:dite?s?|appelée?s?|nommée?s?|abrégée?s?(?:\s+en)?|ou\s+encore|connue?s?\s+sous\s+(?:le\s+)?(?:nom|sigle)\s+de|ou)\s+[«"“]?\s*${acronymSource}\s*[»"”]?(?=\s*[,;.:)]|\s*$)`, 'gu');
+  const after = new RegExp(String.raw`,?\s+(?:dite?s?|appelée?s?|nommée?s?|abrégée?s?(?:\s+en)?|ou\s+encore|(?:(?:plus|mieux|aussi)\s+)?connue?s?\s+(?:sous\s+(?:le\s+)?(?:nom|sigle|acronyme)(?:\s+de)?|comme)|ou)\s+[«"“]?\s*${acronymSource}\s*[»"”]?(?=\s*[,;.:)]|\s*$)`, 'gu');
   for (const m of text.matchAll(after)) {
     const term = m[1]!;
     const termStart = m.index + m[0].lastIndexOf(term);
+    // `ABC, JKL ou XYZ`, `l'entrée A2 ou B3`: the last of a list of alternatives named alike, not a definition.
+    if (/^,?\s+ou\s/u.test(m[0]) && /(?:^|[^\p{L}\p{N}])(?:\p{Lu}[\p{Lu}\p{N}]+|\p{N}+)\s*$/u.test(text.slice(0, m.index))) continue;
     const candidate = longFirst(text, m.index, term, termStart, false, isFrenchWord);
     if (candidate) found.push(candidate);
   }
@@ -679,7 +762,7 @@ function explicit(text: string, termStart: number, termEnd: number, longStart: n
   };
 }
 
-const englishLinks = new Set(['of', 'the', 'and', 'for', 'to', 'with', 'on', 'in', 'by', 'from', 'as', 'such', 'is', 'are', 'when', 'you', 'your', 'which', 'that']);
+const englishLinks = new Set(['of', 'the', 'and', 'for', 'to', 'with', 'on', 'in', 'by', 'from', 'as', 'such', 'is', 'are', 'when', 'you', 'your', 'which', 'that', 'this', 'these', 'those', 'its', 'their', 'it']);
 const frenchLinks = new Set(['de', "d'", 'du', 'des', 'la', 'le', 'les', "l'", 'et', 'pour', 'en', 'sur', 'au', 'aux', 'à', 'par', 'un', 'une', 'dans', 'avec']);
 
 /**
@@ -690,27 +773,52 @@ const frenchLinks = new Set(['de', "d'", 'du', 'des', 'la', 'le', 'les', "l'", '
  */
 function plausible(c: DefinitionCandidate): boolean {
   if (c.expansion.includes(c.term)) return false;
-  for (const w of c.term.split(/\s+/u)) if (w.length >= 3 && new RegExp(`(?<![\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(c.expansion)) return false;
-  if (/^(?:i\.\s?e\.|e\.\s?g\.|c\.-à-d\.|c['’]est-à-dire|cf\.|voir|voyez|consultez|see|p\.\s?ex\.|par exemple|ex\.|comme|notamment|sauf|y compris)(?![\p{L}])/iu.test(c.expansion)) return false;
+  // The short form itself, in any case (`PDF (extension .pdf)`), is a self-reference too.
+  for (const w of c.term.split(/\s+/u)) if (w.length >= 3 && new RegExp(`(?<![\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu').test(c.expansion)) return false;
+  if (/^(?:i\.\s?e\.|e\.\s?g\.|c\.?-?à-?d\.?|c['’]est-à-dire|cf\.|voir|voyez|consultez|see|p\.\s?ex\.|par exemple|ex\.|comme|notamment|sauf|y compris|ici|here)(?![\p{L}])/iu.test(c.expansion)) return false;
   const words = c.expansion.toLowerCase().split(/[^\p{L}'’]+/u).filter(Boolean);
+  // A file name (`plan.asf`, `.asf`) is no long form.
+  if (/[\p{L}\p{N}]\.\p{Ll}{2,4}(?![\p{L}])|(?:^|\s)\.\p{Ll}{2,4}(?![\p{L}])/u.test(c.expansion)) return false;
+  // A name never ends on a preposition or an article (`l'archive principale de (ACR)`: a line cut short).
+  if (words.length && isFunctionWord(words[words.length - 1]!) && /[\p{L}'’]$/u.test(c.expansion)) return false;
+  // A clause (`les couleurs ne changeront pas`, `le module est prêt`) remarks; a name has no verb.
+  if (c.direction === 'short-first' && words.some((w) => w === 'ne' || w === 'n’' || w === "n'" || (w !== 'a' && isAuxiliaryForm(w)))) return false;
   const english = words.some((w) => englishLinks.has(w)) && !words.some((w) => frenchLinks.has(w.replace('’', "'")));
   if (english && c.coverage < 0.75) return false;
   return true;
 }
 
 function longFirst(text: string, open: number, shortForm: string, termStart: number, strict: boolean, isFrenchWord?: (word: string) => boolean): DefinitionCandidate | undefined {
+  const numeronym = numeronymOf(text, open, shortForm, termStart);
+  if (numeronym) return numeronym;
   const units = unitsOf(shortForm);
   if (!units.some((u) => u.kind === 'letter')) return undefined;
-  const words = longFormWindow(tokenize(text, 0, open), windowSize(units));
+  let words = longFormWindow(tokenize(text, 0, open), windowSize(units));
   if (isFrenchWord) for (const w of words) if (w.kind === 'content') w.french = isFrenchWord(w.text.toLocaleLowerCase('fr'));
   if (!words.some(isContent)) return undefined;
-  const best = align(units, words, true, strict);
+  let best = align(units, words, true, strict);
+  // Two noun phrases coordinated (`le pacte … et les règles … (ACR)`, `…, et la règle … (ACR)`):
+  // the parenthesis names the nearer one. The farther takes part only when the nearer explains
+  // half the letters at least (`la sécurité et la santé au travail (SST)`, one name).
+  const cut = best ? coordinationBefore(words, best.from) : -1;
+  if (best && cut >= 0) {
+    const letters = units.filter((u) => u.kind === 'letter').length;
+    const near = best.chunks.filter((c) => c.word > cut).reduce((n, c) => n + c.length, 0);
+    if (near * 2 < letters) {
+      words = words.slice(cut + 1);
+      best = align(units, words, true, strict);
+    }
+  }
   if (!best || best.confidence < 0 || best.from >= words.length) return undefined;
   const first = words[best.from]!;
   // Not the quote or the comma that closes the name before its parenthesis.
   let lastIndex = words.length - 1;
   const opened = (k: number): boolean => words.slice(best.from, k).some((w) => w.kind === 'quote' && /[«“]/u.test(w.text));
   while (lastIndex > best.from && (words[lastIndex]!.kind === 'comma' || (words[lastIndex]!.kind === 'quote' && !opened(lastIndex)))) lastIndex--;
+  // A name written in capitals ends at its last capital: words in small letters after it
+  // (`Heavy Duty Roller kits (HDR)`) are the thing it qualifies, in English word order.
+  const lastGiver = Math.max(...best.chunks.map((c) => c.word));
+  if (lastGiver >= best.from && lastGiver < lastIndex && titleCase(words.slice(best.from, lastGiver + 1)) && words.slice(lastGiver + 1, lastIndex + 1).every(isLowerWord)) lastIndex = lastGiver;
   const last = words[lastIndex]!;
   return {
     term: shortForm.trim(),
@@ -725,6 +833,51 @@ function longFirst(text: string, open: number, shortForm: string, termStart: num
   };
 }
 
+/**
+ * A numeronym: the first and last letters of one long word with the count of the letters between
+ * them (`V12N` for `virtualisation`, `N10N` for `numérisation`), defined by the word right before
+ * its parenthesis. The count must be exact: a word of another length is another word.
+ */
+function numeronymOf(text: string, open: number, shortForm: string, termStart: number): DefinitionCandidate | undefined {
+  const shape = /^(\p{L})(\d{1,2})(\p{L})$/u.exec(shortForm.trim());
+  if (!shape) return undefined;
+  const before = tokenize(text, 0, open).filter((w) => w.kind !== 'quote');
+  const word = before[before.length - 1];
+  if (!word || word.kind !== 'content' || /[-‑_]/u.test(word.text)) return undefined;
+  const letters = fold(word.text);
+  if (!/^\p{L}+$/u.test(letters) || letters.length - 2 !== Number(shape[2])) return undefined;
+  if (letters[0] !== fold(shape[1]!) || letters[letters.length - 1] !== fold(shape[3]!)) return undefined;
+  return {
+    term: shortForm.trim(),
+    expansion: word.text,
+    confidence: 1,
+    coverage: 1,
+    direction: 'long-first',
+    termStart,
+    termEnd: termStart + shortForm.trim().length,
+    expansionStart: word.start,
+    expansionEnd: word.end,
+  };
+}
+
+/**
+ * The last conjunction, after `from`, that joins two noun phrases of the sentence: `et`/`ou` after
+ * a comma (`…, et la règle`), or before an article when the first phrase is no complement of a
+ * preposition (`le pacte … et les règles`, not `pour la pêche et la chasse`); -1 if none.
+ */
+function coordinationBefore(words: Word[], from: number): number {
+  for (let i = words.length - 2; i > from; i--) {
+    const w = words[i]!;
+    if (w.kind !== 'link' || !['et', 'ou'].includes(low(w))) continue;
+    if (words[i - 1]!.kind === 'comma') return i;
+    if (words[i + 1]!.kind !== 'article') continue;
+    let k = i - 1;
+    while (k >= 0 && (isContent(words[k]!) || words[k]!.kind === 'article' || words[k]!.kind === 'comma' || words[k]!.kind === 'quote')) k--;
+    if (k < 0 || words[k]!.kind === 'stop') return i;
+  }
+  return -1;
+}
+
 function shortFirst(text: string, open: number, close: number): DefinitionCandidate | undefined {
   const before = tokenize(text, 0, open);
   const run: Word[] = [];
@@ -734,9 +887,23 @@ function shortFirst(text: string, open: number, close: number): DefinitionCandid
     else break;
   }
   if (!run.some((w) => w.kind === 'acronym')) return undefined;
+  // `ACR (pour Long name)`, `ACR (de l'anglais Long name)`: the lead-in is not part of the name.
+  const leadIn = /^\s*(?:pour|(?:de\s+l['’]|en\s+)(?:anglais|allemand|espagnol|italien|latin|néerlandais)\s*:?)\s+/iu.exec(text.slice(open + 1, close));
+  if (leadIn) open += leadIn[0].length;
   // `ACR (Long name : « its translation »)`, `ACR (Long name = …)`: the name is the first part.
   const sep = /\s+[:=;–—]\s+|\s+-\s+|\s*\(/u.exec(text.slice(open + 1, close));
   if (sep && sep.index > 0 && (text.slice(open + 1, open + 1 + sep.index).match(/\p{L}{2,}/gu) ?? []).length >= 2) close = open + 1 + sep.index;
+  // `ACR (Long name, Namur)`: a name that spells the letters on its own ends at the comma; what
+  // follows places or dates it.
+  const comma = /^([^,]+),\s*(?:\S+\s*){1,3}$/u.exec(text.slice(open + 1, close));
+  if (comma && run.length) {
+    const head = tokenize(text, open + 1, open + 1 + comma[1]!.length).filter((w) => w.kind !== 'stop' && w.kind !== 'quote');
+    const whole = align(unitsOf(text.slice(run[0]!.start, run[run.length - 1]!.end)), head, false, false);
+    if (head.filter(isContent).length >= 2 && whole && whole.coverage === 1 && inOrder(whole.chunks)) close = open + 1 + comma[1]!.length;
+  }
+  // Nor is the English article before it (`ACR (the Long Name)`).
+  const the = /^\s*the\s+(?=\p{Lu})/u.exec(text.slice(open + 1, close));
+  if (the) open += the[0].length;
   // Quotes around the name are not part of it.
   const q = /^(\s*[«"“]\s*)([^«»"“”]+?)(\s*[»"”]\s*)$/u.exec(text.slice(open + 1, close));
   if (q) {
@@ -746,7 +913,9 @@ function shortFirst(text: string, open: number, close: number): DefinitionCandid
   const words = tokenize(text, open + 1, close).filter((w) => w.kind !== 'stop');
   const content = words.filter(isContent);
   // A parenthesis that qualifies (`l'ASF (Europe)`) or names a place (`Namur (Belgique)`).
-  if (content.length < 2) return undefined;
+  // (One compound whose parts give the letters in order defines too: `NL (Non-Linéaire)`.)
+  const compound = content.length === 1 && content[0]!.kind === 'content' && content[0]!.parts.length >= 2;
+  if (content.length < 2 && !compound) return undefined;
   const inner = text.slice(open + 1, close);
   const items = inner.split(/\s*,\s*|\s+(?:et|ou)\s+/).filter(Boolean);
   const isList = /,/.test(inner) && items.length >= 3;
@@ -783,6 +952,15 @@ function shortFirst(text: string, open: number, close: number): DefinitionCandid
   }
   const best = scored && { ...scored, run: r };
   if (!best) return undefined;
+  if (compound && (best.coverage < 1 || !inOrder(best.chunks))) return undefined;
+  // A gloss that leaves the first letter unexplained (`ASFMOT (contrôleur de mouvement)`)
+  // describes the thing; it does not spell its name.
+  if (!isList && best.chunks.length && !best.chunks.some((c) => c.unit === 0)) return undefined;
+  // One letter with a number (`B2 (toute borne numérique)`): only a name that starts with it
+  // defines it (`G9 (Groupe des neuf)`); one letter found further is chance.
+  const letters = unitsOf(text.slice(r[0]!.start, r[r.length - 1]!.end)).filter((u) => u.kind === 'letter');
+  const head = content[0];
+  if (letters.length === 1 && (!head || fold(head.text).charAt(0) !== letters[0]!.value)) return undefined;
   const expansionStart = open + 1 + (inner.length - inner.trimStart().length);
   const expansionEnd = close - (inner.length - inner.trimEnd().length);
   return {

@@ -18,8 +18,10 @@
  *
  * Two mentions of one event (in one document or several) become one entry with all their sources
  * when their dates agree (one may be more precise than the other) and their words overlap enough,
- * weighted by rarity across the corpus (`event-words.ts`); the entry keeps the most precise date
- * and, of its texts, a sentence of a document's body rather than its title.
+ * weighted by rarity across the corpus (`event-words.ts`), and they share two words at least (in
+ * two documents, besides the event's kind): paragraphs about one thing share its name whatever
+ * they tell; the entry keeps the most precise date and, of its texts, a sentence of a document's
+ * body rather than its title.
  *
  * Not for: finding dates in text (`src/language/fr/dates.ts`), placing anchors in HTML
  * (`src/assemble/mark-extraction.ts`).
@@ -27,6 +29,7 @@
 import type { ChronologyEntry } from './types.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { findFrenchDates, isoDate, parseIsoDate, weekdayOf, type DateMention, type PartialDate } from '../language/fr/dates.ts';
+import { isAuxiliaryForm } from '../language/fr/words.ts';
 import { diagnosticAt, type ExtractionDocument } from './document.ts';
 import { eventWords } from './event-words.ts';
 import { letterIndexAt, placeAt, sentences, type TextBlock, type TextPlace } from './text-blocks.ts';
@@ -102,10 +105,18 @@ export function buildChronology(docs: readonly ExtractionDocument[]): Chronology
         context.pending = dates[0];
         continue;
       }
-      const pending = context.pending;
+      let pending = context.pending;
       context.pending = undefined;
       let first = true;
       for (const [start, end] of sentences(block.text)) {
+        // A block that opens on a date standing as its own sentence (`12 mars 2031. L'agence …`):
+        // the date dates the sentence after it, as a date line dates the paragraph under it.
+        const bare = block.text.slice(start, end).replace(/[.\s]+$/u, '');
+        const sentenceDates = first && end < block.text.length ? findFrenchDates(bare) : [];
+        if (sentenceDates.length === 1 && isDateLine({ ...block, text: bare }, sentenceDates)) {
+          pending = sentenceDates[0];
+          continue;
+        }
         const own = eventsOfText(block.text, doc, { start, end, offsets: block.offsets }, context.section, diagnostics);
         // The paragraph under a date line tells its event (its first sentence, when it names no date of its own).
         const found = own.length || !first || !pending ? own : eventsOfText(block.text, doc, { start, end, offsets: block.offsets }, [], diagnostics, pending);
@@ -327,7 +338,13 @@ function clauseStart(text: string, at: number, end?: number): number {
   let k = cuts.length - 1;
   // Not a clause that holds nothing but its date (`…, la mission, le 3 mai 2011.`): that tells no event.
   const lone = (from: number): boolean => end !== undefined && !/\p{L}{4,}/u.test(text.slice(from, at) + text.slice(end));
-  while (k > 0 && (!opensSentence(text.slice(cuts[k])) || lone(cuts[k]!))) k--;
+  // Nor an aside between a subject and its verb (`La sonde, au retour, a été remise …`): the
+  // clause after it opens with the verb, and the sentence's subject is before.
+  const aside = (from: number): boolean => {
+    const next = /^[^,;:]*,\s+(\p{L}+)/u.exec(text.slice(from));
+    return !!next && isAuxiliaryForm(next[1]!.toLowerCase());
+  };
+  while (k > 0 && (!opensSentence(text.slice(cuts[k])) || lone(cuts[k]!) || aside(cuts[k]!))) k--;
   return cuts[k]!;
 }
 
@@ -343,20 +360,29 @@ function opensSentence(clause: string): boolean {
   return /^(?:le|la|les|l['’]|un|une|des|ce|cette|ces|il|elle|ils|elles|on|nous|vous|son|sa|ses|leur|leurs|en|depuis|dès|après|avant|puis|enfin|lors)$/iu.test(first);
 }
 
-/** Removes what the line carries around the sentence: a list marker, a section number, quotes left open. */
+/** Removes what the line carries around the sentence: a list marker, a section number, quotes left open, a full stop before a closing parenthesis. */
 function clean(text: string): string {
   let t = text.replace(/\s+/gu, ' ').trim();
   t = t.replace(/^(?:[-–—•*]\s+|\d+(?:\.\d+)*\.?\s+(?=\p{Lu}))/u, '');
+  // A date in parentheses after the full stop (`… de Jean Dupont. (12 mai 2031)`) closes the sentence.
+  t = t.replace(/\.\s*(\([^()]*\))\s*\.?$/u, ' $1');
+  return balanceQuotes(t).trim().replace(/\s*[;,:]$/u, '');
+}
+
+/** Drops a quote left open at the start, or closed at the end, by the cut of a sentence. */
+function balanceQuotes(text: string): string {
+  let t = text;
   const opens = (t.match(/«/gu) ?? []).length;
   const closes = (t.match(/»/gu) ?? []).length;
   if (opens > closes && t.startsWith('«')) t = t.replace(/^«\s*/u, '');
   if (closes > opens && /»\s*[.!?]?$/u.test(t)) t = t.replace(/\s*»(\s*[.!?]?)$/u, '$1');
-  return t.trim().replace(/\s*[;,:]$/u, '');
+  return t;
 }
 
 function tidy(text: string): string {
-  let t = text.replace(/\s+/g, ' ').trim().replace(/^(\p{Ll})/u, (c) => c.toLocaleUpperCase('fr'));
-  if (/[\p{L}\p{N})»”]$/u.test(t)) t += '.';
+  let t = balanceQuotes(text.replace(/\s+/g, ' ').trim()).replace(/^(\p{Ll})/u, (c) => c.toLocaleUpperCase('fr'));
+  // A quotation closed after its own full stop (`… de base. »`) needs none after it.
+  if (/[\p{L}\p{N})»”]$/u.test(t) && !/[.!?…]\s*[»”]$/u.test(t)) t += '.';
   return t;
 }
 
@@ -391,11 +417,17 @@ function mergeEvents(events: Event[]): ChronologyEntry[] {
     for (const m of merged) {
       if (!compatible(m.date, e.date) || (m.end === undefined) !== (e.end === undefined) || (m.end && !compatible(m.end, e.end!))) continue;
       if (e.block && m.blocks.has(e.block)) continue;
-      const score = m.text === e.text && m.date === e.date ? 1 : similarity(m, e);
+      const sameDocument = m.sources.some((d) => e.sources.includes(d)) && !m.fromTitle && !e.fromTitle;
+      // Two paragraphs of one document that share a single word (the name they are both about)
+      // tell two events; two documents that share only the kind of event and a common word
+      // (`une version … est sortie` in a history of two programs) too: one event shares its names.
+      const shared = m.words.filter((w) => e.words.includes(w)).length;
+      const sharedThings = [...new Set([...m.words.filter((w) => e.words.includes(w)), ...m.near.filter((w) => e.near.includes(w))])].filter((w) => !w.startsWith('#')).length;
+      const score = m.text === e.text && m.date === e.date ? 1 : (sameDocument && shared < 2) || (!sameDocument && sharedThings < 2) ? 0 : similarity(m, e);
       // One document tells an event twice in other words (a date line and its paragraph, a title
       // and its body); the bar is higher than between two documents, which share less wording.
       // A title sums its document up: a date of the body that agrees tells the title's event.
-      const bar = m.sources.some((d) => e.sources.includes(d)) && !m.fromTitle && !e.fromTitle ? sameDocumentThreshold : sameEventThreshold;
+      const bar = sameDocument ? sameDocumentThreshold : sameEventThreshold;
       if (score >= Math.max(bar, bestScore)) {
         same = m;
         bestScore = score;

@@ -147,7 +147,11 @@ export function placeAt(letters: string, at: number): TextPlace {
   return { quote, occurrence };
 }
 
-/** Splits a block's text into sentences; returns `[start, end)` ranges. */
+/**
+ * Splits a block's text into sentences; returns `[start, end)` ranges. A parenthesis after a
+ * full stop (`… de Jean Dupont. (12 mai 2031)`, the way a reference gives its date) ends the
+ * sentence before it rather than standing as one.
+ */
 export function sentences(text: string): [number, number][] {
   const ranges: [number, number][] = [];
   // A hard line break (a title line, then its text) ends a sentence too.
@@ -163,9 +167,10 @@ export function sentences(text: string): [number, number][] {
 
 function sentencesOfLine(text: string): [number, number][] {
   const ranges: [number, number][] = [];
-  // A sentence ends at . ! ? … followed by space and a capital, a digit or an opening quote;
-  // not after an abbreviation of one or two letters (`M.`, `n°`), which French writes before names.
-  const re = /[.!?…]+[»”"’)]?(\s+)(?=[«"“(\p{Lu}\d])/gu;
+  // A sentence ends at . ! ? … (and the quote that closes on it, French-spaced or not: `. »`)
+  // followed by space and a capital, a digit or an opening quote; not after an abbreviation of
+  // one or two letters (`M.`, `n°`), which French writes before names.
+  const re = /[.!?…]+(?:[ \u00a0\u202f]?[»”"’)])?(\s+)(?=[«"“(\p{Lu}\d])/gu;
   let start = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const before = text.slice(Math.max(0, m.index - 4), m.index);
@@ -175,5 +180,9 @@ function sentencesOfLine(text: string): [number, number][] {
     start = m.index + m[0].length;
   }
   if (start < text.length && text.slice(start).trim()) ranges.push([start, text.length]);
+  for (let k = ranges.length - 1; k > 0; k--) {
+    const [a, b] = ranges[k]!;
+    if (/^\s*\([^()]*\)\s*[.]?\s*$/u.test(text.slice(a, b))) ranges.splice(k - 1, 2, [ranges[k - 1]![0], b]);
+  }
   return ranges;
 }

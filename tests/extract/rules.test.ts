@@ -7,6 +7,7 @@ import { doc, taken } from './helpers.ts';
 import { buildChronology } from '../../src/extract/chronology.ts';
 import { buildGlossary } from '../../src/extract/glossary.ts';
 import { findFrenchDates, formatFrenchDate, isoDate, readable } from '../../src/language/fr/dates.ts';
+import { findDefinitions, isAccepted } from '../../src/extract/acronyms.ts';
 
 const dates = (text: string) => findFrenchDates(text).map((m) => [text.slice(m.start, m.end), isoDate(m.from), m.to && isoDate(m.to)]);
 
@@ -19,16 +20,32 @@ describe('French dates: what is a date', () => {
   it('finds no date in a URL, a path, a version, a code, a quantity or a timestamp', () => {
     expect(dates('Voir https://exemple.org/2031/05/annonce et /srv/archives/2029/ ou v2.10, 5.2, git20310208.')).toEqual([]);
     expect(dates('Une clé de 4096 bits, un son à 2000 Hz, 1800 échantillons, la norme ISO 10179:1996.')).toEqual([]);
+    expect(dates('un écran en 1920 × 1080 points, en 2000 + 31 jours, en 1995 - 2000 lignes')).toEqual([]);
+    expect(dates('de 2029 à 2031 environ').map((d) => [d[1], d[2]])).toEqual([['2029', '2031']]);
     expect(dates('mer. 19 mai 2031 15:19:02 UTC')).toEqual([]);
+  });
+  it('finds no event in a copyright notice, a quoted value, or a number listed after a number', () => {
+    expect(dates('Copyright (C) 2029,2030,2031 Agence spatiale fictive.')).toEqual([]);
+    expect(dates('Copyright © 2024-2029, 2030-2031 Jeanne Dupont.')).toEqual([]);
+    expect(dates('le champ porte « 2029-2031 » ou « 12 mai 2031 » en clair')).toEqual([]);
+    expect(dates('si vous tapez 2030 ou 2031, rien.')).toEqual([]);
+    expect(dates('le profil Atelier (2031)™ et la marque Orion 2030® sont fournis')).toEqual([]);
+    expect(dates('en mars 2003, 2004 et 2005').map((d) => d[1])).toEqual(['2003-03', '2004', '2005']);
   });
   it('takes a bare year only where a word of time introduces it', () => {
     expect(dates('Le logiciel Atelier 2031 est livré.')).toEqual([]);
+    expect(dates('L’été 2031 fut chaud, l’année 2032 est calme.').map((d) => d[1])).toEqual(['2031', '2032']);
+    expect(dates('En 2031 il partit ; entre 2032 et 2034 elle resta.').map((d) => [d[1], d[2]])).toEqual([['2031', undefined], ['2032', '2034']]);
     expect(dates('Elle est née en 2004, a travaillé depuis 2010 et, à l’été 2031, est partie.').map((d) => d[1])).toEqual(['2004', '2010', '2031']);
     expect(dates('Plus de 2000 paquets, mais avant 2004 rien.')).toEqual([]);
     expect(dates('Les noms (2029) et l’exercice SILENT COMET 2031.').map((d) => d[1])).toEqual(['2029', '2031']);
   });
+  it('reads the first of the month with its suffix raised or set apart', () => {
+    expect(dates('le 1ᵉʳ octobre 2031 et le 1 er mai 2032').map((d) => d[1])).toEqual(['2031-10-01', '2032-05-01']);
+  });
   it('reads month ranges that share a year, and tells a past end from a deadline', () => {
     expect(dates('publiées entre août et décembre 2031')).toEqual([['entre août et décembre 2031', '2031-08', '2031-12']]);
+    expect(dates('en juillet-août 2031, puis')).toEqual([['juillet-août 2031', '2031-07', '2031-08']]);
     expect(findFrenchDates('Elle a dirigé le projet jusqu’en mars 2031.')[0]!.target).toBeFalsy();
     expect(findFrenchDates('Le plan sera appliqué jusqu’en mars 2031.')[0]!.target).toBe(true);
   });
@@ -43,6 +60,14 @@ describe('chronology: events that hold on any text', () => {
     const byDate = Object.fromEntries(entries.map((e) => [e.date, e.text]));
     expect(byDate['2031-05-09']).toBe('Le 9 mai, la sonde Orion a quitté son orbite de parking.');
     expect(byDate['2032-06-02']).toBe('Le 2 juin, elle s’est posée sans encombre sur la Lune.');
+  });
+  it('dates the text after a date that heads a list item, whatever separates them', () => {
+    const { entries } = buildChronology([doc('l', '- 12 mars 2031. L’agence inaugure son centre de contrôle.\n- 3 avril 2032 La sonde quitte son orbite.\n- 9 mai 2033 : la sonde se pose.')]);
+    expect(entries.map((e) => [e.date, e.text])).toEqual([
+      ['2031-03-12', 'L’agence inaugure son centre de contrôle.'],
+      ['2032-04-03', 'La sonde quitte son orbite.'],
+      ['2033-05-09', 'La sonde se pose.'],
+    ]);
   });
   it('dates the paragraph under a date alone on its line', () => {
     const { entries } = buildChronology([doc('d', '12 mars 2031\n\nL’agence inaugure son nouveau centre de contrôle.')]);
@@ -60,6 +85,28 @@ describe('chronology: events that hold on any text', () => {
     expect(entries[0]!.text).toMatch(/\p{L}{4,}.*le 3 mai 2031\.$/u);
     expect(entries[0]!.text).not.toMatch(/^Le 3 mai 2031/u);
   });
+  it('dates the sentence before a parenthesis that gives only its date', () => {
+    const { entries } = buildChronology([doc('r', '- « Manuel du pilote » de Jeanne Dupont. (12 mai 2031)\n- « Guide de vol » de Paul Martin (2032)')]);
+    expect(entries.map((e) => [e.date, e.text])).toEqual([
+      ['2031-05-12', '« Manuel du pilote » de Jeanne Dupont (12 mai 2031).'],
+      ['2032', '« Guide de vol » de Paul Martin (2032).'],
+    ]);
+  });
+  it('takes no year for the number of a thing named in one word of capitals', () => {
+    expect(dates('Le pilote ZX 2000 est livré, la norme QRS 2031 aussi.')).toEqual([]);
+    expect(dates('Lors de l’exercice ORION 2031 et du sommet de l’ASF 2032.').map((d) => d[1])).toEqual(['2031', '2032']);
+  });
+  it('keeps the subject of a long sentence whose verb follows an aside, and ends a quotation once', () => {
+    const long = '« La sonde Vega, au retour de Namur, a été remise en orbite en mars 2031 pour la troisième campagne de mesures : les équipes de Liège et de Gand avaient préparé ses capteurs (trois caméras et deux spectromètres), chaque laboratoire suivait ses instruments et le centre de calcul recevait toutes les données la nuit même. »';
+    const { entries } = buildChronology([doc('a', long)]);
+    expect(entries[0]!.text).toMatch(/^La sonde Vega, au retour de Namur, a été remise en orbite en mars 2031/u);
+    const quoted = buildChronology([doc('b', '« La sonde Vega, au retour de Namur, a été remise en orbite en mars 2031. »')]).entries;
+    expect(quoted[0]!.text).toBe('« La sonde Vega, au retour de Namur, a été remise en orbite en mars 2031. »');
+  });
+  it('ends a sentence at a quotation closed French-style before the next one opens', () => {
+    const { entries } = buildChronology([doc('q', '« Nous montions chaque pièce à la main. Le prototype B fut le dernier fait ainsi. » « L’essentiel de l’année 2031 est allé aux essais en vol. »')]);
+    expect(entries.map((e) => e.text)).toEqual(['« L’essentiel de l’année 2031 est allé aux essais en vol. »']);
+  });
   it('gives one entry for one event told by two documents, with both places', () => {
     const { entries } = buildChronology([
       doc('a', 'L’Agence spatiale fictive a été fondée en mars 2031 par trois pays.'),
@@ -67,6 +114,17 @@ describe('chronology: events that hold on any text', () => {
     ]);
     expect(entries).toHaveLength(1);
     expect(entries[0]!.places.map((p) => p.document)).toEqual(['a', 'b']);
+  });
+  it('keeps apart two paragraphs of one document that share only the name they are about', () => {
+    const { entries } = buildChronology([doc('n', 'En mars 2030, Vega était prête.\n\nVega fut lancée en mai 2030.\n\nÀ l’été 2031, Orion était là.\n\nOrion fut lancée en septembre 2031.')]);
+    expect(entries.map((e) => e.date)).toEqual(['2030-03', '2030-05', '2031', '2031-09']);
+  });
+  it('keeps apart two documents that share only the kind of event and a common word', () => {
+    const { entries } = buildChronology([
+      doc('a', 'La diffusion d’une version du catalogue des cartes a été confiée aux équipes en mai 2031.'),
+      doc('b', 'Atelier Version 1.2 est sortie le 3 mai 2031.'),
+    ]);
+    expect(entries.map((e) => [e.date, e.sources])).toEqual([['2031-05', ['a']], ['2031-05-03', ['b']]]);
   });
   it('keeps two events of one paragraph apart, even on the same date', () => {
     const { entries } = buildChronology([doc('p', 'Le logiciel Atelier fut gelé en octobre 2031. Son manuel est également sorti en octobre 2031.')]);
@@ -88,6 +146,87 @@ describe('glossary: definitions that hold on any text', () => {
     expect(taken('Ils ont leur propre interface utilisateur graphique (GUI) et une console.')).toEqual([['GUI', 'interface utilisateur graphique']]);
     expect(taken('son prédécesseur « Secure Sockets Layer » (SSL) pour chiffrer')).toEqual([['SSL', 'Secure Sockets Layer']]);
     expect(taken('un service such as Secure Shell (SSH) or others')).toEqual([['SSH', 'Secure Shell']]);
+  });
+  it('takes no head noun joined by a contracted article unless it renders the letter a head gives', () => {
+    expect(taken('Cherchez sur la vitrine du service de traçage des colis (PTS) avant.')).toEqual([['PTS', 'service de traçage des colis']]);
+    expect(taken('le renforcement des capacités spatiales (SCB) progresse')).toEqual([['SCB', 'renforcement des capacités spatiales']]);
+  });
+  it('starts a name written in capitals at its first capital, not at the verb before it', () => {
+    expect(taken('Les cartes récentes emploient UEFI Boot Record (UBR) pour démarrer.')).toEqual([['UBR', 'UEFI Boot Record']]);
+  });
+  it('finds the definitions French writes with a lead-in, a remark or a sign', () => {
+    const forms = [
+      'L’ASF (pour Agence spatiale fictive) ouvre.',
+      'l’Agence spatiale fictive (ou ASF) ouvre.',
+      'l’Agence spatiale fictive (ci-après « ASF ») ouvre.',
+      'l’Agence spatiale fictive (sigle : ASF) ouvre.',
+      'l’Agence spatiale fictive (en abrégé ASF) ouvre.',
+      'ASF — Agence spatiale fictive',
+      'ASF = Agence spatiale fictive',
+      'l’ASF, c’est-à-dire l’Agence spatiale fictive, ouvre.',
+      'L’ASF (Agence spatiale fictive, Namur) ouvre.',
+      'l’Agence spatiale fictive, plus connue sous le sigle ASF, ouvre.',
+    ];
+    for (const f of forms) expect(taken(f)).toEqual([['ASF', 'Agence spatiale fictive']]);
+    expect(taken('L’ASF (de l’anglais Fictive Space Agency) ouvre.')).toEqual([['ASF', 'Fictive Space Agency']]);
+    expect(taken('le FSA (the Fictive Space Agency) ouvre.')).toEqual([['FSA', 'Fictive Space Agency']]);
+  });
+  it('finds the short form in a parenthesis that remarks on it or on its language', () => {
+    expect(taken('La « Ligue spatiale fictive » (mieux connue comme LSF) est née.')).toEqual([['LSF', 'Ligue spatiale fictive']]);
+    expect(taken('les « courbes de gain de signal » (« SGC » en anglais) servent')).toEqual([['SGC', 'courbes de gain de signal']]);
+    expect(taken('Voyez le filtre NL (Non-Linéaire) du logiciel.')).toEqual([['NL', 'Non-Linéaire']]);
+  });
+  it('takes the nearer of two coordinated noun phrases, and no pronoun, for the long form', () => {
+    expect(taken('Le pacte naval Orion et les Règles du code libre (OPNR) ;')).toEqual([]);
+    expect(taken('Le capteur rend un signal très voisin de Bruit, et Gain (TBG) reste stable.')).toEqual([]);
+    expect(taken('pour la sécurité et la santé au travail (SST) en')).toEqual([['SST', 'sécurité et la santé au travail']]);
+    expect(taken('Un badge sert aux visiteurs, l’autre pour la salle d’Accès-Libre (AL) du musée.')).toEqual([['AL', 'salle d’Accès-Libre']]);
+  });
+  it('takes no description for a one-letter short form, nor the last of a list of alternatives', () => {
+    expect(taken('On relie B2 (toute borne numérique) au boîtier.')).toEqual([]);
+    expect(taken('le G9 (Groupe des neuf) se réunit')).toEqual([['G9', 'Groupe des neuf']]);
+    expect(taken('la page numérisée gardée en ABC, JKL ou PNG. Ensuite')).toEqual([]);
+  });
+  it('ends a name written in capitals at its last capital, and reads « a » before a capital as an article', () => {
+    expect(taken('Our shop sells Heavy Duty Roller kits (HDR) at cost.')).toEqual([['HDR', 'Heavy Duty Roller']]);
+    expect(taken('Each probe carries a Spatial Orbit Tracker (SOT). It works')).toEqual([['SOT', 'Spatial Orbit Tracker']]);
+    expect(taken('la Station Orbitale habitée (SOH) ouvre')).toEqual([['SOH', 'Station Orbitale habitée']]);
+  });
+  it('takes no remark, clause, list, file extension or partial English phrase for a long form', () => {
+    expect(taken('le fichier ICP (ici le pilote compatible). Vous')).toEqual([]);
+    expect(taken('enregistrez-le au format ABC (c.-à-d au bon codage), car')).toEqual([]);
+    expect(taken('importez-le dans ASF (aucun fichier ne sera supprimé). Puis')).toEqual([]);
+    expect(taken('les équipes de Namur et de Liège (NL, Gand ou Mons) partent')).toEqual([]);
+    expect(taken('pour lire un fichier ABC (extension .abc) il faut')).toEqual([]);
+    expect(taken('the probe then reads this data (RTI) in memory')).toEqual([]);
+    expect(taken('-- la liste principale de  (LPS) à droite')).toEqual([]);
+    expect(taken('a probe which may show a high orbital drift (HOD), for instance')).toEqual([['HOD', 'high orbital drift']]);
+  });
+  it('takes no identifier, file name, far-flung letters or headless foreign gloss for a definition', () => {
+    expect(taken('le message AB_CD (Arbre Binaire de Calcul Distant) part')).toEqual([]);
+    expect(taken('le paramètre PA (plan.asf) du fichier')).toEqual([]);
+    expect(taken('plain files for rtlinux hosts or kernel drivers for some clusters (RTAC):')).toEqual([]);
+    const french = (w: string): boolean => !['controller', 'motion'].includes(w);
+    expect(findDefinitions('There are two parts: the motion controller (ASCMOT), and', french).filter(isAccepted)).toEqual([]);
+    expect(findDefinitions('le programme des objectifs orbitaux (HLOP) avance', french).filter(isAccepted).map((d) => d.expansion)).toEqual(['programme des objectifs orbitaux']);
+  });
+  it('reads an acronym that is also a Roman numeral with C, D or M as an acronym', () => {
+    expect(taken('Elle passe par la couche de liaison inverse (CLI) du réseau.')).toEqual([['CLI', 'couche de liaison inverse']]);
+    expect(taken('Envoyez votre curriculum vitae (CV) avant lundi.')).toEqual([['CV', 'curriculum vitae']]);
+    expect(taken('Le Comité des représentants permanents (Coreper II) siège.')).toEqual([['Coreper II', 'Comité des représentants permanents']]);
+  });
+  it('reads a short form mixing capitals and small letters only when its long form spells it whole, in order', () => {
+    expect(taken('le Lunar Orbit Protocol version 2 (LOPv2) remplace')).toEqual([['LOPv2', 'Lunar Orbit Protocol version 2']]);
+    expect(taken('en utilisant Orbital Key Guard (OrbKG) ici')).toEqual([['OrbKG', 'Orbital Key Guard']]);
+    expect(taken('la console de la Station (StCo) et les ASF (ASFs) ok')).toEqual([]);
+  });
+  it('reads a numeronym when its count of letters is exact', () => {
+    expect(taken('La numérisation (N10N) avance, la virtualisation (V12N) aussi.')).toEqual([['N10N', 'numérisation'], ['V12N', 'virtualisation']]);
+    expect(taken('le plurilinguisme (P10E) recule')).toEqual([]);
+  });
+  it('takes no word whose start gives all the letters for a long form: that is an abbreviation of the word', () => {
+    expect(taken('Le disque passe en mode write-once (ON) ensuite.')).toEqual([]);
+    expect(taken('CAM : Prise pour caméra. On y branche la caméra.')).toEqual([]);
   });
   it('takes no URL, remark, list, self-reference or description for an expansion', () => {
     expect(taken('Le site https://exemple.org/asf (ASF) est ouvert.')).toEqual([]);

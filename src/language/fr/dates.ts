@@ -6,7 +6,7 @@
  *
  * Why a grammar of our own rather than chrono-node (it has a French locale)? Tried on the forms
  * briefings and manuals use, it misses month–year dates (`en janvier 2023`), bare years, year and
- * month ranges (`2006 – 2010`, `entre août et décembre 1993`), decades and bare months
+ * month ranges (`2006 – 2010`, `entre mars et juin 2031`), decades and bare months
  * (`(septembre)`), reads `à 2035` as a time of day, and resolves every missing part against one
  * reference instant, inventing days. A few patterns keep the precision the text gives: what the
  * text does not say stays unknown (`year`, `month`, `day` are optional), and placing a date
@@ -14,8 +14,9 @@
  *
  * What is not a date, by the rules of writing rather than by lists of a text's words: a number
  * inside a URL, a path, a version or a code (`v2.10`, `5.2`, `git20230208`, `10179:1996`), a
- * quantity (`4096 bits`, `2000 Hz`, `1800 échantillons`), a timestamp of a program's output
- * (`19 mai 2021 15:19:02`), and a bare four-digit number that no word of time introduces
+ * quantity (`4096 bits`, `2000 Hz`, `1800 échantillons`, `1920 × 1080`), a timestamp of a program's output
+ * (`12 mai 2031 08:14:55`), the years of a copyright notice, a date that is all a quotation
+ * holds (a value cited), and a bare four-digit number that no word of time introduces
  * (`TeX Live 2007`, a table's `2051`).
  *
  * The text is read after Unicode normalization (NFC) and the repair of the accent pairs that TeX
@@ -24,7 +25,7 @@
  *
  * Not for: times of day, durations (`deux ans après`), ordinals (`24e conférence`).
  */
-import { isFunctionWord } from './words.ts';
+import { isAuxiliaryForm, isFrenchFunctionWord, isFunctionWord } from './words.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Month names
@@ -208,7 +209,8 @@ export function readable(text: string): { text: string; origin: number[] } {
 const weekdays = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
 
 const MONTH = frenchMonthPattern;
-const DAY = String.raw`(?:1er|premier|[12]\d|3[01]|0?[1-9])`;
+// `1er`, also with its suffix raised (`1ᵉʳ`) or set apart by a PDF's extraction (`1 er`).
+const DAY = String.raw`(?:1(?:er|ᵉʳ|\s(?:er|ᵉʳ)(?=\s))|premier|[12]\d|3[01]|0?[1-9])`;
 const YEAR = String.raw`(?:1[6-9]\d\d|20\d\d)`;
 const WEEKDAY = String.raw`(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)`;
 const DASH = String.raw`\s*[-–—‑]\s*`;
@@ -223,13 +225,19 @@ const unitRe = /^(?:[kMGT]?(?:Hz|o|io|B|iB|bits?|bps|W|V|A|Ω)|mA|mV|µs|ms|ns|m
 
 /**
  * The words after which a bare year is a date in French prose: prepositions of time (`en 2004`,
- * `depuis 2006`, `jusqu'en 1998`; not `avant 2004`, `après 2004`, which name no moment), nouns of periods (`l'année 1998`, `l'été 1997`, `début 2006`,
- * `premier trimestre 2001`) and `de` (`le sommet de 2025`, `de 2008 à 2016`).
+ * `depuis 2006`, `jusqu'en 2031`; not `avant 2004`, `après 2004`, which name no moment), nouns of periods (`l'année 2031`, `l'été 2032`, `début 2033`,
+ * `premier trimestre 2034`) and `de` (`le sommet de 2025`, `de 2008 à 2016`).
  */
 const yearIntroducer = new RegExp(
   String.raw`(?:^|[^\p{L}])(?:en|dès|depuis|vers|courant|jusqu['’](?:en|à|au)|d['’]ici(?:\s+(?:à|a))?|horizon|de|du|fin|début|mi|milieu|l['’]an|an|année|années|été|hiver|printemps|automne|trimestre|semestre|saison|exercice|cru|promotion|millésime)\s*$`,
   'iu',
 );
+
+/**
+ * Nouns of gatherings and campaigns, which come in yearly editions: a name in capitals after them
+ * takes a year (`l'exercice ORION 2031`, `le sommet ASF 2031`).
+ */
+const gatheringBefore = /(?:^|[^\p{L}])(?:sommets?|exercices?|op[ée]rations?|conf[ée]rences?|congr[èe]s|forums?|salons?|festivals?|sessions?|r[ée]unions?|rencontres?|championnats?|jeux|coupes?|[ée]ditions?|campagnes?|missions?)\s+\p{Lu}{2,}\s+$/iu;
 
 /** A future or conditional verb: `jusqu'en 2030` then marks a deadline, not the end of something past. */
 const futureVerb = /(?:^|[^\p{L}])(?:sera|seront|serait|seraient|aura|auront|aurait|devra|devront|devrait|pourra|pourront|fera|feront|ira|iront|\p{L}{2,}(?:era|eront|erait|eraient|ira|iront|irait))(?![\p{L}])/iu;
@@ -249,13 +257,13 @@ const patterns: { re: RegExp; read: (m: RegExpExecArray) => Omit<DateMention, 's
     re: new RegExp(String.raw`${B}(?:de|d'|d’|entre)\s*(${MONTH})\s+(${YEAR})\s+(?:à|a|et|au)\s+(${MONTH})\s+(${YEAR})${E}`, 'giu'),
     read: (m) => ({ from: { year: Number(m[2]), month: monthOf(m[1]!) }, to: { year: Number(m[4]), month: monthOf(m[3]!) } }),
   },
-  // entre août et décembre 1993, d'août à décembre 1993: one year for both months
+  // entre mars et juin 2031, de mars à juin 2031, juillet-août 2031: one year for both months
   {
-    re: new RegExp(String.raw`${B}(?:de|d'|d’|entre)\s*(${MONTH})\s+(?:à|a|et|au)\s+(${MONTH})\s+(${YEAR})${E}`, 'giu'),
+    re: new RegExp(String.raw`${B}(?:(?:de|d'|d’|entre)\s*(${MONTH})\s+(?:à|a|et|au)\s+|(${MONTH})\s*[-–—/]\s*)(${MONTH})\s+(${YEAR})${E}`, 'giu'),
     read: (m) => {
-      const [a, b] = [monthOf(m[1]!), monthOf(m[2]!)];
+      const [a, b] = [monthOf((m[1] ?? m[2])!), monthOf(m[3]!)];
       if (b <= a) return undefined;
-      return { from: { year: Number(m[3]), month: a }, to: { year: Number(m[3]), month: b } };
+      return { from: { year: Number(m[4]), month: a }, to: { year: Number(m[4]), month: b } };
     },
   },
   // (ce) mardi 24 juin (2025), le 2 décembre 2004, 1er mai 2016
@@ -281,7 +289,7 @@ const patterns: { re: RegExp; read: (m: RegExpExecArray) => Omit<DateMention, 's
     re: new RegExp(String.raw`${B}(${MONTH})\s+(dernier|prochain)\b`, 'giu'),
     read: (m) => ({ from: { month: monthOf(m[1]!) }, relative: m[2]!.toLowerCase() === 'dernier' ? 'past' : 'future' }),
   },
-  // février 2003, Juin 1992, mi-décembre de l'an 2000
+  // février 2031, Juin 2032, mi-mars de l'an 2033
   {
     re: new RegExp(String.raw`${B}(${MONTH})\s+(?:de\s+l['’]an\s+)?(${YEAR})${E}`, 'giu'),
     read: (m) => ({ from: { year: Number(m[2]), month: monthOf(m[1]!) } }),
@@ -310,7 +318,7 @@ function monthOf(word: string): number {
 }
 
 function dayOf(word: string): number {
-  return /^(?:1er|premier)$/i.test(word) ? 1 : Number(word);
+  return /^(?:1\s?(?:er|ᵉʳ)|premier)$/iu.test(word) ? 1 : Number(word);
 }
 
 /** The whitespace-delimited token around `[start, end)`: a URL, a path, an address or a code holds no date. */
@@ -330,11 +338,12 @@ function countsSomething(after: string): boolean {
   const word = m[1]!.replace(/[.,;:!?)»”]+$/u, '');
   if (unitRe.test(word)) return true;
   if (!/^\p{Ll}/u.test(word)) return false;
-  // An elided word (`s'est`, `l'a`, `qu'il`) starts a clause; it counts nothing.
-  if (/^\p{L}{1,5}['’]/u.test(word)) return false;
-  // A verb or a participle after the number (`2024-2025 ayant porté`, `2003 adoptée`) makes it no count.
-  if (/(?:ant|é|ée|és|ées|ait|aient)$/u.test(word)) return false;
-  return !isFunctionWord(word) && !/^(?:et|ou|puis|alors|déjà|seulement|encore|enfin|aussi|aujourd|hui|ans?|à|a|y|lors|quand|lorsque|où)$/u.test(word.replace(/['’].*$/u, ''));
+  // An elided word (`s'est`, `l'a`, `qu'il`) starts a clause; it counts nothing; nor does a
+  // pronoun or another word of the closed classes (`en 2031 elle …`, `2031 leur …`).
+  if (/^\p{L}{1,5}['’]/u.test(word) || isFrenchFunctionWord(word)) return false;
+  // A verb or a participle after the number (`2024-2025 ayant porté`, `2003 adoptée`, `2031 fut`) makes it no count.
+  if (/(?:ant|é|ée|és|ées|ait|aient)$/u.test(word) || isAuxiliaryForm(word)) return false;
+  return !isFunctionWord(word) && !/^(?:et|ou|puis|alors|déjà|seulement|encore|enfin|aussi|environ|aujourd|hui|ans?|à|a|y|lors|quand|lorsque|où)$/u.test(word.replace(/['’].*$/u, ''));
 }
 
 /**
@@ -347,6 +356,8 @@ export function findFrenchDates(given: string): DateMention[] {
   const { text, origin } = readable(given);
   const taken: boolean[] = new Array(text.length).fill(false);
   const found: DateMention[] = [];
+  // Where the dates found end, in `text`: a year listed after one is a date too.
+  const ends: number[] = [];
   for (const { re, read } of patterns) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -359,17 +370,31 @@ export function findFrenchDates(given: string): DateMention[] {
       if (taken.slice(start, end).some(Boolean)) continue;
       // A number after `n°` is a reference, not a year.
       if (/n[°o]\.?\s*$/iu.test(text.slice(Math.max(0, start - 4), start))) continue;
+      // The years of a copyright notice (`Copyright © 2029-2031, 2032 …`) date a text's rights, not
+      // an event; a date that is all a quotation holds (`datée « 2029-2031 »`) is a value cited.
+      if (/(?:copyright|©|\(c\))[\s\d,;–—-]*$/iu.test(text.slice(Math.max(0, start - 60), start)) || (/[«"“]\s*$/u.test(text.slice(Math.max(0, start - 3), start)) && /^\s*[»"”]/u.test(text.slice(end, end + 3)))) {
+        for (let i = start; i < end; i++) taken[i] = true;
+        continue;
+      }
       if (insideCode(text, start, end)) continue;
       const after = text.slice(end, end + 40);
-      // A timestamp printed by a program (`19 mai 2021 15:19:02`) tells no event.
-      if (/^,?\s+(?:à\s+)?\d{1,2}:\d{2}:\d{2}/u.test(after)) continue;
+      // A timestamp printed by a program (`12 mai 2031 08:14:55`) tells no event; a number before
+      // a trademark sign (`Atelier (2031)™`) belongs to a name.
+      if (/^,?\s+(?:à\s+)?\d{1,2}:\d{2}:\d{2}/u.test(after) || /^\)?\s*[™®]/u.test(after)) continue;
+      // A number in a dimension or a sum (`1920 × 1080`, `2000 + 31`) is no year.
+      if (/^\s*[×x*+=]\s*\d/u.test(after) || /\d\s*[×x*+=]\s*$/u.test(text.slice(Math.max(0, start - 8), start))) continue;
       const value = read(m);
       if (!value) continue;
       // A number that counts something (`2000 paquets`); a month name makes it a date whatever follows.
-      if (value.from.month === undefined && countsSomething(after)) continue;
-      if (value.bareYear && !bareYearIsDate(text, start, end)) continue;
+      if (value.from.month === undefined && countsSomething(after)) {
+        // A range of quantities (`1995 - 2000 lignes`) holds no year either.
+        if (value.to) for (let i = start; i < end; i++) taken[i] = true;
+        continue;
+      }
+      if (value.bareYear && !bareYearIsDate(text, start, end, ends)) continue;
       for (let i = start; i < end; i++) taken[i] = true;
       found.push({ start: origin[start]!, end: origin[end]!, ...value, ...context(text, start, end) });
+      ends.push(end);
     }
   }
   return found.sort((a, b) => a.start - b.start);
@@ -379,15 +404,23 @@ export function findFrenchDates(given: string): DateMention[] {
  * A bare year is a date when a word of time introduces it, when it stands in parentheses
  * (`(2008)`, `(en 2001)`), or when it heads its block as a label (`1995 : …`, `2004 – …`).
  */
-function bareYearIsDate(text: string, start: number, end: number): boolean {
+function bareYearIsDate(text: string, start: number, end: number, datesEnd: readonly number[]): boolean {
   const before = text.slice(Math.max(0, start - 40), start);
   if (yearIntroducer.test(before)) return true;
   if (/\(\s*$/u.test(before) && /^\s*\)/u.test(text.slice(end))) return true;
-  // The edition of something named in capitals (`l'exercice NORTHERN SHIELD 2024`, `le sommet de l'ASF 2031`).
-  if (/(?:^|[^\p{L}])\p{Lu}{2,}(?:[\s-]\p{Lu}{2,})*\s+$/u.test(before) && !/\d[.\d]*\s+\p{Lu}{2,}(?:\s\p{Lu}{2,})*\s+$/u.test(before)) return true;
+  // The edition of something named in capitals (`l'exercice NORTHERN SHIELD 2024`, `le sommet de
+  // l'ASF 2031`, `le forum ASF 2031`): a name of several words, the organizer's after `de`, or one
+  // after a noun of gathering. One word in capitals after anything else names a thing with its
+  // number (`le pilote ZX 2000`, `la norme QRS 2031`).
+  if (/(?:^|[^\p{L}])\p{Lu}{2,}(?:[\s-]\p{Lu}{2,})*\s+$/u.test(before) && !/\d[.\d]*\s+\p{Lu}{2,}(?:\s\p{Lu}{2,})*\s+$/u.test(before)) {
+    if (/\p{Lu}{2,}[\s-]+\p{Lu}{2,}\s+$/u.test(before) || /(?:^|[^\p{L}])(?:d['’]|de\s+l['’]|de\s+la\s+|du\s+|des\s+)\p{Lu}{2,}\s+$/iu.test(before)) return true;
+    if (gatheringBefore.test(before)) return true;
+  }
   if (!text.slice(0, start).trim() && /^\s*(?:[:–—]|-\s)/u.test(text.slice(end))) return true;
-  // `le 1er mars et en 2004` or `mars 2003, 2004 et 2005`: a year listed after another date.
-  if (/(?:^|\D)(?:1[6-9]\d\d|20\d\d)\s*(?:,|et|ou)\s*$/u.test(before)) return true;
+  // `le 1er mars et en 2004` or `mars 2003, 2004 et 2005`: a year listed after another date (one
+  // read as a date: after `tapez 2030 ou`, 2031 is a number too).
+  const listed = /(?:^|\D)(?:1[6-9]\d\d|20\d\d)(\s*(?:,|et|ou)\s*)$/u.exec(before);
+  if (listed && datesEnd.includes(start - listed[1]!.length)) return true;
   // A year alone in its block (a date line above the text it dates); the chronology decides.
   return !text.slice(0, start).trim() && !text.slice(end).trim();
 }
@@ -400,7 +433,11 @@ function context(text: string, start: number, end: number): Pick<DateMention, 't
   // `jusqu'en 2030` is a deadline in a sentence about the future, the end of a span in one about the past.
   else if (/jusqu['’](?:en|à|au)\s*$/iu.test(before) && futureVerb.test(sentenceAround(text, start))) result.target = true;
   const head = text.slice(0, start);
-  if (!head.trim() && (/^\s*(?:[:–—]|-\s)/u.test(text.slice(end)) || /^\s*$/u.test(text.slice(end)))) result.label = true;
+  // A date that heads its block labels it: before a colon or a dash, alone, or — with its month —
+  // before the capital of the sentence it dates (`12 mars 2031 L'agence …`).
+  const after = text.slice(end);
+  const month = /\p{L}{3,}\.?\s+\d{4}$/u.test(text.slice(start, end));
+  if (!head.trim() && (/^\s*(?:[:–—]|-\s)/u.test(after) || /^\s*$/u.test(after) || (month && /^\s+\p{Lu}/u.test(after)))) result.label = true;
   return result;
 }
 

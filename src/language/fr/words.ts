@@ -69,6 +69,12 @@ export function isDeterminer(norm: string): boolean {
   return (closedClassTags(norm) & T.DET) !== 0 && norm !== 'de' && norm !== 'd’';
 }
 
+/** The articles contracted with a preposition: `du` (de le), `des` (de les), `au` (à le), `aux` (à les). */
+export function isContractedArticle(norm: string): boolean {
+  const tags = closedClassTags(norm);
+  return (tags & T.DET) !== 0 && (tags & T.PREP) !== 0 && norm !== 'de' && norm !== 'd’';
+}
+
 /** Prepositions (with the contracted articles `au`, `du`…). */
 export function isPreposition(norm: string): boolean {
   return (closedClassTags(norm) & T.PREP) !== 0;
@@ -127,4 +133,12 @@ const englishFunctionWords = new Set(['the', 'of', 'and', 'with', 'to', 'in', 'o
 /** True for one of the commonest English function words (lowercase). */
 export function isEnglishFunctionWord(word: string): boolean {
   return englishFunctionWords.has(word);
+}
+
+/** The simple forms of `être` and `avoir` that build a compound tense or a passive (`est sortie`, `a été`, `fut publiée`). */
+const auxiliaryForms = new Set(['a', 'ont', 'est', 'sont', 'été', 'était', 'étaient', 'sera', 'seront', 'avait', 'avaient', 'aura', 'auront', 'fut', 'furent', 'eut', 'eurent']);
+
+/** True for a form of `être` or `avoir` used as an auxiliary (lowercase). */
+export function isAuxiliaryForm(word: string): boolean {
+  return auxiliaryForms.has(word);
 }
