@@ -324,10 +324,13 @@ function clauseOffset(sentence: string, m: DateMention, others: number[]): numbe
   const start = clauseStart(sentence, m.start, m.end);
   return start >= previous ? start : (() => {
     // The previous date's clause runs up to this one: start at the first clause boundary after it.
+    // A clause that cannot open a sentence (`, qui …`, `, dont …`) is no start: the sentence's is.
     const cut = /[;,]\s+/gu;
     cut.lastIndex = previous;
-    const c = cut.exec(sentence);
-    return c && c.index < m.start ? c.index + c[0].length : start;
+    for (let c = cut.exec(sentence); c && c.index < m.start; c = cut.exec(sentence)) {
+      if (opensSentence(sentence.slice(c.index + c[0].length))) return c.index + c[0].length;
+    }
+    return start;
   })();
 }
 

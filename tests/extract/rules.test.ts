@@ -85,6 +85,13 @@ describe('chronology: events that hold on any text', () => {
     expect(entries[0]!.text).toMatch(/\p{L}{4,}.*le 3 mai 2031\.$/u);
     expect(entries[0]!.text).not.toMatch(/^Le 3 mai 2031/u);
   });
+  it('never starts an event at a relative clause, nor inside a list of dates', () => {
+    const sentence = 'L’année 2031 a marqué l’ouverture du port fluvial de la commune, qui reposait sur des études menées pendant les années 2020 en faveur d’une navigation plus sûre sur le fleuve et ses canaux.';
+    const list = 'Le bilan présente les résultats des chartes adoptées en 2026, 2028 et 2030, parmi lesquels la protection des berges, la qualité de l’eau et la pêche.';
+    const { entries } = buildChronology([doc('p', `${sentence}\n\n${list}`)]);
+    expect(entries.length).toBeGreaterThan(0);
+    for (const e of entries) expect(e.text, e.date).toMatch(/^(?:L’année|Le bilan)/u);
+  });
   it('dates the sentence before a parenthesis that gives only its date', () => {
     const { entries } = buildChronology([doc('r', '- « Manuel du pilote » de Jeanne Dupont. (12 mai 2031)\n- « Guide de vol » de Paul Martin (2032)')]);
     expect(entries.map((e) => [e.date, e.text])).toEqual([
