@@ -41,13 +41,18 @@ export function restoreLostHyphens(text: string, context: PassContext): PassResu
     const welded = corpus?.count(normalizeWord(word)) ?? 0;
     // Any cut is restored when the hyphenated form is known (`ex` + `ministre`); only cuts that look
     // like two glued words are reported when it is not.
+    // A name in camel case (`NetworkManager`) is a spelling of its own: the corpus, which folds
+    // case, confirming `network-manager` says nothing of it; only the same capitals hyphenated in
+    // the text (`Saint-Étienne` for `SaintÉtienne`) or the lexicon do.
+    const camel = /^\p{Lu}.*\p{Ll}\p{Lu}/u.test(word);
     const confirmed = allCuts(word).find(([a, b]) => {
       const hyphenated = `${a}-${b}`;
-      return (corpus?.count(normalizeWord(hyphenated)) ?? 0) > 0 || (lexicon.has(hyphenated) && welded < 2);
+      const inCorpus = camel ? text.includes(hyphenated) : (corpus?.count(normalizeWord(hyphenated)) ?? 0) > 0;
+      return inCorpus || (lexicon.has(hyphenated) && welded < 2);
     });
     if (confirmed) {
       const fixed = `${confirmed[0]}-${confirmed[1]}`;
-      const byCorpus = (corpus?.count(normalizeWord(fixed)) ?? 0) > 0;
+      const byCorpus = camel ? text.includes(fixed) : (corpus?.count(normalizeWord(fixed)) ?? 0) > 0;
       edits.push({
         start: m.index,
         end: m.index + word.length,
