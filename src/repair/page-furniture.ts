@@ -22,6 +22,7 @@
  *
  * Written by hand: PDF libraries read the PDF itself, and no library works on its extracted text.
  */
+import { endsSentence } from '../language/fr/sentence.ts';
 import type { Edit } from './mapped-text.ts';
 import type { PassResult } from './pass.ts';
 
@@ -289,7 +290,7 @@ function continuesAbove(line: PageLine, all: PageLine[], found: Map<PageLine, st
   for (let j = i - 1; j >= 0 && all[j]!.page === line.page; j--) {
     const above = all[j]!;
     if (found.has(above)) continue;
-    return !/[.!?:;»)]$/u.test(above.text.trimEnd());
+    return !endsSentence(above.text);
   }
   return false;
 }

@@ -85,7 +85,6 @@ const wordGap = 0.15;
  */
 const fineGap = 0.07;
 const fineSpaced = { before: /^[;!?»›]$/u, after: /^[«‹]$/u };
-const text0 = (g: StyledGlyph): string => g.text;
 
 /**
  * Builds the lines of a page.
@@ -305,7 +304,7 @@ function toLine(runs: Run[]): TextLine {
       const gap = previous ? g.x - (previous.x + previous.width) : 0;
       const advancing = spaceGlyph !== undefined && spaceGlyph.width > g.size * 0.04 && g.x - spaceGlyph.x >= spaceGlyph.width * 0.6;
       spaceGlyph = undefined;
-      const fine = previous !== undefined && (fineSpaced.before.test(text0(g)) || fineSpaced.after.test(text0(previous)));
+      const fine = previous !== undefined && (fineSpaced.before.test(g.text) || fineSpaced.after.test(previous.text));
       const space = previous !== undefined && (gap > Math.min(g.size, previous.size) * (fine ? fineGap : wordGap) || (advancing && gap > g.size * 0.04));
       const text = plainHyphens(expandLigatures(g.text));
       if (!run.script) sizes.set(round(g.size), (sizes.get(round(g.size)) ?? 0) + text.length);
