@@ -20,13 +20,13 @@ import {
   PDFRef,
   PDFStream,
   concatTransformationMatrix,
-  decodePDFRawStream,
   drawObject,
   popGraphicsState,
   pushGraphicsState,
   type PDFDocument,
   type PDFPage,
 } from 'pdf-lib';
+import { decodeStream, flateStream } from '../render/pdf-streams.ts';
 
 /** A page turned into a Form XObject of the output document. */
 export interface PageForm {
@@ -69,7 +69,7 @@ export function pagesAsForms(output: PDFDocument, source: PDFDocument): PageForm
       const parts = streams.map((s) => {
         // A loaded document holds raw streams only; other kinds exist only in documents built in memory.
         if (!(s instanceof PDFRawStream)) throw new Error('Cannot impose a page whose content was not read from a PDF file.');
-        return decodePDFRawStream(s).decode();
+        return decodeStream(s);
       });
       const joined = new Uint8Array(parts.reduce((n, p) => n + p.length + 1, 0));
       let at = 0;
@@ -78,7 +78,7 @@ export function pagesAsForms(output: PDFDocument, source: PDFDocument): PageForm
         joined[at + p.length] = 0x0a;
         at += p.length + 1;
       }
-      form = output.context.flateStream(joined, Object.fromEntries([...dict.entries()].map(([k, v]) => [k.decodeText(), v])));
+      form = flateStream(output.context, joined, dict);
     }
     return { ref: output.context.register(form), box: bbox, width: box.width, height: box.height };
   });

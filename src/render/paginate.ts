@@ -49,6 +49,11 @@ export interface PaginateOptions {
   pdf?: PdfOptions;
   /** Told after each print. */
   onProgress?: (progress: PaginationProgress) => void;
+  /**
+   * Awaited before the parts are merged into one document (the first moment the whole PDF is in
+   * memory); `printPdf()` holds its one-at-a-time lock from there until the PDF is finished.
+   */
+  beforeMerge?: () => Promise<void>;
 }
 
 export interface PaginationProgress {
@@ -314,6 +319,7 @@ function runJob(pool: PrintPool, html: string, options: PaginateOptions): Promis
 
   const assemble = async (first: (number | undefined)[], pages: Map<string, number>): Promise<PaginationResult> => {
     const settled = states.every((s, i) => current(s, first[i], pages));
+    await options.beforeMerge?.();
     const merged = await mergeParts(states.map((s, i) => ({ pdf: s.final!.pdf!, start: first[i]!, skip: s.final!.skip, owned: s.owned })));
     const positions: Record<string, AnchorPosition> = {};
     const pageOf: Record<string, number> = {};

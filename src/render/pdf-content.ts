@@ -10,7 +10,8 @@
  *
  * Not for: deciding what to change (see `pdf-text-layer.ts`, `pdf-tags.ts`).
  */
-import { PDFArray, PDFName, PDFRawStream, PDFRef, decodePDFRawStream, type PDFDocument, type PDFPage } from 'pdf-lib';
+import { PDFArray, PDFName, PDFRawStream, PDFRef, type PDFDocument, type PDFPage } from 'pdf-lib';
+import { decodeStream, flateStream } from './pdf-streams.ts';
 
 /** One operator with its operands, as written in the stream. */
 export interface Operation {
@@ -118,7 +119,7 @@ export function readPageContent(doc: PDFDocument, page: PDFPage): string | undef
   for (const ref of refs) {
     const stream = ref instanceof PDFRef ? doc.context.lookup(ref) : ref;
     if (!(stream instanceof PDFRawStream)) return undefined;
-    parts.push(new TextDecoder('latin1').decode(decodePDFRawStream(stream).decode()));
+    parts.push(new TextDecoder('latin1').decode(decodeStream(stream)));
   }
   return parts.join('\n');
 }
@@ -154,7 +155,7 @@ export function writePageContent(doc: PDFDocument, page: PDFPage, content: strin
   const oldRefs = contentRefs(doc, page);
   // One byte per character (the content was decoded as latin1).
   const bytes = Buffer.from(content, 'latin1');
-  page.node.set(PDFName.of('Contents'), doc.context.register(doc.context.flateStream(bytes)));
+  page.node.set(PDFName.of('Contents'), doc.context.register(flateStream(doc.context, bytes)));
   for (const ref of oldRefs) {
     const left = (users.get(ref.toString()) ?? 1) - 1;
     if (left > 0) users.set(ref.toString(), left);

@@ -5,7 +5,8 @@
  *
  * Not for: changing the PDF's fonts (Chrome subsets what it embeds).
  */
-import { PDFDict, PDFDocument, PDFName, PDFRawStream, decodePDFRawStream } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
+import { decodeStream } from './pdf-streams.ts';
 import { parseToUnicode } from './pdf-text-mapping.ts';
 
 /**
@@ -24,7 +25,7 @@ export async function fontCharacters(pdfs: readonly Uint8Array[]): Promise<Map<s
       if (!base || !(stream instanceof PDFRawStream)) continue;
       const name = base.replace(/^[A-Z]{6}\+/, '');
       const set = out.get(name) ?? new Set<string>();
-      for (const text of parseToUnicode(new TextDecoder('latin1').decode(decodePDFRawStream(stream).decode())).values()) for (const c of text) set.add(c);
+      for (const text of parseToUnicode(new TextDecoder('latin1').decode(decodeStream(stream))).values()) for (const c of text) set.add(c);
       out.set(name, set);
     }
   }

@@ -18,8 +18,9 @@
  * `Lang` on elements comes from Chrome itself, from the HTML's `lang` attributes.
  * Not for: soft hyphens (`pdf-text-layer.ts`), outlines or metadata.
  */
-import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, decodePDFRawStream, type PDFDocument, type PDFObject, type PDFPage } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, type PDFDocument, type PDFObject, type PDFPage } from 'pdf-lib';
 import { dictEntry, parseContent, readPageContent, rewritePages, type Operation, type PageRewrite } from './pdf-content.ts';
+import { decodeStream } from './pdf-streams.ts';
 import { isTextShowing } from './pdf-text-layer.ts';
 import { parseToUnicode } from './pdf-text-mapping.ts';
 
@@ -221,7 +222,7 @@ function pageFonts(doc: PDFDocument, page: PDFPage): Map<string, PageFont> {
     if (!(font instanceof PDFDict)) continue;
     const stream = font.lookup(PDFName.of('ToUnicode'));
     if (!(stream instanceof PDFRawStream)) continue;
-    const toUnicode = parseToUnicode(new TextDecoder('latin1').decode(decodePDFRawStream(stream).decode()));
+    const toUnicode = parseToUnicode(new TextDecoder('latin1').decode(decodeStream(stream)));
     const two = font.lookupMaybe(PDFName.of('Subtype'), PDFName)?.decodeText() === 'Type0';
     let space: string | undefined;
     for (const [code, text] of toUnicode) if (text === ' ' && (space === undefined || code < parseInt(space.slice(1, -1), 16))) space = `<${code.toString(16).toUpperCase().padStart(two ? 4 : 2, '0')}>`;

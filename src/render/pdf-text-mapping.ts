@@ -11,7 +11,8 @@
  * Written by hand: no PDF library edits CMaps; the format used here (bfchar/bfrange) is small.
  * Not for: text that really mixes both characters (left as it is: the PDF cannot tell them apart).
  */
-import { PDFDict, PDFName, PDFRawStream, PDFRef, decodePDFRawStream, type PDFDocument } from 'pdf-lib';
+import { PDFDict, PDFName, PDFRawStream, PDFRef, type PDFDocument } from 'pdf-lib';
+import { decodeStream, flateStream } from './pdf-streams.ts';
 
 /** Look-alike → usual character, for glyphs fonts commonly share. */
 export const usualCharacters: ReadonlyMap<number, number> = new Map([
@@ -57,7 +58,7 @@ export function remapLookAlikes(doc: PDFDocument, replacements: ReadonlyMap<numb
     done.add(ref.toString());
     const stream = doc.context.lookup(ref);
     if (!(stream instanceof PDFRawStream)) continue;
-    const cmap = new TextDecoder('latin1').decode(decodePDFRawStream(stream).decode());
+    const cmap = new TextDecoder('latin1').decode(decodeStream(stream));
     const mapping = parseToUnicode(cmap);
     let here = 0;
     for (const [glyph, text] of mapping) {
@@ -70,7 +71,7 @@ export function remapLookAlikes(doc: PDFDocument, replacements: ReadonlyMap<numb
     if (here === 0) continue;
     changed += here;
     const codespace = /begincodespacerange\s*([\s\S]*?)\s*endcodespacerange/.exec(cmap)?.[1];
-    doc.context.assign(ref, doc.context.flateStream(writeToUnicode(mapping, codespace)));
+    doc.context.assign(ref, flateStream(doc.context, Buffer.from(writeToUnicode(mapping, codespace), 'latin1')));
   }
   return changed;
 }

@@ -51,17 +51,48 @@ export interface PrintedPdf extends Omit<FinishedPdf, 'pdf'> {
  */
 export async function printPdf(target: BrowserSession | PrintPool, request: PrintRequest): Promise<PrintedPdf> {
   const pdfOptions: PdfOptions = { tagged: request.tagged ?? true, outline: request.outline === undefined };
-  const { document, ...pagination } = await paginate(target, request.html, { pdf: pdfOptions, onProgress: request.onProgress });
-  const finished = await finishPdf(document, {
-    metadata: request.metadata,
-    outline: request.outline,
-    positions: pagination.positions,
-    printedText: request.html,
-    openingPages: openingPages(pagination, request.openingAnchors ?? []),
-    arrange: request.arrange,
-  });
-  return { ...finished, pagination };
+  let release: (() => void) | undefined;
+  try {
+    const { document, ...pagination } = await paginate(target, request.html, {
+      pdf: pdfOptions,
+      onProgress: request.onProgress,
+      beforeMerge: async () => {
+        release = await wholeDocuments.acquire();
+      },
+    });
+    const finished = await finishPdf(document, {
+      metadata: request.metadata,
+      outline: request.outline,
+      positions: pagination.positions,
+      printedText: request.html,
+      openingPages: openingPages(pagination, request.openingAnchors ?? []),
+      arrange: request.arrange,
+    });
+    return { ...finished, pagination };
+  } finally {
+    release?.();
+  }
 }
+
+/**
+ * One whole document in pdf-lib at a time, for the process: from the merge of its parts to its
+ * saved bytes. The work is JavaScript on one thread, so PDFs finished side by side (a build's
+ * compendium, booklet and handouts) would only take turns and each keep a whole document's
+ * objects alive meanwhile; in turn, the memory of one suffices. Chrome goes on printing the
+ * parts of the others in the meantime.
+ */
+const wholeDocuments = (() => {
+  let tail: Promise<void> = Promise.resolve();
+  return {
+    acquire(): Promise<() => void> {
+      let release!: () => void;
+      const turn = new Promise<void>((resolve) => (release = resolve));
+      const ready = tail.then(() => release);
+      tail = tail.then(() => turn);
+      return ready;
+    },
+  };
+})();
 
 /**
  * The pages on which a part opens: where the pagination cut the document (its right-hand

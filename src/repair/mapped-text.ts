@@ -56,20 +56,31 @@ const CONTEXT = 40;
  *   its context before and after, for the review page
  */
 export function applyEdits(input: MappedText, edits: readonly Edit[]): { output: MappedText; changes: AppliedChange[] } {
+  if (edits.length === 0) return { output: input, changes: [] };
   const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
-  const parts: string[] = [];
-  const origin: number[] = [];
-  const changes: AppliedChange[] = [];
+  let length = input.text.length;
   let cursor = 0;
   for (const e of sorted) {
     if (e.start < cursor || e.end < e.start || e.end > input.text.length) {
       throw new RangeError(`Overlapping or invalid edit [${e.start}, ${e.end}) after ${cursor}`);
     }
+    length += e.insert.length - (e.end - e.start);
+    cursor = e.end;
+  }
+  // The source map is copied a slice at a time: passes run over whole texts, many times a build.
+  const parts: string[] = [];
+  const origin = new Int32Array(length + 1);
+  const changes: AppliedChange[] = [];
+  let at = 0;
+  cursor = 0;
+  for (const e of sorted) {
     parts.push(input.text.slice(cursor, e.start));
-    for (let i = cursor; i < e.start; i++) origin.push(input.origin[i]!);
+    origin.set(input.origin.subarray(cursor, e.start), at);
+    at += e.start - cursor;
     parts.push(e.insert);
     const anchor = input.origin[e.start]!;
-    for (let i = 0; i < e.insert.length; i++) origin.push(anchor);
+    origin.fill(anchor, at, at + e.insert.length);
+    at += e.insert.length;
     if (e.finding) {
       changes.push({
         sourceOffset: anchor,
@@ -86,6 +97,6 @@ export function applyEdits(input: MappedText, edits: readonly Edit[]): { output:
     cursor = e.end;
   }
   parts.push(input.text.slice(cursor));
-  for (let i = cursor; i <= input.text.length; i++) origin.push(input.origin[i]!);
-  return { output: { text: parts.join(''), origin: Int32Array.from(origin) }, changes };
+  origin.set(input.origin.subarray(cursor, input.text.length + 1), at);
+  return { output: { text: parts.join(''), origin }, changes };
 }

@@ -49,6 +49,18 @@ const neverIn = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'abbr', 'nav', 'hea
 /** Elements of running text, the only ones whose words are cut. */
 const runningText = new Set(['p', 'li', 'dd', 'td', 'blockquote', 'figcaption']);
 
+/** The word's pieces between the breaks the patterns allow, remembered: a book repeats its words. */
+const piecesOf = new Map<string, string[]>();
+function patternParts(word: string): string[] {
+  let parts = piecesOf.get(word);
+  if (!parts) {
+    parts = hyphenateSync(word, { hyphenChar: softHyphen, minWordLength: 1 }).split(softHyphen);
+    if (piecesOf.size > 200_000) piecesOf.clear();
+    piecesOf.set(word, parts);
+  }
+  return parts;
+}
+
 /**
  * Hyphenates one word if the rules allow it.
  * @param word a word of letters only
@@ -60,7 +72,7 @@ export function hyphenateWord(word: string, opensSentence: boolean, options: Hyp
   if ([...word].length < minWordLength) return word;
   if (/\p{Lu}/u.test(word.slice(1))) return word; // acronym, or capitals inside
   if (/^\p{Lu}/u.test(word) && !opensSentence) return word; // proper noun
-  const parts = hyphenateSync(word, { hyphenChar: softHyphen, minWordLength: 1 }).split(softHyphen);
+  const parts = patternParts(word);
   let out = '';
   let before = 0;
   const total = [...word].length;
@@ -88,7 +100,7 @@ export function hyphenateText(text: string, protectedChars: readonly boolean[] =
   for (const m of text.matchAll(/[\p{L}\p{M}\u00ad]+/gu)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (protectedChars.slice(start, end).some(Boolean)) continue;
+    if (anyProtected(protectedChars, start, end)) continue;
     const before = text[start - 1] ?? '';
     const after = text[end] ?? '';
     // Codes, compounds, numbers, domains: A400M, nord-coréen, 3e, example.org, snake_case.
@@ -102,6 +114,11 @@ export function hyphenateText(text: string, protectedChars: readonly boolean[] =
     for (let i = start + 1; i < end; i++) out[i] = '';
   }
   return out;
+}
+
+function anyProtected(protectedChars: readonly boolean[], start: number, end: number): boolean {
+  for (let i = start; i < end && i < protectedChars.length; i++) if (protectedChars[i]) return true;
+  return false;
 }
 
 /** True when nothing but spaces, quotes or brackets stands between a sentence end and `index`. */
