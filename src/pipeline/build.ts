@@ -17,7 +17,8 @@ import type { BookletOptions } from '../publish/booklet.ts';
 import { openBrowser } from '../render/browser.ts';
 import { assembleStage, reviewPage, type AssembleOptions, type AssembledEdition, type PreparedEdition } from './assemble-stage.ts';
 import { buildDate } from './build-date.ts';
-import { extractStage } from './extract-stage.ts';
+import { extractStage, loadEditorialGlossary } from './extract-stage.ts';
+import { preparationKey, readPrepared, writePrepared } from './prepared-cache.ts';
 import { toFrontMatter } from './front-matter.ts';
 import { checkOutputFolder, writeOutputs, type OutputFile } from './outputs.ts';
 import { printCompendium, printStage, type PrintProduct, type PrintedEdition } from './print-stage.ts';
@@ -55,6 +56,12 @@ export interface BuildOptions {
    * are left as they were. Archiving needs them all.
    */
   only?: ReadonlySet<BuildOutput>;
+  /**
+   * Takes the repairs and the extraction from the last build of the same sources, manifest and
+   * Folio when there is one (`prepared-cache.ts`); default true, but an archived build always
+   * repairs afresh.
+   */
+  cache?: boolean;
   /** Pages of the browser printing at once (default: see `defaultPrintPages`). */
   printPages?: number;
   /** Longest one step of a print may take (default: `defaultPrintTimeoutMs`). */
@@ -81,15 +88,36 @@ export interface BuildResult {
  * @param manifestPath the manifest
  * @throws FolioError when the manifest, a source or the editors' glossary cannot be read
  */
-export async function prepareEdition(manifestPath: string, options: { onProgress?: OnProgress; signal?: AbortSignal } = {}): Promise<PreparedEdition> {
+export async function prepareEdition(manifestPath: string, options: { onProgress?: OnProgress; signal?: AbortSignal; cache?: boolean } = {}): Promise<PreparedEdition> {
   const { signal } = options;
   const read = await timed('read', options.onProgress, () => readStage(manifestPath), (r) => `${r.value.loaded.documents.length} sources`);
   const { loaded, lexicon } = read.value;
   signal?.throwIfAborted();
+  const editorial = await loadEditorialGlossary(loaded);
+  const key = options.cache === false ? undefined : await preparationKey(loaded, editorial.entries);
+  const kept = key === undefined ? undefined : await readPrepared(loaded, key);
+  if (kept) {
+    options.onProgress?.({ stage: 'repair', ms: 0, detail: `${kept.repairDiagnostics.length} diagnostics, kept from the last build of the same sources` });
+    options.onProgress?.({ stage: 'extract', ms: 0, detail: `${kept.extraction.glossary.length} acronyms, ${kept.extraction.chronology.length} events, kept from the last build` });
+    return {
+      loaded,
+      repaired: kept.documents.map((d, i) => ({ ...d, loaded: loaded.documents[i]! })),
+      extraction: kept.extraction,
+      diagnostics: sortDiagnostics([...read.diagnostics, ...kept.repairDiagnostics, ...kept.extractDiagnostics]),
+    };
+  }
   const repaired = await timed('repair', options.onProgress, () => repairStage(loaded, lexicon), (r) => `${r.diagnostics.length} diagnostics`);
   signal?.throwIfAborted();
-  const extraction = await timed('extract', options.onProgress, () => extractStage(loaded, repaired.value, lexicon), (x) => `${x.value.glossary.length} acronyms, ${x.value.chronology.length} events`);
+  const extraction = await timed('extract', options.onProgress, () => extractStage(loaded, repaired.value, lexicon, editorial.entries), (x) => `${x.value.glossary.length} acronyms, ${x.value.chronology.length} events`);
   signal?.throwIfAborted();
+  if (key !== undefined) {
+    await writePrepared(loaded, key, {
+      documents: repaired.value.map(({ loaded: _loaded, ...d }) => d),
+      extraction: extraction.value,
+      repairDiagnostics: repaired.diagnostics,
+      extractDiagnostics: extraction.diagnostics,
+    });
+  }
   return {
     loaded,
     repaired: repaired.value,
@@ -102,7 +130,7 @@ export async function prepareEdition(manifestPath: string, options: { onProgress
  * Prepares and assembles an edition (no browser).
  * @throws FolioError when the sources have errors
  */
-export async function assembleEdition(manifestPath: string, options: AssembleOptions & { onProgress?: OnProgress; sourceDateEpoch?: string; signal?: AbortSignal } = {}): Promise<{ prepared: PreparedEdition; assembled: AssembledEdition; date: Date; diagnostics: Diagnostic[] }> {
+export async function assembleEdition(manifestPath: string, options: AssembleOptions & { onProgress?: OnProgress; sourceDateEpoch?: string; signal?: AbortSignal; cache?: boolean } = {}): Promise<{ prepared: PreparedEdition; assembled: AssembledEdition; date: Date; diagnostics: Diagnostic[] }> {
   const prepared = await prepareEdition(manifestPath, options);
   if (hasErrors(prepared.diagnostics)) throw new FolioError('The sources have errors: nothing was built.', prepared.diagnostics);
   const date = buildDate(options.sourceDateEpoch ?? process.env.SOURCE_DATE_EPOCH, prepared.loaded.manifest.date);
@@ -147,7 +175,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let assembledEdition: Awaited<ReturnType<typeof assembleEdition>>;
   let outDir: string;
   try {
-    assembledEdition = await assembleEdition(options.manifestPath, options);
+    assembledEdition = await assembleEdition(options.manifestPath, { ...options, cache: options.cache !== false && !options.archiveDir });
     const { loaded } = assembledEdition.prepared;
     outDir = path.resolve(options.outDir ?? path.resolve(loaded.root, loaded.manifest.output));
     // Before minutes of printing: an output folder that cannot be made is said at once.

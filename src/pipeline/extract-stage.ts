@@ -37,9 +37,12 @@ export async function loadEditorialGlossary(loaded: LoadedEdition): Promise<{ en
   return { entries: parsed.entries, file: shown };
 }
 
-/** Extracts the glossary and the chronology of a repaired edition. */
-export async function extractStage(loaded: LoadedEdition, repaired: RepairedDocument[], lexicon?: Lexicon): Promise<StageResult<Extraction>> {
-  const editorial = await loadEditorialGlossary(loaded);
+/**
+ * Extracts the glossary and the chronology of a repaired edition.
+ * @param glossary the editors' glossary, when already read (`loadEditorialGlossary`)
+ */
+export async function extractStage(loaded: LoadedEdition, repaired: RepairedDocument[], lexicon?: Lexicon, glossary?: readonly EditorialEntry[]): Promise<StageResult<Extraction>> {
+  const editorial = glossary ? { entries: [...glossary] } : await loadEditorialGlossary(loaded);
   const docs: ExtractionDocument[] = repaired.map((d) => {
     const lines = d.loaded.locator;
     const origin = d.result.origin;

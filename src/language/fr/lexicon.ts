@@ -142,6 +142,11 @@ export function loadFrenchLexicon(options: LoadOptions = {}): Promise<Lexicon> {
   return cached;
 }
 
+/** What the lexicon is made of (the format and the packages' versions): the same identity, the same lexicon. */
+export async function lexiconIdentity(): Promise<string> {
+  return `${FORMAT}:${(await dataSources()).key}`;
+}
+
 /** Format of the packed file; bump it when the layout or the tagging changes. */
 const FORMAT = 3;
 const MAGIC = 0x4c4f4646; // "FFOL"

@@ -1,0 +1,121 @@
+/**
+ * The repairs and the extraction of an edition, kept from one build to the next. They are a
+ * pure function of the sources, the manifest, the editors' glossary, the French lexicon and
+ * Folio's own code; when none of these changed — a rebuild after a change of style or template,
+ * `--only pdf` after `--only html` — the build takes them from here instead of repairing again,
+ * which is most of what a build does before printing.
+ *
+ * One entry per project, in the user's cache folder (`language/fr/cache.ts`), keyed by a hash of
+ * everything the two stages read: the decoded text of every source with its manifest entry, the
+ * whole manifest, the editors' glossary, the lexicon's identity, and the bytes of Folio's code
+ * and of its lockfile. A changed byte anywhere means a fresh repair. An entry that cannot be read
+ * or written costs only time; an archived build never uses one (it repairs afresh).
+ *
+ * Not for: font subsets or the lexicon (their own entries), build outputs.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import v8 from 'node:v8';
+import type { Diagnostic } from '../diagnostics.ts';
+import type { EditorialEntry } from '../extract/glossary-file.ts';
+import type { Extraction } from '../extract/index.ts';
+import { cacheDirectory, readCacheEntry, writeCacheEntry } from '../language/fr/cache.ts';
+import { lexiconIdentity } from '../language/fr/lexicon.ts';
+import { packageDir } from '../package.ts';
+import type { LoadedEdition } from '../sources/load.ts';
+import type { RepairedDocument } from './repair-stage.ts';
+
+/** Bump when what is stored changes shape. */
+const FORMAT = 1;
+
+/** What the repair and extract stages made, without the sources themselves. */
+export interface PreparedParts {
+  documents: Omit<RepairedDocument, 'loaded'>[];
+  extraction: Extraction;
+  repairDiagnostics: Diagnostic[];
+  extractDiagnostics: Diagnostic[];
+}
+
+/**
+ * The key of an edition's preparation.
+ * @param loaded the edition as read
+ * @param editorial the editors' glossary as read
+ */
+export async function preparationKey(loaded: LoadedEdition, editorial: readonly EditorialEntry[]): Promise<string> {
+  const hash = createHash('sha256');
+  const add = (label: string, value: string | Uint8Array): void => {
+    hash.update(`${label}:${value.length}:`);
+    hash.update(value);
+  };
+  add('format', String(FORMAT));
+  add('code', await codeIdentity());
+  add('lexicon', await lexiconIdentity());
+  add('manifest', JSON.stringify(loaded.manifest));
+  add('manifestFile', loaded.manifestFile);
+  add('glossary', JSON.stringify(editorial));
+  for (const d of loaded.documents) {
+    add('document', JSON.stringify({ id: d.id, entry: d.entry, file: d.file, format: d.format, meta: d.meta, at: d.at, sha256: d.sha256, bytes: d.bytes }));
+    add('text', d.text);
+  }
+  return hash.digest('hex');
+}
+
+/** The stored preparation of this key, if any. */
+export async function readPrepared(loaded: LoadedEdition, key: string): Promise<PreparedParts | undefined> {
+  const bytes = await readCacheEntry(cacheDirectory(), entryName(loaded));
+  if (!bytes || bytes.length < 64 || bytes.subarray(0, 64).toString('latin1') !== key) return undefined;
+  try {
+    const parts = v8.deserialize(bytes.subarray(64)) as PreparedParts;
+    return parts.documents.length === loaded.documents.length ? parts : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Stores a preparation under its key (replacing the project's previous one); false when it could not. */
+export async function writePrepared(loaded: LoadedEdition, key: string, parts: PreparedParts): Promise<boolean> {
+  let payload: Buffer;
+  try {
+    payload = v8.serialize(parts);
+  } catch {
+    return false; // something that cannot be stored (a function): the next build repairs again
+  }
+  const dir = cacheDirectory();
+  const written = await writeCacheEntry(dir, entryName(loaded), Buffer.concat([Buffer.from(key, 'latin1'), payload]));
+  if (written) await forgetOldest(dir);
+  return written;
+}
+
+/** Projects remembered at most: the others' entries go, the least recently built first. */
+const keptProjects = 16;
+
+async function forgetOldest(dir: string): Promise<void> {
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => /^prepared-[0-9a-f]{16}\.bin$/.test(n));
+  if (names.length <= keptProjects) return;
+  const dated = await Promise.all(names.map(async (n) => ({ n, t: (await stat(path.join(dir, n)).catch(() => undefined))?.mtimeMs ?? 0 })));
+  dated.sort((a, b) => b.t - a.t);
+  await Promise.all(dated.slice(keptProjects).map(({ n }) => rm(path.join(dir, n), { force: true }).catch(() => undefined)));
+}
+
+/** One entry per project: named after the manifest's absolute path. */
+function entryName(loaded: LoadedEdition): string {
+  return `prepared-${createHash('sha256').update(path.resolve(loaded.manifestPath)).digest('hex').slice(0, 16)}.bin`;
+}
+
+let code: Promise<string> | undefined;
+
+/** A hash of the code that runs (the compiled `dist/` or `src/`) and of the lockfile: another Folio repairs otherwise. */
+function codeIdentity(): Promise<string> {
+  code ??= (async () => {
+    const hash = createHash('sha256');
+    const root = path.resolve(import.meta.dirname, '..');
+    const files = (await readdir(root, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
+    for (const file of [...files, path.join(packageDir, 'package.json'), path.join(packageDir, 'package-lock.json')]) {
+      hash.update(`${path.relative(packageDir, file)}\0`);
+      hash.update(await readFile(file).catch(() => Buffer.alloc(0)));
+    }
+    return hash.digest('hex');
+  })();
+  return code;
+}
