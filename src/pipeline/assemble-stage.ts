@@ -62,8 +62,8 @@ export interface AssembledEdition {
   fragments: string[];
   /** The booklet's and handouts' stylesheets and templates. */
   assets: PublishAssets;
-  /** Each handout's HTML, self-contained. */
-  handouts: { documentId: string; html: string }[];
+  /** Each handout's HTML, self-contained (made on first use). */
+  readonly handouts: { documentId: string; html: string }[];
 }
 
 /**
@@ -114,11 +114,26 @@ export async function assembleStage(prepared: PreparedEdition, options: Assemble
   // Page references first; acronyms before anything that adds letters; hyphenation last.
   const compendium = transformHtml(rendered, [linkPageReferences, rehypeMarkExtraction(extraction.marks), ...typographyTransforms(edition.language)]);
   const fragments = converted.map((c) => c.html);
-  const handouts = edition.documents.map((doc, i) => ({
-    documentId: doc.id,
-    html: fillStylesheet(transformHtml(renderHandout(assets.handoutTemplates, edition, doc, fragments[i]!, stylesheetSlot), typographyTransforms(edition.language)).html, `${css}\n${assets.handoutCss}`),
-  }));
-  return { value: { edition, html: fillStylesheet(compendium.html, css), templates, css, stylesheets, fragments, assets, handouts }, diagnostics: compendium.diagnostics };
+  // The handouts' HTML is made when first asked for: a build without handouts does not pay for a
+  // second typography and hyphenation of every document.
+  let handouts: AssembledEdition['handouts'] | undefined;
+  const value: AssembledEdition = {
+    edition,
+    html: fillStylesheet(compendium.html, css),
+    templates,
+    css,
+    stylesheets,
+    fragments,
+    assets,
+    get handouts() {
+      handouts ??= edition.documents.map((doc, i) => ({
+        documentId: doc.id,
+        html: fillStylesheet(transformHtml(renderHandout(assets.handoutTemplates, edition, doc, fragments[i]!, stylesheetSlot), typographyTransforms(edition.language)).html, `${css}\n${assets.handoutCss}`),
+      }));
+      return handouts;
+    },
+  };
+  return { value, diagnostics: compendium.diagnostics };
 }
 
 /**
