@@ -108,9 +108,19 @@ function markDocument(body: Element, documentId: string, marks: CompendiumMarks,
   }
 
   // Anchors of events: the k-th place where the quoted letters start.
-  const letters: { ref: TextRef; offset: number }[] = [];
-  for (const ref of refs) for (let i = 0; i < ref.node.value.length; i++) if (/\p{L}/u.test(ref.node.value[i]!)) letters.push({ ref, offset: i });
-  const stream = letters.map((l) => l.ref.node.value[l.offset]).join('');
+  // The letters of the document in a row, and where each one is (text node, offset): a book has millions.
+  const letterRef: number[] = [];
+  const letterOffset: number[] = [];
+  const streamParts: string[] = [];
+  refs.forEach((ref, r) => {
+    for (const m of ref.node.value.matchAll(/\p{L}/gu)) {
+      if (m[0].length !== 1) continue; // a letter outside the BMP is not one of the quote's
+      letterRef.push(r);
+      letterOffset.push(m.index);
+      streamParts.push(m[0]);
+    }
+  });
+  const stream = streamParts.join('');
   // The anchor holds the first word of its sentence: Chrome gives an empty inline element no box
   // (none at a line start), and so no page, and a page reference to it would print a placeholder.
   for (const a of marks.anchors.filter((x) => x.documentId === documentId)) {
@@ -127,7 +137,8 @@ function markDocument(body: Element, documentId: string, marks: CompendiumMarks,
       );
       continue;
     }
-    const { ref, offset } = letters[at]!;
+    const ref = refs[letterRef[at]!]!;
+    const offset = letterOffset[at]!;
     const wordEnd = offset + (/^[\p{L}\p{M}\p{N}\u00ad-]*[’']?/u.exec(ref.node.value.slice(offset))?.[0].length || 1);
     const span = (children: ElementContent[]): ElementContent[] => [{ type: 'element', tagName: 'span', properties: { id: a.id, className: ['chrono-ancre'] }, children }];
     const list = insertions.get(ref.node) ?? [];

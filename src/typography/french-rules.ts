@@ -30,6 +30,8 @@ const untouchable = /\b(?:https?|ftp|mailto):[^\s<>«»"]+|\bwww\.[^\s<>«»"]+|
  * @param protectedChars already protected characters (modified and returned)
  */
 export function protectUrls(text: string, protectedChars: boolean[] = new Array(text.length).fill(false)): boolean[] {
+  // Each kind needs a colon, an at sign or `www.`: most runs have none, and are not searched.
+  if (!/[:@]|www\./i.test(text)) return protectedChars;
   for (const m of text.matchAll(untouchable)) {
     // A sentence's final full stop or closing sign is not part of the URL.
     const length = m[0].replace(/[.,;:!?)\]]+$/, '').length;

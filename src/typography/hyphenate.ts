@@ -93,7 +93,8 @@ export function hyphenateWord(word: string, opensSentence: boolean, options: Hyp
  */
 export function hyphenateText(text: string, protectedChars: readonly boolean[] = [], options: HyphenationOptions = {}): string[] {
   const out = text.split('');
-  for (const m of text.matchAll(compoundHyphen)) {
+  // (The pattern looks behind at every position: only a run with a hyphen is searched.)
+  if (/[-\u2010]/.test(text)) for (const m of text.matchAll(compoundHyphen)) {
     if (!protectedChars[m.index] && isUnbreakableCompound(m[1]!, m[2]!)) out[m.index] = nonBreakingHyphen;
   }
   // A word: letters and marks, soft hyphens included (so a hyphenated word is found whole).
