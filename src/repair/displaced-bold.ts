@@ -100,7 +100,7 @@ export const weights = {
 const MAX_TAIL_WORDS = 14;
 /** Longer lines are paragraphs, not lines of a page: the artifact cuts and pastes within printed lines. */
 const MAX_LINE_LENGTH = 200;
-const MAX_RUNS = 3;
+const MAX_RUNS = 4;
 
 /**
  * Finds and repairs displaced bold runs.
@@ -280,7 +280,7 @@ export function findGaps(line: string): Gap[] {
   else if (/^[,.;)]/u.test(line)) gaps.push({ kind: 'start', start: 0, end: 0 });
   for (const m of line.matchAll(/(?<=\S) {2,}(?=\S)/gu)) gaps.push({ kind: 'double', start: m.index, end: m.index + m[0].length });
   // A space before a comma, a full stop or a closing bracket (which may have the tail glued after it: `renforcer ,leur`).
-  for (const m of line.matchAll(/(?<=[\p{L}\p{N}’'»),.]) (?=[,.)]+(?:\s|$|\p{L}|\p{N}|[(«]|--))/gu)) gaps.push({ kind: 'before-punctuation', start: m.index, end: m.index + 1 });
+  for (const m of line.matchAll(/(?<=[\p{L}\p{N}’'«»),.]) (?=[,.)]+(?:\s|$|\p{L}|\p{N}|[(«]|--))/gu)) gaps.push({ kind: 'before-punctuation', start: m.index, end: m.index + 1 });
   for (const m of line.matchAll(/«( *)»/gu)) gaps.push({ kind: 'quotes', start: m.index + 1, end: m.index + 1 + m[1]!.length });
   // One place, one gap: the spaces of an empty « » are not a double space besides.
   const sorted = gaps.sort((a, b) => a.start - b.start || (a.kind === 'quotes' ? -1 : 1));
@@ -305,7 +305,12 @@ function findTailStarts(line: string, lastGap: Gap | undefined, lexicon: Lexicon
     for (const cut of glueCuts(m[0], lexicon)) starts.push({ at: wordStart + cut, glued: true });
   }
   // A glued word marks where the tail starts: a tail starting at a space would leave the glue in the text.
-  const glued = starts.filter((s) => s.glued);
+  // The extraction glues once, at the tail's start; the runs after it are set apart by spaces. So a
+  // letter glued after a full stop or a comma further on is where the tail starts, and what seems
+  // glued before it is only a word the lexicon lacks (`plait`).
+  const strong = starts.filter((s) => s.glued && /[.,;!?»)]/u.test(line[s.at - 1] ?? '') && /\p{L}/u.test(line[s.at] ?? ''));
+  const lastStrong = strong.length ? strong[strong.length - 1]!.at : -1;
+  const glued = starts.filter((s) => s.glued && s.at >= lastStrong);
   return (glued.length ? glued : starts).slice(-MAX_TAIL_WORDS);
 }
 
@@ -323,7 +328,7 @@ export function glueCuts(segment: string, lexicon: Lexicon): number[] {
   // A number or an option right after a full stop that ends no number: `».2`, `.--rapide`.
   for (const m of segment.matchAll(/(?<=(?:^|[^\p{N}])[.,;»])(?=\p{N}|--\p{L})/gu)) cuts.add(m.index);
   // An opening bracket or quote right after a letter or a full stop: `les(novembre`, `fin.(voir`.
-  for (const m of segment.matchAll(/(?<=\p{L}|[\p{L})»][.,;])(?=[(«])/gu)) cuts.add(m.index);
+  for (const m of segment.matchAll(/(?<=\p{L}|[\p{L}\p{N})\]»][.,;])(?=[(«])/gu)) cuts.add(m.index);
   // A letter right after an opening quote, which French follows with a space (`«selon`), unless the
   // quote is closed in the same word (`«oui»`, a style without spaces).
   for (const m of segment.matchAll(/(?<=«)(?=\p{L})/gu)) if (!segment.slice(m.index).includes('»')) cuts.add(m.index);
@@ -343,6 +348,17 @@ export function glueCuts(segment: string, lexicon: Lexicon): number[] {
   }
   // A word right after a number: `74présent`.
   for (const m of segment.matchAll(/(?<=(?:^|[^\p{L}\p{N}])\d+)(?=\p{Ll}{3,})/gu)) cuts.add(m.index);
+  // A word in small letters right after a run in capitals (`PDFest`), a lone capital before or after
+  // a word (`Xdonne`, `pourX`): where the glued whole is no word and the small letters make one.
+  for (const m of segment.matchAll(/(?<=(?:^|[^\p{L}])\p{Lu}+)(?=\p{Ll}{2,}$)/gu)) {
+    const caps = /\p{Lu}+$/u.exec(segment.slice(0, m.index))![0];
+    const rest = segment.slice(m.index);
+    if ((caps.length >= 2 || !lexicon.has(caps + rest)) && !lexicon.has(caps + rest) && lexicon.has(rest)) cuts.add(m.index);
+  }
+  for (const m of segment.matchAll(/(?<=(?:^|[^\p{L}])\p{Ll}{2,})(?=\p{Lu}$)/gu)) {
+    const word = /\p{Ll}+$/u.exec(segment.slice(0, m.index))![0];
+    if (lexicon.has(word) && !lexicon.has(segment)) cuts.add(m.index);
+  }
   // A capital right after a lowercase letter: `aÉtats-Unis`.
   for (const m of segment.matchAll(/(?<=\p{Ll})(?=\p{Lu}\p{Ll})/gu)) cuts.add(m.index);
   // An elided article before a consonant: `l’manipulation`.
@@ -372,7 +388,9 @@ function wordGlueCuts(segment: string, lexicon: Lexicon): number[] {
       const head = word.slice(0, i);
       const tail = word.slice(i);
       if (!/^\p{L}/u.test(tail)) continue;
-      if (oneLetterWord(head) && oneLetterWord(tail) && lexicon.has(head) && lexicon.has(tail)) cuts.add(m.index + i);
+      // After a one-letter word, two letters make no word of a tail but a function word (`ala`, not `apt`).
+      const short = (a: string, b: string): boolean => a.length === 1 && b.length === 2 && !isFunctionWord(b);
+      if (oneLetterWord(head) && oneLetterWord(tail) && !short(head, tail) && !short(tail, head) && lexicon.has(head) && lexicon.has(tail)) cuts.add(m.index + i);
     }
   }
   return [...cuts];
