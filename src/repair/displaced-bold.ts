@@ -74,7 +74,7 @@ export const weights = {
   /** More margin for a line whose tail is not glued to it (it may be a clean line with a stray space). */
   unglued: 4,
   /** Margin the best reading needs over the second best. */
-  minLead: 1.3,
+  minLead: 0.8,
   /** More lead for a line whose tail is not glued to it. */
   ungluedLead: 0.7,
   /** An elided article before a consonant. */
