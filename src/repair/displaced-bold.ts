@@ -122,7 +122,14 @@ export function repairDisplacedBold(text: string, context: PassContext): PassRes
   // Without a glued word, a gap in mid-sentence (a double space, a space before a comma) is evidence
   // enough to look — a reading must then win by more (`unglued`).
   const gapped = candidates.filter((l) => l.gaps.some((g) => g.kind !== 'start' && gapWeight(g, l.text, undefined) >= weights.mediumGap));
-  if (context.mode === 'auto' && damaged.length < 1 && gapped.length < 1) return { edits: [] };
+  // …and so is a line that opens on one space (or on a comma, a full stop) in the middle of a
+  // sentence, under a line that is not indented: a run was cut from its start.
+  const opened = candidates.filter((l) => {
+    const p = previousNonBlank(lines, l.index);
+    return !!p && p.index === l.index - 1 && !/^\s/u.test(p.text) && /^(?: \p{Ll}|[,.;)] ?\p{L})/u.test(l.text) && l.gaps.some((g) => g.kind === 'start' && gapWeight(g, l.text, previousEndOf(lines, l.index)) >= weights.mediumGap);
+  });
+  const openedLines = new Set(opened.map((l) => l.index));
+  if (context.mode === 'auto' && damaged.length < 1 && gapped.length < 1 && opened.length < 1) return { edits: [] };
 
   // General French, and the edition's statistics on top — without the paragraphs under repair.
   const corpus = context.corpus ? without(context.corpus, exclusionOf(paragraphsOf(text, candidates))) : undefined;
@@ -148,7 +155,10 @@ export function repairDisplacedBold(text: string, context: PassContext): PassRes
       // A next line that starts with a gap, where this one's best reading ends with a run: a phrase
       // running over the line break — evidence of the artifact as good as a glued word.
       const next = nextNonBlank(lines, line.index);
-      const continued = !!next && next.gaps.some((g) => g.kind === 'start') && best.runs.some((r) => r.gap.kind === 'end');
+      const continued =
+        (!!next && next.gaps.some((g) => g.kind === 'start') && best.runs.some((r) => r.gap.kind === 'end')) ||
+        // So is a line opening in mid-sentence on the gap its best reading fills.
+        (openedLines.has(line.index) && best.runs.some((r) => r.gap.kind === 'start'));
       const needed = weights.minGain + (glued || continued ? 0 : weights.unglued);
       const cost = (g: Gap): number => gapWeight(g, line.text, contextBefore(lines, line.index, context).pop());
       // …except a gap right after an article or a preposition, where a word must be missing.
