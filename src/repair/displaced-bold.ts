@@ -93,6 +93,8 @@ export const weights = {
   movedWord: 0.15,
   /** An unfilled gap where a word must be missing; where one may be; where only a space is. */
   strongGap: 5,
+  /** More for each unfilled gap of a line whose tail is glued. */
+  openGapGlued: 1.5,
   mediumGap: 2.5,
   weakGap: 1,
 };
@@ -436,11 +438,14 @@ function readingsOf(line: LineInfo, lines: LineInfo[], chosen: Map<number, Readi
     }
     return cost;
   };
+  const lineGlued = line.tails.some((t) => t.glued);
   const score = (reading: Reading): number => {
     const tokens = [...before, ...sentenceTokens(reading.plain), ...after];
     let s = model.score(tokens, endsText);
     s -= weights.anomaly * anomalies(reading.plain) + glueCost(reading.plain);
     for (const gap of reading.open) s -= gapWeight(gap, line.text, previousEnd);
+    // On a line that shows the artifact for sure, a gap is a cut far more often than a stray space.
+    if (lineGlued) s -= weights.openGapGlued * reading.open.length;
     const endRuns = reading.runs.filter((r) => r.gap.kind === 'end').length;
     s += nextStartsWithGap ? weights.continuedRun * endRuns : -weights.endRun * endRuns;
     s -= weights.movedWord * reading.runs.reduce((n, r) => n + r.text.split(' ').length, 0);
