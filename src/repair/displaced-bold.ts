@@ -76,9 +76,11 @@ export const weights = {
   /** Margin the best reading needs over the second best. */
   minLead: 0.8,
   /** More lead for a line whose tail is not glued to it. */
-  ungluedLead: 0.7,
+  ungluedLead: 1.2,
   /** An elided article before a consonant. */
   elision: 8,
+  /** A glued word that is the source's own typo, nothing moved (see `readingsOf`). */
+  sourceTypo: 3,
   /** Each other anomaly (glued punctuation, capital inside a word, two articles in a row). */
   anomaly: 3,
   /** A run put at the end of its line (no visible gap there). */
@@ -365,7 +367,8 @@ export function glueCuts(segment: string, lexicon: Lexicon): number[] {
   for (const m of segment.matchAll(/(?<=(?:^|[^\p{L}])\p{Lu}+)(?=\p{Ll}{2,}$)/gu)) {
     const caps = /\p{Lu}+$/u.exec(segment.slice(0, m.index))![0];
     const rest = segment.slice(m.index);
-    if ((caps.length >= 2 || !lexicon.has(caps + rest)) && !lexicon.has(caps + rest) && lexicon.has(rest)) cuts.add(m.index);
+    // Short small letters may be the end of a name in mixed case (`IPsec`): only a function word then.
+    if (!lexicon.has(caps + rest) && lexicon.has(rest) && (rest.length >= 4 || isFunctionWord(rest))) cuts.add(m.index);
   }
   for (const m of segment.matchAll(/(?<=(?:^|[^\p{L}])\p{Ll}{2,})(?=\p{Lu}$)/gu)) {
     const word = /\p{Ll}+$/u.exec(segment.slice(0, m.index))![0];
@@ -458,6 +461,14 @@ function readingsOf(line: LineInfo, lines: LineInfo[], chosen: Map<number, Readi
   const original: Reading = { text: line.text, plain: line.text, runs: [], open: line.gaps, tailStart: line.text.length, score: 0 };
   original.score = score(original);
   const readings: Reading[] = [original];
+  // A glued word may be the source's own typo (`quele`): the line with only that glue split, nothing
+  // moved, is a reading too — never applied, but one a repair must beat.
+  for (const tail of line.tails.filter((t) => t.glued && weights.sourceTypo > 0)) {
+    const plain = `${line.text.slice(0, tail.at)} ${line.text.slice(tail.at)}`;
+    const typo: Reading = { text: line.text, plain, runs: [], open: line.gaps, tailStart: line.text.length, score: 0 };
+    typo.score = score(typo) - weights.sourceTypo;
+    readings.push(typo);
+  }
   const seen = new Set<string>();
   for (const tail of line.tails) {
     const base = line.text.slice(0, tail.at);
