@@ -74,11 +74,13 @@ export const weights = {
   /** More margin for a line whose tail is not glued to it (it may be a clean line with a stray space). */
   unglued: 4,
   /** Margin the best reading needs over the second best. */
-  minLead: 1.3,
+  minLead: 0.8,
   /** More lead for a line whose tail is not glued to it. */
-  ungluedLead: 0.7,
+  ungluedLead: 1.2,
   /** An elided article before a consonant. */
   elision: 8,
+  /** A glued word that is the source's own typo, nothing moved (see `readingsOf`). */
+  sourceTypo: 3,
   /** Each other anomaly (glued punctuation, capital inside a word, two articles in a row). */
   anomaly: 3,
   /** A run put at the end of its line (no visible gap there). */
@@ -93,6 +95,8 @@ export const weights = {
   movedWord: 0.15,
   /** An unfilled gap where a word must be missing; where one may be; where only a space is. */
   strongGap: 5,
+  /** More for each unfilled gap of a line whose tail is glued. */
+  openGapGlued: 1.5,
   mediumGap: 2.5,
   weakGap: 1,
 };
@@ -100,7 +104,7 @@ export const weights = {
 const MAX_TAIL_WORDS = 14;
 /** Longer lines are paragraphs, not lines of a page: the artifact cuts and pastes within printed lines. */
 const MAX_LINE_LENGTH = 200;
-const MAX_RUNS = 3;
+const MAX_RUNS = 4;
 
 /**
  * Finds and repairs displaced bold runs.
@@ -122,7 +126,14 @@ export function repairDisplacedBold(text: string, context: PassContext): PassRes
   // Without a glued word, a gap in mid-sentence (a double space, a space before a comma) is evidence
   // enough to look — a reading must then win by more (`unglued`).
   const gapped = candidates.filter((l) => l.gaps.some((g) => g.kind !== 'start' && gapWeight(g, l.text, undefined) >= weights.mediumGap));
-  if (context.mode === 'auto' && damaged.length < 1 && gapped.length < 1) return { edits: [] };
+  // …and so is a line that opens on one space (or on a comma, a full stop) in the middle of a
+  // sentence, under a line that is not indented: a run was cut from its start.
+  const opened = candidates.filter((l) => {
+    const p = previousNonBlank(lines, l.index);
+    return !!p && p.index === l.index - 1 && !/^\s/u.test(p.text) && /^(?: \p{Ll}|[,.;)] ?\p{L})/u.test(l.text) && l.gaps.some((g) => g.kind === 'start' && gapWeight(g, l.text, previousEndOf(lines, l.index)) >= weights.mediumGap);
+  });
+  const openedLines = new Set(opened.map((l) => l.index));
+  if (context.mode === 'auto' && damaged.length < 1 && gapped.length < 1 && opened.length < 1) return { edits: [] };
 
   // General French, and the edition's statistics on top — without the paragraphs under repair.
   const corpus = context.corpus ? without(context.corpus, exclusionOf(paragraphsOf(text, candidates))) : undefined;
@@ -148,7 +159,10 @@ export function repairDisplacedBold(text: string, context: PassContext): PassRes
       // A next line that starts with a gap, where this one's best reading ends with a run: a phrase
       // running over the line break — evidence of the artifact as good as a glued word.
       const next = nextNonBlank(lines, line.index);
-      const continued = !!next && next.gaps.some((g) => g.kind === 'start') && best.runs.some((r) => r.gap.kind === 'end');
+      const continued =
+        (!!next && next.gaps.some((g) => g.kind === 'start') && best.runs.some((r) => r.gap.kind === 'end')) ||
+        // So is a line opening in mid-sentence on the gap its best reading fills.
+        (openedLines.has(line.index) && best.runs.some((r) => r.gap.kind === 'start'));
       const needed = weights.minGain + (glued || continued ? 0 : weights.unglued);
       const cost = (g: Gap): number => gapWeight(g, line.text, contextBefore(lines, line.index, context).pop());
       // …except a gap right after an article or a preposition, where a word must be missing.
@@ -280,7 +294,7 @@ export function findGaps(line: string): Gap[] {
   else if (/^[,.;)]/u.test(line)) gaps.push({ kind: 'start', start: 0, end: 0 });
   for (const m of line.matchAll(/(?<=\S) {2,}(?=\S)/gu)) gaps.push({ kind: 'double', start: m.index, end: m.index + m[0].length });
   // A space before a comma, a full stop or a closing bracket (which may have the tail glued after it: `renforcer ,leur`).
-  for (const m of line.matchAll(/(?<=[\p{L}\p{N}’'»),.]) (?=[,.)]+(?:\s|$|\p{L}|\p{N}|[(«]|--))/gu)) gaps.push({ kind: 'before-punctuation', start: m.index, end: m.index + 1 });
+  for (const m of line.matchAll(/(?<=[\p{L}\p{N}’'«»),.]) (?=[,.)]+(?:\s|$|\p{L}|\p{N}|[(«]|--))/gu)) gaps.push({ kind: 'before-punctuation', start: m.index, end: m.index + 1 });
   for (const m of line.matchAll(/«( *)»/gu)) gaps.push({ kind: 'quotes', start: m.index + 1, end: m.index + 1 + m[1]!.length });
   // One place, one gap: the spaces of an empty « » are not a double space besides.
   const sorted = gaps.sort((a, b) => a.start - b.start || (a.kind === 'quotes' ? -1 : 1));
@@ -305,7 +319,12 @@ function findTailStarts(line: string, lastGap: Gap | undefined, lexicon: Lexicon
     for (const cut of glueCuts(m[0], lexicon)) starts.push({ at: wordStart + cut, glued: true });
   }
   // A glued word marks where the tail starts: a tail starting at a space would leave the glue in the text.
-  const glued = starts.filter((s) => s.glued);
+  // The extraction glues once, at the tail's start; the runs after it are set apart by spaces. So a
+  // letter glued after a full stop or a comma further on is where the tail starts, and what seems
+  // glued before it is only a word the lexicon lacks (`plait`).
+  const strong = starts.filter((s) => s.glued && /[.,;!?»)]/u.test(line[s.at - 1] ?? '') && /\p{L}/u.test(line[s.at] ?? ''));
+  const lastStrong = strong.length ? strong[strong.length - 1]!.at : -1;
+  const glued = starts.filter((s) => s.glued && s.at >= lastStrong);
   return (glued.length ? glued : starts).slice(-MAX_TAIL_WORDS);
 }
 
@@ -323,7 +342,7 @@ export function glueCuts(segment: string, lexicon: Lexicon): number[] {
   // A number or an option right after a full stop that ends no number: `».2`, `.--rapide`.
   for (const m of segment.matchAll(/(?<=(?:^|[^\p{N}])[.,;»])(?=\p{N}|--\p{L})/gu)) cuts.add(m.index);
   // An opening bracket or quote right after a letter or a full stop: `les(novembre`, `fin.(voir`.
-  for (const m of segment.matchAll(/(?<=\p{L}|[\p{L})»][.,;])(?=[(«])/gu)) cuts.add(m.index);
+  for (const m of segment.matchAll(/(?<=\p{L}|[\p{L}\p{N})\]»][.,;])(?=[(«])/gu)) cuts.add(m.index);
   // A letter right after an opening quote, which French follows with a space (`«selon`), unless the
   // quote is closed in the same word (`«oui»`, a style without spaces).
   for (const m of segment.matchAll(/(?<=«)(?=\p{L})/gu)) if (!segment.slice(m.index).includes('»')) cuts.add(m.index);
@@ -343,6 +362,18 @@ export function glueCuts(segment: string, lexicon: Lexicon): number[] {
   }
   // A word right after a number: `74présent`.
   for (const m of segment.matchAll(/(?<=(?:^|[^\p{L}\p{N}])\d+)(?=\p{Ll}{3,})/gu)) cuts.add(m.index);
+  // A word in small letters right after a run in capitals (`PDFest`), a lone capital before or after
+  // a word (`Xdonne`, `pourX`): where the glued whole is no word and the small letters make one.
+  for (const m of segment.matchAll(/(?<=(?:^|[^\p{L}])\p{Lu}+)(?=\p{Ll}{2,}$)/gu)) {
+    const caps = /\p{Lu}+$/u.exec(segment.slice(0, m.index))![0];
+    const rest = segment.slice(m.index);
+    // Short small letters may be the end of a name in mixed case (`IPsec`): only a function word then.
+    if (!lexicon.has(caps + rest) && lexicon.has(rest) && (rest.length >= 4 || isFunctionWord(rest))) cuts.add(m.index);
+  }
+  for (const m of segment.matchAll(/(?<=(?:^|[^\p{L}])\p{Ll}{2,})(?=\p{Lu}$)/gu)) {
+    const word = /\p{Ll}+$/u.exec(segment.slice(0, m.index))![0];
+    if (lexicon.has(word) && !lexicon.has(segment)) cuts.add(m.index);
+  }
   // A capital right after a lowercase letter: `aÉtats-Unis`.
   for (const m of segment.matchAll(/(?<=\p{Ll})(?=\p{Lu}\p{Ll})/gu)) cuts.add(m.index);
   // An elided article before a consonant: `l’manipulation`.
@@ -372,7 +403,9 @@ function wordGlueCuts(segment: string, lexicon: Lexicon): number[] {
       const head = word.slice(0, i);
       const tail = word.slice(i);
       if (!/^\p{L}/u.test(tail)) continue;
-      if (oneLetterWord(head) && oneLetterWord(tail) && lexicon.has(head) && lexicon.has(tail)) cuts.add(m.index + i);
+      // After a one-letter word, two letters make no word of a tail but a function word (`ala`, not `apt`).
+      const short = (a: string, b: string): boolean => a.length === 1 && b.length === 2 && !isFunctionWord(b);
+      if (oneLetterWord(head) && oneLetterWord(tail) && !short(head, tail) && !short(tail, head) && lexicon.has(head) && lexicon.has(tail)) cuts.add(m.index + i);
     }
   }
   return [...cuts];
@@ -408,11 +441,14 @@ function readingsOf(line: LineInfo, lines: LineInfo[], chosen: Map<number, Readi
     }
     return cost;
   };
+  const lineGlued = line.tails.some((t) => t.glued);
   const score = (reading: Reading): number => {
     const tokens = [...before, ...sentenceTokens(reading.plain), ...after];
     let s = model.score(tokens, endsText);
     s -= weights.anomaly * anomalies(reading.plain) + glueCost(reading.plain);
     for (const gap of reading.open) s -= gapWeight(gap, line.text, previousEnd);
+    // On a line that shows the artifact for sure, a gap is a cut far more often than a stray space.
+    if (lineGlued) s -= weights.openGapGlued * reading.open.length;
     const endRuns = reading.runs.filter((r) => r.gap.kind === 'end').length;
     s += nextStartsWithGap ? weights.continuedRun * endRuns : -weights.endRun * endRuns;
     s -= weights.movedWord * reading.runs.reduce((n, r) => n + r.text.split(' ').length, 0);
@@ -425,6 +461,14 @@ function readingsOf(line: LineInfo, lines: LineInfo[], chosen: Map<number, Readi
   const original: Reading = { text: line.text, plain: line.text, runs: [], open: line.gaps, tailStart: line.text.length, score: 0 };
   original.score = score(original);
   const readings: Reading[] = [original];
+  // A glued word may be the source's own typo (`quele`): the line with only that glue split, nothing
+  // moved, is a reading too — never applied, but one a repair must beat.
+  for (const tail of line.tails.filter((t) => t.glued && weights.sourceTypo > 0)) {
+    const plain = `${line.text.slice(0, tail.at)} ${line.text.slice(tail.at)}`;
+    const typo: Reading = { text: line.text, plain, runs: [], open: line.gaps, tailStart: line.text.length, score: 0 };
+    typo.score = score(typo) - weights.sourceTypo;
+    readings.push(typo);
+  }
   const seen = new Set<string>();
   for (const tail of line.tails) {
     const base = line.text.slice(0, tail.at);

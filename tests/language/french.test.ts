@@ -6,7 +6,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { junctionPenalty } from '../../src/language/fr/agreement.ts';
+import { degreePenalty, junctionPenalty } from '../../src/language/fr/agreement.ts';
 import { cacheDirectory, readCacheEntry, writeCacheEntry } from '../../src/language/fr/cache.ts';
 import { elisionBeforeConsonant, missingElision, splitElision } from '../../src/language/fr/elision.ts';
 import { loadFrenchLexicon, type Lexicon } from '../../src/language/fr/lexicon.ts';
@@ -44,6 +44,12 @@ describe('agreement and elision', () => {
     expect(junctionPenalty('les', 'tortues', lexicon)).toBe(0);
     expect(junctionPenalty('ils', 'mangeait', lexicon)).toBeGreaterThan(0);
     expect(junctionPenalty('il', 'mangeait', lexicon)).toBe(0);
+  });
+
+  it('makes the article agree with its adjective across an adverb of degree', () => {
+    expect(degreePenalty('les', 'plus', 'grande', lexicon)).toBeGreaterThan(0);
+    expect(degreePenalty('les', 'plus', 'grandes', lexicon)).toBe(0);
+    expect(degreePenalty('les', 'fleurs', 'grande', lexicon)).toBe(0);
   });
 
   it('knows where French elides', () => {

@@ -36,6 +36,13 @@ describe('glue points', () => {
     expect(glueCuts('.--rapide', lexicon)).toEqual([1]);
     expect(glueCuts('fin.(voir', lexicon)).toEqual([4]);
     expect(glueCuts('noir).(voir', lexicon)).toEqual([6]);
+    expect(glueCuts('note].(voir', lexicon)).toEqual([6]);
+  });
+
+  it('cut a lone capital off a word, and no two letters off a one-letter word unless they are a function word', () => {
+    expect(glueCuts('Xdonne', lexicon)).toEqual([1]);
+    expect(glueCuts('pourX', lexicon)).toEqual([4]);
+    expect(glueCuts('apt', lexicon)).toEqual([]);
   });
 });
 
@@ -43,5 +50,6 @@ describe('gaps', () => {
   it('see a space before a full stop that a number or an option was pasted after', () => {
     expect(findGaps('la salle est agrandie de .150 places').map((g) => g.kind)).toEqual(['before-punctuation']);
     expect(findGaps('lancez-le avec l’option .--rapide').map((g) => g.kind)).toEqual(['before-punctuation']);
+    expect(findGaps('cliquez sur « , puis fermez').map((g) => g.kind)).toEqual(['before-punctuation']);
   });
 });

@@ -39,6 +39,27 @@ function norm(word: string): string {
   return word.toLowerCase().replace(/'/gu, '’');
 }
 
+/** Adverbs of degree that stand between an article and its adjective (`les plus fortes`, `la très grande`). */
+const degreeAdverbs = new Set(['plus', 'moins', 'très', 'si', 'aussi', 'trop', 'assez']);
+
+/** An article and a word that cannot agree: the penalty, or 0. */
+function determinerPenalty(na: string, b: string, nb: string, lexicon: Lexicon): number {
+  const ta = closedClassTags(na);
+  if (!(ta & T.DET) || na === 'de' || na === 'd’' || /^\p{Lu}/u.test(b)) return 0;
+  const tb = lexicon.tags(b);
+  if (!(tb & T.NOMINAL) || closedClassTags(nb) || !T.disagrees(ta, tb)) return 0;
+  return tb & (T.VERB | T.INFINITIVE) ? agreementWeights.determinerOrVerb : agreementWeights.determiner;
+}
+
+/**
+ * The penalty for word `c` two words after an article `a`, across an adverb of degree (`les plus
+ * forte`): the article agrees with the adjective as it would right before it.
+ */
+export function degreePenalty(a: string, middle: string, c: string, lexicon: Lexicon): number {
+  if (!degreeAdverbs.has(norm(middle)) || !/^\p{L}/u.test(c)) return 0;
+  return determinerPenalty(norm(a), c, norm(c), lexicon);
+}
+
 /**
  * The penalty for word `b` right after word `a` (0 when they may stand together).
  * @param a the first token as written
@@ -52,13 +73,7 @@ export function junctionPenalty(a: string, b: string, lexicon: Lexicon): number 
   else if (missingElision(na, nb)) p += agreementWeights.missingElision;
   if (breaksCollocation(na, nb)) p += agreementWeights.collocation;
   if (!/^\p{L}/u.test(nb)) return p;
-  const ta = closedClassTags(na);
-  if (ta & T.DET && na !== 'de' && na !== 'd’' && !/^\p{Lu}/u.test(b)) {
-    const tb = lexicon.tags(b);
-    if (tb & T.NOMINAL && !closedClassTags(nb) && T.disagrees(ta, tb)) {
-      p += tb & (T.VERB | T.INFINITIVE) ? agreementWeights.determinerOrVerb : agreementWeights.determiner;
-    }
-  }
+  p += determinerPenalty(na, b, nb, lexicon);
   const persons = subjectPersons[na];
   if (persons !== undefined) {
     const tb = lexicon.tags(b);

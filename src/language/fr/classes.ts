@@ -21,6 +21,9 @@ const lexicalClasses = [
   'le', 'la', 'les', 'l’', 'un', 'une', 'des', 'du', 'au', 'aux', 'de', 'd’', 'à', 'en', 'et', 'ou', 'que', 'qu’', 'qui',
   'pour', 'par', 'sur', 'dans', 'avec', 'sans', 'entre', 'est', 'sont', 'a', 'ont', 'être', 'avoir', 'il', 'ils', 'on',
   'ne', 'n’', 'pas', 'se', 's’', 'ce', 'c’', 'plus', 'peut', 'si', 'comme', 'dont', 'leur', 'son', 'sa', 'ses', 'cette', 'ces', 'tout', 'y',
+  'vous', 'nous', 'elle', 'lui', 'cela', 'votre', 'vos', 'notre', 'chaque', 'même', 'deux', 'mais', 'quand', 'lorsque', 'où', 'aussi',
+  'très', 'bien', 'ainsi', 'alors', 'donc', 'non', 'sous', 'vers', 'depuis', 'selon', 'afin', 'été', 'faire', 'fait', 'sera', 'doit',
+  'pouvez', 'peuvent', 'permet', 'celui', 'celle', 'ceux',
 ] as const;
 
 /** The classes, in the order of the transition table's rows and columns. */

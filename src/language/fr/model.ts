@@ -13,7 +13,7 @@
  * Not a general-purpose model: its scores compare readings of the same words, nothing else.
  */
 import type { CorpusStats } from '../corpus.ts';
-import { junctionPenalty } from './agreement.ts';
+import { degreePenalty, junctionPenalty } from './agreement.ts';
 import { classScore, readingsOf, STOP, type ClassModel, type Readings } from './classes.ts';
 import table from './class-transitions.json' with { type: 'json' };
 import type { Lexicon } from './lexicon.ts';
@@ -102,6 +102,7 @@ export function createFrenchModel(options: ModelOptions): LanguageModel {
         const start = i === 0 || /^[.!?…]+$/u.test(tokens[i - 1]!);
         r.push(readings(t, start));
         if (i > 0) s += pairOf(tokens[i - 1]!, t);
+        if (i > 1) s -= degreePenalty(tokens[i - 2]!, tokens[i - 1]!, t, lexicon);
       }
       // Only the class transition into the end: the words are the same whatever the reading.
       if (endsText && tokens.length > 0 && !/^[.!?…]+$/u.test(tokens[tokens.length - 1]!)) r.push([[STOP, 1]]);
