@@ -202,7 +202,7 @@ for (const scale of scales) {
   else await rm(project, { recursive: true, force: true });
 }
 
-console.log('\n--only pdf and the whole build take the repairs of the --only html build before them (same sources: `prepared-cache.ts`); --fresh repairs again.');
+console.log('\n--only pdf and the whole build take the repairs of the --only html build before them (same sources: `build-cache.ts`); --fresh repairs again.');
 console.log('| scale | pages | bare Chrome | --only pdf | ratio | --only pdf --fresh | ratio | whole build | ratio | peak --only pdf | peak build | peak bare |');
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const r of rows) {

@@ -75,8 +75,9 @@ Builds the compendium of the edition described by the manifest.
   --templates DIR     a templates folder instead of PROJECT/templates
   --print-timeout S   longest one step of a print may take, in seconds (default: ${defaultPrintTimeoutSeconds})
   --format json       the diagnostics and the files written as JSON on stdout
-  --fresh             repair and extract again even when the sources, the manifest and Folio
-                      are those of the last build (whose repairs are otherwise kept)
+  --fresh             repair, extract and measure every part again, even when the sources,
+                      the manifest and Folio are those of the last build (whose repairs, and
+                      the layouts of its unchanged parts, are otherwise kept)
   --quiet             no progress on stderr
 
 Booklet (compendium-booklet.pdf: A5 pages two-up on A4 landscape, for duplex printing flipped

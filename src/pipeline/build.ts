@@ -18,7 +18,7 @@ import { openBrowser } from '../render/browser.ts';
 import { assembleStage, reviewPage, type AssembleOptions, type AssembledEdition, type PreparedEdition } from './assemble-stage.ts';
 import { buildDate } from './build-date.ts';
 import { extractStage, loadEditorialGlossary } from './extract-stage.ts';
-import { preparationKey, readPrepared, writePrepared } from './prepared-cache.ts';
+import { openLayouts, preparationKey, readPrepared, writePrepared } from './build-cache.ts';
 import { toFrontMatter } from './front-matter.ts';
 import { checkOutputFolder, writeOutputs, type OutputFile } from './outputs.ts';
 import { printCompendium, printStage, type PrintProduct, type PrintedEdition } from './print-stage.ts';
@@ -58,8 +58,8 @@ export interface BuildOptions {
   only?: ReadonlySet<BuildOutput>;
   /**
    * Takes the repairs and the extraction from the last build of the same sources, manifest and
-   * Folio when there is one (`prepared-cache.ts`); default true, but an archived build always
-   * repairs afresh.
+   * Folio when there is one, and the layouts of the parts it printed (`build-cache.ts`); default
+   * true, but an archived build always starts afresh.
    */
   cache?: boolean;
   /** Pages of the browser printing at once (default: see `defaultPrintPages`). */
@@ -172,10 +172,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // A browser that fails to start is reported when it is awaited, after the sources' own errors.
   browser?.catch(() => undefined);
   const closeBrowser = (): Promise<void> | undefined => browser?.then((b) => b.close(), () => undefined);
+  const caching = options.cache !== false && !options.archiveDir;
   let assembledEdition: Awaited<ReturnType<typeof assembleEdition>>;
   let outDir: string;
   try {
-    assembledEdition = await assembleEdition(options.manifestPath, { ...options, cache: options.cache !== false && !options.archiveDir });
+    assembledEdition = await assembleEdition(options.manifestPath, { ...options, cache: caching });
     const { loaded } = assembledEdition.prepared;
     outDir = path.resolve(options.outDir ?? path.resolve(loaded.root, loaded.manifest.output));
     // Before minutes of printing: an output folder that cannot be made is said at once.
@@ -190,7 +191,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (browser) {
     const session = await browser;
     try {
-      printed = await printStage(session, assembled, { date, manifestFile: loaded.manifestFile, booklet: options.booklet, products, printPages: options.printPages, onProgress: options.onProgress });
+      const layouts = caching ? await openLayouts(loaded, await session.version()) : undefined;
+      printed = await printStage(session, assembled, { date, manifestFile: loaded.manifestFile, booklet: options.booklet, products, printPages: options.printPages, layouts, onProgress: options.onProgress });
+      await layouts?.save();
     } finally {
       await session.close();
     }

@@ -18,7 +18,7 @@ import { printHandouts } from '../publish/handouts.ts';
 import type { ImposedBooklet } from '../publish/impose-booklet.ts';
 import type { BrowserSession } from '../render/browser.ts';
 import { compendiumAnchors, editionOutline, editionPdfMetadata, handoutPdfMetadata } from '../render/edition-pdf.ts';
-import type { PaginationProgress, PaginationResult } from '../render/paginate.ts';
+import type { LayoutMemory, PaginationProgress, PaginationResult } from '../render/paginate.ts';
 import { paginationDiagnostics } from '../render/pagination-diagnostics.ts';
 import { printPdf } from '../render/print-pdf.ts';
 import { createPrintPool, type PrintPool } from '../render/print-pool.ts';
@@ -36,6 +36,8 @@ export interface PrintOptions {
   booklet?: BookletOptions;
   /** What to print (default: all three). */
   products?: ReadonlySet<PrintProduct>;
+  /** Layouts of parts printed before, for the compendium and the booklet (see `paginate`). */
+  layouts?: LayoutMemory;
   /** Pages printing at once (default: the cores, at least 2, at most 4). */
   printPages?: number;
   onProgress?: OnProgress;
@@ -66,7 +68,7 @@ export function defaultPrintPages(): number {
 export async function printCompendium(
   target: BrowserSession | PrintPool,
   assembled: AssembledEdition,
-  options: Pick<PrintOptions, 'date' | 'manifestFile'> & { printer: string; onProgress?: (p: PaginationProgress) => void },
+  options: Pick<PrintOptions, 'date' | 'manifestFile' | 'layouts'> & { printer: string; onProgress?: (p: PaginationProgress) => void },
 ): Promise<StageResult<PrintedCompendium>> {
   const { edition, html } = assembled;
   const printed = await printPdf(target, {
@@ -75,6 +77,7 @@ export async function printCompendium(
     outline: editionOutline(edition),
     openingAnchors: openingAnchors(edition),
     onProgress: options.onProgress,
+    layouts: options.layouts,
   });
   return { value: { pdf: printed.pdf, pagination: printed.pagination }, diagnostics: paginationDiagnostics(printed.pagination, options.manifestFile, html) };
 }
@@ -118,7 +121,7 @@ export async function printStage(session: BrowserSession, assembled: AssembledEd
       ? timed(
           'booklet',
           options.onProgress,
-          () => printBooklet(pool, bookletSource, { metadata: editionPdfMetadata(edition, options.date, bookletSource, printer), openingAnchors: openingAnchors(edition) }, options.booklet, (p) => report('booklet', partsLine(p))),
+          () => printBooklet(pool, bookletSource, { metadata: editionPdfMetadata(edition, options.date, bookletSource, printer), openingAnchors: openingAnchors(edition), layouts: options.layouts }, options.booklet, (p) => report('booklet', partsLine(p))),
           (b) => `${b.pages} pages + ${b.blanks} blank on ${b.sheets} sheets, ${b.printed.pagination.prints} prints`,
         )
       : undefined;

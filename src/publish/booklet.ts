@@ -7,7 +7,7 @@
  */
 import { appendStylesheet } from '../assemble/stylesheet.ts';
 import type { BrowserSession } from '../render/browser.ts';
-import type { PaginationProgress } from '../render/paginate.ts';
+import type { LayoutMemory, PaginationProgress } from '../render/paginate.ts';
 import type { PdfMetadata } from '../render/pdf-metadata.ts';
 import { printPdf, type PrintedPdf } from '../render/print-pdf.ts';
 import type { PrintPool } from '../render/print-pool.ts';
@@ -26,6 +26,8 @@ export interface BookletFinish {
   metadata: PdfMetadata;
   /** Anchors of the elements that open a part (see `printPdf`): no running head on their page. */
   openingAnchors?: readonly string[];
+  /** Layouts of parts printed before (see `paginate`). */
+  layouts?: LayoutMemory;
 }
 
 /**
@@ -50,6 +52,7 @@ export async function printBooklet(
     html,
     metadata: finish.metadata,
     openingAnchors: finish.openingAnchors,
+    layouts: finish.layouts,
     onProgress,
     arrange: async (pages) => {
       imposed = await imposeBooklet(pages, {

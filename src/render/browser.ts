@@ -266,7 +266,7 @@ export async function openBrowser(options: string | OpenBrowserOptions = {}): Pr
           else void request.abort('blockedbyclient');
         });
         await page.setContent(html, { waitUntil: 'load', timeout: 0 });
-        await page.evaluate(() => document.fonts.ready.then(() => undefined));
+        await page.evaluate(loadEveryFace);
       }, loadTimeoutMs);
       return wrapPage(page, (label, run, ms) => step(`${label} ${documentName(html)}`, run, ms), loadTimeoutMs);
     },
@@ -275,6 +275,17 @@ export async function openBrowser(options: string | OpenBrowserOptions = {}): Pr
     pid,
     [Symbol.asyncDispose]: close,
   };
+}
+
+/**
+ * Loads every face the page's stylesheets declare (runs in the page). A face that only a margin
+ * box uses (a running head in italics) is not loaded by the body's layout, and Chrome would print
+ * that box in a fallback font — or not, depending on what the page printed before.
+ */
+export function loadEveryFace(): Promise<void> {
+  return Promise.all([...document.fonts].map((face) => face.load().catch(() => undefined)))
+    .then(() => document.fonts.ready)
+    .then(() => undefined);
 }
 
 /** The `<title>` of an HTML document, quoted, to name it in messages. */

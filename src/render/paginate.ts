@@ -34,10 +34,11 @@
  * Not for: how the browser is driven (`browser.ts`), or what is done to the PDF afterwards
  * (metadata, outline: `finish-pdf.ts`).
  */
+import { createHash } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
 import { maxHyphenatedLinesInARow } from '../language/fr/line-breaking.ts';
 import { limitHyphenLadders } from '../typography/hyphen-ladders.ts';
-import type { BrowserSession, LoadedPage, PdfOptions } from './browser.ts';
+import { loadEveryFace, type BrowserSession, type LoadedPage, type PdfOptions } from './browser.ts';
 import { readAnchorPositions, type AnchorPosition } from './pdf-anchors.ts';
 import { mergeParts } from './pdf-merge.ts';
 import { withPool, type DocumentShell, type PrintJob, type PrintPool, type PrintTask } from './print-pool.ts';
@@ -54,6 +55,28 @@ export interface PaginateOptions {
    * memory); `printPdf()` holds its one-at-a-time lock from there until the PDF is finished.
    */
   beforeMerge?: () => Promise<void>;
+  /**
+   * Layouts of parts printed before (by an earlier build, or an earlier print of this process):
+   * a part found there is not measured, its length known from the start, so that every part can
+   * be printed at once. Each final print is still checked against the numbers it was printed
+   * with, so a wrong memory costs a print, never a wrong number.
+   */
+  layouts?: LayoutMemory;
+}
+
+/** What a print of a part gave, kept to spare its measure next time. */
+export interface RememberedLayout {
+  /** The page reference values it was printed with. */
+  values: Record<string, string>;
+  length: number;
+  local: Map<string, AnchorPosition>;
+  skip: number;
+}
+
+/** Layouts by a key of everything a part's layout depends on in the document (`layoutKey`). */
+export interface LayoutMemory {
+  get(key: string): RememberedLayout | undefined;
+  set(key: string, layout: RememberedLayout): void;
 }
 
 export interface PaginationProgress {
@@ -239,6 +262,7 @@ function runJob(pool: PrintPool, html: string, options: PaginateOptions): Promis
         const result: Print = { kind, start: kind === 'final' ? start : undefined, values, length: printed.length, local: printed.local, pdf: kind === 'final' ? printed.pdf : undefined, skip: printed.skip };
         s.latest = result;
         if (kind === 'final') s.final = result;
+        options.layouts?.set(layoutKey(shell, s.part, tagged), { values, length: result.length, local: result.local, skip: result.skip });
         step();
       },
       fail: (error) => {
@@ -274,7 +298,11 @@ function runJob(pool: PrintPool, html: string, options: PaginateOptions): Promis
         return {
           run: async (page) => {
             split = await page.evaluate(splitDocument, body, splitCss);
-            states = split.parts.map((part) => ({ part, owned: new Set(part.owned), running: false, finals: 0, measures: 0 }));
+            states = split.parts.map((part) => {
+              const remembered = options.layouts?.get(layoutKey(shell, part, tagged));
+              const latest: Print | undefined = remembered && { kind: 'measure', values: remembered.values, length: remembered.length, local: remembered.local, skip: remembered.skip };
+              return { part, owned: new Set(part.owned), running: false, finals: 0, measures: 0, latest };
+            });
             step();
           },
           fail,
@@ -350,6 +378,16 @@ function runJob(pool: PrintPool, html: string, options: PaginateOptions): Promis
   return finished;
 }
 
+/**
+ * What a part's layout depends on, hashed: the document's head (styles, fonts), the part and the
+ * stand-ins it gets, and whether it is tagged. Not its start: a part starts on a right-hand page.
+ */
+function layoutKey(shell: DocumentShell, part: Part, tagged: boolean): string {
+  const hash = createHash('sha256');
+  for (const piece of [shell.head, shell.tail, part.html, JSON.stringify([part.owned, part.refs, part.stubs, tagged])]) hash.update(`${piece.length}:`).update(piece);
+  return hash.digest('hex');
+}
+
 /** Prints one part in a page that holds the document's shell. */
 async function printPart(
   page: LoadedPage,
@@ -358,7 +396,8 @@ async function printPart(
 ): Promise<{ length: number; local: Map<string, AnchorPosition>; pdf: Uint8Array; skip: number }> {
   const skip = how.start > 1 ? leadingPages : 0;
   await page.evaluate(showPart, { html: part.html, owned: part.owned, refs: part.refs, stubs: part.stubs, values: how.values, skip, counter: how.start - skip, measure: how.measure });
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  // The part may use a face the page has not loaded yet (see `loadEveryFace`).
+  await page.evaluate(loadEveryFace);
   // No more than two hyphenated lines in a row (see hyphen-ladders.ts), in the part as it is
   // about to be printed, its page numbers written: a measure must see the lines its final print
   // will have, or the lengths it gives would be wrong.

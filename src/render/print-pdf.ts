@@ -11,7 +11,7 @@
  */
 import type { BrowserSession, PdfOptions } from './browser.ts';
 import { finishPdf, type FinishedPdf } from './finish-pdf.ts';
-import { paginate, type PaginationProgress, type PaginationResult } from './paginate.ts';
+import { paginate, type LayoutMemory, type PaginationProgress, type PaginationResult } from './paginate.ts';
 import type { PdfMetadata } from './pdf-metadata.ts';
 import type { OutlineItem } from './pdf-outline.ts';
 import type { PrintPool } from './print-pool.ts';
@@ -36,6 +36,8 @@ export interface PrintRequest {
   /** Tagged PDF (default true). */
   tagged?: boolean;
   onProgress?: (progress: PaginationProgress) => void;
+  /** Layouts of parts printed before (see `paginate`). */
+  layouts?: LayoutMemory;
 }
 
 /** A finished PDF and how it was paginated. */
@@ -56,6 +58,7 @@ export async function printPdf(target: BrowserSession | PrintPool, request: Prin
     const { document, ...pagination } = await paginate(target, request.html, {
       pdf: pdfOptions,
       onProgress: request.onProgress,
+      layouts: request.layouts,
       beforeMerge: async () => {
         release = await wholeDocuments.acquire();
       },

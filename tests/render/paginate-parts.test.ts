@@ -8,7 +8,7 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef } from 'pdf-
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, type BrowserSession } from '../../src/render/browser.ts';
-import { paginateToBytes, type PaginationResult } from '../../src/render/paginate.ts';
+import { paginateToBytes, type LayoutMemory, type PaginationResult, type RememberedLayout } from '../../src/render/paginate.ts';
 import { createPrintPool, type PrintPool } from '../../src/render/print-pool.ts';
 import { browserAvailable } from '../helpers/browser.ts';
 import { flat, readPdfText, type PdfText } from '../helpers/pdf.ts';
@@ -169,5 +169,21 @@ p { width: 40mm; text-align: justify; hyphens: manual; }
     // Words are still broken at line ends, but never more than two lines in a row.
     expect(hyphenated, lines.join(' / ')).toBeGreaterThan(2);
     expect(longest, lines.join(' / ')).toBeLessThanOrEqual(2);
+  });
+  it('prints every part once, side by side, with the layouts of an earlier print — and the same numbers; a wrong memory costs a print, not a number', async () => {
+    const memory = new Map<string, RememberedLayout>();
+    const layouts: LayoutMemory = { get: (k) => memory.get(k), set: (k, l) => void memory.set(k, l) };
+    const first = await paginateToBytes(pool, edition(40), { layouts });
+    const again = await paginateToBytes(pool, edition(40), { layouts });
+    expect(again.prints).toBe(again.parts);
+    expect(again.pages).toEqual(long.result.pages);
+    expect(first.pages).toEqual(long.result.pages);
+    expect(again.pageCount).toBe(long.result.pageCount);
+    // Every remembered part one page shorter than it is: the numbers come out right all the same.
+    for (const [k, l] of memory) memory.set(k, { ...l, length: Math.max(1, l.length - 1) });
+    const misled = await paginateToBytes(pool, edition(40), { layouts });
+    expect(misled.pages).toEqual(long.result.pages);
+    expect(misled.settled).toBe(true);
+    expect(misled.prints).toBeGreaterThan(misled.parts);
   });
 });

@@ -1,15 +1,20 @@
 /**
- * The repairs and the extraction of an edition, kept from one build to the next. They are a
- * pure function of the sources, the manifest, the editors' glossary, the French lexicon and
- * Folio's own code; when none of these changed — a rebuild after a change of style or template,
- * `--only pdf` after `--only html` — the build takes them from here instead of repairing again,
- * which is most of what a build does before printing.
+ * What a build keeps for the next one, in the user's cache folder (`language/fr/cache.ts`), one
+ * entry of each kind per project. Both only spare work: an entry that cannot be read or written
+ * costs time, never a wrong output; `--fresh` and an archived build use neither.
  *
- * One entry per project, in the user's cache folder (`language/fr/cache.ts`), keyed by a hash of
- * everything the two stages read: the decoded text of every source with its manifest entry, the
- * whole manifest, the editors' glossary, the lexicon's identity, and the bytes of Folio's code
- * and of its lockfile. A changed byte anywhere means a fresh repair. An entry that cannot be read
- * or written costs only time; an archived build never uses one (it repairs afresh).
+ * - **The repairs and the extraction.** They are a pure function of the sources, the manifest,
+ *   the editors' glossary, the French lexicon and Folio's own code; when none of these changed —
+ *   a rebuild after a change of style or template, `--only pdf` after `--only html` — the build
+ *   takes them from here instead of repairing again, which is most of what a build does before
+ *   printing. Keyed by a hash of everything the two stages read: the decoded text of every source
+ *   with its manifest entry, the whole manifest, the editors' glossary, the lexicon's identity,
+ *   and the bytes of Folio's code and of its lockfile. A changed byte anywhere means a fresh repair.
+ * - **The layouts of the printed parts** (`render/paginate.ts`): the length of each part and where
+ *   its anchors fell, by a hash of the part and of its document's head, for the Chrome that printed
+ *   it. A part found there is not measured before its final print, so every part of an unchanged
+ *   document can be printed at once, side by side; pagination still checks every final print.
+ *   Only the layouts of the last build are kept.
  *
  * Not for: font subsets or the lexicon (their own entries), build outputs.
  */
@@ -23,6 +28,7 @@ import type { Extraction } from '../extract/index.ts';
 import { cacheDirectory, readCacheEntry, writeCacheEntry } from '../language/fr/cache.ts';
 import { lexiconIdentity } from '../language/fr/lexicon.ts';
 import { packageDir } from '../package.ts';
+import type { LayoutMemory, RememberedLayout } from '../render/paginate.ts';
 import type { LoadedEdition } from '../sources/load.ts';
 import type { RepairedDocument } from './repair-stage.ts';
 
@@ -83,24 +89,66 @@ export async function writePrepared(loaded: LoadedEdition, key: string, parts: P
   }
   const dir = cacheDirectory();
   const written = await writeCacheEntry(dir, entryName(loaded), Buffer.concat([Buffer.from(key, 'latin1'), payload]));
-  if (written) await forgetOldest(dir);
+  if (written) await forgetOldest(dir, 'prepared');
   return written;
 }
 
 /** Projects remembered at most: the others' entries go, the least recently built first. */
 const keptProjects = 16;
 
-async function forgetOldest(dir: string): Promise<void> {
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => /^prepared-[0-9a-f]{16}\.bin$/.test(n));
+async function forgetOldest(dir: string, kind: 'prepared' | 'layouts'): Promise<void> {
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.startsWith(`${kind}-`) && /-[0-9a-f]{16}\.bin$/.test(n));
   if (names.length <= keptProjects) return;
   const dated = await Promise.all(names.map(async (n) => ({ n, t: (await stat(path.join(dir, n)).catch(() => undefined))?.mtimeMs ?? 0 })));
   dated.sort((a, b) => b.t - a.t);
   await Promise.all(dated.slice(keptProjects).map(({ n }) => rm(path.join(dir, n), { force: true }).catch(() => undefined)));
 }
 
-/** One entry per project: named after the manifest's absolute path. */
-function entryName(loaded: LoadedEdition): string {
-  return `prepared-${createHash('sha256').update(path.resolve(loaded.manifestPath)).digest('hex').slice(0, 16)}.bin`;
+/** One entry of a kind per project: named after the manifest's absolute path. */
+function entryName(loaded: Pick<LoadedEdition, 'manifestPath'>, kind: 'prepared' | 'layouts' = 'prepared'): string {
+  return `${kind}-${createHash('sha256').update(path.resolve(loaded.manifestPath)).digest('hex').slice(0, 16)}.bin`;
+}
+
+/** The layouts a build remembers, to be saved when it has printed. */
+export interface BuildLayouts extends LayoutMemory {
+  /** Writes the layouts used or made by this build (replacing the project's previous ones). */
+  save(): Promise<boolean>;
+}
+
+/**
+ * The layouts of the project's last build printed by this Chrome.
+ * @param loaded the edition (its manifest names the entry)
+ * @param printer the browser's version: another Chrome lays out otherwise
+ */
+export async function openLayouts(loaded: Pick<LoadedEdition, 'manifestPath'>, printer: string): Promise<BuildLayouts> {
+  const dir = cacheDirectory();
+  const name = entryName(loaded, 'layouts');
+  let before = new Map<string, RememberedLayout>();
+  const bytes = await readCacheEntry(dir, name);
+  if (bytes) {
+    try {
+      const stored = v8.deserialize(bytes) as { format: number; printer: string; layouts: Map<string, RememberedLayout> };
+      if (stored.format === FORMAT && stored.printer === printer && stored.layouts instanceof Map) before = stored.layouts;
+    } catch {
+      // unreadable: measured again
+    }
+  }
+  const now = new Map<string, RememberedLayout>();
+  return {
+    get(key) {
+      const layout = now.get(key) ?? before.get(key);
+      if (layout) now.set(key, layout);
+      return layout;
+    },
+    set(key, layout) {
+      now.set(key, layout);
+    },
+    async save() {
+      const written = await writeCacheEntry(dir, name, v8.serialize({ format: FORMAT, printer, layouts: now }));
+      if (written) await forgetOldest(dir, 'layouts');
+      return written;
+    },
+  };
 }
 
 let code: Promise<string> | undefined;
