@@ -33,7 +33,7 @@ import type { Lexicon } from '../language/fr/lexicon.ts';
 import type { Edit, Note } from './mapped-text.ts';
 import type { DocumentMeta, PassContext, PassResult } from './pass.ts';
 import { endsSentence, lastWord } from '../language/fr/sentence.ts';
-import { isFunctionWord } from '../language/fr/words.ts';
+import { divisionNamePattern, isDeterminer, isDivisionName, isFunctionWord } from '../language/fr/words.ts';
 
 interface Line {
   start: number;
@@ -88,7 +88,7 @@ const footnoteDefinition = /^\[\^[^\]\s]+\]:/u;
 const leadingSpace = /^[ \t\u00a0\u2007\u202f]*/u;
 const trailingSpace = /[ \t\u00a0\u2007\u202f]*$/u;
 /** A section number alone on its line: `3`, `3.2`, `3.2.1.`, `A.1`, `Chapitre 4`, `CHAPITRE`, `Annexe B`. */
-const sectionNumber = /^(?:(?:chapitre|chapter|annexe|appendix|partie|part|livre|titre)(?:\s+(?:\d{1,3}|[IVXLC]{1,6}|[A-Z]))?|\d{1,2}(?:\.\d{1,3}){0,4}\.?|[A-Z](?:\.\d{1,3}){1,4}\.?)$/iu;
+const sectionNumber = new RegExp(`^(?:(?:${divisionNamePattern})(?:\\s+(?:\\d{1,3}|[IVXLC]{1,6}|[A-Z]))?|\\d{1,2}(?:\\.\\d{1,3}){0,4}\\.?|[A-Z](?:\\.\\d{1,3}){1,4}\\.?)$`, 'iu');
 /** A heading with its number on the same line: `2.1.3 Discussion`, `Chapitre 4 Résultats`. */
 const numberedTitle = /^(?:\d{1,2}(?:\.\d{1,3}){1,4}\.?|(?:chapitre|chapter|annexe|appendix)\s+(?:\d{1,3}|[IVXLC]{1,6}|[A-Z])\.?)\s+[\p{Lu}«"“(]/u;
 
@@ -487,7 +487,10 @@ function startsLower(s: string): boolean {
 const elisionAtEnd = /(?<![\p{L}\p{N}])(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu|quelqu)['’]$/iu;
 
 function endsWithJoiner(s: string): boolean {
-  return elisionAtEnd.test(s) || /[,«(\[“]$|\p{L}[-\u2010\u00ad]$/u.test(s) || isFunctionWord(lastWord(s));
+  if (elisionAtEnd.test(s) || /[,«(\[“]$|\p{L}[-\u2010\u00ad]$/u.test(s)) return true;
+  const words = s.toLowerCase().split(/\s+/u);
+  // After an article a function word is a noun (`le son`, `la somme`): the phrase is complete.
+  return isFunctionWord(lastWord(s)) && !(words.length >= 2 && isDeterminer(words[words.length - 2]!));
 }
 
 /**
@@ -653,7 +656,7 @@ function isNumberedTitle(line: Line): boolean {
 function isNumberContinuation(numberBlocks: Block[], next: Block): boolean {
   const previous = numberBlocks[numberBlocks.length - 1]!.lines[0]!.content;
   if (next.kind !== 'paragraph' || next.lines.length !== 1 || next.pageBefore) return false;
-  return /^(?:chapitre|chapter|annexe|appendix|partie|part|livre|titre)$/iu.test(previous) && /^(?:\d{1,3}|[IVXLC]{1,6}|[A-Z])$/u.test(next.lines[0]!.content);
+  return isDivisionName(previous) && /^(?:\d{1,3}|[IVXLC]{1,6}|[A-Z])$/u.test(next.lines[0]!.content);
 }
 
 /** How many first lines of a block make a heading: one, two when the title wraps, or none. */
@@ -668,7 +671,7 @@ function headingLines(b: Block, layout: Layout): number {
 }
 
 function headingLevel(number: string): number {
-  if (/^(?:chapitre|chapter|annexe|appendix|partie|part|livre|titre)\b/iu.test(number)) return 2;
+  if (isDivisionName(number.split(/\s/u)[0]!)) return 2;
   const depth = number.replace(/\.$/u, '').split('.').length;
   return Math.min(6, 1 + depth);
 }
