@@ -603,6 +603,8 @@ function startsParagraphText(b: Block, layout: Layout): boolean {
 function mergeSectionNumbers(blocks: Block[], layout: Layout, notes: Note[]): Block[] {
   if (!layout.hardWrapped) return blocks;
   const out: Block[] = [];
+  // What followed a title on its block's next lines goes back in the queue: it may be a number too.
+  blocks = [...blocks];
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     if (b.kind !== 'paragraph' || b.lines.length !== 1 || !sectionNumber.test(b.lines[0]!.content)) {
@@ -641,7 +643,7 @@ function mergeSectionNumbers(blocks: Block[], layout: Layout, notes: Note[]): Bl
       // The text that followed the title on the next lines becomes a paragraph of its own.
       const rest = newBlock('paragraph', titleBlock.lines[titleLines]!, 0, false);
       for (let k = titleLines + 1; k < titleBlock.lines.length; k++) addLine(rest, titleBlock.lines[k]!, { join: titleBlock.joins[k - 1]!, finding: titleBlock.joinFindings[k - 1] });
-      out.push(rest);
+      blocks.splice(j + 1, 0, rest);
     }
     i = j;
   }
@@ -663,11 +665,20 @@ function isNumberContinuation(numberBlocks: Block[], next: Block): boolean {
 function headingLines(b: Block, layout: Layout): number {
   const [first, second] = b.lines;
   if (!first || !isHeadingCandidate(first.content, 150) || captionPattern.test(first.content)) return 0;
-  if (second && b.joins[0] === 'space' && !endsSentence(second.content) && second.content.length < 90 && (b.lines.length === 2 || !isFull(second, layout))) {
+  if (second && b.joins[0] === 'space' && !endsSentence(second.content) && second.content.length < 90 && (b.lines.length === 2 || !isFull(second, layout)) && !opensHeading(first.content, second.content)) {
     // A title over two lines: the second line ends it (no paragraph text runs on from it).
     return isHeadingCandidate(`${first.content} ${second.content}`, 200) ? 2 : 1;
   }
   return 1;
+}
+
+/**
+ * A line under a title that starts the next heading rather than ending the title: the number of
+ * the next section (`7.1`), or a label in capitals under a title that is not (`ASTUCE`, `NOTE`).
+ */
+function opensHeading(title: string, line: string): boolean {
+  if (sectionNumber.test(line)) return true;
+  return /^\p{Lu}{3,}$/u.test(line) && /\p{Ll}/u.test(title);
 }
 
 function headingLevel(number: string): number {
