@@ -43,7 +43,7 @@
 import { isRomanNumeral as isRoman, ordinalValue } from '../language/fr/numbers.ts';
 
 import { frenchMonthPattern } from '../language/fr/dates.ts';
-import { isAuxiliaryForm, isContractedArticle, isFunctionWord } from '../language/fr/words.ts';
+import { isAuxiliaryForm, isContractedArticle, isFunctionWord, isSubjectPronoun } from '../language/fr/words.ts';
 
 const monthWords = new RegExp(`(?<!\\p{L})${frenchMonthPattern}(?!\\p{L})`, 'giu');
 
@@ -678,7 +678,7 @@ export function findDefinitions(text: string, isFrenchWord?: (word: string) => b
       continue;
     }
     const candidate = shortFirst(text, open, close);
-    if (candidate) found.push(candidate);
+    if (candidate) found.push(oneWording(text, candidate));
   }
   for (const candidate of inWords(text, isFrenchWord)) if (!found.some((f) => f.termStart === candidate.termStart)) found.push(candidate);
   return found.filter(plausible);
@@ -782,7 +782,9 @@ function plausible(c: DefinitionCandidate): boolean {
   // A name never ends on a preposition or an article (`l'archive principale de (ACR)`: a line cut short).
   if (words.length && isFunctionWord(words[words.length - 1]!) && /[\p{L}'’]$/u.test(c.expansion)) return false;
   // A clause (`les couleurs ne changeront pas`, `le module est prêt`) remarks; a name has no verb.
-  if (c.direction === 'short-first' && words.some((w) => w === 'ne' || w === 'n’' || w === "n'" || (w !== 'a' && isAuxiliaryForm(w)))) return false;
+  if (c.direction === 'short-first' && words.some((w) => w === 'ne' || /^n['’]/u.test(w) || (w !== 'a' && isAuxiliaryForm(w)))) return false;
+  // Nor has it a subject (`il faut passer sur la console virtuelle (VT2)`): that is a sentence.
+  if (c.expansion.split(/[\s,;:()«»"“”]+/u).some((w) => isSubjectPronoun(w.toLowerCase()) || /^(?:j|c)['’]\p{L}/iu.test(w))) return false;
   const english = words.some((w) => englishLinks.has(w)) && !words.some((w) => frenchLinks.has(w.replace('’', "'")));
   if (english && c.coverage < 0.75) return false;
   return true;
@@ -974,6 +976,24 @@ function shortFirst(text: string, open: number, close: number): DefinitionCandid
     expansionStart,
     expansionEnd,
   };
+}
+
+/**
+ * A long form given in two wordings, `(« Interface … unifiée » ou « Unified … Interface »)` or
+ * `(« Long Name », sa traduction)`: the one whose words account best for the letters is the
+ * expansion (the first one on a tie); the other is a translation.
+ */
+function oneWording(text: string, c: DefinitionCandidate): DefinitionCandidate {
+  const inner = text.slice(c.expansionStart, c.expansionEnd);
+  const two = /^[«"“]\s*([^«»"“”]+?)\s*[»"”]\s*(?:,|\s+ou|\s+or)\s+[«"“]?\s*([^«»"“”]+?)\s*[»"”]?$/u.exec(inner);
+  if (!two) return c;
+  const first = c.expansionStart + inner.indexOf(two[1]!);
+  const second = c.expansionStart + inner.lastIndexOf(two[2]!);
+  const options = [explicit(text, c.termStart, c.termEnd, first, first + two[1]!.length), explicit(text, c.termStart, c.termEnd, second, second + two[2]!.length)].filter(
+    (o): o is DefinitionCandidate => !!o && isAccepted(o),
+  );
+  const best = options.reduce<DefinitionCandidate | undefined>((b, o) => (!b || o.coverage > b.coverage || (o.coverage === b.coverage && o.confidence > b.confidence) ? o : b), undefined);
+  return best ? { ...best, direction: 'short-first' } : c;
 }
 
 function round(n: number): number {

@@ -156,3 +156,15 @@ export const divisionNamePattern = divisionNames.join('|');
 export function isDivisionName(word: string): boolean {
   return divisionNames.includes(word.toLowerCase());
 }
+
+/**
+ * True for a subject pronoun (`il`, `elle`, `je`, `j’`, `ça`…; lowercase): a group of words that
+ * holds one is a clause, never a name. Not `on`, `nous`, `vous`: English words, or the second half
+ * of a compound (`rendez-vous`).
+ */
+export function isSubjectPronoun(word: string): boolean {
+  const norm = word.replace(/'/gu, '’');
+  const tags = closedClassTags(norm);
+  // `ce` is a subject too (`ce sont`), but mostly a determiner (`ce pays`).
+  return (tags & T.SUBJECT) !== 0 && (tags & T.DET) === 0 && !['on', 'nous', 'vous'].includes(norm);
+}
