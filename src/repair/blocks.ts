@@ -483,8 +483,11 @@ function startsLower(s: string): boolean {
   return /^(?:\*\*|\\[*_])?[\p{Ll},;.)»:]/u.test(s);
 }
 
-/** An elided article or pronoun at a line's end (`l’`, `qu’`): the next word follows it without a space. */
-const elisionAtEnd = /(?<![\p{L}\p{N}])(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu|quelqu)['’]$/iu;
+/**
+ * An elided article or pronoun at a line's end (`l’`, `qu’`): the next word follows it without a
+ * space. It stands alone: the end of an option or a code (`ls -l'`, `x='l'`) is none.
+ */
+const elisionAtEnd = /(?<![\p{L}\p{N}=\/_'’-])(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu|quelqu)['’]$/iu;
 
 function endsWithJoiner(s: string): boolean {
   if (elisionAtEnd.test(s) || /[,«(\[“]$|\p{L}[-\u2010\u00ad]$/u.test(s)) return true;
