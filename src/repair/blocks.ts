@@ -385,10 +385,10 @@ const urlLike = /(?:^|[\s(«"“<])((?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)\S*|
  * split a word at the line's end, without the hyphen (`réhabi-` + `litation`), or keeping it when
  * the word is a compound (`socio-` + `éducatifs`, `Jean-` + `Pierre`).
  */
-function joinKind(a: Line, b: Line, lexicon: Lexicon | undefined): { join: Join; finding?: Edit['finding'] } {
+function joinKind(a: Line, b: Line, lexicon: Lexicon | undefined, inParenthesis = false): { join: Join; finding?: Edit['finding'] } {
   // After an elided word or an opening bracket, the next word follows without a space.
   if (elisionAtEnd.test(a.content) || /[(\[]$/u.test(a.content)) return { join: 'none' };
-  const address = splitAddress(a.content, b.content, lexicon);
+  const address = splitAddress(a.content, b.content, lexicon, inParenthesis);
   if (address) {
     return {
       join: 'none',
@@ -449,7 +449,7 @@ function joinKind(a: Line, b: Line, lexicon: Lexicon | undefined): { join: Join;
  * address holds (no French word: `doc/x.html`, `//www`, `org`).
  * @returns the two pieces, or undefined
  */
-function splitAddress(a: string, b: string, lexicon: Lexicon | undefined): [string, string] | undefined {
+function splitAddress(a: string, b: string, lexicon: Lexicon | undefined, inParenthesis = false): [string, string] | undefined {
   const m = urlLike.exec(a);
   if (!m) return undefined;
   const piece = m[1]!;
@@ -462,7 +462,13 @@ function splitAddress(a: string, b: string, lexicon: Lexicon | undefined): [stri
   // The sentence goes on after the address: the next line starts with a word.
   const word = /^[\p{L}’'-]+[,.;:!?)»]*$/u.test(next) && (lexicon ? lexicon.has(next.replace(/[,.;:!?)»]+$/u, '')) : /^\p{Ll}/u.test(next) === false);
   if (/[/._\-:=?&#~%+]$/u.test(piece)) return word && !/[/_\-=?&#~%+]$/u.test(piece) ? undefined : [piece, next];
-  return /[/.=?&#_%~]/u.test(next) && !/^[«(“"]/u.test(next) && !word ? [piece, next] : undefined;
+  if (/[/.=?&#_%~]/u.test(next) && !/^[«(“"]/u.test(next) && !word) return [piece, next];
+  // A browser cuts an address anywhere (`…/wiki/Domain_Name_Sy` + `stem),`): an address ends the
+  // parenthesis it stands in, so a piece glued to the closing bracket is its tail (two characters
+  // at least: `b)` opens a list's item).
+  const closing = /^([\w%.~/#=&?+-]{2,40})\)/u.exec(next);
+  if (inParenthesis && closing && !piece.includes(')')) return [piece, next];
+  return undefined;
 }
 
 /** A word cut by a break (`l` + `es`): neither piece is a word, or only a one-letter piece is, and the whole is. */
@@ -547,7 +553,8 @@ function joinBreaks(blocks: Block[], layout: Layout, notes: Note[], lexicon: Lex
     if (previous && block.kind === 'paragraph' && previous.kind !== 'heading' && (block.blankBefore > 0 || block.pageBefore) && splitByBreak(previous, block, layout)) {
       const a = previous.lines[previous.lines.length - 1]!;
       const b = block.lines[0]!;
-      const kind = joinKind(a, b, lexicon);
+      const before = blockText(previous);
+      const kind = joinKind(a, b, lexicon, (before.match(/\(/gu) ?? []).length > (before.match(/\)/gu) ?? []).length);
       addLine(previous, b, kind);
       for (let k = 1; k < block.lines.length; k++) addLine(previous, block.lines[k]!, { join: block.joins[k - 1]!, finding: block.joinFindings[k - 1] });
       notes.push({
