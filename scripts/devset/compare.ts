@@ -9,8 +9,10 @@
  *   punctuation; typographic and straight apostrophes are the same, but case and hyphens count
  *   (`dit-il` ≠ `ditil` ≠ `dit il`, `Réseau` ≠ `réseau`);
  * - Markdown syntax is not a word: `#` heading marks, list markers (`- `, `* `, `+ `) and bullet
- *   glyphs at a line start, `**`/`*`/`_` emphasis marks at a word's edges, code fences, table pipes,
- *   HTML comments, footnote calls `[^n]`;
+ *   glyphs at a line start, `**`/`*`/`_` emphasis marks at a word's edges, code fences, the pipes
+ *   of a table's row, HTML comments, footnote calls `[^n]`, the backslash of an escaped
+ *   punctuation character (`\<` is `<`);
+ * - a number and its unit are one word with or without a space between them (`100 kΩ`, `100kΩ`);
  * - footnote bodies (`[^n]: …` blocks) are taken out of the running text and compared after it, in
  *   the order of their numbers, so a note may be defined anywhere;
  * - truth between `<!-- optional: why -->` and `<!-- /optional -->` (tables, figure captions,
@@ -49,16 +51,29 @@ function normalizeWord(word: string): string {
 }
 
 /** Takes the Markdown marks off one word; returns '' when the word was only markup. */
-function stripMarks(token: string): string {
-  const t = token.replace(/\[\^[^\]\s]+\]/g, '');
-  if (/^\|+$/.test(t)) return '';
+function stripMarks(token: string, tableRow: boolean): string {
+  // A backslash escapes any ASCII punctuation in Markdown (`\<`, `\&`, `\;`): the character stands
+  // for itself, set aside while the marks go. Not stars and underscores: the truths write literal
+  // ones unescaped (`***.service**`), so they are taken off on both sides alike.
+  const t = token
+    .replace(/\[\^[^\]\s]+\]/g, '')
+    .replace(/\\([!-)+-/:-@[-^`{-~])/g, (_m, c: string) => String.fromCharCode(0xe000 + c.charCodeAt(0)));
+  if (tableRow && /^\|+$/.test(t)) return '';
   // Emphasis marks (`**mot**`, `(*mot*)`, `__mot__`), but not a star or underscores inside a word
   // (`a*b`, `pam__x`); a single underscore is always kept (`pam_group`).
   const unmarked = t.replace(/\*+|_{2,}/g, (m: string, i: number) => {
     const word = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
     return word(t[i - 1]) && word(t[i + m.length]) ? m : '';
   });
-  return unmarked.replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1');
+  return unmarked.replace(/\\([!-/:-@[-`{-~])/g, '$1').replace(/[\ue000-\ue07f]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xe000));
+}
+
+/**
+ * A number and its unit written apart or together (`100 kΩ`, `100kΩ`, `3500 Hz`): the same
+ * quantity, set with or without the space a typesetter puts between them. Joined for comparison.
+ */
+function joinUnits(line: string): string {
+  return line.replace(/(?<=\d)[ \u00a0\u202f\u2009]+(?=[kMGmµnp]?(?:Ω|Hz|F)(?![\p{L}\d]))/gu, '');
 }
 
 /**
@@ -122,8 +137,9 @@ function readText(text: string, keepOptional: boolean): ComparedText {
       if (heading) line = line.replace(/\s#+\s*$/, '');
       line = line.replace(/^\s*>\s?/, '');
     }
-    for (const token of line.split(/[\s\u00a0\u202f\u2007\u2009]+/u)) {
-      const t = fenced ? token : stripMarks(token);
+    const tableRow = /^\s*\|/.test(line);
+    for (const token of joinUnits(line).split(/[\s\u00a0\u202f\u2007\u2009]+/u)) {
+      const t = fenced ? token : stripMarks(token, tableRow);
       if (!t) continue;
       words.push({ norm: normalizeWord(t), text: t, unit });
       open = true;

@@ -43,7 +43,7 @@
 import { isRomanNumeral as isRoman, ordinalValue } from '../language/fr/numbers.ts';
 
 import { frenchMonthPattern } from '../language/fr/dates.ts';
-import { isAuxiliaryForm, isContractedArticle, isFunctionWord } from '../language/fr/words.ts';
+import { isAuxiliaryForm, isContractedArticle, isFunctionWord, isSubjectPronoun } from '../language/fr/words.ts';
 
 const monthWords = new RegExp(`(?<!\\p{L})${frenchMonthPattern}(?!\\p{L})`, 'giu');
 
@@ -666,6 +666,13 @@ export function findDefinitions(text: string, isFrenchWord?: (word: string) => b
     if (shape) {
       const termStart = content.indexOf(lead) + open + 1;
       let candidate = longFirst(text, open, lead, termStart, shape === 'word', isFrenchWord);
+      // `(ACR, Long Name)`: the name after the comma, when it spells the letters better than the words before.
+      const after = /^\S+\s*,\s+(?:ou\s+)?(.*\p{L}.*)$/u.exec(trimmed);
+      if (after) {
+        const at = open + 1 + content.indexOf(trimmed) + trimmed.length - after[1]!.length;
+        const other = explicit(text, termStart, termStart + lead.trim().length, at, at + after[1]!.length);
+        if (other && isAccepted(other) && (!candidate || !isAccepted(candidate) || other.coverage > candidate.coverage)) candidate = other;
+      }
       // A foreign name in a second parenthesis (or quotes) right after: `(ASF) (« Fictive Space Agency »)`.
       const foreign = /^\s*\.?\s*\(\s*([«"“])([^«»"“”()]+)[»"”]/u.exec(text.slice(close + 1));
       if (foreign) {
@@ -678,7 +685,7 @@ export function findDefinitions(text: string, isFrenchWord?: (word: string) => b
       continue;
     }
     const candidate = shortFirst(text, open, close);
-    if (candidate) found.push(candidate);
+    if (candidate) found.push(oneWording(text, candidate));
   }
   for (const candidate of inWords(text, isFrenchWord)) if (!found.some((f) => f.termStart === candidate.termStart)) found.push(candidate);
   return found.filter(plausible);
@@ -782,7 +789,9 @@ function plausible(c: DefinitionCandidate): boolean {
   // A name never ends on a preposition or an article (`l'archive principale de (ACR)`: a line cut short).
   if (words.length && isFunctionWord(words[words.length - 1]!) && /[\p{L}'’]$/u.test(c.expansion)) return false;
   // A clause (`les couleurs ne changeront pas`, `le module est prêt`) remarks; a name has no verb.
-  if (c.direction === 'short-first' && words.some((w) => w === 'ne' || w === 'n’' || w === "n'" || (w !== 'a' && isAuxiliaryForm(w)))) return false;
+  if (c.direction === 'short-first' && words.some((w) => w === 'ne' || /^n['’]/u.test(w) || (w !== 'a' && isAuxiliaryForm(w)))) return false;
+  // Nor has it a subject (`il faut passer sur la console virtuelle (VT2)`): that is a sentence.
+  if (c.expansion.split(/[\s,;:()«»"“”]+/u).some((w) => isSubjectPronoun(w.toLowerCase()) || /^(?:j|c)['’]\p{L}/iu.test(w))) return false;
   const english = words.some((w) => englishLinks.has(w)) && !words.some((w) => frenchLinks.has(w.replace('’', "'")));
   if (english && c.coverage < 0.75) return false;
   return true;
@@ -799,12 +808,14 @@ function longFirst(text: string, open: number, shortForm: string, termStart: num
   let best = align(units, words, true, strict);
   // Two noun phrases coordinated (`le pacte … et les règles … (ACR)`, `…, et la règle … (ACR)`):
   // the parenthesis names the nearer one. The farther takes part only when the nearer explains
-  // half the letters at least (`la sécurité et la santé au travail (SST)`, one name).
+  // half the letters at least, in order (`la sécurité et la santé au travail (SST)`, one name).
   const cut = best ? coordinationBefore(words, best.from) : -1;
   if (best && cut >= 0) {
     const letters = units.filter((u) => u.kind === 'letter').length;
     const near = best.chunks.filter((c) => c.word > cut).reduce((n, c) => n + c.length, 0);
-    if (near * 2 < letters) {
+    // Letters found backwards across the conjunction (`mode … ou la gestion des volumes logiques
+    // (LVM)`) are chance: a name over two phrases spells them in order.
+    if (near * 2 < letters || !inOrder(best.chunks)) {
       words = words.slice(cut + 1);
       best = align(units, words, true, strict);
     }
@@ -873,15 +884,22 @@ function coordinationBefore(words: Word[], from: number): number {
     if (words[i + 1]!.kind !== 'article') continue;
     let k = i - 1;
     while (k >= 0 && (isContent(words[k]!) || words[k]!.kind === 'article' || words[k]!.kind === 'comma' || words[k]!.kind === 'quote')) k--;
-    if (k < 0 || words[k]!.kind === 'stop') return i;
+    // The first phrase opens the sentence, or follows a conjunction or a relative (`comme le mode
+    // … ou la gestion … (ACR)`, `que …`): it is no preposition's complement.
+    if (k < 0 || words[k]!.kind === 'stop' || phraseOpeners.has(low(words[k]!))) return i;
   }
   return -1;
 }
 
+const phraseOpeners = new Set(['comme', 'que', "qu'", 'qui', 'dont', 'notamment']);
+
 function shortFirst(text: string, open: number, close: number): DefinitionCandidate | undefined {
   const before = tokenize(text, 0, open);
   const run: Word[] = [];
-  for (let i = before.length - 1; i >= 0; i--) {
+  // French puts the adjective after the short form (`un RAID logiciel (Redundant Array …)`): one
+  // small word may stand between them, when the long form then spells the letters whole and in order.
+  const adjective = before.length >= 2 && isLowerWord(before[before.length - 1]!) && before[before.length - 2]!.kind === 'acronym';
+  for (let i = before.length - 1 - (adjective ? 1 : 0); i >= 0; i--) {
     const w = before[i]!;
     if (w.kind === 'acronym' || (w.kind === 'number' && run.length === 0 && i > 0 && before[i - 1]!.kind === 'acronym')) run.unshift(w);
     else break;
@@ -952,7 +970,7 @@ function shortFirst(text: string, open: number, close: number): DefinitionCandid
   }
   const best = scored && { ...scored, run: r };
   if (!best) return undefined;
-  if (compound && (best.coverage < 1 || !inOrder(best.chunks))) return undefined;
+  if ((compound || adjective) && (best.coverage < 1 || !inOrder(best.chunks))) return undefined;
   // A gloss that leaves the first letter unexplained (`ASFMOT (contrôleur de mouvement)`)
   // describes the thing; it does not spell its name.
   if (!isList && best.chunks.length && !best.chunks.some((c) => c.unit === 0)) return undefined;
@@ -974,6 +992,24 @@ function shortFirst(text: string, open: number, close: number): DefinitionCandid
     expansionStart,
     expansionEnd,
   };
+}
+
+/**
+ * A long form given in two wordings, `(« Interface … unifiée » ou « Unified … Interface »)` or
+ * `(« Long Name », sa traduction)`: the one whose words account best for the letters is the
+ * expansion (the first one on a tie); the other is a translation.
+ */
+function oneWording(text: string, c: DefinitionCandidate): DefinitionCandidate {
+  const inner = text.slice(c.expansionStart, c.expansionEnd);
+  const two = /^[«"“]\s*([^«»"“”]+?)\s*[»"”]\s*(?:,|\s+ou|\s+or)\s+[«"“]?\s*([^«»"“”]+?)\s*[»"”]?$/u.exec(inner);
+  if (!two) return c;
+  const first = c.expansionStart + inner.indexOf(two[1]!);
+  const second = c.expansionStart + inner.lastIndexOf(two[2]!);
+  const options = [explicit(text, c.termStart, c.termEnd, first, first + two[1]!.length), explicit(text, c.termStart, c.termEnd, second, second + two[2]!.length)].filter(
+    (o): o is DefinitionCandidate => !!o && isAccepted(o),
+  );
+  const best = options.reduce<DefinitionCandidate | undefined>((b, o) => (!b || o.coverage > b.coverage || (o.coverage === b.coverage && o.confidence > b.confidence) ? o : b), undefined);
+  return best ? { ...best, direction: 'short-first' } : c;
 }
 
 function round(n: number): number {

@@ -33,7 +33,7 @@ import type { Lexicon } from '../language/fr/lexicon.ts';
 import type { Edit, Note } from './mapped-text.ts';
 import type { DocumentMeta, PassContext, PassResult } from './pass.ts';
 import { endsSentence, lastWord } from '../language/fr/sentence.ts';
-import { isFunctionWord } from '../language/fr/words.ts';
+import { divisionNamePattern, isDeterminer, isDivisionName, isFunctionWord } from '../language/fr/words.ts';
 
 interface Line {
   start: number;
@@ -88,7 +88,7 @@ const footnoteDefinition = /^\[\^[^\]\s]+\]:/u;
 const leadingSpace = /^[ \t\u00a0\u2007\u202f]*/u;
 const trailingSpace = /[ \t\u00a0\u2007\u202f]*$/u;
 /** A section number alone on its line: `3`, `3.2`, `3.2.1.`, `A.1`, `Chapitre 4`, `CHAPITRE`, `Annexe B`. */
-const sectionNumber = /^(?:(?:chapitre|chapter|annexe|appendix|partie|part|livre|titre)(?:\s+(?:\d{1,3}|[IVXLC]{1,6}|[A-Z]))?|\d{1,2}(?:\.\d{1,3}){0,4}\.?|[A-Z](?:\.\d{1,3}){1,4}\.?)$/iu;
+const sectionNumber = new RegExp(`^(?:(?:${divisionNamePattern})(?:\\s+(?:\\d{1,3}|[IVXLC]{1,6}|[A-Z]))?|\\d{1,2}(?:\\.\\d{1,3}){0,4}\\.?|[A-Z](?:\\.\\d{1,3}){1,4}\\.?)$`, 'iu');
 /** A heading with its number on the same line: `2.1.3 Discussion`, `Chapitre 4 Résultats`. */
 const numberedTitle = /^(?:\d{1,2}(?:\.\d{1,3}){1,4}\.?|(?:chapitre|chapter|annexe|appendix)\s+(?:\d{1,3}|[IVXLC]{1,6}|[A-Z])\.?)\s+[\p{Lu}«"“(]/u;
 
@@ -385,10 +385,10 @@ const urlLike = /(?:^|[\s(«"“<])((?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)\S*|
  * split a word at the line's end, without the hyphen (`réhabi-` + `litation`), or keeping it when
  * the word is a compound (`socio-` + `éducatifs`, `Jean-` + `Pierre`).
  */
-function joinKind(a: Line, b: Line, lexicon: Lexicon | undefined): { join: Join; finding?: Edit['finding'] } {
+function joinKind(a: Line, b: Line, lexicon: Lexicon | undefined, inParenthesis = false): { join: Join; finding?: Edit['finding'] } {
   // After an elided word or an opening bracket, the next word follows without a space.
   if (elisionAtEnd.test(a.content) || /[(\[]$/u.test(a.content)) return { join: 'none' };
-  const address = splitAddress(a.content, b.content, lexicon);
+  const address = splitAddress(a.content, b.content, lexicon, inParenthesis);
   if (address) {
     return {
       join: 'none',
@@ -449,7 +449,7 @@ function joinKind(a: Line, b: Line, lexicon: Lexicon | undefined): { join: Join;
  * address holds (no French word: `doc/x.html`, `//www`, `org`).
  * @returns the two pieces, or undefined
  */
-function splitAddress(a: string, b: string, lexicon: Lexicon | undefined): [string, string] | undefined {
+function splitAddress(a: string, b: string, lexicon: Lexicon | undefined, inParenthesis = false): [string, string] | undefined {
   const m = urlLike.exec(a);
   if (!m) return undefined;
   const piece = m[1]!;
@@ -462,7 +462,13 @@ function splitAddress(a: string, b: string, lexicon: Lexicon | undefined): [stri
   // The sentence goes on after the address: the next line starts with a word.
   const word = /^[\p{L}’'-]+[,.;:!?)»]*$/u.test(next) && (lexicon ? lexicon.has(next.replace(/[,.;:!?)»]+$/u, '')) : /^\p{Ll}/u.test(next) === false);
   if (/[/._\-:=?&#~%+]$/u.test(piece)) return word && !/[/_\-=?&#~%+]$/u.test(piece) ? undefined : [piece, next];
-  return /[/.=?&#_%~]/u.test(next) && !/^[«(“"]/u.test(next) && !word ? [piece, next] : undefined;
+  if (/[/.=?&#_%~]/u.test(next) && !/^[«(“"]/u.test(next) && !word) return [piece, next];
+  // A browser cuts an address anywhere (`…/wiki/Domain_Name_Sy` + `stem),`): an address ends the
+  // parenthesis it stands in, so a piece glued to the closing bracket is its tail (two characters
+  // at least: `b)` opens a list's item).
+  const closing = /^([\w%.~/#=&?+-]{2,40})\)/u.exec(next);
+  if (inParenthesis && closing && !piece.includes(')')) return [piece, next];
+  return undefined;
 }
 
 /** A word cut by a break (`l` + `es`): neither piece is a word, or only a one-letter piece is, and the whole is. */
@@ -483,11 +489,17 @@ function startsLower(s: string): boolean {
   return /^(?:\*\*|\\[*_])?[\p{Ll},;.)»:]/u.test(s);
 }
 
-/** An elided article or pronoun at a line's end (`l’`, `qu’`): the next word follows it without a space. */
-const elisionAtEnd = /(?<![\p{L}\p{N}])(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu|quelqu)['’]$/iu;
+/**
+ * An elided article or pronoun at a line's end (`l’`, `qu’`): the next word follows it without a
+ * space. It stands alone: the end of an option or a code (`ls -l'`, `x='l'`) is none.
+ */
+const elisionAtEnd = /(?<![\p{L}\p{N}=\/_'’-])(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu|quelqu)['’]$/iu;
 
 function endsWithJoiner(s: string): boolean {
-  return elisionAtEnd.test(s) || /[,«(\[“]$|\p{L}[-\u2010\u00ad]$/u.test(s) || isFunctionWord(lastWord(s));
+  if (elisionAtEnd.test(s) || /[,«(\[“]$|\p{L}[-\u2010\u00ad]$/u.test(s)) return true;
+  const words = s.toLowerCase().split(/\s+/u);
+  // After an article a function word is a noun (`le son`, `la somme`): the phrase is complete.
+  return isFunctionWord(lastWord(s)) && !(words.length >= 2 && isDeterminer(words[words.length - 2]!));
 }
 
 /**
@@ -541,7 +553,8 @@ function joinBreaks(blocks: Block[], layout: Layout, notes: Note[], lexicon: Lex
     if (previous && block.kind === 'paragraph' && previous.kind !== 'heading' && (block.blankBefore > 0 || block.pageBefore) && splitByBreak(previous, block, layout)) {
       const a = previous.lines[previous.lines.length - 1]!;
       const b = block.lines[0]!;
-      const kind = joinKind(a, b, lexicon);
+      const before = blockText(previous);
+      const kind = joinKind(a, b, lexicon, (before.match(/\(/gu) ?? []).length > (before.match(/\)/gu) ?? []).length);
       addLine(previous, b, kind);
       for (let k = 1; k < block.lines.length; k++) addLine(previous, block.lines[k]!, { join: block.joins[k - 1]!, finding: block.joinFindings[k - 1] });
       notes.push({
@@ -600,6 +613,8 @@ function startsParagraphText(b: Block, layout: Layout): boolean {
 function mergeSectionNumbers(blocks: Block[], layout: Layout, notes: Note[]): Block[] {
   if (!layout.hardWrapped) return blocks;
   const out: Block[] = [];
+  // What followed a title on its block's next lines goes back in the queue: it may be a number too.
+  blocks = [...blocks];
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     if (b.kind !== 'paragraph' || b.lines.length !== 1 || !sectionNumber.test(b.lines[0]!.content)) {
@@ -638,7 +653,7 @@ function mergeSectionNumbers(blocks: Block[], layout: Layout, notes: Note[]): Bl
       // The text that followed the title on the next lines becomes a paragraph of its own.
       const rest = newBlock('paragraph', titleBlock.lines[titleLines]!, 0, false);
       for (let k = titleLines + 1; k < titleBlock.lines.length; k++) addLine(rest, titleBlock.lines[k]!, { join: titleBlock.joins[k - 1]!, finding: titleBlock.joinFindings[k - 1] });
-      out.push(rest);
+      blocks.splice(j + 1, 0, rest);
     }
     i = j;
   }
@@ -653,22 +668,31 @@ function isNumberedTitle(line: Line): boolean {
 function isNumberContinuation(numberBlocks: Block[], next: Block): boolean {
   const previous = numberBlocks[numberBlocks.length - 1]!.lines[0]!.content;
   if (next.kind !== 'paragraph' || next.lines.length !== 1 || next.pageBefore) return false;
-  return /^(?:chapitre|chapter|annexe|appendix|partie|part|livre|titre)$/iu.test(previous) && /^(?:\d{1,3}|[IVXLC]{1,6}|[A-Z])$/u.test(next.lines[0]!.content);
+  return isDivisionName(previous) && /^(?:\d{1,3}|[IVXLC]{1,6}|[A-Z])$/u.test(next.lines[0]!.content);
 }
 
 /** How many first lines of a block make a heading: one, two when the title wraps, or none. */
 function headingLines(b: Block, layout: Layout): number {
   const [first, second] = b.lines;
   if (!first || !isHeadingCandidate(first.content, 150) || captionPattern.test(first.content)) return 0;
-  if (second && b.joins[0] === 'space' && !endsSentence(second.content) && second.content.length < 90 && (b.lines.length === 2 || !isFull(second, layout))) {
+  if (second && b.joins[0] === 'space' && !endsSentence(second.content) && second.content.length < 90 && (b.lines.length === 2 || !isFull(second, layout)) && !opensHeading(first.content, second.content)) {
     // A title over two lines: the second line ends it (no paragraph text runs on from it).
     return isHeadingCandidate(`${first.content} ${second.content}`, 200) ? 2 : 1;
   }
   return 1;
 }
 
+/**
+ * A line under a title that starts the next heading rather than ending the title: the number of
+ * the next section (`7.1`), or a label in capitals under a title that is not (`ASTUCE`, `NOTE`).
+ */
+function opensHeading(title: string, line: string): boolean {
+  if (sectionNumber.test(line)) return true;
+  return /^\p{Lu}{3,}$/u.test(line) && /\p{Ll}/u.test(title);
+}
+
 function headingLevel(number: string): number {
-  if (/^(?:chapitre|chapter|annexe|appendix|partie|part|livre|titre)\b/iu.test(number)) return 2;
+  if (isDivisionName(number.split(/\s/u)[0]!)) return 2;
   const depth = number.replace(/\.$/u, '').split('.').length;
   return Math.min(6, 1 + depth);
 }

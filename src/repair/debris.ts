@@ -12,6 +12,7 @@
  *
  * Written by hand: no library tells a figure's labels from text in extracted plain text.
  */
+import { isDivisionName } from '../language/fr/words.ts';
 import type { Edit } from './mapped-text.ts';
 import type { PassResult } from './pass.ts';
 
@@ -82,7 +83,8 @@ export function removeDebris(text: string): PassResult {
 }
 
 function isLabel(s: string): boolean {
-  return s.length <= 8 && (bareNumber.test(s) || figureLabel.test(s));
+  // `CHAPITRE` over its number is a heading the typesetter set on two lines, not a drawing.
+  return s.length <= 8 && !isDivisionName(s) && (bareNumber.test(s) || figureLabel.test(s));
 }
 
 function shorten(s: string, n = 70): string {

@@ -9,7 +9,10 @@
  *
  * When the notes' text is in the source (numbered lines at its end), it becomes the footnotes;
  * otherwise each footnote says that its text is absent from the source, and a warning says so:
- * the note is never invented. In a text whose notes were already found (`page-notes.ts` moved
+ * the note is never invented. A note is announced as absent only for a call that is clearly one
+ * (a superscript, or calls that count 1, 2, 3… through the text, outside headings): a word glued
+ * to a number out of that order (`latin1`, `Big5`, a label `Bobine1`) is left as it is, with a
+ * doubt reported. In a text whose notes were already found (`page-notes.ts` moved
  * the notes printed at the foot of a PDF's pages), a number glued to a word with no note of its
  * number is left as it is and reported as a doubt: it is more likely a code than a lost note.
  */
@@ -33,7 +36,6 @@ export const absentNote = 'Texte de la note absent de la source.';
 export function linkFootnoteCalls(text: string, context: PassContext): PassResult {
   const lexicon = context.lexicon;
   const edits: Edit[] = [];
-  const notes: Note[] = [];
   const calls: string[] = [];
   // The word opens its token (after a space, a bracket, a quote or an emphasis mark: never after
   // `:`, `,` or `/` inside a code such as `group1:x:20:user2`), and no number follows the call
@@ -58,22 +60,57 @@ export function linkFootnoteCalls(text: string, context: PassContext): PassResul
   }
   if (calls.length === 0) return { edits };
   const given = notesAtEnd(text, calls);
+  // A call whose note is nowhere must look like one before a note is announced as absent.
+  const unsure = new Set(edits.filter((e) => !given.has(callNumber(e)) && !isConvincingCall(e, text, calls)));
+  if (unsure.size > 0) {
+    const sure = edits.filter((e) => !unsure.has(e));
+    const kept = sure.map(callNumber);
+    const rest = linkFootnoteCallsOf(text, sure, calls.filter((n) => kept.includes(n)), given);
+    return { ...rest, notes: [...(rest.notes ?? []), ...doubtsOf(text, [...unsure])] };
+  }
+  return linkFootnoteCallsOf(text, edits, calls, given);
+}
+
+/** Calls left as they are, each reported as a doubt. */
+function doubtsOf(text: string, calls: Edit[]): Note[] {
+  return calls.map((e) => ({
+    at: e.start,
+    finding: {
+      rule: 'footnote-call',
+      severity: 'info',
+      message: `“${text.slice(Math.max(0, e.start - 12), e.end).trimStart()}” may end with the call of a note, but no note of that number is in the text: left as it is.`,
+    },
+  }));
+}
+
+function callNumber(e: Edit): string {
+  return /\[\^(\d+)\]/u.exec(e.insert)![1]!;
+}
+
+/**
+ * Whether a glued number whose note the text does not give is still clearly a note's call, so
+ * that its absence is worth announcing: a superscript is; plain digits are when the document's
+ * calls count up from 1 in reading order (1, 2, 3…, as notes are numbered) and the call is not
+ * the end of a heading (a figure's label, `Bobine1`, read as a title). Codes and names glued to
+ * digits (`latin1`, `Big5`, a table's `pop3`) seldom count so.
+ */
+function isConvincingCall(e: Edit, text: string, calls: string[]): boolean {
+  if (/[⁰¹²³⁴⁵⁶⁷⁸⁹]/u.test(text.slice(e.start, e.end))) return true;
+  const lineStart = text.lastIndexOf('\n', e.start - 1) + 1;
+  if (/^#{1,6} /u.test(text.slice(lineStart, e.start))) return false;
+  return calls.every((n, i) => Number(n) === i + 1);
+}
+
+function linkFootnoteCallsOf(text: string, edits: Edit[], calls: string[], given: Map<string, { text: string; start: number; end: number }>): PassResult {
+  const notes: Note[] = [];
+  if (edits.length === 0) return { edits: [] };
   // The document's notes were already found and moved (the notes at the foot of a PDF's pages):
   // a number still glued to a word without its note is a doubt, not a note to announce as absent.
   if (/^\[\^[^\]\s]+\]:/mu.test(text)) {
-    const kept = edits.filter((e) => given.has(/\[\^(\d+)\]/u.exec(e.insert)![1]!));
-    const doubts: Note[] = edits
-      .filter((e) => !kept.includes(e))
-      .map((e) => ({
-        at: e.start,
-        finding: {
-          rule: 'footnote-call',
-          severity: 'info',
-          message: `“${text.slice(Math.max(0, e.start - 12), e.end).trimStart()}” may end with the call of a note, but no note of that number is in the text: left as it is.`,
-        },
-      }));
+    const kept = edits.filter((e) => given.has(callNumber(e)));
+    const doubts = doubtsOf(text, edits.filter((e) => !kept.includes(e)));
     if (kept.length === 0) return { edits: [], notes: doubts };
-    const definitions = [...new Set(kept.map((e) => /\[\^(\d+)\]/u.exec(e.insert)![1]!))].map((n) => `[^${n}]: ${given.get(n)!.text}`);
+    const definitions = [...new Set(kept.map(callNumber))].map((n) => `[^${n}]: ${given.get(n)!.text}`);
     for (const g of given.values()) kept.push({ start: g.start, end: g.end, insert: '' });
     const end = text.replace(/\s+$/u, '').length;
     kept.push({ start: end, end: text.length, insert: `\n\n${definitions.join('\n\n')}\n` });

@@ -249,6 +249,9 @@ function findRepeatedLines(edge: PageLine[], all: PageLine[], pageCount: number,
   const everywhere = new Map<string, PageLine[]>();
   for (const l of all) everywhere.set(l.text, [...(everywhere.get(l.text) ?? []), l]);
   const headings = lineKeys(all, atEdge);
+  // The running head of a book's last section may stand on two pages only: it goes when the heads
+  // of the other sections, of the same shape and at the same place, went (see below).
+  const shortSeries: PageLine[][] = [];
   for (const [text, group] of atEdge) {
     // One occurrence per page at most is furniture: the one nearest the edge.
     const outermost = new Map<number, PageLine>();
@@ -263,6 +266,7 @@ function findRepeatedLines(edge: PageLine[], all: PageLine[], pageCount: number,
     const inside = everywhere.get(text)!.filter((l) => outermost.get(l.page) !== l);
     // The section's own heading, before the pages its running head stands on, is allowed.
     const ownHeading = inside.length === 1 && inside[0]!.page <= pages[0]! && pages.length >= 3;
+    if (inside.length === 1 && inside[0]!.page <= pages[0]! && pages.length === 2 && numberedHead.test(text)) shortSeries.push([...outermost.values()]);
     if (inside.length > pages.length / 4 && !ownHeading) continue;
     // Dense: most gaps between the pages it heads are of one or two pages.
     const gaps = pages.slice(1).map((p, i) => p - pages[i]!);
@@ -281,7 +285,15 @@ function findRepeatedLines(edge: PageLine[], all: PageLine[], pageCount: number,
       for (const l of inside) if (!found.has(l) && l.page >= pages[0]! && l.page <= pages[pages.length - 1]! && !outermost.has(l.page)) found.set(l, why);
     }
   }
+  const series = [...found.keys()].filter((l) => l.fromTop === 0 && numberedHead.test(l.text)).length;
+  for (const heads of shortSeries) {
+    if (series < 4 || !heads.every((l) => l.fromTop === 0 && !found.has(l))) continue;
+    for (const l of heads) found.set(l, 'it stands at the top of 2 pages after its section’s heading, as the running heads of the other sections do');
+  }
 }
+
+/** A section's title after its number (`11.3. Titre`), as running heads of sections print it. */
+const numberedHead = /^\d{1,2}(?:\.\d{1,3})*\.?\s+\p{Lu}/u;
 
 /** True when the line starts in small letters under a line of the page that does not end its sentence. */
 function continuesAbove(line: PageLine, all: PageLine[], found: Map<PageLine, string>): boolean {

@@ -30,6 +30,22 @@ describe('acronym definitions', () => {
     expect(findDefinitions('des pays de la région indo-pacifique (Japon, République de Corée et Inde).')).toEqual([]);
     expect(taken('les incidents CBRN (chimiques, biologiques, radiologiques et nucléaires)')).toEqual([['CBRN', 'chimiques, biologiques, radiologiques et nucléaires']]);
   });
+  it('takes the wording that spells the letters when a parenthesis gives two', () => {
+    expect(taken('le protocole ZQP (« Protocole de liaison quartzique » ou « Zonal Quartz Protocol ») relie')).toEqual([['ZQP', 'Zonal Quartz Protocol']]);
+    expect(taken('le service KRM (« Key Relay Manager », gestionnaire de relais de clés) garde')).toEqual([['KRM', 'Key Relay Manager']]);
+  });
+  it('reads a long form after the short form and a comma, or after the adjective that follows the short form', () => {
+    expect(taken('toute carte de ligne (CLR, carrier line relay) reconnue')).toEqual([['CLR', 'carrier line relay']]);
+    expect(taken('un ZRK matériel (Zoned Relay Keeper) garde')).toEqual([['ZRK', 'Zoned Relay Keeper']]);
+    expect(taken('un ZRK matériel (relais zoné) garde')).toEqual([]);
+  });
+  it('takes the nearer of two coordinated phrases when the letters run backwards across them', () => {
+    expect(taken('il a des fonctions comme son mode manuel ou la gestion des volumes légers (LVM). Puis')).toEqual([['LVM', 'gestion des volumes légers']]);
+  });
+  it('takes no clause for a long form: a remark with a negation, a sentence with a subject', () => {
+    expect(taken('sur un poste VLX (le voyant n’aura clignoté qu’une fois), appuyez')).toEqual([]);
+    expect(taken('il faut passer sur la troisième console virtuelle (VT3) puis lancer')).toEqual([]);
+  });
   it('rejects, with its confidence, a parenthesis that does not explain the letters', () => {
     const [d] = findDefinitions("au SHAPE (commandement stratégique de l'OTAN pour les opérations, situé à Mons)");
     expect(d && isAccepted(d)).toBe(false);

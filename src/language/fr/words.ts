@@ -142,3 +142,29 @@ const auxiliaryForms = new Set(['a', 'ont', 'est', 'sont', 'été', 'était', '�
 export function isAuxiliaryForm(word: string): boolean {
   return auxiliaryForms.has(word);
 }
+
+/**
+ * Names of a book's divisions that a typesetter prints before their number (`Chapitre 4`,
+ * `ANNEXE B`), French and the English ones French manuals keep. Lowercase.
+ */
+const divisionNames = ['chapitre', 'chapter', 'annexe', 'appendix', 'partie', 'part', 'livre', 'titre'];
+
+/** The division names as a regular expression's alternation (`chapitre|chapter|…`), to match in any case. */
+export const divisionNamePattern = divisionNames.join('|');
+
+/** True for the name of a book's division printed before its number (any case: `CHAPITRE`). */
+export function isDivisionName(word: string): boolean {
+  return divisionNames.includes(word.toLowerCase());
+}
+
+/**
+ * True for a subject pronoun (`il`, `elle`, `je`, `j’`, `ça`…; lowercase): a group of words that
+ * holds one is a clause, never a name. Not `on`, `nous`, `vous`: English words, or the second half
+ * of a compound (`rendez-vous`).
+ */
+export function isSubjectPronoun(word: string): boolean {
+  const norm = word.replace(/'/gu, '’');
+  const tags = closedClassTags(norm);
+  // `ce` is a subject too (`ce sont`), but mostly a determiner (`ce pays`).
+  return (tags & T.SUBJECT) !== 0 && (tags & T.DET) === 0 && !['on', 'nous', 'vous'].includes(norm);
+}
