@@ -215,6 +215,33 @@ describe('layouts and glyphs', () => {
     expect(r.text).toContain('## Mise à jour des outils et prise en charge de l’écran large\n');
   });
 
+  it('links notes called by plain digits glued to their words, as WeasyPrint prints them', async () => {
+    const items: TextItem[] = [
+      { text: 'Le protocole fictif ORBX1 et le format TLM-82, décrits par l’agence3, servent', x: 60, y: 760 },
+      { text: 'aux stations depuis 2024 ; la version IPv6 reste prévue.', x: 60, y: 746 },
+      { text: '1. https://example.org/orbx', x: 60, y: 100, size: 8 },
+      { text: '2. https://example.org/tlm-8', x: 60, y: 90, size: 8 },
+      { text: '3. Le site de l’agence fictive.', x: 60, y: 80, size: 8 },
+    ];
+    const r = await readPdf(await makePdf([{ items }]), 'appels.pdf', { lexicon });
+    expect(r.text).toBe(
+      'Le protocole fictif ORBX[^1] et le format TLM-8[^2], décrits par l’agence[^3], servent aux stations depuis 2024 ; la version IPv6 reste prévue.\n\n' +
+        '[^1]: https://example.org/orbx\n\n[^2]: https://example.org/tlm-8\n\n[^3]: Le site de l’agence fictive.\n',
+    );
+  });
+
+  it('keeps small lines at the page foot that start with numbers out of sequence as text, not notes', async () => {
+    const items: TextItem[] = [
+      { text: 'Le journal de la station fictive donne ceci :', x: 60, y: 760 },
+      { text: '$ orbite --journal', x: 60, y: 110, size: 8, font: 'mono' },
+      { text: '1 paquet transmis, 0 reçu', x: 60, y: 100, size: 8, font: 'mono' },
+      { text: '1 paquet transmis, 1 reçu', x: 60, y: 90, size: 8, font: 'mono' },
+    ];
+    const r = await readPdf(await makePdf([{ items }]), 'journal.pdf', { lexicon });
+    expect(r.text).not.toContain('[^');
+    expect(r.text).toContain('1 paquet transmis, 0 reçu');
+  });
+
   it('notes an image in the diagnostics instead of dropping it silently', async () => {
     const pdf = await makePdf([{ items: [{ text: 'Une page avec une figure sous ce texte.', x: 60, y: 760 }], images: [{ x: 60, y: 400, width: 300, height: 200 }] }]);
     const r = await readPdf(pdf, 'figure.pdf', { lexicon });

@@ -140,16 +140,77 @@ export function takeFootNotes(lines: readonly TextLine[], stats: DocumentStats, 
   while (start > 0 && sorted[start - 1]!.size < stats.bodySize * 0.93) start -= 1;
   if (start === sorted.length || start === 0) return { notes: [], body: sorted };
   const zone = sorted.slice(start);
+  // A table's row is several cells on one baseline: its first cell is no note, whatever it holds.
+  const labels = zone.map((line) => (zone.some((o) => o !== line && Math.abs(o.y - line.y) < line.size * 0.3) ? undefined : noteLabel(line)));
+  const numbered = labels.filter((l): l is string => l !== undefined && /^\d+$/u.test(l));
   const notes: { label?: string; lines: TextLine[] }[] = [];
-  for (const line of zone) {
-    const label = noteLabel(line);
-    if (label && (calls.has(label) || notes.length > 0 || isSuperscriptStart(line))) notes.push({ label, lines: [line] });
+  zone.forEach((line, i) => {
+    const label = labels[i];
+    // A number is a note's when the text calls it, when it is raised, or when the zone numbers
+    // its lines in sequence (n, then n + 1: producers that print their calls as plain digits);
+    // any other number at a line start is text (a code line, a list in small type).
+    const last = notes.findLast((n) => n.label)?.label;
+    const plain = !line.pieces[0]?.monospace;
+    const follows = plain && last !== undefined && /^\d+$/u.test(last) && label === String(Number(last) + 1);
+    const opens = plain && label !== undefined && /^\d+$/u.test(label) && numbered.includes(String(Number(label) + 1)) && !numbered.includes(String(Number(label) - 1));
+    if (label && (calls.has(label) || follows || opens || isSuperscriptStart(line))) notes.push({ label, lines: [line] });
     else if (notes.length) notes[notes.length - 1]!.lines.push(line);
     else notes.push({ lines: [line] });
-  }
+  });
   // Without a numbered note, the small lines are text (a caption, a legal line), not notes.
   if (!notes.some((n) => n.label)) return { notes: [], body: sorted };
   return { notes, body: sorted.slice(0, start) };
+}
+
+/**
+ * Finds the calls of notes that the producer printed as plain digits glued to the word before
+ * them (`mot1`, `ISO-88592,`: WeasyPrint's default footnote call is not raised) and makes them
+ * superscripts, so that they link to their notes. Only the page's note numbers that no raised
+ * call answers are looked for, in their order, each after the one before: a word's own digits
+ * (`IPv6`, `2024`) are left alone unless the note sequence expects exactly them there.
+ * @param lines the page's body lines in reading order (their pieces are split in place)
+ * @param labels the page's note labels
+ * @param calls the labels already called by superscripts
+ */
+export function markPlainCalls(lines: readonly TextLine[], labels: readonly string[], calls: ReadonlySet<string>): void {
+  const wanted = labels.filter((l) => /^\d+$/u.test(l) && !calls.has(l)).sort((a, b) => Number(a) - Number(b));
+  // Where the last call was found: a line, a piece, a character in it.
+  let at = { line: 0, piece: 0, char: 0 };
+  for (const label of wanted) {
+    const found = findPlainCall(lines, label, at);
+    if (!found) continue;
+    const line = lines[found.line]!;
+    const piece = line.pieces[found.piece]!;
+    const width = (piece.x1 - piece.x0) / Math.max(piece.text.length, 1);
+    const x = (i: number): number => piece.x0 + width * i;
+    const end = found.char + label.length;
+    const parts: Piece[] = [
+      { ...piece, text: piece.text.slice(0, found.char), x1: x(found.char) },
+      { ...piece, text: label, script: 'super', x0: x(found.char), x1: x(end) },
+      { ...piece, text: piece.text.slice(end), x0: x(end) },
+    ];
+    line.pieces.splice(found.piece, 1, ...parts.filter((q) => q.text));
+    at = { line: found.line, piece: found.piece + (found.char > 0 ? 2 : 1), char: 0 };
+  }
+}
+
+/** The first place, from `from` on, where `label` is glued to the end of a word as a call. */
+function findPlainCall(lines: readonly TextLine[], label: string, from: { line: number; piece: number; char: number }): { line: number; piece: number; char: number } | undefined {
+  const word = new RegExp(`(\\S*?)${label}(?=[.,;:!?»)\\]]*(?:\\s|$))`, 'gu');
+  for (let l = from.line; l < lines.length; l++) {
+    const pieces = lines[l]!.pieces;
+    for (let p = l === from.line ? from.piece : 0; p < pieces.length; p++) {
+      const piece = pieces[p]!;
+      if (piece.script || piece.monospace) continue;
+      word.lastIndex = l === from.line && p === from.piece ? from.char : 0;
+      for (let m = word.exec(piece.text); m; m = word.exec(piece.text)) {
+        const head = m[1]!;
+        // After a letter or a closing sign, or after a number inside a name (`UTF-8`, `UCS-2`).
+        if (((head.length >= 2 && /\p{L}$/u.test(head)) || /[)\]»]$/u.test(head) || (/\p{L}/u.test(head) && /-\d+$/u.test(head)))) return { line: l, piece: p, char: m.index + head.length };
+      }
+    }
+  }
+  return undefined;
 }
 
 function isSuperscriptStart(line: TextLine): boolean {
