@@ -242,6 +242,37 @@ describe('layouts and glyphs', () => {
     expect(r.text).toContain('1 paquet transmis, 0 reçu');
   });
 
+  it('joins a web address that a line end cut anywhere, even in its scheme or after a dot', async () => {
+    const line = async (y: number, parts: [string, TextItem['font']][]): Promise<TextItem[]> => {
+      const items: TextItem[] = [];
+      let x = 60;
+      for (const [text, font] of parts) {
+        items.push({ text, x, y, font });
+        x += await textWidth(text, font ?? 'serif');
+      }
+      return items;
+    };
+    const items = [
+      ...(await line(760, [['Le guide de l’agence fictive se lit en ligne, voir la page (', 'serif'], ['htt', 'mono']])),
+      ...(await line(746, [['ps://example.org/guide/orbites-', 'mono'], [') ou le site (', 'serif'], ['https://example.', 'mono']])),
+      ...(await line(732, [['org/Stations', 'mono'], [') de la station.', 'serif']])),
+    ];
+    const r = await readPdf(await makePdf([{ items }]), 'adresses.pdf', { lexicon });
+    expect(r.text).toBe('Le guide de l’agence fictive se lit en ligne, voir la page (`https://example.org/guide/orbites-`) ou le site (`https://example.org/Stations`) de la station.\n');
+  });
+
+  it('reads a justified line whose word spaces were stretched as one line, not as cells', async () => {
+    const words = ['Le ', 'satellite ', 'fictif ', 'tourne.'];
+    const items: TextItem[] = [];
+    let x = 60;
+    for (const text of words) {
+      items.push({ text, x, y: 760 });
+      x += (await textWidth(text)) + 16;
+    }
+    const r = await readPdf(await makePdf([{ items }]), 'justifie.pdf', { lexicon });
+    expect(r.text).toBe('Le satellite fictif tourne.\n');
+  });
+
   it('notes an image in the diagnostics instead of dropping it silently', async () => {
     const pdf = await makePdf([{ items: [{ text: 'Une page avec une figure sous ce texte.', x: 60, y: 760 }], images: [{ x: 60, y: 400, width: 300, height: 200 }] }]);
     const r = await readPdf(pdf, 'figure.pdf', { lexicon });

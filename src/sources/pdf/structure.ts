@@ -318,7 +318,17 @@ export function readStructure(pages: readonly StructurePage[], stats: DocumentSt
         const runsOn = (): boolean => !!current && !!previousLine && (current.kind === 'paragraph' || current.kind === 'item') && continuesBlock(current, previousLine, placed, 'text', undefined, { left, right }, stats);
         if (kind === 'heading' && line.size < stats.bodySize * 1.12 && runsOn()) kind = 'text';
         if (kind === 'code' && previousLine && !endsSentence(previousLine.line.text) && runsOn()) kind = 'text';
+        // A bullet in the text's font before an address is an item, not code.
+        if (kind === 'code' && !line.pieces[0]!.monospace && bulletPattern.test(line.text)) kind = 'text';
+        // The rest of an address that a column or page break cut goes on with its sentence.
+        if (kind === 'code' && !previousLine) {
+          const before = protos.findLast((p) => !isFloat(p));
+          const lastLine = before?.lines.at(-1)?.line;
+          if (lastLine && (before!.kind === 'paragraph' || before!.kind === 'item') && cutAddress(lastLine.text.trimEnd(), line.text)) kind = 'text';
+        }
         let marker = kind === 'text' ? listMarker(line) : undefined;
+        // `n) en tant que` after `(https://example.org/Daemo` is the address going on, no item.
+        if (marker && previousLine && cutAddress(previousLine.line.text.trimEnd(), line.text)) marker = undefined;
         // A dash at a line start goes on with a sentence (`Table 3 – Liste…` over two lines)
         // unless a list can start there: after a sentence, a colon, an item, or a gap.
         if (marker && !marker.ordered && /^[–—-]/u.test(line.text) && previousLine && current?.kind !== 'item') {
@@ -601,7 +611,8 @@ function isHeadingLike(line: TextLine, stats: DocumentStats): boolean {
 function lineKind(line: TextLine, stats: DocumentStats): LineKind {
   const text = line.text.trim();
   if (leaderPattern.test(text)) return 'contents';
-  if (monospaceShare(line) >= 0.6) return 'code';
+  // Words in the text's font before or after an address make a sentence, not code.
+  if (monospaceShare(line) >= 0.6 && !line.pieces.some((p) => !p.monospace && /\p{L}{2,}\s+\P{Z}*\p{L}{2,}/u.test(p.text))) return 'code';
   if (isHeadingLike(line, stats)) return 'heading';
   return 'text';
 }
@@ -798,9 +809,15 @@ function joinLines(lines: PlacedLine[], skipFirst: number, notes: Map<number, Ma
  * hyphen): the line ends inside an address that the next line goes on with.
  */
 function cutAddress(before: string, after: string): boolean {
+  // Cut inside its scheme: `(htt` + `ps://…`.
+  const scheme = /(?:^|[\s(«"'<])(h(?:t(?:t(?:p(?:s?:?\/?)?)?)?)?)$/u.exec(before)?.[1];
+  if (scheme && /^https?:\/\/[^\s()<>«»]/u.test(scheme + after)) return true;
   const tail = /(?:https?:\/\/|www\.)[^\s()<>«»]*$/u.exec(before)?.[0];
-  if (!tail || /[.,;:!?]$/u.test(tail)) return false;
-  return /^[^\s()«»]*[\p{L}\p{N}/._~%#?=&-]/u.test(after) && !/^\p{Lu}\p{Ll}/u.test(after);
+  if (!tail) return false;
+  // A dot at the cut ends the sentence, unless the host's name goes on (`example.` + `org/page`).
+  if (/[.,;:!?]$/u.test(tail)) return /\.$/u.test(tail) && /^\p{Ll}[\p{Ll}\d-]*\/\S/u.test(after);
+  // A capital after the cut starts a sentence, unless the address was cut after a joining sign.
+  return /^[^\s()«»]*[\p{L}\p{N}/._~%#?=&-]/u.test(after) && (!/^\p{Lu}\p{Ll}/u.test(after) || /[_\-=&#%]$/u.test(tail));
 }
 
 /**
