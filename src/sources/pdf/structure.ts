@@ -612,7 +612,7 @@ function lineKind(line: TextLine, stats: DocumentStats): LineKind {
   const text = line.text.trim();
   if (leaderPattern.test(text)) return 'contents';
   // Words in the text's font before or after an address make a sentence, not code.
-  if (monospaceShare(line) >= 0.6 && !line.pieces.some((p) => !p.monospace && /\p{L}{2,}\s+\P{Z}*\p{L}{2,}/u.test(p.text))) return 'code';
+  if (monospaceShare(line) >= 0.6 && line.pieces.filter((p) => !p.monospace).flatMap((p) => p.text.match(/\p{L}{2,}/gu) ?? []).length < 2) return 'code';
   if (isHeadingLike(line, stats)) return 'heading';
   return 'text';
 }
@@ -669,7 +669,8 @@ function continuesBlock(
     case 'heading':
       // A heading line that ends on a word no heading ends on (`de`, `et`, `l’`) goes on, into a
       // line too short or too plain to look like a heading by itself.
-      return (kind === 'heading' || (!marker && isFunctionWord(lastWord(a.text)))) && sameSize && spacing < Math.max(a.size, b.size) * 1.6 && block.lines.length < 4 && !endsSentence(a.text);
+      // So does one that leaves a quotation or a parenthesis open.
+      return (kind === 'heading' || (!marker && (isFunctionWord(lastWord(a.text)) || leavesOpen(block.lines.map((l) => l.line.text).join(' '))))) && sameSize && spacing < Math.max(a.size, b.size) * 1.6 && block.lines.length < 4 && !endsSentence(a.text);
     case 'code':
       // Braces and other signs alone on a line of code may come from another font.
       // A blank line inside code leaves a gap of a line or two.
@@ -699,6 +700,12 @@ function continuesBlock(
     if (room > (firstWord.length + 4) * charWidth) return false;
   }
   return true;
+}
+
+/** True when a text opens more guillemets or parentheses than it closes. */
+function leavesOpen(text: string): boolean {
+  const count = (re: RegExp): number => text.match(re)?.length ?? 0;
+  return count(/«/gu) > count(/»/gu) || count(/\(/gu) > count(/\)/gu);
 }
 
 /** Does the first block of a new region go on with the last block of the one before? */
