@@ -273,6 +273,20 @@ describe('layouts and glyphs', () => {
     expect(r.text).toBe('Le satellite fictif tourne.\n');
   });
 
+  it('joins the lines of a table cell that wrapped to the cell, not to a row of its own', async () => {
+    const row = (y: number, cells: string[]): TextItem[] => cells.map((text, i) => ({ text, x: [60, 160, 260][i]!, y }));
+    const items: TextItem[] = [
+      { text: 'Les outils de la station fictive sont les suivants, avec leur rôle.', x: 60, y: 760 },
+      ...row(736, ['outil', 'taille', 'rôle']),
+      ...row(718, ['orbite', '12 Mo', 'calcule les orbites avec l’option « orbite -']),
+      ...row(705, ['', '', 'jours »']),
+      ...row(687, ['antenne', '3 Mo', 'pointe l’antenne']),
+      ...row(669, ['relais', '1 Mo', 'relaie les messages']),
+    ].filter((i) => i.text);
+    const r = await readPdf(await makePdf([{ items }]), 'outils.pdf', { lexicon });
+    expect(r.text).toContain('| orbite | 12 Mo | calcule les orbites avec l’option « orbite -jours » |\n| antenne | 3 Mo | pointe l’antenne |\n');
+  });
+
   it('notes an image in the diagnostics instead of dropping it silently', async () => {
     const pdf = await makePdf([{ items: [{ text: 'Une page avec une figure sous ce texte.', x: 60, y: 760 }], images: [{ x: 60, y: 400, width: 300, height: 200 }] }]);
     const r = await readPdf(pdf, 'figure.pdf', { lexicon });

@@ -241,8 +241,8 @@ interface Proto {
   caption?: boolean;
   /** The region the block ends in (to join across breaks). */
   region: number;
-  /** For tables: rows of cells. */
-  rows?: PlacedLine[][];
+  /** For tables: rows of cells, each cell its lines. */
+  rows?: PlacedLine[][][];
 }
 
 /**
@@ -296,12 +296,18 @@ export function readStructure(pages: readonly StructurePage[], stats: DocumentSt
           continue;
         }
         const cells = row.cells;
+        const inTable = current?.kind === 'table' && protos[protos.length - 1] === current;
+        const wrapped = inTable && previousLine ? wrappedCells(current!.rows!.at(-1)!, cells, previousLine) : undefined;
+        if (wrapped) {
+          wrapped.forEach((lines, k) => current!.rows!.at(-1)![k]!.push(...lines));
+          previousLine = cells[cells.length - 1];
+          continue;
+        }
         const isTableRow = cells.length >= 2;
         if (isTableRow) {
-          const last = protos[protos.length - 1];
-          if (current && current.kind === 'table' && last === current) current.rows!.push(cells);
+          if (inTable) current!.rows!.push(cells.map((c) => [c]));
           else {
-            current = { kind: 'table', lines: [cells[0]!], size: cells[0]!.line.size, bold: false, region: regionIndex, rows: [cells] };
+            current = { kind: 'table', lines: [cells[0]!], size: cells[0]!.line.size, bold: false, region: regionIndex, rows: [cells.map((c) => [c])] };
             protos.push(current);
           }
           previousLine = cells[cells.length - 1];
@@ -429,9 +435,9 @@ export function readStructure(pages: readonly StructurePage[], stats: DocumentSt
         break;
       }
       case 'table': {
-        const rows = proto.rows!.map((cells) => cells.map((c) => inline([c])));
+        const rows = proto.rows!.map((cells) => cells.map((lines) => inline(lines)));
         blocks.push({ kind: 'table', rows, origin });
-        findings.push({ rule: 'pdf-table', severity: 'info', message: `A table of ${rows.length} rows was read from aligned cells: check it against the PDF (cells over several lines are not joined).`, origin });
+        findings.push({ rule: 'pdf-table', severity: 'info', message: `A table of ${rows.length} rows was read from aligned cells: check it against the PDF (a cell over several lines is joined only when the row's first cell is one line).`, origin });
         break;
       }
       case 'contents': {
@@ -532,7 +538,17 @@ function groupRows(items: StructurePage['regions'][number]['items'], left: numbe
   }
   // A row of cells is one line when it reads as one: a table of contents' entry, a number set
   // apart from its heading or item, code aligned in columns.
-  const merged = rows.map((row): Row => (row.kind === 'line' && row.cells.length >= 2 && readsAsOneLine(row.cells, left, right) ? { kind: 'line', cells: [mergeCells(row.cells)] } : row));
+  // (Not cells that each start under a cell of the row above, of three cells or more: a
+  // table's rows, or the rest of a row whose cells wrapped.)
+  const underCells = (i: number): boolean => {
+    const row = rows[i]!;
+    // The row above, or the one above it when the row above is the rest of a wrapped row.
+    const above = [rows[i - 1], rows[i - 2]].find((r) => r?.kind === 'line' && r.cells.length >= 3);
+    if (above?.kind !== 'line' || row.kind !== 'line') return false;
+    const size = row.cells[0]!.line.size;
+    return row.cells.every((c) => above.cells.some((a) => Math.abs(a.line.x0 - c.line.x0) < size * 0.5));
+  };
+  const merged = rows.map((row, i): Row => (row.kind === 'line' && row.cells.length >= 2 && !underCells(i) && readsAsOneLine(row.cells, left, right) ? { kind: 'line', cells: [mergeCells(row.cells)] } : row));
   // A row of cells alone, that no other row continues, is one line too (a term and its definition).
   return merged.map((row, i) => {
     if (row.kind !== 'line' || row.cells.length < 2) return row;
@@ -702,6 +718,27 @@ function continuesBlock(
   return true;
 }
 
+/**
+ * The lines of a table's row whose cells wrapped: a row right under the last, at a line's
+ * distance, with nothing in the first column and each of its cells under a cell of that row.
+ * @returns for each cell of the last row, the lines to add to it; undefined when the row is a
+ *   row of its own (or no table's)
+ */
+function wrappedCells(last: PlacedLine[][], cells: PlacedLine[], previous: PlacedLine): PlacedLine[][] | undefined {
+  const starts = last.map((c) => c[0]!.line.x0);
+  const size = previous.line.size;
+  if (last.length < 2 || previous.line.y - cells[0]!.line.y > size * 1.6) return undefined;
+  if (cells.some((c) => c.line.x0 < starts[1]! - size * 0.5)) return undefined;
+  const out: PlacedLine[][] = last.map(() => []);
+  for (const c of cells) {
+    const k = starts.findLastIndex((x) => x <= c.line.x0 + size * 0.5);
+    // A cell must start at its column, or inside it (a line of the cell indented).
+    if (k < 1 || c.line.x0 > (starts[k + 1] ?? Infinity)) return undefined;
+    out[k]!.push(c);
+  }
+  return out;
+}
+
 /** True when a text opens more guillemets or parentheses than it closes. */
 function leavesOpen(text: string): boolean {
   const count = (re: RegExp): number => text.match(re)?.length ?? 0;
@@ -802,7 +839,7 @@ function joinLines(lines: PlacedLine[], skipFirst: number, notes: Map<number, Ma
             });
           }
         }
-      } else if (!/['’/]$/u.test(last.text) && !(next && /^[,.;:)\]]/u.test(next.text)) && !(next && cutAddress(last.text, next.text))) {
+      } else if (!/['’/]$/u.test(last.text) && !(next && /^[,.;:)\]]/u.test(next.text)) && !(next && cutAddress(last.text, next.text)) && !(next && cutOption(last.text, next.text))) {
         last.text += ' ';
       }
     }
@@ -825,6 +862,11 @@ function cutAddress(before: string, after: string): boolean {
   if (/[.,;:!?]$/u.test(tail)) return /\.$/u.test(tail) && /^\p{Ll}[\p{Ll}\d-]*\/\S/u.test(after);
   // A capital after the cut starts a sentence, unless the address was cut after a joining sign.
   return /^[^\s()«»]*[\p{L}\p{N}/._~%#?=&-]/u.test(after) && (!/^\p{Lu}\p{Ll}/u.test(after) || /[_\-=&#%]$/u.test(tail));
+}
+
+/** A command's option cut after its dashes (`« w3m -` + `dump »`): browsers break after a hyphen. */
+function cutOption(before: string, after: string): boolean {
+  return /(?:^|[\s«(])--?$/u.test(before) && /^[a-z][a-z0-9-]*(?=[\s»),.;:]|$)/u.test(after);
 }
 
 /**
