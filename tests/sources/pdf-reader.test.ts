@@ -287,6 +287,17 @@ describe('layouts and glyphs', () => {
     expect(r.text).toContain('| orbite | 12 Mo | calcule les orbites avec l’option « orbite -jours » |\n| antenne | 3 Mo | pointe l’antenne |\n');
   });
 
+  it('rejoins a word cut at a line end as the document spells it elsewhere, when the lexicon does not know it', async () => {
+    const items: TextItem[] = [
+      { text: 'Le paquet libzorb-orbite et le protocole zorbnet servent à la station fictive.', x: 60, y: 760 },
+      { text: 'Installez le paquet libzorb-', x: 60, y: 730 },
+      { text: 'orbite avec son protocole zorb-', x: 60, y: 716 },
+      { text: 'net de la station.', x: 60, y: 702 },
+    ];
+    const r = await readPdf(await makePdf([{ items }]), 'coupures.pdf', { lexicon });
+    expect(r.text).toContain('Installez le paquet libzorb-orbite avec son protocole zorbnet de la station.');
+  });
+
   it('notes an image in the diagnostics instead of dropping it silently', async () => {
     const pdf = await makePdf([{ items: [{ text: 'Une page avec une figure sous ce texte.', x: 60, y: 760 }], images: [{ x: 60, y: 400, width: 300, height: 200 }] }]);
     const r = await readPdf(pdf, 'figure.pdf', { lexicon });

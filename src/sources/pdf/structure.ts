@@ -383,7 +383,8 @@ export function readStructure(pages: readonly StructurePage[], stats: DocumentSt
   const levels = headingLevels(protos, stats);
   const blocks: Block[] = [];
   let title: string | undefined;
-  const inline = (lines: PlacedLine[], skipFirst = 0): Span[] => joinLines(lines, skipFirst, notesByPage, lexicon, findings);
+  const seen = documentWords(pages);
+  const inline = (lines: PlacedLine[], skipFirst = 0): Span[] => joinLines(lines, skipFirst, notesByPage, lexicon, findings, seen);
   for (const proto of protos) {
     const first = proto.lines[0]!;
     const origin: Origin = { page: first.page, line: first.number, column: 1 };
@@ -460,7 +461,7 @@ export function readStructure(pages: readonly StructurePage[], stats: DocumentSt
     for (const note of page.notes) {
       const label = noteLabels.get(`${page.number}:${note.label}`)!;
       const first = note.lines[0]!;
-      const spans = trimStart(joinLines(note.lines, noteMarkerLength(first.line), notesByPage, lexicon, findings));
+      const spans = trimStart(joinLines(note.lines, noteMarkerLength(first.line), notesByPage, lexicon, findings, seen));
       blocks.push({ kind: 'note', label, spans, origin: { page: first.page, line: first.number, column: 1 } });
     }
   }
@@ -816,7 +817,7 @@ function itemDepth(item: Proto, protos: Proto[], stats: DocumentStats): number {
  * The spans of a block's lines, each line joined to the next: with a space, without one after an
  * apostrophe, and across a hyphen that only cut a word.
  */
-function joinLines(lines: PlacedLine[], skipFirst: number, notes: Map<number, Map<string, string>>, lexicon: Lexicon | undefined, findings: StructureFinding[]): Span[] {
+function joinLines(lines: PlacedLine[], skipFirst: number, notes: Map<number, Map<string, string>>, lexicon: Lexicon | undefined, findings: StructureFinding[], seen?: DocumentWords): Span[] {
   const spans: Span[] = [];
   lines.forEach((placed, index) => {
     const own = lineSpans(placed, index === 0 ? skipFirst : 0, notes.get(placed.page));
@@ -827,7 +828,7 @@ function joinLines(lines: PlacedLine[], skipFirst: number, notes: Map<number, Ma
       const hyphen = /([\p{L}]+)[-\u2010\u00ad]$/u.exec(last.text);
       const nextWord = next ? /^\p{L}+/u.exec(next.text)?.[0] : undefined;
       if (hyphen && nextWord) {
-        const keep = keepHyphen(hyphen[1]!, nextWord, last.text.endsWith('\u00ad'), lexicon);
+        const keep = keepHyphen(hyphen[1]!, nextWord, last.text.endsWith('\u00ad'), lexicon, seen);
         if (!keep) {
           last.text = last.text.slice(0, -1);
           if (lexicon && !lexicon.has(hyphen[1]! + nextWord)) {
@@ -864,6 +865,29 @@ function cutAddress(before: string, after: string): boolean {
   return /^[^\s()«»]*[\p{L}\p{N}/._~%#?=&-]/u.test(after) && (!/^\p{Lu}\p{Ll}/u.test(after) || /[_\-=&#%]$/u.test(tail));
 }
 
+/** The words a document writes inside its lines, to tell how it spells a word cut at a line end. */
+interface DocumentWords {
+  /** Hyphenated words (`porte-avions`), lower-cased. */
+  compounds: Set<string>;
+  /** Words without hyphen, lower-cased. */
+  words: Set<string>;
+}
+
+function documentWords(pages: readonly StructurePage[]): DocumentWords {
+  const compounds = new Set<string>();
+  const words = new Set<string>();
+  for (const page of pages) {
+    const lines = [...page.regions.flatMap((r) => r.items.flatMap((i) => (i.kind === 'line' ? [i.placed.line] : []))), ...page.notes.flatMap((n) => n.lines.map((l) => l.line))];
+    for (const line of lines) {
+      // A line's last word may be cut: only what stands before it counts.
+      const text = line.text.replace(/\S*$/u, '').toLocaleLowerCase('fr');
+      for (const m of text.matchAll(/\p{L}+(?:-\p{L}+)+/gu)) compounds.add(m[0]);
+      for (const m of text.matchAll(/(?<![\p{L}-])\p{L}+(?![\p{L}-])/gu)) words.add(m[0]);
+    }
+  }
+  return { compounds, words };
+}
+
 /** A command's option cut after its dashes (`« w3m -` + `dump »`): browsers break after a hyphen. */
 function cutOption(before: string, after: string): boolean {
   return /(?:^|[\s«(])--?$/u.test(before) && /^[a-z][a-z0-9-]*(?=[\s»),.;:]|$)/u.test(after);
@@ -874,9 +898,14 @@ function cutOption(before: string, after: string): boolean {
  * the lexicon knows, two words, a combining form such as `gréco-` before a word, or a capital
  * after it), `réhabi-` + `litation` loses it.
  */
-export function keepHyphen(head: string, tail: string, soft: boolean, lexicon?: Lexicon): boolean {
+export function keepHyphen(head: string, tail: string, soft: boolean, lexicon?: Lexicon, seen?: DocumentWords): boolean {
   if (soft) return false;
   if (/^\p{Lu}/u.test(tail)) return true;
+  // The document's own spelling elsewhere, inside a line, decides first (`libfoo-bar`,
+  // `protocol`: words no French lexicon has).
+  const key = (w: string): string => w.toLocaleLowerCase('fr');
+  if (seen?.compounds.has(key(`${head}-${tail}`))) return true;
+  if (seen?.words.has(key(head + tail))) return false;
   if (!lexicon) return false;
   const joined = head + tail;
   const compound = `${head}-${tail}`;
