@@ -298,6 +298,19 @@ describe('layouts and glyphs', () => {
     expect(r.text).toContain('Installez le paquet libzorb-orbite avec son protocole zorbnet de la station.');
   });
 
+  it('leaves out a running head that names each page’s section, from its place among the others', async () => {
+    const sections = ['Les orbites fictives', 'Les orbites fictives', 'Les orbites fictives', 'Les stations', 'Les stations', 'Les équipages', 'Les équipages'];
+    const pages = sections.map((section, i) => ({
+      items: [
+        { text: section, x: 250, y: 805, size: 9, font: 'serif-italic' as const },
+        { text: `La page ${i + 1} du rapport fictif raconte la suite de l’histoire de la station.`, x: 60, y: 760 },
+        { text: 'Elle continue sur une seconde ligne de texte assez longue pour la mesure.', x: 60, y: 746 },
+      ],
+    }));
+    const r = await readPdf(await makePdf(pages), 'sections.pdf', { lexicon });
+    expect(r.text).not.toMatch(/Les stations|Les équipages|Les orbites/u);
+  });
+
   it('notes an image in the diagnostics instead of dropping it silently', async () => {
     const pdf = await makePdf([{ items: [{ text: 'Une page avec une figure sous ce texte.', x: 60, y: 760 }], images: [{ x: 60, y: 400, width: 300, height: 200 }] }]);
     const r = await readPdf(pdf, 'figure.pdf', { lexicon });

@@ -127,6 +127,17 @@ export function findFurniture(pages: readonly FurniturePage[]): Furniture {
       first: first.row.lines[0]!,
     });
   }
+  // A margin row set where running heads (or feet) of several other pages are, in their size,
+  // outside the text block, is one too, whatever it says (the title of the section it is in).
+  const places = new Map<string, Set<number>>();
+  const place = (c: Candidate): string => `${c.band}:${Math.round(c.row.y)}:${Math.round(c.row.size * 2)}:${c.row.lines[0]!.pieces[0]?.italic === true}`;
+  for (const c of candidates) if (c.row.lines.every((l) => lines.has(l)) && /\p{L}/u.test(c.key)) places.set(place(c), (places.get(place(c)) ?? new Set()).add(c.page));
+  for (const c of candidates.filter(outside)) {
+    const at = places.get(place(c));
+    if (!at || c.row.lines.every((l) => lines.has(l)) || [...at].filter((n) => n !== c.page).length < 2 || !/\p{L}/u.test(c.key)) continue;
+    for (const l of c.row.lines) lines.add(l);
+    findings.push({ kind: c.band === 'top' ? 'running-head' : 'running-foot', text: c.row.text, pages: [c.page], first: c.row.lines[0]! });
+  }
   findings.sort((a, b) => a.pages[0]! - b.pages[0]!);
   return { lines, findings };
 }
