@@ -12,7 +12,8 @@
  *   glyphs at a line start, `**`/`*`/`_` emphasis marks at a word's edges, code fences, the pipes
  *   of a table's row, HTML comments, footnote calls `[^n]`, the backslash of an escaped
  *   punctuation character (`\<` is `<`);
- * - a number and its unit are one word with or without a space between them (`100 kΩ`, `100kΩ`);
+ * - a number and its unit are one word with or without a space between them (`100 kΩ`, `100kΩ`),
+ *   and a period after a space is glued to the word before it (`LDAP .` = `LDAP.`): spacing, not words;
  * - footnote bodies (`[^n]: …` blocks) are taken out of the running text and compared after it, in
  *   the order of their numbers, so a note may be defined anywhere;
  * - truth between `<!-- optional: why -->` and `<!-- /optional -->` (tables, figure captions,
@@ -141,6 +142,12 @@ function readText(text: string, keepOptional: boolean): ComparedText {
     for (const token of joinUnits(line).split(/[\s\u00a0\u202f\u2007\u2009]+/u)) {
       const t = fenced ? token : stripMarks(token, tableRow);
       if (!t) continue;
+      const previous = words.at(-1);
+      if (!fenced && open && previous?.unit === unit && gluesToPrevious(previous.text, t)) {
+        previous.text += t;
+        previous.norm += normalizeWord(t);
+        continue;
+      }
       words.push({ norm: normalizeWord(t), text: t, unit });
       open = true;
     }
@@ -150,6 +157,19 @@ function readText(text: string, keepOptional: boolean): ComparedText {
     }
   }
   return { words, optional };
+}
+
+/** A unit symbol after a number (`100 Ω`, `5 kHz`, `3 µF`), with the punctuation after it. */
+const unitSymbol = /^(?:[kMGmµnp]?(?:Ω|Hz|V|A|F|W)|°C?)[.,;:)]*$/u;
+
+/**
+ * Spacing that says nothing: a period after a space (`mot .`, what an HTML truth
+ * keeps of the white between two elements), and the space between a number and its unit
+ * (`100 Ω` as typeset, `100Ω` as written). Both texts are read the same way, so this only
+ * decides where one word ends, never whether a letter is there.
+ */
+function gluesToPrevious(previous: string, token: string): boolean {
+  return (token === '.' && /[\p{L}\p{N})»”"']$/u.test(previous)) || (/\d$/u.test(previous) && unitSymbol.test(token));
 }
 
 function isHeadingLine(line: string): boolean {

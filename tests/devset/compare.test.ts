@@ -27,6 +27,14 @@ describe('wordScores', () => {
     expect(s.extra.map((m) => m.words)).toEqual(['17']);
   });
 
+  it('reads a period after a space and a unit after its number as spacing, not as words', () => {
+    const s = wordScores('Le protocole LDAP. Une résistance de 100 Ω, puis 5 kHz.', 'Le protocole LDAP . Une résistance de 100Ω, puis 5kHz .');
+    expect(s.recall).toBe(1);
+    expect(s.precision).toBe(1);
+    expect(wordScores('Classe A et 3 A', 'Classe A et 3A').precision).toBe(1);
+    expect(wordScores('Le mot ditil .', 'Le mot dit-il.').missed.map((m) => m.words)).toEqual(['dit-il.']);
+  });
+
   it('compares footnote bodies after the text wherever they are defined', () => {
     const truth = 'Un mot[^1] ici.\n\nLa suite.\n\n[^1]: La note.';
     const candidate = 'Un mot[^1] ici.\n\n[^1]: La note.\n\nLa suite.';

@@ -215,6 +215,102 @@ describe('layouts and glyphs', () => {
     expect(r.text).toContain('## Mise à jour des outils et prise en charge de l’écran large\n');
   });
 
+  it('links notes called by plain digits glued to their words, as WeasyPrint prints them', async () => {
+    const items: TextItem[] = [
+      { text: 'Le protocole fictif ORBX1 et le format TLM-82, décrits par l’agence3, servent', x: 60, y: 760 },
+      { text: 'aux stations depuis 2024 ; la version IPv6 reste prévue.', x: 60, y: 746 },
+      { text: '1. https://example.org/orbx', x: 60, y: 100, size: 8 },
+      { text: '2. https://example.org/tlm-8', x: 60, y: 90, size: 8 },
+      { text: '3. Le site de l’agence fictive.', x: 60, y: 80, size: 8 },
+    ];
+    const r = await readPdf(await makePdf([{ items }]), 'appels.pdf', { lexicon });
+    expect(r.text).toBe(
+      'Le protocole fictif ORBX[^1] et le format TLM-8[^2], décrits par l’agence[^3], servent aux stations depuis 2024 ; la version IPv6 reste prévue.\n\n' +
+        '[^1]: https://example.org/orbx\n\n[^2]: https://example.org/tlm-8\n\n[^3]: Le site de l’agence fictive.\n',
+    );
+  });
+
+  it('keeps small lines at the page foot that start with numbers out of sequence as text, not notes', async () => {
+    const items: TextItem[] = [
+      { text: 'Le journal de la station fictive donne ceci :', x: 60, y: 760 },
+      { text: '$ orbite --journal', x: 60, y: 110, size: 8, font: 'mono' },
+      { text: '1 paquet transmis, 0 reçu', x: 60, y: 100, size: 8, font: 'mono' },
+      { text: '1 paquet transmis, 1 reçu', x: 60, y: 90, size: 8, font: 'mono' },
+    ];
+    const r = await readPdf(await makePdf([{ items }]), 'journal.pdf', { lexicon });
+    expect(r.text).not.toContain('[^');
+    expect(r.text).toContain('1 paquet transmis, 0 reçu');
+  });
+
+  it('joins a web address that a line end cut anywhere, even in its scheme or after a dot', async () => {
+    const line = async (y: number, parts: [string, TextItem['font']][]): Promise<TextItem[]> => {
+      const items: TextItem[] = [];
+      let x = 60;
+      for (const [text, font] of parts) {
+        items.push({ text, x, y, font });
+        x += await textWidth(text, font ?? 'serif');
+      }
+      return items;
+    };
+    const items = [
+      ...(await line(760, [['Le guide de l’agence fictive se lit en ligne, voir la page (', 'serif'], ['htt', 'mono']])),
+      ...(await line(746, [['ps://example.org/guide/orbites-', 'mono'], [') ou le site (', 'serif'], ['https://example.', 'mono']])),
+      ...(await line(732, [['org/Stations', 'mono'], [') de la station.', 'serif']])),
+    ];
+    const r = await readPdf(await makePdf([{ items }]), 'adresses.pdf', { lexicon });
+    expect(r.text).toBe('Le guide de l’agence fictive se lit en ligne, voir la page (`https://example.org/guide/orbites-`) ou le site (`https://example.org/Stations`) de la station.\n');
+  });
+
+  it('reads a justified line whose word spaces were stretched as one line, not as cells', async () => {
+    const words = ['Le ', 'satellite ', 'fictif ', 'tourne.'];
+    const items: TextItem[] = [];
+    let x = 60;
+    for (const text of words) {
+      items.push({ text, x, y: 760 });
+      x += (await textWidth(text)) + 16;
+    }
+    const r = await readPdf(await makePdf([{ items }]), 'justifie.pdf', { lexicon });
+    expect(r.text).toBe('Le satellite fictif tourne.\n');
+  });
+
+  it('joins the lines of a table cell that wrapped to the cell, not to a row of its own', async () => {
+    const row = (y: number, cells: string[]): TextItem[] => cells.map((text, i) => ({ text, x: [60, 160, 260][i]!, y }));
+    const items: TextItem[] = [
+      { text: 'Les outils de la station fictive sont les suivants, avec leur rôle.', x: 60, y: 760 },
+      ...row(736, ['outil', 'taille', 'rôle']),
+      ...row(718, ['orbite', '12 Mo', 'calcule les orbites avec l’option « orbite -']),
+      ...row(705, ['', '', 'jours »']),
+      ...row(687, ['antenne', '3 Mo', 'pointe l’antenne']),
+      ...row(669, ['relais', '1 Mo', 'relaie les messages']),
+    ].filter((i) => i.text);
+    const r = await readPdf(await makePdf([{ items }]), 'outils.pdf', { lexicon });
+    expect(r.text).toContain('| orbite | 12 Mo | calcule les orbites avec l’option « orbite -jours » |\n| antenne | 3 Mo | pointe l’antenne |\n');
+  });
+
+  it('rejoins a word cut at a line end as the document spells it elsewhere, when the lexicon does not know it', async () => {
+    const items: TextItem[] = [
+      { text: 'Le paquet libzorb-orbite et le protocole zorbnet servent à la station fictive.', x: 60, y: 760 },
+      { text: 'Installez le paquet libzorb-', x: 60, y: 730 },
+      { text: 'orbite avec son protocole zorb-', x: 60, y: 716 },
+      { text: 'net de la station.', x: 60, y: 702 },
+    ];
+    const r = await readPdf(await makePdf([{ items }]), 'coupures.pdf', { lexicon });
+    expect(r.text).toContain('Installez le paquet libzorb-orbite avec son protocole zorbnet de la station.');
+  });
+
+  it('leaves out a running head that names each page’s section, from its place among the others', async () => {
+    const sections = ['Les orbites fictives', 'Les orbites fictives', 'Les orbites fictives', 'Les stations', 'Les stations', 'Les équipages', 'Les équipages'];
+    const pages = sections.map((section, i) => ({
+      items: [
+        { text: section, x: 250, y: 805, size: 9, font: 'serif-italic' as const },
+        { text: `La page ${i + 1} du rapport fictif raconte la suite de l’histoire de la station.`, x: 60, y: 760 },
+        { text: 'Elle continue sur une seconde ligne de texte assez longue pour la mesure.', x: 60, y: 746 },
+      ],
+    }));
+    const r = await readPdf(await makePdf(pages), 'sections.pdf', { lexicon });
+    expect(r.text).not.toMatch(/Les stations|Les équipages|Les orbites/u);
+  });
+
   it('notes an image in the diagnostics instead of dropping it silently', async () => {
     const pdf = await makePdf([{ items: [{ text: 'Une page avec une figure sous ce texte.', x: 60, y: 760 }], images: [{ x: 60, y: 400, width: 300, height: 200 }] }]);
     const r = await readPdf(pdf, 'figure.pdf', { lexicon });

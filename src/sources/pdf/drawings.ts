@@ -9,7 +9,7 @@ import type { TextLine } from './lines.ts';
 import type { PlacedImage } from './page-text.ts';
 
 /** Fewest shapes that make a drawing. */
-const minShapes = 6;
+const minShapes = 4;
 /** Shapes closer than this (points) belong to one drawing. */
 const reach = 4;
 

@@ -93,21 +93,18 @@ export function findFurniture(pages: readonly FurniturePage[]): Furniture {
   const findings: FurnitureFinding[] = [];
   // A margin row that starts or ends with the page's number (the numbers go up with the pages) is
   // a running head or foot with its folio, even when its words change with each section.
-  const folio = (c: Candidate): number | undefined => {
-    const m = /^(\d{1,4})\b|\b(\d{1,4})$/u.exec(c.row.text);
-    return m ? Number(m[1] ?? m[2]) - c.page : undefined;
-  };
+  // (A number standing apart: `2.4. Titre 29` ends with its folio, not starts with it.)
+  const folios = (c: Candidate): number[] =>
+    [/^(\d{1,4})(?=\s)/u.exec(c.row.text)?.[1], /(?<=\s)(\d{1,4})$/u.exec(c.row.text)?.[1]].flatMap((n) => (n === undefined ? [] : [Number(n) - c.page]));
   const offsets = new Map<number, Set<number>>();
   for (const c of candidates.filter(outside)) {
-    const o = folio(c);
-    if (o !== undefined) offsets.set(o, (offsets.get(o) ?? new Set()).add(c.page));
+    for (const o of folios(c)) offsets.set(o, (offsets.get(o) ?? new Set()).add(c.page));
   }
   const numbered = new Set([...offsets].filter(([, pages]) => pages.size >= 2).map(([o]) => o));
 
   const byKey = new Map<string, Candidate[]>();
   for (const c of candidates.filter(outside)) {
-    const o = folio(c);
-    if (o !== undefined && numbered.has(o) && /\p{L}/u.test(c.key)) {
+    if (folios(c).some((o) => numbered.has(o)) && /\p{L}/u.test(c.key)) {
       lines.add(c.row.lines[0]!);
       for (const l of c.row.lines) lines.add(l);
       findings.push({ kind: c.band === 'top' ? 'running-head' : 'running-foot', text: c.row.text, pages: [c.page], first: c.row.lines[0]! });
@@ -129,6 +126,17 @@ export function findFurniture(pages: readonly FurniturePage[]): Furniture {
       pages: pagesOf,
       first: first.row.lines[0]!,
     });
+  }
+  // A margin row set where running heads (or feet) of several other pages are, in their size,
+  // outside the text block, is one too, whatever it says (the title of the section it is in).
+  const places = new Map<string, Set<number>>();
+  const place = (c: Candidate): string => `${c.band}:${Math.round(c.row.y)}:${Math.round(c.row.size * 2)}:${c.row.lines[0]!.pieces[0]?.italic === true}`;
+  for (const c of candidates) if (c.row.lines.every((l) => lines.has(l)) && /\p{L}/u.test(c.key)) places.set(place(c), (places.get(place(c)) ?? new Set()).add(c.page));
+  for (const c of candidates.filter(outside)) {
+    const at = places.get(place(c));
+    if (!at || c.row.lines.every((l) => lines.has(l)) || [...at].filter((n) => n !== c.page).length < 2 || !/\p{L}/u.test(c.key)) continue;
+    for (const l of c.row.lines) lines.add(l);
+    findings.push({ kind: c.band === 'top' ? 'running-head' : 'running-foot', text: c.row.text, pages: [c.page], first: c.row.lines[0]! });
   }
   findings.sort((a, b) => a.pages[0]! - b.pages[0]!);
   return { lines, findings };

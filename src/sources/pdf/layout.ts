@@ -48,7 +48,13 @@ function cut(boxes: Box[], size: number, depth: number): Box[][] {
   if (boxes.length < 2 || depth > 40) return [topDown(boxes)];
   const gutter = findGutter(boxes, size);
   if (gutter) {
-    const { left, right, crossing } = gutter;
+    // What the left side holds above the right side's top is not yet in columns (the end of a
+    // paragraph over a table, before the table's cells start): it is read first either way.
+    const rightTop = Math.max(...gutter.right.map((b) => b.top));
+    const early = (b: Box): boolean => b.bottom >= rightTop && gutter.left.some((o) => o.bottom < rightTop);
+    const left = gutter.left.filter((b) => !early(b));
+    const right = gutter.right;
+    const crossing = [...gutter.crossing, ...gutter.left.filter(early)];
     const sides = [...left, ...right];
     const sidesTop = Math.max(...sides.map((b) => b.top));
     const sidesBottom = Math.min(...sides.map((b) => b.bottom));

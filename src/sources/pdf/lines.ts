@@ -273,7 +273,10 @@ function splitAtGutters(row: Run[]): Run[][] {
     // (Monospace type is set smaller inside running text: a change to it is no change of block.)
     const mono = r.glyphs[0]?.monospace === true || last?.glyphs[0]?.monospace === true;
     const mixed = !mono && Math.abs(own - before) > Math.max(own, before) * 0.15;
-    const limit = mixed ? Math.min(own, before) * 0.6 : Math.max(own, before) * gutter;
+    // White after a space glyph is a word space that justification stretched (browsers draw the
+    // space, then move the next word): a gutter only when it is far wider.
+    const spaced = last?.glyphs.at(-1)?.space === true;
+    const limit = spaced ? Math.max(own, before) * 4 : mixed ? Math.min(own, before) * 0.6 : Math.max(own, before) * gutter;
     if (current.length && r.x0 - right > limit) {
       cells.push(current);
       current = [];

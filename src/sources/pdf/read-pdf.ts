@@ -23,7 +23,7 @@ import { buildLines, type TextLine } from './lines.ts';
 import { writeMarkdown } from './markdown.ts';
 import type { PlacedImage } from './page-text.ts';
 import { openPdf, PdfOpenError, type OpenedPdf } from './pdfjs.ts';
-import { callsOf, measureBody, readStructure, takeFootNotes, type PlacedLine, type StructurePage } from './structure.ts';
+import { callsOf, markPlainCalls, measureBody, readStructure, takeFootNotes, type PlacedLine, type StructurePage } from './structure.ts';
 
 export interface PdfReading {
   /** The Markdown read from the PDF ('' when it could not be read). */
@@ -141,6 +141,8 @@ export async function readPdf(bytes: Uint8Array, file: string, options: ReadPdfO
     const calls = new Set(body.flatMap(callsOf));
     const { notes, body: rest } = takeFootNotes(body, sizeStats, calls);
     const regions = readingOrder(rest, p.images);
+    const labels = notes.flatMap((n) => (n.label ? [n.label] : []));
+    markPlainCalls(regions.flatMap((r) => r.flatMap((i) => (i.kind === 'line' ? [i.line] : []))), labels, calls);
     let k = 0;
     const sorted = p.lines.slice().sort((a, b) => b.y - a.y);
     const heads = sorted.filter((l) => furniture.lines.has(l) && l.y > (p.box[1] + p.box[3]) / 2);

@@ -140,16 +140,77 @@ export function takeFootNotes(lines: readonly TextLine[], stats: DocumentStats, 
   while (start > 0 && sorted[start - 1]!.size < stats.bodySize * 0.93) start -= 1;
   if (start === sorted.length || start === 0) return { notes: [], body: sorted };
   const zone = sorted.slice(start);
+  // A table's row is several cells on one baseline: its first cell is no note, whatever it holds.
+  const labels = zone.map((line) => (zone.some((o) => o !== line && Math.abs(o.y - line.y) < line.size * 0.3) ? undefined : noteLabel(line)));
+  const numbered = labels.filter((l): l is string => l !== undefined && /^\d+$/u.test(l));
   const notes: { label?: string; lines: TextLine[] }[] = [];
-  for (const line of zone) {
-    const label = noteLabel(line);
-    if (label && (calls.has(label) || notes.length > 0 || isSuperscriptStart(line))) notes.push({ label, lines: [line] });
+  zone.forEach((line, i) => {
+    const label = labels[i];
+    // A number is a note's when the text calls it, when it is raised, or when the zone numbers
+    // its lines in sequence (n, then n + 1: producers that print their calls as plain digits);
+    // any other number at a line start is text (a code line, a list in small type).
+    const last = notes.findLast((n) => n.label)?.label;
+    const plain = !line.pieces[0]?.monospace;
+    const follows = plain && last !== undefined && /^\d+$/u.test(last) && label === String(Number(last) + 1);
+    const opens = plain && label !== undefined && /^\d+$/u.test(label) && numbered.includes(String(Number(label) + 1)) && !numbered.includes(String(Number(label) - 1));
+    if (label && (calls.has(label) || follows || opens || isSuperscriptStart(line))) notes.push({ label, lines: [line] });
     else if (notes.length) notes[notes.length - 1]!.lines.push(line);
     else notes.push({ lines: [line] });
-  }
+  });
   // Without a numbered note, the small lines are text (a caption, a legal line), not notes.
   if (!notes.some((n) => n.label)) return { notes: [], body: sorted };
   return { notes, body: sorted.slice(0, start) };
+}
+
+/**
+ * Finds the calls of notes that the producer printed as plain digits glued to the word before
+ * them (`mot1`, `ISO-88592,`: WeasyPrint's default footnote call is not raised) and makes them
+ * superscripts, so that they link to their notes. Only the page's note numbers that no raised
+ * call answers are looked for, in their order, each after the one before: a word's own digits
+ * (`IPv6`, `2024`) are left alone unless the note sequence expects exactly them there.
+ * @param lines the page's body lines in reading order (their pieces are split in place)
+ * @param labels the page's note labels
+ * @param calls the labels already called by superscripts
+ */
+export function markPlainCalls(lines: readonly TextLine[], labels: readonly string[], calls: ReadonlySet<string>): void {
+  const wanted = labels.filter((l) => /^\d+$/u.test(l) && !calls.has(l)).sort((a, b) => Number(a) - Number(b));
+  // Where the last call was found: a line, a piece, a character in it.
+  let at = { line: 0, piece: 0, char: 0 };
+  for (const label of wanted) {
+    const found = findPlainCall(lines, label, at);
+    if (!found) continue;
+    const line = lines[found.line]!;
+    const piece = line.pieces[found.piece]!;
+    const width = (piece.x1 - piece.x0) / Math.max(piece.text.length, 1);
+    const x = (i: number): number => piece.x0 + width * i;
+    const end = found.char + label.length;
+    const parts: Piece[] = [
+      { ...piece, text: piece.text.slice(0, found.char), x1: x(found.char) },
+      { ...piece, text: label, script: 'super', x0: x(found.char), x1: x(end) },
+      { ...piece, text: piece.text.slice(end), x0: x(end) },
+    ];
+    line.pieces.splice(found.piece, 1, ...parts.filter((q) => q.text));
+    at = { line: found.line, piece: found.piece + (found.char > 0 ? 2 : 1), char: 0 };
+  }
+}
+
+/** The first place, from `from` on, where `label` is glued to the end of a word as a call. */
+function findPlainCall(lines: readonly TextLine[], label: string, from: { line: number; piece: number; char: number }): { line: number; piece: number; char: number } | undefined {
+  const word = new RegExp(`(\\S*?)${label}(?=[.,;:!?»)\\]]*(?:\\s|$))`, 'gu');
+  for (let l = from.line; l < lines.length; l++) {
+    const pieces = lines[l]!.pieces;
+    for (let p = l === from.line ? from.piece : 0; p < pieces.length; p++) {
+      const piece = pieces[p]!;
+      if (piece.script || piece.monospace) continue;
+      word.lastIndex = l === from.line && p === from.piece ? from.char : 0;
+      for (let m = word.exec(piece.text); m; m = word.exec(piece.text)) {
+        const head = m[1]!;
+        // After a letter or a closing sign, or after a number inside a name (`UTF-8`, `UCS-2`).
+        if (((head.length >= 2 && /\p{L}$/u.test(head)) || /[)\]»]$/u.test(head) || (/\p{L}/u.test(head) && /-\d+$/u.test(head)))) return { line: l, piece: p, char: m.index + head.length };
+      }
+    }
+  }
+  return undefined;
 }
 
 function isSuperscriptStart(line: TextLine): boolean {
@@ -180,8 +241,8 @@ interface Proto {
   caption?: boolean;
   /** The region the block ends in (to join across breaks). */
   region: number;
-  /** For tables: rows of cells. */
-  rows?: PlacedLine[][];
+  /** For tables: rows of cells, each cell its lines. */
+  rows?: PlacedLine[][][];
 }
 
 /**
@@ -235,12 +296,18 @@ export function readStructure(pages: readonly StructurePage[], stats: DocumentSt
           continue;
         }
         const cells = row.cells;
+        const inTable = current?.kind === 'table' && protos[protos.length - 1] === current;
+        const wrapped = inTable && previousLine ? wrappedCells(current!.rows!.at(-1)!, cells, previousLine) : undefined;
+        if (wrapped) {
+          wrapped.forEach((lines, k) => current!.rows!.at(-1)![k]!.push(...lines));
+          previousLine = cells[cells.length - 1];
+          continue;
+        }
         const isTableRow = cells.length >= 2;
         if (isTableRow) {
-          const last = protos[protos.length - 1];
-          if (current && current.kind === 'table' && last === current) current.rows!.push(cells);
+          if (inTable) current!.rows!.push(cells.map((c) => [c]));
           else {
-            current = { kind: 'table', lines: [cells[0]!], size: cells[0]!.line.size, bold: false, region: regionIndex, rows: [cells] };
+            current = { kind: 'table', lines: [cells[0]!], size: cells[0]!.line.size, bold: false, region: regionIndex, rows: [cells.map((c) => [c])] };
             protos.push(current);
           }
           previousLine = cells[cells.length - 1];
@@ -257,7 +324,17 @@ export function readStructure(pages: readonly StructurePage[], stats: DocumentSt
         const runsOn = (): boolean => !!current && !!previousLine && (current.kind === 'paragraph' || current.kind === 'item') && continuesBlock(current, previousLine, placed, 'text', undefined, { left, right }, stats);
         if (kind === 'heading' && line.size < stats.bodySize * 1.12 && runsOn()) kind = 'text';
         if (kind === 'code' && previousLine && !endsSentence(previousLine.line.text) && runsOn()) kind = 'text';
+        // A bullet in the text's font before an address is an item, not code.
+        if (kind === 'code' && !line.pieces[0]!.monospace && bulletPattern.test(line.text)) kind = 'text';
+        // The rest of an address that a column or page break cut goes on with its sentence.
+        if (kind === 'code' && !previousLine) {
+          const before = protos.findLast((p) => !isFloat(p));
+          const lastLine = before?.lines.at(-1)?.line;
+          if (lastLine && (before!.kind === 'paragraph' || before!.kind === 'item') && cutAddress(lastLine.text.trimEnd(), line.text)) kind = 'text';
+        }
         let marker = kind === 'text' ? listMarker(line) : undefined;
+        // `n) en tant que` after `(https://example.org/Daemo` is the address going on, no item.
+        if (marker && previousLine && cutAddress(previousLine.line.text.trimEnd(), line.text)) marker = undefined;
         // A dash at a line start goes on with a sentence (`Table 3 – Liste…` over two lines)
         // unless a list can start there: after a sentence, a colon, an item, or a gap.
         if (marker && !marker.ordered && /^[–—-]/u.test(line.text) && previousLine && current?.kind !== 'item') {
@@ -306,7 +383,8 @@ export function readStructure(pages: readonly StructurePage[], stats: DocumentSt
   const levels = headingLevels(protos, stats);
   const blocks: Block[] = [];
   let title: string | undefined;
-  const inline = (lines: PlacedLine[], skipFirst = 0): Span[] => joinLines(lines, skipFirst, notesByPage, lexicon, findings);
+  const seen = documentWords(pages);
+  const inline = (lines: PlacedLine[], skipFirst = 0): Span[] => joinLines(lines, skipFirst, notesByPage, lexicon, findings, seen);
   for (const proto of protos) {
     const first = proto.lines[0]!;
     const origin: Origin = { page: first.page, line: first.number, column: 1 };
@@ -358,9 +436,9 @@ export function readStructure(pages: readonly StructurePage[], stats: DocumentSt
         break;
       }
       case 'table': {
-        const rows = proto.rows!.map((cells) => cells.map((c) => inline([c])));
+        const rows = proto.rows!.map((cells) => cells.map((lines) => inline(lines)));
         blocks.push({ kind: 'table', rows, origin });
-        findings.push({ rule: 'pdf-table', severity: 'info', message: `A table of ${rows.length} rows was read from aligned cells: check it against the PDF (cells over several lines are not joined).`, origin });
+        findings.push({ rule: 'pdf-table', severity: 'info', message: `A table of ${rows.length} rows was read from aligned cells: check it against the PDF (a cell over several lines is joined only when the row's first cell is one line).`, origin });
         break;
       }
       case 'contents': {
@@ -383,7 +461,7 @@ export function readStructure(pages: readonly StructurePage[], stats: DocumentSt
     for (const note of page.notes) {
       const label = noteLabels.get(`${page.number}:${note.label}`)!;
       const first = note.lines[0]!;
-      const spans = trimStart(joinLines(note.lines, noteMarkerLength(first.line), notesByPage, lexicon, findings));
+      const spans = trimStart(joinLines(note.lines, noteMarkerLength(first.line), notesByPage, lexicon, findings, seen));
       blocks.push({ kind: 'note', label, spans, origin: { page: first.page, line: first.number, column: 1 } });
     }
   }
@@ -461,7 +539,17 @@ function groupRows(items: StructurePage['regions'][number]['items'], left: numbe
   }
   // A row of cells is one line when it reads as one: a table of contents' entry, a number set
   // apart from its heading or item, code aligned in columns.
-  const merged = rows.map((row): Row => (row.kind === 'line' && row.cells.length >= 2 && readsAsOneLine(row.cells, left, right) ? { kind: 'line', cells: [mergeCells(row.cells)] } : row));
+  // (Not cells that each start under a cell of the row above, of three cells or more: a
+  // table's rows, or the rest of a row whose cells wrapped.)
+  const underCells = (i: number): boolean => {
+    const row = rows[i]!;
+    // The row above, or the one above it when the row above is the rest of a wrapped row.
+    const above = [rows[i - 1], rows[i - 2]].find((r) => r?.kind === 'line' && r.cells.length >= 3);
+    if (above?.kind !== 'line' || row.kind !== 'line') return false;
+    const size = row.cells[0]!.line.size;
+    return row.cells.every((c) => above.cells.some((a) => Math.abs(a.line.x0 - c.line.x0) < size * 0.5));
+  };
+  const merged = rows.map((row, i): Row => (row.kind === 'line' && row.cells.length >= 2 && !underCells(i) && readsAsOneLine(row.cells, left, right) ? { kind: 'line', cells: [mergeCells(row.cells)] } : row));
   // A row of cells alone, that no other row continues, is one line too (a term and its definition).
   return merged.map((row, i) => {
     if (row.kind !== 'line' || row.cells.length < 2) return row;
@@ -540,7 +628,8 @@ function isHeadingLike(line: TextLine, stats: DocumentStats): boolean {
 function lineKind(line: TextLine, stats: DocumentStats): LineKind {
   const text = line.text.trim();
   if (leaderPattern.test(text)) return 'contents';
-  if (monospaceShare(line) >= 0.6) return 'code';
+  // Words in the text's font before or after an address make a sentence, not code.
+  if (monospaceShare(line) >= 0.6 && line.pieces.filter((p) => !p.monospace).flatMap((p) => p.text.match(/\p{L}{2,}/gu) ?? []).length < 2) return 'code';
   if (isHeadingLike(line, stats)) return 'heading';
   return 'text';
 }
@@ -597,7 +686,8 @@ function continuesBlock(
     case 'heading':
       // A heading line that ends on a word no heading ends on (`de`, `et`, `l’`) goes on, into a
       // line too short or too plain to look like a heading by itself.
-      return (kind === 'heading' || (!marker && isFunctionWord(lastWord(a.text)))) && sameSize && spacing < Math.max(a.size, b.size) * 1.6 && block.lines.length < 4 && !endsSentence(a.text);
+      // So does one that leaves a quotation or a parenthesis open.
+      return (kind === 'heading' || (!marker && (isFunctionWord(lastWord(a.text)) || leavesOpen(block.lines.map((l) => l.line.text).join(' '))))) && sameSize && spacing < Math.max(a.size, b.size) * 1.6 && block.lines.length < 4 && !endsSentence(a.text);
     case 'code':
       // Braces and other signs alone on a line of code may come from another font.
       // A blank line inside code leaves a gap of a line or two.
@@ -627,6 +717,33 @@ function continuesBlock(
     if (room > (firstWord.length + 4) * charWidth) return false;
   }
   return true;
+}
+
+/**
+ * The lines of a table's row whose cells wrapped: a row right under the last, at a line's
+ * distance, with nothing in the first column and each of its cells under a cell of that row.
+ * @returns for each cell of the last row, the lines to add to it; undefined when the row is a
+ *   row of its own (or no table's)
+ */
+function wrappedCells(last: PlacedLine[][], cells: PlacedLine[], previous: PlacedLine): PlacedLine[][] | undefined {
+  const starts = last.map((c) => c[0]!.line.x0);
+  const size = previous.line.size;
+  if (last.length < 2 || previous.line.y - cells[0]!.line.y > size * 1.6) return undefined;
+  if (cells.some((c) => c.line.x0 < starts[1]! - size * 0.5)) return undefined;
+  const out: PlacedLine[][] = last.map(() => []);
+  for (const c of cells) {
+    const k = starts.findLastIndex((x) => x <= c.line.x0 + size * 0.5);
+    // A cell must start at its column, or inside it (a line of the cell indented).
+    if (k < 1 || c.line.x0 > (starts[k + 1] ?? Infinity)) return undefined;
+    out[k]!.push(c);
+  }
+  return out;
+}
+
+/** True when a text opens more guillemets or parentheses than it closes. */
+function leavesOpen(text: string): boolean {
+  const count = (re: RegExp): number => text.match(re)?.length ?? 0;
+  return count(/«/gu) > count(/»/gu) || count(/\(/gu) > count(/\)/gu);
 }
 
 /** Does the first block of a new region go on with the last block of the one before? */
@@ -700,7 +817,7 @@ function itemDepth(item: Proto, protos: Proto[], stats: DocumentStats): number {
  * The spans of a block's lines, each line joined to the next: with a space, without one after an
  * apostrophe, and across a hyphen that only cut a word.
  */
-function joinLines(lines: PlacedLine[], skipFirst: number, notes: Map<number, Map<string, string>>, lexicon: Lexicon | undefined, findings: StructureFinding[]): Span[] {
+function joinLines(lines: PlacedLine[], skipFirst: number, notes: Map<number, Map<string, string>>, lexicon: Lexicon | undefined, findings: StructureFinding[], seen?: DocumentWords): Span[] {
   const spans: Span[] = [];
   lines.forEach((placed, index) => {
     const own = lineSpans(placed, index === 0 ? skipFirst : 0, notes.get(placed.page));
@@ -711,7 +828,7 @@ function joinLines(lines: PlacedLine[], skipFirst: number, notes: Map<number, Ma
       const hyphen = /([\p{L}]+)[-\u2010\u00ad]$/u.exec(last.text);
       const nextWord = next ? /^\p{L}+/u.exec(next.text)?.[0] : undefined;
       if (hyphen && nextWord) {
-        const keep = keepHyphen(hyphen[1]!, nextWord, last.text.endsWith('\u00ad'), lexicon);
+        const keep = keepHyphen(hyphen[1]!, nextWord, last.text.endsWith('\u00ad'), lexicon, seen);
         if (!keep) {
           last.text = last.text.slice(0, -1);
           if (lexicon && !lexicon.has(hyphen[1]! + nextWord)) {
@@ -723,7 +840,7 @@ function joinLines(lines: PlacedLine[], skipFirst: number, notes: Map<number, Ma
             });
           }
         }
-      } else if (!/['’/]$/u.test(last.text) && !(next && /^[,.;:)\]]/u.test(next.text)) && !(next && cutAddress(last.text, next.text))) {
+      } else if (!/['’/]$/u.test(last.text) && !(next && /^[,.;:)\]]/u.test(next.text)) && !(next && cutAddress(last.text, next.text)) && !(next && cutOption(last.text, next.text))) {
         last.text += ' ';
       }
     }
@@ -737,9 +854,43 @@ function joinLines(lines: PlacedLine[], skipFirst: number, notes: Map<number, Ma
  * hyphen): the line ends inside an address that the next line goes on with.
  */
 function cutAddress(before: string, after: string): boolean {
+  // Cut inside its scheme: `(htt` + `ps://…`.
+  const scheme = /(?:^|[\s(«"'<])(h(?:t(?:t(?:p(?:s?:?\/?)?)?)?)?)$/u.exec(before)?.[1];
+  if (scheme && /^https?:\/\/[^\s()<>«»]/u.test(scheme + after)) return true;
   const tail = /(?:https?:\/\/|www\.)[^\s()<>«»]*$/u.exec(before)?.[0];
-  if (!tail || /[.,;:!?]$/u.test(tail)) return false;
-  return /^[^\s()«»]*[\p{L}\p{N}/._~%#?=&-]/u.test(after) && !/^\p{Lu}\p{Ll}/u.test(after);
+  if (!tail) return false;
+  // A dot at the cut ends the sentence, unless the host's name goes on (`example.` + `org/page`).
+  if (/[.,;:!?]$/u.test(tail)) return /\.$/u.test(tail) && /^\p{Ll}[\p{Ll}\d-]*\/\S/u.test(after);
+  // A capital after the cut starts a sentence, unless the address was cut after a joining sign.
+  return /^[^\s()«»]*[\p{L}\p{N}/._~%#?=&-]/u.test(after) && (!/^\p{Lu}\p{Ll}/u.test(after) || /[_\-=&#%]$/u.test(tail));
+}
+
+/** The words a document writes inside its lines, to tell how it spells a word cut at a line end. */
+interface DocumentWords {
+  /** Hyphenated words (`porte-avions`), lower-cased. */
+  compounds: Set<string>;
+  /** Words without hyphen, lower-cased. */
+  words: Set<string>;
+}
+
+function documentWords(pages: readonly StructurePage[]): DocumentWords {
+  const compounds = new Set<string>();
+  const words = new Set<string>();
+  for (const page of pages) {
+    const lines = [...page.regions.flatMap((r) => r.items.flatMap((i) => (i.kind === 'line' ? [i.placed.line] : []))), ...page.notes.flatMap((n) => n.lines.map((l) => l.line))];
+    for (const line of lines) {
+      // A line's last word may be cut: only what stands before it counts.
+      const text = line.text.replace(/\S*$/u, '').toLocaleLowerCase('fr');
+      for (const m of text.matchAll(/\p{L}+(?:-\p{L}+)+/gu)) compounds.add(m[0]);
+      for (const m of text.matchAll(/(?<![\p{L}-])\p{L}+(?![\p{L}-])/gu)) words.add(m[0]);
+    }
+  }
+  return { compounds, words };
+}
+
+/** A command's option cut after its dashes (`« w3m -` + `dump »`): browsers break after a hyphen. */
+function cutOption(before: string, after: string): boolean {
+  return /(?:^|[\s«(])--?$/u.test(before) && /^[a-z][a-z0-9-]*(?=[\s»),.;:]|$)/u.test(after);
 }
 
 /**
@@ -747,9 +898,14 @@ function cutAddress(before: string, after: string): boolean {
  * the lexicon knows, two words, a combining form such as `gréco-` before a word, or a capital
  * after it), `réhabi-` + `litation` loses it.
  */
-export function keepHyphen(head: string, tail: string, soft: boolean, lexicon?: Lexicon): boolean {
+export function keepHyphen(head: string, tail: string, soft: boolean, lexicon?: Lexicon, seen?: DocumentWords): boolean {
   if (soft) return false;
   if (/^\p{Lu}/u.test(tail)) return true;
+  // The document's own spelling elsewhere, inside a line, decides first (`libfoo-bar`,
+  // `protocol`: words no French lexicon has).
+  const key = (w: string): string => w.toLocaleLowerCase('fr');
+  if (seen?.compounds.has(key(`${head}-${tail}`))) return true;
+  if (seen?.words.has(key(head + tail))) return false;
   if (!lexicon) return false;
   const joined = head + tail;
   const compound = `${head}-${tail}`;
