@@ -27,7 +27,7 @@ export interface Span {
 
 export type Block =
   | { kind: 'heading'; level: number; spans: Span[]; /** index of the page it comes from */ page: number }
-  | { kind: 'paragraph'; spans: Span[]; /** why its words may or may not be in the PDF */ optional?: string; label?: boolean }
+  | { kind: 'paragraph'; spans: Span[]; /** why its words may or may not be in the PDF */ optional?: string; /** an admonition's label: the admonition's kind (`note`, `tip`…) */ label?: string }
   | { kind: 'item'; ordered: boolean; number: number; depth: number; spans: Span[] }
   | { kind: 'continuation'; depth: number; spans: Span[] }
   | { kind: 'code'; text: string }
@@ -233,7 +233,7 @@ function readElement(e: Element, state: ReadState, out: BlockDocument, depth: nu
     return;
   }
   if (classes.some((c) => admonitions.has(c)) && e.tagName === 'div') {
-    readAdmonition(e, state, out, depth);
+    readAdmonition(e, classes.find((c) => admonitions.has(c))!, state, out, depth);
     return;
   }
   if (e.tagName === 'p') {
@@ -252,16 +252,16 @@ function readElement(e: Element, state: ReadState, out: BlockDocument, depth: nu
 }
 
 /**
- * An admonition: its label (`Note`, `Avertissement`) as a paragraph marked `label`, then its
- * content. DocBook lays admonitions out in a table (icon, label, text): the table is read as
+ * An admonition of a kind (its class: `note`, `warning`…): its label (`Note`, `Avertissement`) as
+ * a paragraph whose `label` is that kind, then its content. DocBook lays admonitions out in a table (icon, label, text): the table is read as
  * layout, not as a table.
  */
-function readAdmonition(e: Element, state: ReadState, out: BlockDocument, depth: number): void {
+function readAdmonition(e: Element, kind: string, state: ReadState, out: BlockDocument, depth: number): void {
   for (const child of e.children) {
     if (child.type !== 'element' || skipped(child)) continue;
     if (/^h[1-6]$/.test(child.tagName) || child.tagName === 'th' || hasClass(child, 'admonition-title')) {
-      paragraph(child.children, state, out, { label: true });
-    } else if (['table', 'tbody', 'thead', 'tr'].includes(child.tagName)) readAdmonition(child, state, out, depth);
+      paragraph(child.children, state, out, { label: kind });
+    } else if (['table', 'tbody', 'thead', 'tr'].includes(child.tagName)) readAdmonition(child, kind, state, out, depth);
     else if (child.tagName === 'td') readBlocks(child, state, out, depth);
     else readElement(child, state, out, depth);
   }

@@ -14,9 +14,9 @@ import type { Block, BlockDocument, Span } from './blocks.ts';
 export interface TruthOptions {
   /** Rewrites a heading's text (for instance `1.2. Titre` → `1.2 Titre`, as dblatex prints it). */
   heading?: (text: string, level: number) => string;
-  /** Rewrites an admonition's label (`Note` → `NOTE`). */
-  label?: (text: string) => string;
-  /** Rewrites a cross-reference (`Section 3.1, « Titre »` → `Section 3.1`). */
+  /** Rewrites an admonition's label (`Astuce` → `ASTUCE`), given the admonition's kind (`tip`). */
+  label?: (text: string, kind: string) => string;
+  /** Rewrites a cross-reference (`Section 3.1, « Titre »` → `Section 3.1`), its white space collapsed. */
   xref?: (text: string) => string;
   /** Rewrites a table's caption (`Tableau 3.1. Titre` → `Table 3.1 – Titre`). */
   caption?: (text: string) => string;
@@ -29,7 +29,10 @@ export function spansToMarkdown(spans: Span[], o: TruthOptions = {}): string {
   return spans
     .map((s) => {
       if (s.note !== undefined) return `[^${s.note}]`;
-      let t = o.text ? o.text(s.text) : s.text;
+      // The rewrites see the text as the truth writes it: DocBook's links put no-break spaces and
+      // line breaks (`Section\u00a03.1, «\u00a0Titre\n»`) where the truth has plain spaces.
+      const plain = s.text.replace(/\s+/g, ' ');
+      let t = o.text ? o.text(plain) : plain;
       if (s.xref && o.xref) t = o.xref(t);
       const lead = /^\s*/.exec(t)![0];
       const tail = /\s*$/.exec(t)![0];
@@ -58,7 +61,7 @@ function blockToMarkdown(b: Block, o: TruthOptions): string {
     }
     case 'paragraph': {
       let text = spansToMarkdown(b.spans, o);
-      if (b.label && o.label) text = o.label(text);
+      if (b.label && o.label) text = o.label(text, b.label);
       return b.optional ? optional(b.optional, text) : text;
     }
     case 'item':

@@ -60,7 +60,7 @@ Split by document (a chapter; the same hash as the prose set, about 60 % of the 
 
 Shipped PDFs: debian-reference (DocBook → dblatex) against its HTML chapters; the eyes17 manual (Sphinx →
 LaTeX) against its epub. The truth follows how the typesetter prints headings and references
-(\`3.1 Titre\`, \`Section 3.1\`, \`AVERTISSEMENT\`, curly quotes from dblatex). Known differences the truth
+(\`3.1 Titre\`, \`Section 3.1\`, \`AVERTISSEMENT\` but \`Note\`, curly quotes from dblatex). Known differences the truth
 cannot remove: text drawn inside vector figures (eyes17's circuit labels), formulas (optional when a
 paragraph holds one), dblatex's ← marks in wrapped code lines, floats (tables) placed elsewhere.
 Left out: linuxcnc (no French HTML: gcode_fr.html is an English table), expeyes (LaTeX PDFs without any

@@ -5,8 +5,8 @@
  *
  * The truth is the HTML's text written the way the PDF prints it where the typesetter changes it in
  * a regular way (heading numbers without their final dot, `Section 3.1` for a cross-reference,
- * admonition labels in capitals, straight double quotes printed curly by dblatex): those are
- * typesetting, not text, and no extraction can undo them.
+ * the labels of tips and warnings in capitals, straight double quotes printed curly by dblatex):
+ * those are typesetting, not text, and no extraction can undo them.
  *
  * Left out, with the reason: the linuxcnc manuals (their only HTML, gcode_fr.html, is an English
  * quick-reference table) and the expeyes manuals (LaTeX with no HTML or other source of truth in
@@ -40,8 +40,12 @@ interface ShippedBook {
 
 const dblatexTruth: TruthOptions = {
   heading: (t) => t.replace(/^((?:\*\*)?(?:Chapitre|Annexe) [\dA-Z]+)\.\s/, '$1 ').replace(/^([\dA-Z]+(?:\.\d+)+)\.\s/, '$1 '),
-  label: (t) => t.toLocaleUpperCase('fr'),
-  xref: (t) => t.replace(/^((?:Section|Chapitre|Tableau|Figure|Annexe|Exemple) [\dA-Z][\d.]*?),\s«.*»$/u, '$1'),
+  // dblatex prints the labels of tips and warnings in capitals (`ASTUCE`, `AVERTISSEMENT`) and those
+  // of notes and cautions as written (`Note`, `Attention`): pdftotext of debian-reference.fr.pdf.
+  label: (t, kind) => (kind === 'tip' || kind === 'warning' ? t.toLocaleUpperCase('fr') : t),
+  // dblatex prints a cross-reference as its number alone (`Section 3.1, « Titre »` → `Section 3.1`,
+  // `Chapitre 5, Titre` → `Chapitre 5`).
+  xref: (t) => t.replace(/^((?:Section|Chapitre|Tableau|Figure|Annexe|Exemple)\s[\dA-Z][\d.]*?),\s.*$/su, '$1'),
   caption: (t) => t.replace(/^(\**)Tableau ([\dA-Z][\d.]*?)\.\s/, '$1Table $2 – '),
   text: (t) => t.replace(/"/g, '”'),
 };
