@@ -69,7 +69,7 @@ export async function preparationKey(loaded: LoadedEdition, editorial: readonly 
 
 /** The stored preparation of this key, if any. */
 export async function readPrepared(loaded: LoadedEdition, key: string): Promise<PreparedParts | undefined> {
-  const bytes = await readCacheEntry(cacheDirectory(), entryName(loaded));
+  const bytes = await readCacheEntry(cacheDirectory(), entryName(loaded, 'prepared'));
   if (!bytes || bytes.length < 64 || bytes.subarray(0, 64).toString('latin1') !== key) return undefined;
   try {
     const parts = v8.deserialize(bytes.subarray(64)) as PreparedParts;
@@ -88,7 +88,7 @@ export async function writePrepared(loaded: LoadedEdition, key: string, parts: P
     return false; // something that cannot be stored (a function): the next build repairs again
   }
   const dir = cacheDirectory();
-  const written = await writeCacheEntry(dir, entryName(loaded), Buffer.concat([Buffer.from(key, 'latin1'), payload]));
+  const written = await writeCacheEntry(dir, entryName(loaded, 'prepared'), Buffer.concat([Buffer.from(key, 'latin1'), payload]));
   if (written) await forgetOldest(dir, 'prepared');
   return written;
 }
@@ -105,7 +105,7 @@ async function forgetOldest(dir: string, kind: 'prepared' | 'layouts'): Promise<
 }
 
 /** One entry of a kind per project: named after the manifest's absolute path. */
-function entryName(loaded: Pick<LoadedEdition, 'manifestPath'>, kind: 'prepared' | 'layouts' = 'prepared'): string {
+function entryName(loaded: Pick<LoadedEdition, 'manifestPath'>, kind: 'prepared' | 'layouts'): string {
   return `${kind}-${createHash('sha256').update(path.resolve(loaded.manifestPath)).digest('hex').slice(0, 16)}.bin`;
 }
 
