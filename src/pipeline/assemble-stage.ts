@@ -29,6 +29,7 @@ import { hyphenateTree } from '../typography/hyphenate.ts';
 import { filesNamed, lookupFolders } from './project.ts';
 import type { RepairedDocument } from './repair-stage.ts';
 import type { StageResult } from './stage.ts';
+import { transformKey, type BuildMemory, type TransformedHtml } from './build-cache.ts';
 
 /** What the read, repair and extract stages made of an edition. */
 export interface PreparedEdition {
@@ -46,7 +47,12 @@ export interface AssembleOptions {
   stylesheets?: readonly string[];
   /** The date stamped in the colophon (default: the edition's date). */
   date?: Date;
+  /** HTML transformed by an earlier build, by a hash of its inputs (`build-cache.ts`). */
+  transforms?: TransformMemory;
 }
+
+/** Transformed HTML by `transformKey` of its inputs. */
+export type TransformMemory = Pick<BuildMemory<TransformedHtml>, 'get' | 'set'>;
 
 export interface AssembledEdition {
   edition: Edition;
@@ -112,7 +118,10 @@ export async function assembleStage(prepared: PreparedEdition, options: Assemble
     },
   });
   // Page references first; acronyms before anything that adds letters; hyphenation last.
-  const compendium = transformHtml(rendered, [linkPageReferences, rehypeMarkExtraction(extraction.marks), ...typographyTransforms(edition.language)]);
+  const memo = remembered(options.transforms);
+  const compendium = memo(transformKey('compendium', rendered, JSON.stringify(extraction.marks), edition.language), () =>
+    transformHtml(rendered, [linkPageReferences, rehypeMarkExtraction(extraction.marks), ...typographyTransforms(edition.language)]),
+  );
   const fragments = converted.map((c) => c.html);
   // The handouts' HTML is made when first asked for: a build without handouts does not pay for a
   // second typography and hyphenation of every document.
@@ -126,10 +135,11 @@ export async function assembleStage(prepared: PreparedEdition, options: Assemble
     fragments,
     assets,
     get handouts() {
-      handouts ??= edition.documents.map((doc, i) => ({
-        documentId: doc.id,
-        html: fillStylesheet(transformHtml(renderHandout(assets.handoutTemplates, edition, doc, fragments[i]!, stylesheetSlot), typographyTransforms(edition.language)).html, `${css}\n${assets.handoutCss}`),
-      }));
+      handouts ??= edition.documents.map((doc, i) => {
+        const rendered = renderHandout(assets.handoutTemplates, edition, doc, fragments[i]!, stylesheetSlot);
+        const transformed = memo(transformKey('handout', rendered, edition.language), () => transformHtml(rendered, typographyTransforms(edition.language)));
+        return { documentId: doc.id, html: fillStylesheet(transformed.html, `${css}\n${assets.handoutCss}`) };
+      });
       return handouts;
     },
   };
@@ -158,6 +168,17 @@ export function reviewPage(prepared: PreparedEdition, assembled: AssembledEditio
     diagnostics,
   );
   return renderTemplates({ ...assembled.templates, main: 'repairs' }, view);
+}
+
+/** Runs a transform, or takes its result from the memory when the same inputs were transformed before. */
+function remembered(memory: TransformMemory | undefined): (key: string, run: () => TransformedHtml) => TransformedHtml {
+  return (key, run) => {
+    const known = memory?.get(key);
+    if (known) return known;
+    const made = run();
+    memory?.set(key, { html: made.html, diagnostics: made.diagnostics });
+    return made;
+  };
 }
 
 /**

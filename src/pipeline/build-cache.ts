@@ -15,6 +15,9 @@
  *   it. A part found there is not measured before its final print, so every part of an unchanged
  *   document can be printed at once, side by side; pagination still checks every final print.
  *   Only the layouts of the last build are kept.
+ * - **The transformed HTML** (`assemble/final-html.ts`: page references, marks, typography,
+ *   hyphenation), by a hash of the HTML the templates made and of what the transforms add, for
+ *   the same code: most of the assembly's time, spared when the templates' output is unchanged.
  *
  * Not for: font subsets or the lexicon (their own entries), build outputs.
  */
@@ -33,7 +36,7 @@ import type { LoadedEdition } from '../sources/load.ts';
 import type { RepairedDocument } from './repair-stage.ts';
 
 /** Bump when what is stored changes shape. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** What the repair and extract stages made, without the sources themselves. */
 export interface PreparedParts {
@@ -96,7 +99,9 @@ export async function writePrepared(loaded: LoadedEdition, key: string, parts: P
 /** Projects remembered at most: the others' entries go, the least recently built first. */
 const keptProjects = 16;
 
-async function forgetOldest(dir: string, kind: 'prepared' | 'layouts'): Promise<void> {
+type MemoryKind = 'layouts' | 'html';
+
+async function forgetOldest(dir: string, kind: 'prepared' | MemoryKind): Promise<void> {
   const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.startsWith(`${kind}-`) && /-[0-9a-f]{16}\.bin$/.test(n));
   if (names.length <= keptProjects) return;
   const dated = await Promise.all(names.map(async (n) => ({ n, t: (await stat(path.join(dir, n)).catch(() => undefined))?.mtimeMs ?? 0 })));
@@ -105,14 +110,25 @@ async function forgetOldest(dir: string, kind: 'prepared' | 'layouts'): Promise<
 }
 
 /** One entry of a kind per project: named after the manifest's absolute path. */
-function entryName(loaded: Pick<LoadedEdition, 'manifestPath'>, kind: 'prepared' | 'layouts'): string {
+function entryName(loaded: Pick<LoadedEdition, 'manifestPath'>, kind: 'prepared' | MemoryKind): string {
   return `${kind}-${createHash('sha256').update(path.resolve(loaded.manifestPath)).digest('hex').slice(0, 16)}.bin`;
 }
 
-/** The layouts a build remembers, to be saved when it has printed. */
-export interface BuildLayouts extends LayoutMemory {
-  /** Writes the layouts used or made by this build (replacing the project's previous ones). */
+/** Entries a build remembers by key, to be saved when it is done. */
+export interface BuildMemory<T> {
+  get(key: string): T | undefined;
+  set(key: string, value: T): void;
+  /** Writes the entries used or made by this build (replacing the project's previous ones). */
   save(): Promise<boolean>;
+}
+
+/** The layouts a build remembers, to be saved when it has printed. */
+export type BuildLayouts = BuildMemory<RememberedLayout> & LayoutMemory;
+
+/** An HTML transformed (`assemble/final-html.ts`), by a hash of what it was made from. */
+export interface TransformedHtml {
+  html: string;
+  diagnostics: Diagnostic[];
 }
 
 /**
@@ -120,32 +136,54 @@ export interface BuildLayouts extends LayoutMemory {
  * @param loaded the edition (its manifest names the entry)
  * @param printer the browser's version: another Chrome lays out otherwise
  */
-export async function openLayouts(loaded: Pick<LoadedEdition, 'manifestPath'>, printer: string): Promise<BuildLayouts> {
+export function openLayouts(loaded: Pick<LoadedEdition, 'manifestPath'>, printer: string): Promise<BuildLayouts> {
+  return openMemory<RememberedLayout>(loaded, 'layouts', printer);
+}
+
+/**
+ * The HTML transforms of the project's last build (the compendium's and each handout's page
+ * references, marks, typography and hyphenation): a pure function of the HTML the templates
+ * made and of Folio's code, most of the assembly's time, the same when only the print changes.
+ * @param loaded the edition (its manifest names the entry)
+ */
+export async function openTransforms(loaded: Pick<LoadedEdition, 'manifestPath'>): Promise<BuildMemory<TransformedHtml>> {
+  return openMemory<TransformedHtml>(loaded, 'html', await codeIdentity());
+}
+
+/** A key for `openTransforms`: a hash of every input of one transform. */
+export function transformKey(...inputs: string[]): string {
+  const hash = createHash('sha256');
+  for (const input of inputs) hash.update(`${input.length}:`).update(input);
+  return hash.digest('hex');
+}
+
+/** The project's entries of a kind, kept only when made by the same `identity` (a Chrome, a code). */
+async function openMemory<T>(loaded: Pick<LoadedEdition, 'manifestPath'>, kind: MemoryKind, identity: string): Promise<BuildMemory<T>> {
   const dir = cacheDirectory();
-  const name = entryName(loaded, 'layouts');
-  let before = new Map<string, RememberedLayout>();
+  const name = entryName(loaded, kind);
+  let before = new Map<string, T>();
   const bytes = await readCacheEntry(dir, name);
   if (bytes) {
     try {
-      const stored = v8.deserialize(bytes) as { format: number; printer: string; layouts: Map<string, RememberedLayout> };
-      if (stored.format === FORMAT && stored.printer === printer && stored.layouts instanceof Map) before = stored.layouts;
+      const stored = v8.deserialize(bytes) as { format: number; identity: string; entries: Map<string, T> };
+      if (stored.format === FORMAT && stored.identity === identity && stored.entries instanceof Map) before = stored.entries;
     } catch {
-      // unreadable: measured again
+      // unreadable: made again
     }
   }
-  const now = new Map<string, RememberedLayout>();
+  const now = new Map<string, T>();
   return {
     get(key) {
-      const layout = now.get(key) ?? before.get(key);
-      if (layout) now.set(key, layout);
-      return layout;
+      const value = now.get(key) ?? before.get(key);
+      if (value) now.set(key, value);
+      return value;
     },
-    set(key, layout) {
-      now.set(key, layout);
+    set(key, value) {
+      now.set(key, value);
     },
     async save() {
-      const written = await writeCacheEntry(dir, name, v8.serialize({ format: FORMAT, printer, layouts: now }));
-      if (written) await forgetOldest(dir, 'layouts');
+      const written = await writeCacheEntry(dir, name, v8.serialize({ format: FORMAT, identity, entries: now }));
+      if (written) await forgetOldest(dir, kind);
       return written;
     },
   };

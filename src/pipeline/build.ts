@@ -4,27 +4,27 @@
  * this module only sequences them, times them and stops at the first error. `build`, `watch`,
  * `check` and the benchmarks compose the same stage functions. One browser serves every print of
  * a build. The library never prints: progress goes to the `onProgress` callback.
+ *
+ * Each stage's module is imported when the build runs it: the browser starts while the rest
+ * loads, a rebuild of unchanged sources does not load the repairs, a build of the PDF alone not
+ * the font subsetter.
  */
-import { fontCharacters } from '../render/pdf-fonts.ts';
-import { subsetInlineFonts } from '../typography/subset-fonts.ts';
 import path from 'node:path';
-import { archiveEdition, type ArchiveResult } from '../archive/archive.ts';
-import { recordEdition } from '../archive/record.ts';
-import { withPrintedPages, type Edition } from '../assemble/edition.ts';
+import type { ArchiveResult } from '../archive/archive.ts';
+import type { Edition } from '../assemble/edition.ts';
 import { FolioError, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import { folioVersion } from '../package.ts';
 import type { BookletOptions } from '../publish/booklet.ts';
 import { openBrowser } from '../render/browser.ts';
-import { assembleStage, reviewPage, type AssembleOptions, type AssembledEdition, type PreparedEdition } from './assemble-stage.ts';
+import type { AssembleOptions, AssembledEdition, PreparedEdition } from './assemble-stage.ts';
 import { buildDate } from './build-date.ts';
-import { extractStage, loadEditorialGlossary } from './extract-stage.ts';
-import { openLayouts, preparationKey, readPrepared, writePrepared } from './build-cache.ts';
+import { openLayouts, openTransforms, preparationKey, readPrepared, writePrepared } from './build-cache.ts';
+import { loadEditorialGlossary } from './editorial-glossary.ts';
 import { toFrontMatter } from './front-matter.ts';
 import { checkOutputFolder, writeOutputs, type OutputFile } from './outputs.ts';
-import { printCompendium, printStage, type PrintProduct, type PrintedEdition } from './print-stage.ts';
+import type { PrintProduct, PrintedEdition } from './print-stage.ts';
 import { readStage } from './read-stage.ts';
 import { displayPath } from '../sources/load.ts';
-import { repairStage } from './repair-stage.ts';
 import { timed, type OnProgress } from './stage.ts';
 
 export type { PreparedEdition } from './assemble-stage.ts';
@@ -106,6 +106,7 @@ export async function prepareEdition(manifestPath: string, options: { onProgress
       diagnostics: sortDiagnostics([...read.diagnostics, ...kept.repairDiagnostics, ...kept.extractDiagnostics]),
     };
   }
+  const [{ repairStage }, { extractStage }] = await Promise.all([import('./repair-stage.ts'), import('./extract-stage.ts')]);
   const repaired = await timed('repair', options.onProgress, () => repairStage(loaded, lexicon), (r) => `${r.diagnostics.length} diagnostics`);
   signal?.throwIfAborted();
   const extraction = await timed('extract', options.onProgress, () => extractStage(loaded, repaired.value, lexicon, editorial.entries), (x) => `${x.value.glossary.length} acronyms, ${x.value.chronology.length} events`);
@@ -134,6 +135,7 @@ export async function assembleEdition(manifestPath: string, options: AssembleOpt
   const prepared = await prepareEdition(manifestPath, options);
   if (hasErrors(prepared.diagnostics)) throw new FolioError('The sources have errors: nothing was built.', prepared.diagnostics);
   const date = buildDate(options.sourceDateEpoch ?? process.env.SOURCE_DATE_EPOCH, prepared.loaded.manifest.date);
+  const { assembleStage } = await import('./assemble-stage.ts');
   const assembled = await timed('assemble', options.onProgress, () => assembleStage(prepared, { ...options, date }), (r) => `${Math.round(r.value.html.length / 1024)} KiB of HTML`);
   options.signal?.throwIfAborted();
   return { prepared, assembled: assembled.value, date, diagnostics: sortDiagnostics([...prepared.diagnostics, ...assembled.diagnostics]) };
@@ -148,6 +150,7 @@ export async function checkEdition(manifestPath: string, options: { print?: bool
   const { prepared, assembled, date, diagnostics } = await assembleEdition(manifestPath, options);
   const session = await openBrowser({ signal: options.signal, timeoutMs: options.printTimeoutMs });
   try {
+    const { printCompendium } = await import('./print-stage.ts');
     const printed = await timed('paginate', options.onProgress, async () => printCompendium(session, assembled, { date, manifestFile: prepared.loaded.manifestFile, printer: await session.version() }));
     return sortDiagnostics([...diagnostics, ...printed.diagnostics]);
   } finally {
@@ -174,9 +177,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const closeBrowser = (): Promise<void> | undefined => browser?.then((b) => b.close(), () => undefined);
   const caching = options.cache !== false && !options.archiveDir;
   let assembledEdition: Awaited<ReturnType<typeof assembleEdition>>;
+  let transforms: Awaited<ReturnType<typeof openTransforms>> | undefined;
   let outDir: string;
   try {
-    assembledEdition = await assembleEdition(options.manifestPath, { ...options, cache: caching });
+    transforms = caching ? await openTransforms({ manifestPath: options.manifestPath }) : undefined;
+    assembledEdition = await assembleEdition(options.manifestPath, { ...options, cache: caching, transforms });
     const { loaded } = assembledEdition.prepared;
     outDir = path.resolve(options.outDir ?? path.resolve(loaded.root, loaded.manifest.output));
     // Before minutes of printing: an output folder that cannot be made is said at once.
@@ -185,28 +190,51 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await closeBrowser();
     throw error;
   }
-  const { prepared, assembled, date, diagnostics: assembledDiagnostics } = assembledEdition;
-  const { loaded, repaired } = prepared;
+  const { prepared, assembled, date } = assembledEdition;
+  const { loaded } = prepared;
   let printed: { value: PrintedEdition; diagnostics: Diagnostic[] } = { value: {}, diagnostics: [] };
+  // The browser quits (and its profile folder is removed) while the outputs are written.
+  let closing: Promise<void> | undefined;
   if (browser) {
     const session = await browser;
     try {
       const layouts = caching ? await openLayouts(loaded, await session.version()) : undefined;
+      const { printStage } = await import('./print-stage.ts');
       printed = await printStage(session, assembled, { date, manifestFile: loaded.manifestFile, booklet: options.booklet, products, printPages: options.printPages, layouts, onProgress: options.onProgress });
       await layouts?.save();
     } finally {
-      await session.close();
+      closing = session.close();
     }
   }
+  // After the print, which made the handouts' HTML.
+  await transforms?.save();
+  try {
+    return await finishBuild(options, only, outDir, assembledEdition, printed);
+  } finally {
+    await closing;
+  }
+}
+
+/** The outputs of a printed build written (and archived): what `build` does once the browser is done. */
+async function finishBuild(
+  options: BuildOptions,
+  only: ReadonlySet<BuildOutput>,
+  outDir: string,
+  { prepared, assembled, diagnostics: assembledDiagnostics }: Awaited<ReturnType<typeof assembleEdition>>,
+  printed: { value: PrintedEdition; diagnostics: Diagnostic[] },
+): Promise<BuildResult> {
+  const { loaded, repaired } = prepared;
   options.signal?.throwIfAborted();
   const diagnostics = [...assembledDiagnostics, ...printed.diagnostics];
   // A page reference left without its number is an error: nothing is written, the last good output stays.
   if (hasErrors(printed.diagnostics)) throw new FolioError('The print has errors: nothing was written.', sortDiagnostics(diagnostics));
   const { compendium, booklet, handouts } = printed.value;
+  const { withPrintedPages } = await import('../assemble/edition.ts');
   const edition = compendium ? withPrintedPages(assembled.edition, compendium.pagination.pages, printed.diagnostics) : assembled.edition;
 
   const files: OutputFile[] = [];
   if (only.has('html')) {
+    const [{ subsetInlineFonts }, { fontCharacters }, { reviewPage }] = await Promise.all([import('../typography/subset-fonts.ts'), import('../render/pdf-fonts.ts'), import('./assemble-stage.ts')]);
     // The screen edition leaves hyphenation to the reader's browser (`hyphens: auto`), which knows
     // the width it lays out; the soft hyphens were for the print. Its fonts keep only what the
     // printed pages drew (and what shows on screen only) when the compendium was printed, which
@@ -236,7 +264,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     ? await timed(
         'archive',
         options.onProgress,
-        async () => archiveEdition({ dir: archiveDir, edition: await recordEdition(loaded, repaired.map((d) => ({ id: d.loaded.id, ...d.result })), folioVersion), files }),
+        async () => {
+          const [{ archiveEdition }, { recordEdition }] = await Promise.all([import('../archive/archive.ts'), import('../archive/record.ts')]);
+          return archiveEdition({ dir: archiveDir, edition: await recordEdition(loaded, repaired.map((d) => ({ id: d.loaded.id, ...d.result })), folioVersion), files });
+        },
         (a) => `${a.status} ${displayPath(a.path)}`,
       )
     : undefined;

@@ -13,7 +13,7 @@ import { PDFDocument, PDFHeader } from 'pdf-lib';
 import type { AnchorPosition } from './pdf-anchors.ts';
 import { setPdfMetadata, type PdfMetadata } from './pdf-metadata.ts';
 import { setOutline, type OutlineItem } from './pdf-outline.ts';
-import { rewritePages } from './pdf-content.ts';
+import { rewritePages, type PageRewrite } from './pdf-content.ts';
 import { emptyTagReport, tagsRewrite, type TagReport } from './pdf-tags.ts';
 import { emptyTextLayerReport, textLayerRewrite, type TextLayerReport } from './pdf-text-layer.ts';
 import { remapLookAlikes, safeReplacements } from './pdf-text-mapping.ts';
@@ -48,23 +48,48 @@ export interface FinishedPdf {
   tags: TagReport;
 }
 
+/** What was done to the pages' content (`finishPages`). */
+export interface FinishedPages {
+  textLayer: TextLayerReport;
+  tags: TagReport;
+  remappedGlyphs: number;
+}
+
 /**
- * Finishes a PDF printed by Chrome.
- * @param pdf the printed PDF, as bytes or already loaded (with `updateMetadata: false`); a loaded
- *   document is changed in place
- * @param options metadata, outline, the printed text, the opening pages, a rearrangement
+ * What is done to the printed pages' content, alone: the text layer, the tags, the glyph
+ * mapping. On a whole PDF, or on each part's PDF before the parts are merged (pagination's
+ * `finishPart`), so that it is done while Chrome prints the other parts.
+ * @param doc a PDF printed by Chrome, changed in place
+ * @param options the pages that open a part; the glyph replacements the printed text allows
+ *   (`safeReplacements`), none when absent; leading pages left as they are (a part's throw-away
+ *   pages)
  */
-export async function finishPdf(pdf: Uint8Array | PDFDocument, options: FinishPdfOptions): Promise<FinishedPdf> {
-  let doc = pdf instanceof PDFDocument ? pdf : await PDFDocument.load(pdf, { updateMetadata: false });
-  // What is done to the printed pages' content: before a rearrangement, which draws each page
-  // whole (as a form) where the text and the tags can no longer be told apart.
+export function finishPages(doc: PDFDocument, options: { openingPages?: readonly number[]; replacements?: ReadonlyMap<number, number>; skip?: number }): FinishedPages {
   // One pass over the pages for both: each page's content is decoded and compressed once.
   const textLayer = emptyTextLayerReport();
   const tags = emptyTagReport();
   const tagging = tagsRewrite(doc, { openingPages: options.openingPages }, tags);
-  textLayer.unreadPages = rewritePages(doc, tagging ? [textLayerRewrite(textLayer), tagging] : [textLayerRewrite(textLayer)]);
+  const skip = options.skip ?? 0;
+  const rewrites = (tagging ? [textLayerRewrite(textLayer), tagging] : [textLayerRewrite(textLayer)]).map((rewrite): PageRewrite => (ops, page, index) => (index < skip ? undefined : rewrite(ops, page, index)));
+  textLayer.unreadPages = rewritePages(doc, rewrites).filter((p) => p > skip);
   if (tagging) tags.unreadPages = textLayer.unreadPages;
-  const remappedGlyphs = options.printedText === undefined ? 0 : remapLookAlikes(doc, safeReplacements(options.printedText));
+  const remappedGlyphs = options.replacements ? remapLookAlikes(doc, options.replacements) : 0;
+  return { textLayer, tags, remappedGlyphs };
+}
+
+/**
+ * Finishes a PDF printed by Chrome.
+ * @param pdf the printed PDF, as bytes or already loaded (with `updateMetadata: false`); a loaded
+ *   document is changed in place
+ * @param options metadata, outline, the printed text, the opening pages, a rearrangement; when
+ *   `pages` is given, its pages were finished already (part by part) and this is what was done
+ */
+export async function finishPdf(pdf: Uint8Array | PDFDocument, options: FinishPdfOptions & { pages?: FinishedPages }): Promise<FinishedPdf> {
+  let doc = pdf instanceof PDFDocument ? pdf : await PDFDocument.load(pdf, { updateMetadata: false });
+  // What is done to the printed pages' content: before a rearrangement, which draws each page
+  // whole (as a form) where the text and the tags can no longer be told apart.
+  const { textLayer, tags, remappedGlyphs } =
+    options.pages ?? finishPages(doc, { openingPages: options.openingPages, replacements: options.printedText === undefined ? undefined : safeReplacements(options.printedText) });
   if (options.arrange) {
     const pages = await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
     doc = await PDFDocument.load(await options.arrange(pages), { updateMetadata: false });

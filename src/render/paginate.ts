@@ -16,7 +16,11 @@
  *    ahead of it (the same layout, printed invisible and untagged, which costs about a third).
  *    The table of contents, which names every page, is measured early and printed last.
  *    Before every print of a part, measures included, runs of hyphenated lines are broken up
- *    in the part as it will be printed (`typography/hyphen-ladders.ts`).
+ *    in the part as it will be printed (`typography/hyphen-ladders.ts`); a part laid out before
+ *    with the same numbers (in this print or a remembered one) has the same soft hyphens taken
+ *    out without being laid out again. Of the parts ready to print, the longest goes first.
+ *    Each final print's PDF is handed to `finishPart` as soon as it is read, so that what can be
+ *    finished a part at a time (`finish-pdf.ts`) is done while Chrome prints the others.
  * 3. Only the small PDFs of the parts are read (their named destinations and page count). When
  *    every part's print agrees with the numbers the others gave (start page, page references),
  *    the parts are merged (`pdf-merge.ts`); a part printed with numbers that changed since is
@@ -37,7 +41,7 @@
 import { createHash } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
 import { maxHyphenatedLinesInARow } from '../language/fr/line-breaking.ts';
-import { limitHyphenLadders } from '../typography/hyphen-ladders.ts';
+import { limitHyphenLadders, removeSoftHyphens } from '../typography/hyphen-ladders.ts';
 import { loadEveryFace, type BrowserSession, type LoadedPage, type PdfOptions } from './browser.ts';
 import { readAnchorPositions, type AnchorPosition } from './pdf-anchors.ts';
 import { mergeParts } from './pdf-merge.ts';
@@ -62,6 +66,22 @@ export interface PaginateOptions {
    * with, so a wrong memory costs a print, never a wrong number.
    */
   layouts?: LayoutMemory;
+  /**
+   * Run on each final print of a part, on its PDF as loaded (changed in place), before the merge:
+   * what can be finished a part at a time is done while Chrome prints the others. A part printed
+   * again is finished again; the merge takes the last.
+   */
+  finishPart?: (doc: PDFDocument, part: FinishingPart) => void;
+}
+
+/** A part's final print, as `finishPart` sees it. */
+export interface FinishingPart {
+  /** The part's place in the document (0 for the first). */
+  index: number;
+  /** Leading pages of its PDF that are not part of the document (1-based page skip + 1 is its first). */
+  skip: number;
+  /** Where each anchor of the part is, on its own pages (1-based, after the skipped ones). */
+  local: ReadonlyMap<string, AnchorPosition>;
 }
 
 /** What a print of a part gave, kept to spare its measure next time. */
@@ -71,6 +91,8 @@ export interface RememberedLayout {
   length: number;
   local: Map<string, AnchorPosition>;
   skip: number;
+  /** The soft hyphens its ladders took out (`limitHyphenLadders`'s `removed`). */
+  removed: number[];
 }
 
 /** Layouts by a key of everything a part's layout depends on in the document (`layoutKey`). */
@@ -148,8 +170,13 @@ interface Print {
   length: number;
   /** Where each owned anchor is, on the part's own pages (1-based). */
   local: Map<string, AnchorPosition>;
-  pdf?: Uint8Array;
+  /** The PDF, loaded (finals only). */
+  document?: PDFDocument;
+  /** Settles when `finishPart` has run on it (finals only). */
+  finishing?: Promise<void>;
   skip: number;
+  /** The soft hyphens its ladders took out. */
+  removed: number[];
 }
 
 interface PartState {
@@ -256,13 +283,32 @@ function runJob(pool: PrintPool, html: string, options: PaginateOptions): Promis
     else s.measures += 1;
     return {
       run: async (page) => {
-        const printed = await printPart(page, s.part, { start, values, measure: kind === 'measure', tagged, outline: states.length === 1 && (options.pdf?.outline ?? false) });
+        // The same text as a print before (of this build or a remembered one) breaks its ladders at the same words.
+        const removed = s.latest && same(s.latest.values, values) ? s.latest.removed : undefined;
+        const printed = await printPart(page, s.part, { start, values, measure: kind === 'measure', tagged, outline: states.length === 1 && (options.pdf?.outline ?? false), removed });
         prints += 1;
         s.running = false;
-        const result: Print = { kind, start: kind === 'final' ? start : undefined, values, length: printed.length, local: printed.local, pdf: kind === 'final' ? printed.pdf : undefined, skip: printed.skip };
+        const result: Print = { kind, start: kind === 'final' ? start : undefined, values, length: printed.length, local: printed.local, document: kind === 'final' ? printed.document : undefined, skip: printed.skip, removed: printed.removed };
         s.latest = result;
-        if (kind === 'final') s.final = result;
-        options.layouts?.set(layoutKey(shell, s.part, tagged), { values, length: result.length, local: result.local, skip: result.skip });
+        if (kind === 'final') {
+          s.final = result;
+          // After the next prints are sent: finishing is JavaScript, Chrome goes on meanwhile.
+          const finishPart = options.finishPart;
+          if (finishPart) {
+            result.finishing = new Promise<void>((resolve, reject) => {
+              setImmediate(() => {
+                try {
+                  finishPart(printed.document, { index, skip: printed.skip, local: printed.local });
+                  resolve();
+                } catch (error) {
+                  reject(error);
+                }
+              });
+            });
+            result.finishing.catch(fail);
+          }
+        }
+        options.layouts?.set(layoutKey(shell, s.part, tagged), { values, length: result.length, local: result.local, skip: result.skip, removed: result.removed });
         step();
       },
       fail: (error) => {
@@ -300,7 +346,7 @@ function runJob(pool: PrintPool, html: string, options: PaginateOptions): Promis
             split = await page.evaluate(splitDocument, body, splitCss);
             states = split.parts.map((part) => {
               const remembered = options.layouts?.get(layoutKey(shell, part, tagged));
-              const latest: Print | undefined = remembered && { kind: 'measure', values: remembered.values, length: remembered.length, local: remembered.local, skip: remembered.skip };
+              const latest: Print | undefined = remembered && { kind: 'measure', values: remembered.values, length: remembered.length, local: remembered.local, skip: remembered.skip, removed: remembered.removed };
               return { part, owned: new Set(part.owned), running: false, finals: 0, measures: 0, latest };
             });
             step();
@@ -311,13 +357,18 @@ function runJob(pool: PrintPool, html: string, options: PaginateOptions): Promis
       const first = starts();
       const pages = anchorPages(first);
       let waiting: number | undefined;
+      // Of the parts that can be printed, the longest first: the pages of the pool then finish
+      // together rather than one waiting on a long part sent last.
+      let ready: { i: number; start: number; values: Record<string, string>; length: number } | undefined;
       for (const [i, s] of states.entries()) {
         const start = first[i];
         if (start === undefined || s.running || current(s, start, pages) || s.finals >= maxPrints) continue;
         const { values, complete } = valuesFor(s, pages);
-        if (complete) return printTask(i, 'final', start, values);
-        waiting ??= i;
+        const length = s.latest?.length ?? 0;
+        if (complete && (!ready || length > ready.length)) ready = { i, start, values, length };
+        if (!complete) waiting ??= i;
       }
+      if (ready) return printTask(ready.i, 'final', ready.start, ready.values);
       // Nothing else can move (a part names pages that depend on its own length): print it
       // with the numbers known so far; it is printed again if they change.
       if (waiting !== undefined && states.every((s) => !s.running) && toMeasure(pages) === undefined) {
@@ -347,8 +398,9 @@ function runJob(pool: PrintPool, html: string, options: PaginateOptions): Promis
 
   const assemble = async (first: (number | undefined)[], pages: Map<string, number>): Promise<PaginationResult> => {
     const settled = states.every((s, i) => current(s, first[i], pages));
+    await Promise.all(states.map((s) => s.final!.finishing));
     await options.beforeMerge?.();
-    const merged = await mergeParts(states.map((s, i) => ({ pdf: s.final!.pdf!, start: first[i]!, skip: s.final!.skip, owned: s.owned })));
+    const merged = await mergeParts(states.map((s, i) => ({ pdf: s.final!.document!, start: first[i]!, skip: s.final!.skip, owned: s.owned })));
     const positions: Record<string, AnchorPosition> = {};
     const pageOf: Record<string, number> = {};
     states.forEach((s, i) => {
@@ -392,22 +444,29 @@ function layoutKey(shell: DocumentShell, part: Part, tagged: boolean): string {
 async function printPart(
   page: LoadedPage,
   part: Part,
-  how: { start: number; values: Record<string, string>; measure: boolean; tagged: boolean; outline: boolean },
-): Promise<{ length: number; local: Map<string, AnchorPosition>; pdf: Uint8Array; skip: number }> {
+  how: { start: number; values: Record<string, string>; measure: boolean; tagged: boolean; outline: boolean; removed?: readonly number[] },
+): Promise<{ length: number; local: Map<string, AnchorPosition>; document: PDFDocument; skip: number; removed: number[] }> {
   const skip = how.start > 1 ? leadingPages : 0;
   await page.evaluate(showPart, { html: part.html, owned: part.owned, refs: part.refs, stubs: part.stubs, values: how.values, skip, counter: how.start - skip, measure: how.measure });
   // The part may use a face the page has not loaded yet (see `loadEveryFace`).
   await page.evaluate(loadEveryFace);
   // No more than two hyphenated lines in a row (see hyphen-ladders.ts), in the part as it is
   // about to be printed, its page numbers written: a measure must see the lines its final print
-  // will have, or the lengths it gives would be wrong.
-  await page.evaluate(limitHyphenLadders, maxHyphenatedLinesInARow, 24);
+  // will have, or the lengths it gives would be wrong. The same text laid out before needs no
+  // layout: the same soft hyphens go.
+  let removed: number[];
+  if (how.removed) {
+    await page.evaluate(removeSoftHyphens, how.removed);
+    removed = [...how.removed];
+  } else {
+    removed = (await page.evaluate(limitHyphenLadders, maxHyphenatedLinesInARow, 24)).removed;
+  }
   const pdf = await page.pdf({ outline: how.outline && !how.measure, tagged: how.tagged && !how.measure });
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const local = new Map<string, AnchorPosition>();
   const owned = new Set(part.owned);
   for (const [id, position] of readAnchorPositions(doc)) if (owned.has(id) && position.page > skip) local.set(id, { ...position, page: position.page - skip });
-  return { length: doc.getPageCount() - skip, local, pdf, skip };
+  return { length: doc.getPageCount() - skip, local, document: doc, skip, removed };
 }
 
 /** While the split runs, the body is not laid out: only its styles are computed. */

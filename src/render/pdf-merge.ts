@@ -14,7 +14,8 @@ import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumb
 
 /** A part as printed. */
 export interface PrintedPart {
-  pdf: Uint8Array;
+  /** Its PDF, as bytes or loaded (it is read, not changed). */
+  pdf: Uint8Array | PDFDocument;
   /** Page of the whole document (1-based) on which the part's first kept page goes. */
   start: number;
   /** Leading pages of the part's PDF that are not part of the document (see `paginate.ts`). */
@@ -49,7 +50,7 @@ export async function mergeParts(parts: readonly PrintedPart[]): Promise<MergedD
   const elementIds: [string, PDFRef][] = [];
 
   for (const [index, part] of parts.entries()) {
-    const src = await PDFDocument.load(part.pdf, { updateMetadata: false });
+    const src = part.pdf instanceof PDFDocument ? part.pdf : await PDFDocument.load(part.pdf, { updateMetadata: false });
     const pages = src.getPages();
     const kept = pages.slice(part.skip);
     if (kept.length === 0) continue;

@@ -10,8 +10,10 @@
  * Not for: choosing what to print or its metadata (`pipeline/print-stage.ts`, `edition-pdf.ts`).
  */
 import type { BrowserSession, PdfOptions } from './browser.ts';
-import { finishPdf, type FinishedPdf } from './finish-pdf.ts';
-import { paginate, type LayoutMemory, type PaginationProgress, type PaginationResult } from './paginate.ts';
+import type { PDFDocument } from 'pdf-lib';
+import { finishPages, finishPdf, type FinishedPages, type FinishedPdf } from './finish-pdf.ts';
+import { paginate, type FinishingPart, type LayoutMemory, type PaginationProgress, type PaginationResult } from './paginate.ts';
+import { safeReplacements } from './pdf-text-mapping.ts';
 import type { PdfMetadata } from './pdf-metadata.ts';
 import type { OutlineItem } from './pdf-outline.ts';
 import type { PrintPool } from './print-pool.ts';
@@ -54,11 +56,24 @@ export interface PrintedPdf extends Omit<FinishedPdf, 'pdf'> {
 export async function printPdf(target: BrowserSession | PrintPool, request: PrintRequest): Promise<PrintedPdf> {
   const pdfOptions: PdfOptions = { tagged: request.tagged ?? true, outline: request.outline === undefined };
   let release: (() => void) | undefined;
+  const replacements = safeReplacements(request.html);
+  const openingAnchors = request.openingAnchors ?? [];
+  // Each part's pages are finished as soon as it is printed, in pages of its own PDF.
+  const parts: PartPages[] = [];
+  const finishPart = (doc: PDFDocument, part: FinishingPart): void => {
+    const opening = part.index > 0 ? [part.skip + 1] : [];
+    for (const anchor of openingAnchors) {
+      const at = part.local.get(anchor);
+      if (at) opening.push(part.skip + at.page);
+    }
+    parts[part.index] = { ...finishPages(doc, { openingPages: opening, replacements, skip: part.skip }), skip: part.skip };
+  };
   try {
     const { document, ...pagination } = await paginate(target, request.html, {
       pdf: pdfOptions,
       onProgress: request.onProgress,
       layouts: request.layouts,
+      finishPart,
       beforeMerge: async () => {
         release = await wholeDocuments.acquire();
       },
@@ -67,14 +82,39 @@ export async function printPdf(target: BrowserSession | PrintPool, request: Prin
       metadata: request.metadata,
       outline: request.outline,
       positions: pagination.positions,
-      printedText: request.html,
-      openingPages: openingPages(pagination, request.openingAnchors ?? []),
       arrange: request.arrange,
+      pages: mergeFinishedPages(parts, [1, ...pagination.openingPages]),
     });
     return { ...finished, pagination };
   } finally {
     release?.();
   }
+}
+
+/** What was done to a part's pages, and the leading pages of its PDF that the document skips. */
+type PartPages = FinishedPages & { skip: number };
+
+/**
+ * What was done to the parts' pages, for the whole document: the counts added up, the pages
+ * numbered in it.
+ * @param parts each part's report, with the leading pages its PDF skipped
+ * @param starts the page of the document on which each part starts
+ */
+function mergeFinishedPages(parts: readonly PartPages[], starts: readonly number[]): FinishedPages {
+  const whole: FinishedPages = { textLayer: { softHyphens: 0, lineEndHyphens: 0, unreadPages: [] }, tags: { roleMap: {}, artifacts: 0, lineEndSpaces: 0, removedHeads: 0, unreadPages: [] }, remappedGlyphs: 0 };
+  const pagesOf = (list: readonly number[], i: number, skip: number): number[] => list.filter((p) => p > skip).map((p) => starts[i]! + p - skip - 1);
+  parts.forEach((part, i) => {
+    whole.textLayer.softHyphens += part.textLayer.softHyphens;
+    whole.textLayer.lineEndHyphens += part.textLayer.lineEndHyphens;
+    whole.textLayer.unreadPages.push(...pagesOf(part.textLayer.unreadPages, i, part.skip));
+    Object.assign(whole.tags.roleMap, part.tags.roleMap);
+    whole.tags.artifacts += part.tags.artifacts;
+    whole.tags.lineEndSpaces += part.tags.lineEndSpaces;
+    whole.tags.removedHeads += part.tags.removedHeads;
+    whole.tags.unreadPages.push(...pagesOf(part.tags.unreadPages, i, part.skip));
+    whole.remappedGlyphs += part.remappedGlyphs;
+  });
+  return whole;
 }
 
 /**
@@ -96,19 +136,3 @@ const wholeDocuments = (() => {
     },
   };
 })();
-
-/**
- * The pages on which a part opens: where the pagination cut the document (its right-hand
- * starts), and the pages of the anchors the caller names.
- * @param pagination the pagination's page of every anchor and its part starts
- * @param anchors anchors of elements that open a part
- * @returns page numbers (1-based), ascending, once each
- */
-export function openingPages(pagination: Pick<PaginationResult, 'pages' | 'openingPages'>, anchors: readonly string[]): number[] {
-  const pages = new Set(pagination.openingPages);
-  for (const anchor of anchors) {
-    const page = pagination.pages[anchor];
-    if (page !== undefined) pages.add(page);
-  }
-  return [...pages].sort((a, b) => a - b);
-}

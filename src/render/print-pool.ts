@@ -81,6 +81,14 @@ export function createPrintPool(session: BrowserSession, size = 2): PrintPool {
   };
 
   const runOn = async (worker: Worker, job: PrintJob, task: PrintTask): Promise<void> => {
+    if (worker.page && worker.shell && worker.shell !== job.shell) {
+      // Another document: its head put in place of the page's, keeping what both share (the
+      // stylesheet with its fonts, most of what a page load costs; a handout's head differs
+      // from another's by its title and running heads only).
+      const html = job.shell.head + job.shell.tail;
+      worker.shell = undefined;
+      if (await worker.page.evaluate(swapShell, html).catch(() => false)) worker.shell = job.shell;
+    }
     if (worker.shell !== job.shell || !worker.page) {
       const old = worker.page;
       worker.page = undefined;
@@ -136,6 +144,53 @@ export function createPrintPool(session: BrowserSession, size = 2): PrintPool {
       await Promise.all(workers.map((w) => w.page?.close().catch(() => undefined)));
     },
   };
+}
+
+/**
+ * Makes the page's document the given one, emptied of its body, without loading a page: the
+ * elements of its head that the new one has too, in the same order, are kept as they are (a
+ * stylesheet kept is neither parsed nor its fonts loaded again); the others are taken out or put
+ * in; the `<html>` and `<body>` attributes become the new ones. Runs in the page.
+ * @returns true when the page now holds the document
+ */
+function swapShell(html: string): boolean {
+  const next = new DOMParser().parseFromString(html, 'text/html');
+  const old = Array.from(document.head.children);
+  // Each element of the new head, and the old one it is the same as (in order), if any.
+  const wanted: [Element, Element | undefined][] = [];
+  let from = 0;
+  for (const el of Array.from(next.head.children)) {
+    let found = -1;
+    for (let i = from; i < old.length; i++) {
+      if (old[i]!.outerHTML === el.outerHTML) {
+        found = i;
+        break;
+      }
+    }
+    if (found >= 0) from = found + 1;
+    wanted.push([el, found >= 0 ? old[found] : undefined]);
+  }
+  const kept = new Set(wanted.map(([, same]) => same).filter((el) => el !== undefined));
+  for (const el of old) if (!kept.has(el)) el.remove();
+  // The kept elements never move: the new ones go in after the one before them.
+  let previous: Element | undefined;
+  for (const [el, same] of wanted) {
+    if (same) previous = same;
+    else {
+      const fresh = document.importNode(el, true);
+      document.head.insertBefore(fresh, previous ? previous.nextSibling : document.head.firstChild);
+      previous = fresh;
+    }
+  }
+  for (const [target, source] of [
+    [document.documentElement, next.documentElement],
+    [document.body, next.body],
+  ] as const) {
+    for (const name of target.getAttributeNames()) if (!source.hasAttribute(name)) target.removeAttribute(name);
+    for (const name of source.getAttributeNames()) target.setAttribute(name, source.getAttribute(name)!);
+  }
+  document.body.replaceChildren();
+  return true;
 }
 
 /**

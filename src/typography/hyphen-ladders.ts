@@ -22,6 +22,12 @@ export interface LadderReport {
   rounds: number;
   /** Longest run of hyphenated lines left (in the page's own layout). */
   longest: number;
+  /**
+   * The soft hyphens taken out, by their rank among the body's soft hyphens before the pass (in
+   * document order, from 0): what `removeSoftHyphens` does again to the same text without
+   * laying it out.
+   */
+  removed: number[];
 }
 
 /**
@@ -89,6 +95,10 @@ export function limitHyphenLadders(maxRun: number, maxRounds = 8): LadderReport 
   body.style.padding = '0';
 
   // 2. Find the line ends of each block of running text, and whether each ends with a hyphen.
+  // The body's text before the pass, to tell at the end which soft hyphens went.
+  const before: [Text, string][] = [];
+  const all = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+  for (let node = all.nextNode() as Text | null; node; node = all.nextNode() as Text | null) if (node.data.includes(shy)) before.push([node, node.data]);
   let pending = Array.from(document.querySelectorAll('p, li, dd, td, blockquote, figcaption')).filter((el) => el.textContent?.includes(shy));
   const range = document.createRange();
   let words = 0;
@@ -151,8 +161,52 @@ export function limitHyphenLadders(maxRun: number, maxRounds = 8): LadderReport 
     pending = changed;
   }
 
-  // 3. Put the page back.
+  // 3. Put the page back, and say which soft hyphens went (the pass only ever takes them out).
   for (const { rule, media } of switched) rule.media.mediaText = media;
   Object.assign(body.style, saved);
-  return { words, rounds: rounds + 1, longest };
+  const removed: number[] = [];
+  let rank = 0;
+  for (const [node, text] of before) {
+    const now = node.data;
+    for (let i = 0, j = 0; i < text.length; i++) {
+      if (text[i] !== shy) {
+        j++;
+        continue;
+      }
+      if (now[j] === shy) j++;
+      else removed.push(rank);
+      rank++;
+    }
+  }
+  return { words, rounds: rounds + 1, longest, removed };
+}
+
+/**
+ * Takes out the soft hyphens that `limitHyphenLadders` took out of the same text before, by
+ * their rank in the body (its `removed`), without laying anything out. Runs in the page.
+ * @param removed ranks of soft hyphens among the body's, in document order, ascending
+ */
+export function removeSoftHyphens(removed: readonly number[]): number {
+  const shy = '\u00ad';
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let rank = 0;
+  let next = 0;
+  for (let node = walker.nextNode() as Text | null; node && next < removed.length; node = walker.nextNode() as Text | null) {
+    const text = node.data;
+    if (!text.includes(shy)) continue;
+    let out = '';
+    for (let i = 0; i < text.length; i++) {
+      if (text[i] === shy) {
+        if (removed[next] === rank) {
+          next++;
+          rank++;
+          continue;
+        }
+        rank++;
+      }
+      out += text[i];
+    }
+    if (out !== text) node.data = out;
+  }
+  return next;
 }

@@ -35,6 +35,19 @@ ${chapter(3, 20, '<p>Le chapitre 1 commence page <span data-page-of="ch1-title">
 ${chapter(4, 3)}
 </body></html>`;
 
+/** A narrow justified column of long hyphenated words, in a part after the first: hyphens line after line. */
+function ladderDocument(): string {
+  const shy = '\u00ad';
+  const words = ['ad·mi·nis·tra·tion', 're·con·nais·san·ce', 'dé·par·te·men·ta·le', 'in·ter·na·tio·na·le'].map((w) => w.replaceAll('·', shy));
+  const text = Array.from({ length: 36 }, (_, i) => words[i % words.length]).join(' ');
+  return `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><style>
+@page { size: A5; margin: 20mm; }
+body { font: 10pt/1.4 serif; }
+section { break-before: right; }
+p { width: 40mm; text-align: justify; hyphens: manual; }
+</style></head><body><h1>Titre</h1><section id="texte"><p>${text}</p></section></body></html>`;
+}
+
 interface Printed {
   result: PaginationResult & { pdf: Uint8Array };
   text: PdfText;
@@ -145,15 +158,7 @@ describe.skipIf(!browserAvailable())('pagination by parts', () => {
   });
 
   it('breaks up runs of hyphenated lines in a part printed after the first, as that part is laid out', async () => {
-    const shy = '\u00ad';
-    const words = ['ad·mi·nis·tra·tion', 're·con·nais·san·ce', 'dé·par·te·men·ta·le', 'in·ter·na·tio·na·le'].map((w) => w.replaceAll('·', shy));
-    const text = Array.from({ length: 36 }, (_, i) => words[i % words.length]).join(' ');
-    const html = `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><style>
-@page { size: A5; margin: 20mm; }
-body { font: 10pt/1.4 serif; }
-section { break-before: right; }
-p { width: 40mm; text-align: justify; hyphens: manual; }
-</style></head><body><h1>Titre</h1><section id="texte"><p>${text}</p></section></body></html>`;
+    const html = ladderDocument();
     const result = await paginateToBytes(pool, html);
     expect(result.parts).toBe(2);
     const printed = await readPdfText(result.pdf);
@@ -170,6 +175,46 @@ p { width: 40mm; text-align: justify; hyphens: manual; }
     expect(hyphenated, lines.join(' / ')).toBeGreaterThan(2);
     expect(longest, lines.join(' / ')).toBeLessThanOrEqual(2);
   });
+  it('takes out, in a part laid out before, the same soft hyphens without laying it out again', async () => {
+    const html = ladderDocument();
+    const memory = new Map<string, RememberedLayout>();
+    const layouts: LayoutMemory = { get: (k) => memory.get(k), set: (k, l) => void memory.set(k, l) };
+    const first = await paginateToBytes(pool, html, { layouts });
+    expect([...memory.values()].some((l) => l.removed.length > 0)).toBe(true);
+    const again = await paginateToBytes(pool, html, { layouts });
+    expect(again.prints).toBe(again.parts);
+    expect((await readPdfText(again.pdf)).bodies).toEqual((await readPdfText(first.pdf)).bodies);
+  });
+
+  it('prints documents that share a stylesheet in one page in turn as each prints alone', async () => {
+    const doc = (title: string, head: string): string => `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>${title}</title><style>
+@page { size: A5; margin: 22mm 15mm; @bottom-center { content: counter(page); } }
+body { font: 10pt/1.4 serif; }
+</style><style>@page { @top-center { content: "${head}"; } }</style></head><body class="${title}"><h1>${title}</h1>${paragraph.repeat(12)}</body></html>`;
+    const [a, b] = [doc('Premier', 'Tête A'), doc('Second', 'Tête B')];
+    const alone = async (html: string): Promise<PdfText> => {
+      const own = createPrintPool(session, 1);
+      try {
+        return await readPdfText((await paginateToBytes(own, html)).pdf);
+      } finally {
+        await own.close();
+      }
+    };
+    const shared = createPrintPool(session, 1);
+    try {
+      const inTurn: PdfText[] = [];
+      for (const html of [a, b, a]) inTurn.push(await readPdfText((await paginateToBytes(shared, html)).pdf));
+      const [soloA, soloB] = [await alone(a), await alone(b)];
+      expect(inTurn[0]).toEqual(soloA);
+      expect(inTurn[1]).toEqual(soloB);
+      expect(inTurn[2]).toEqual(soloA);
+      expect(inTurn[1]!.heads.join(' ')).toContain('Tête B');
+      expect(inTurn[1]!.heads.join(' ')).not.toContain('Tête A');
+    } finally {
+      await shared.close();
+    }
+  });
+
   it('prints every part once, side by side, with the layouts of an earlier print — and the same numbers; a wrong memory costs a print, not a number', async () => {
     const memory = new Map<string, RememberedLayout>();
     const layouts: LayoutMemory = { get: (k) => memory.get(k), set: (k, l) => void memory.set(k, l) };
