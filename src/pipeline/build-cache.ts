@@ -195,7 +195,11 @@ let code: Promise<string> | undefined;
 function codeIdentity(): Promise<string> {
   code ??= (async () => {
     const hash = createHash('sha256');
-    const root = path.resolve(import.meta.dirname, '..');
+    // The folder of the code: `src/` run by tsx or vitest, `dist/` compiled (this module in a
+    // subfolder of it or, bundled, in it).
+    let root = import.meta.dirname;
+    while (!['src', 'dist'].includes(path.basename(root)) && path.dirname(root) !== root) root = path.dirname(root);
+    if (!['src', 'dist'].includes(path.basename(root))) root = import.meta.dirname;
     const files = (await readdir(root, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
     for (const file of [...files, path.join(packageDir, 'package.json'), path.join(packageDir, 'package-lock.json')]) {
       hash.update(`${path.relative(packageDir, file)}\0`);
