@@ -26,6 +26,7 @@ import { compendiumAnchors } from '../render/edition-pdf.ts';
 import type { LoadedEdition } from '../sources/load.ts';
 import { frenchTypographyTree } from '../typography/french-typography.ts';
 import { hyphenateTree } from '../typography/hyphenate.ts';
+import { charactersOf, subsetFontsToPrint } from '../typography/subset-fonts.ts';
 import { filesNamed, lookupFolders } from './project.ts';
 import type { RepairedDocument } from './repair-stage.ts';
 import type { StageResult } from './stage.ts';
@@ -100,7 +101,7 @@ export async function assembleStage(prepared: PreparedEdition, options: Assemble
     folioVersion,
     diagnostics,
   );
-  const [templates, css, assets] = await Promise.all([loadTemplates(templateFolders), bundleStylesheets(stylesheets, bundle), loadPublishAssets(styleFolders, templateFolders, bundle)]);
+  const [templates, bundled, published] = await Promise.all([loadTemplates(templateFolders), bundleStylesheets(stylesheets, bundle), loadPublishAssets(styleFolders, templateFolders, bundle)]);
   const rendered = renderTemplates(templates, {
     edition,
     documents: edition.documents.map((doc, i) => ({ ...doc, html: converted[i]!.html })),
@@ -122,6 +123,13 @@ export async function assembleStage(prepared: PreparedEdition, options: Assemble
   const compendium = memo(transformKey('compendium', rendered, JSON.stringify(extraction.marks), edition.language), () =>
     transformHtml(rendered, [linkPageReferences, rehypeMarkExtraction(extraction.marks), ...typographyTransforms(edition.language)]),
   );
+  // The fonts cut down to what the prints may draw: the compendium's text, and what the handouts
+  // print besides (their templates' words, the edition's facts, the messages).
+  const printable = charactersOf(
+    [compendium.html, ...Object.values(published.handoutTemplates.sources), JSON.stringify(edition), JSON.stringify(messagesFor(edition.language)), bundled, published.bookletCss, published.handoutCss].join('\n'),
+  );
+  const [css, bookletCss, handoutCss] = await Promise.all([subsetFontsToPrint(bundled, printable), subsetFontsToPrint(published.bookletCss, printable), subsetFontsToPrint(published.handoutCss, printable)]);
+  const assets: PublishAssets = { ...published, bookletCss, handoutCss };
   const fragments = converted.map((c) => c.html);
   // The handouts' HTML is made when first asked for: a build without handouts does not pay for a
   // second typography and hyphenation of every document.

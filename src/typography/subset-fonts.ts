@@ -27,7 +27,16 @@ const subsetterVersion = (createRequire(import.meta.url)('subset-font/package.js
 /** Characters a browser may draw without their being in the text. */
 const browserCharacters = '\u2010\u2011\u00ad\u2026\u00a0\u202f\u2013\u2014\u2019\ufffd';
 
-const dataFont = /url\(\s*(["']?)data:(font\/woff2|font\/woff|font\/ttf|font\/otf);base64,([A-Za-z0-9+/=]+)\1\s*\)/g;
+const dataFont = /url\(\s*(["']?)data:(font\/woff2|font\/woff|font\/ttf|font\/otf);base64,([A-Za-z0-9+/=]+)\1\s*\)(\s*format\(\s*(["']?)[\w-]+\5\s*\))?/g;
+
+/**
+ * Puts each inlined font's subset in its place, with the format hint that says what it now is
+ * (a browser skips a font whose hint names another format).
+ */
+function replaceFonts(text: string, subsets: ReadonlyMap<string, string>, format: 'woff2' | 'sfnt'): string {
+  const [mime, hint] = format === 'sfnt' ? ['font/ttf', 'truetype'] : ['font/woff2', 'woff2'];
+  return text.replace(dataFont, (_whole, _quote: string, _mime: string, base64: string, hinted?: string) => `url("data:${mime};base64,${subsets.get(base64)}")${hinted ? ` format("${hint}")` : ''}`);
+}
 
 /**
  * The characters a document may draw.
@@ -60,12 +69,12 @@ export function charactersOf(html: string): string {
  * characters and the subsetter: it is kept in the user's cache folder under a hash of the three,
  * so a rebuild that draws the same characters gives the same bytes at once.
  */
-async function cachedSubset(font: Buffer, keep: string): Promise<Buffer> {
+async function cachedSubset(font: Buffer, keep: string, format: 'woff2' | 'sfnt' = 'woff2'): Promise<Buffer> {
   const dir = cacheDirectory();
-  const name = `subset-${createHash('sha256').update(subsetterVersion).update('\0').update(keep).update('\0').update(font).digest('hex').slice(0, 32)}.woff2`;
+  const name = `subset-${createHash('sha256').update(subsetterVersion).update('\0').update(keep).update('\0').update(font).digest('hex').slice(0, 32)}.${format === 'sfnt' ? 'ttf' : 'woff2'}`;
   const cached = await readCacheEntry(dir, name);
   if (cached) return cached;
-  const subset = await subsetFont(font, keep, { targetFormat: 'woff2' });
+  const subset = await subsetFont(font, keep, { targetFormat: format });
   await writeCacheEntry(dir, name, subset);
   return subset;
 }
@@ -89,7 +98,23 @@ export async function subsetInlineFonts(html: string, usage?: ReadonlyMap<string
     const keep = !usage ? characters : drawn ? [...drawn].join('') + screenOnly : ' ';
     subsets.set(base64, (await cachedSubset(font, keep)).toString('base64'));
   }
-  return html.replace(dataFont, (_whole, _quote: string, _mime: string, base64: string) => `url("data:font/woff2;base64,${subsets.get(base64)}")`);
+  return replaceFonts(html, subsets, 'woff2');
+}
+
+/**
+ * The fonts of a stylesheet about to be printed, each inlined font cut down to the characters
+ * the print may draw. Chrome embeds in the PDF only what it draws anyway, so this is for speed:
+ * every printing page loads the stylesheet, every part's print goes through its fonts, and whole
+ * fonts are most of its bytes. The subsets are TrueType, not woff2: Brotli at its best quality is
+ * most of what making and loading a woff2 costs, and these are never downloaded.
+ * @param css a stylesheet, fonts inlined
+ * @param characters what the print may draw (`charactersOf` the documents it prints)
+ */
+export async function subsetFontsToPrint(css: string, characters: string): Promise<string> {
+  const fonts = [...new Set([...css.matchAll(dataFont)].map((m) => m[3]!))];
+  const subsets = new Map<string, string>();
+  for (const base64 of fonts) subsets.set(base64, (await cachedSubset(Buffer.from(base64, 'base64'), characters, 'sfnt')).toString('base64'));
+  return replaceFonts(css, subsets, 'sfnt');
 }
 
 /**
