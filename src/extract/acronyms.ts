@@ -371,6 +371,10 @@ function score(units: Unit[], words: Word[], all: Chunk[], longFirst: boolean): 
   if (longFirst && all.some((c) => !isContent(words[c.word]!) && (c.word <= from || !chunks.some((d) => d.word < c.word && isContent(words[d.word]!))))) {
     return { confidence: -1, coverage, from };
   }
+  // A name in another language is spelled in its own order: letters found backwards in it
+  // (`Integrating Keys (KI)`) are chance. (Translations into French may reverse them.)
+  const givers = [...new Set(chunks.map((c) => words[c.word]!))].filter((w) => w.kind === 'content');
+  if (longFirst && backward > 0 && givers.length >= 2 && givers.every((w) => w.french === false)) return { confidence: -1, coverage, from };
   const contributing = new Set(chunks.map((c) => c.word));
   const content = words.slice(from).filter(isContent);
   const contributingContent = content.filter((w) => contributing.has(words.indexOf(w))).length;
@@ -454,8 +458,12 @@ function longFormStart(words: Word[], chunks: Chunk[], unexplained: number, head
     // A name written in capitals (`UEFI Boot Record`) starts at its first capital: a word in
     // small letters before it (`… emploient UEFI Boot Record`) is the sentence's, not the name's.
     if (isLowerWord(head) && titleCase(words.slice(start))) break;
+    // In another language the head noun comes last: a word before a foreign name is the sentence's.
+    if (head.french === false && words[start]!.french === false) break;
     const quoted = words.slice(j + 1, start).some((w) => w.kind === 'quote');
-    const adjacent = joint.length === 0 && !quoted && ((words[start]!.kind === 'acronym' && !english && head.french !== false) || (isLowerWord(words[start]!) && isLowerWord(head) && !prenominal.has(low(head))));
+    // (French puts the head noun first; in another language a word before the name is an adjective
+    // of the sentence: `a specific unique identifier (UI)`.)
+    const adjacent = joint.length === 0 && !quoted && ((words[start]!.kind === 'acronym' && !english && head.french !== false) || (isLowerWord(words[start]!) && isLowerWord(head) && !prenominal.has(low(head)) && head.french !== false));
     const free = !coordinated && (adjacent || (!quoted && joint.length === 1 && (joint[0] === 'de' || joint[0] === "d'") && !/[sx]$/u.test(low(head))));
     // Joined by a contracted article (`la vitrine du service …`, `le guichet du …`), the head
     // names another thing than the name, unless it renders the letter a head gives.
@@ -616,7 +624,8 @@ export function findDefinitions(text: string, isFrenchWord?: (word: string) => b
       const at = coreAt;
       const termStart = at + core.length - inside[2]!.length;
       const candidate = explicit(text, termStart, termStart + inside[2]!.length, at, at + inside[1]!.length);
-      if (candidate) {
+      // A poor reading (`(Long name, RFC 1234)`: a reference, no short form) leaves the others their chance.
+      if (candidate && isAccepted(candidate)) {
         found.push(candidate);
         continue;
       }
@@ -906,17 +915,19 @@ function shortFirst(text: string, open: number, close: number): DefinitionCandid
   }
   if (!run.some((w) => w.kind === 'acronym')) return undefined;
   // `ACR (pour Long name)`, `ACR (de l'anglais Long name)`: the lead-in is not part of the name.
-  const leadIn = /^\s*(?:pour|(?:de\s+l['’]|en\s+)(?:anglais|allemand|espagnol|italien|latin|néerlandais)\s*:?)\s+/iu.exec(text.slice(open + 1, close));
+  // (`which stands for`, `qui signifie`: the same lead-in in a sentence, English passages included.)
+  const leadIn = /^\s*(?:pour|(?:which\s+|that\s+)?stands\s+for|short\s+for|(?:qui\s+)?signifi(?:e|ant)|(?:de\s+l['’]|en\s+)(?:anglais|allemand|espagnol|italien|latin|néerlandais)\s*:?)\s+/iu.exec(text.slice(open + 1, close));
   if (leadIn) open += leadIn[0].length;
   // `ACR (Long name : « its translation »)`, `ACR (Long name = …)`: the name is the first part.
   const sep = /\s+[:=;–—]\s+|\s+-\s+|\s*\(/u.exec(text.slice(open + 1, close));
   if (sep && sep.index > 0 && (text.slice(open + 1, open + 1 + sep.index).match(/\p{L}{2,}/gu) ?? []).length >= 2) close = open + 1 + sep.index;
-  // `ACR (Long name, Namur)`: a name that spells the letters on its own ends at the comma; what
-  // follows places or dates it.
-  const comma = /^([^,]+),\s*(?:\S+\s*){1,3}$/u.exec(text.slice(open + 1, close));
+  // `ACR (Long name, Namur)`, `ACR (Long Name, ou sa traduction)`: a name that spells the letters
+  // on its own ends at the comma; what follows places, dates or translates it.
+  const comma = /^([^,]+),\s*\S.*$/su.exec(text.slice(open + 1, close));
   if (comma && run.length) {
     const head = tokenize(text, open + 1, open + 1 + comma[1]!.length).filter((w) => w.kind !== 'stop' && w.kind !== 'quote');
-    const whole = align(unitsOf(text.slice(run[0]!.start, run[run.length - 1]!.end)), head, false, false);
+    // (Strict: an alignment read backwards, `FSF` from `Foundation … Free`, scores as well as the right one.)
+    const whole = align(unitsOf(text.slice(run[0]!.start, run[run.length - 1]!.end)), head, false, true);
     if (head.filter(isContent).length >= 2 && whole && whole.coverage === 1 && inOrder(whole.chunks)) close = open + 1 + comma[1]!.length;
   }
   // Nor is the English article before it (`ACR (the Long Name)`).

@@ -217,6 +217,19 @@ describe('glossary: definitions that hold on any text', () => {
     expect(findDefinitions('There are two parts: the motion controller (ASCMOT), and', french).filter(isAccepted)).toEqual([]);
     expect(findDefinitions('le programme des objectifs orbitaux (HLOP) avance', french).filter(isAccepted).map((d) => d.expansion)).toEqual(['programme des objectifs orbitaux']);
   });
+  it('ends the name at a comma when it spells the letters on its own: a translation or a reference follows', () => {
+    expect(taken('le protocole FPT (Fictive Probe Transfer, ou transfert de sonde fictif) sert')).toEqual([['FPT', 'Fictive Probe Transfer']]);
+    expect(taken('la FSF (Fictive Space Foundation, fondation spatiale fictive) aide')).toEqual([['FSF', 'Fictive Space Foundation']]);
+    expect(taken('OTP (Orbit Tracking Protocol, RFC 9999) relaie')).toEqual([['OTP', 'Orbit Tracking Protocol']]);
+    expect(taken('FSA (which stands for Fictive Space Agency) is ours')).toEqual([['FSA', 'Fictive Space Agency']]);
+  });
+  it('reads a name in another language in its own order, with no adjective of the sentence before it', () => {
+    const english = (w: string): boolean => !['cheap', 'agile', 'probe', 'array', 'specific', 'unique', 'tracker', 'integrating', 'orbitkeys'].includes(w);
+    const expansions = (text: string): string[] => findDefinitions(text, english).filter(isAccepted).map((d) => d.expansion);
+    expect(expansions('to build a cheap, agile, and open probe array (PA), run by all')).toEqual(['probe array']);
+    expect(expansions('labeled with a specific unique tracker (UT) that marks it')).toEqual(['unique tracker']);
+    expect(expansions('Integrating OrbitKeys (OKIM) Signing')).not.toContain('Integrating OrbitKeys');
+  });
   it('reads an acronym that is also a Roman numeral with C, D or M as an acronym', () => {
     expect(taken('Elle passe par la couche de liaison inverse (CLI) du réseau.')).toEqual([['CLI', 'couche de liaison inverse']]);
     expect(taken('Envoyez votre curriculum vitae (CV) avant lundi.')).toEqual([['CV', 'curriculum vitae']]);
