@@ -601,10 +601,12 @@ function isDateOrNumber(content: string): boolean {
  * @param text one block of plain text (a paragraph, a list item, a heading)
  * @param isFrenchWord whether the French lexicon knows a word: a head noun before an acronym
  *   joins its name only if it is French (`l'agence ASF`, not `use ASF Partition Table`)
+ * @param isAdverb whether a word is only an adverb to French: a phrase holding one of manner
+ *   (`adresses ACR (internes probablement)`) remarks, it names nothing
  * @returns every candidate with its confidence, accepted or not; a candidate is taken when its
  *   confidence reaches `threshold` (and, for short forms written like words, only when perfect)
  */
-export function findDefinitions(text: string, isFrenchWord?: (word: string) => boolean): DefinitionCandidate[] {
+export function findDefinitions(text: string, isFrenchWord?: (word: string) => boolean, isAdverb?: (word: string) => boolean): DefinitionCandidate[] {
   const found: DefinitionCandidate[] = [];
   // Second parentheses already read with the acronym's own (`(ASF) (« Fictive Space Agency »)`).
   const read = new Set<number>();
@@ -613,6 +615,8 @@ export function findDefinitions(text: string, isFrenchWord?: (word: string) => b
     const content = text.slice(open + 1, close);
     const trimmed = content.trim();
     if (!trimmed || (isDateOrNumber(trimmed) && !shortFormShape(trimmed))) continue;
+    // An enumeration (`(ABC, DEF, Ghi, etc.)`) names things of a kind; it defines none of them.
+    if (/(?:,\s*|\s)(?:etc\.?|…|\.\.\.)$/u.test(trimmed) || (/^[^,]+(?:,[^,]+){2,}$/u.test(trimmed) && shortFormShape(trimmed.split(',')[0]!) === 'acronym')) continue;
     // (« Long name », ACR), (long name ou ACR): both forms inside.
     const bare = /^([«"“]\s*)?(.*?)(\s*[»"”])?$/su.exec(trimmed)!;
     const core = bare[2]!;
@@ -697,7 +701,7 @@ export function findDefinitions(text: string, isFrenchWord?: (word: string) => b
     if (candidate) found.push(oneWording(text, candidate));
   }
   for (const candidate of inWords(text, isFrenchWord)) if (!found.some((f) => f.termStart === candidate.termStart)) found.push(candidate);
-  return found.filter(plausible);
+  return found.filter((c) => plausible(c) && !(isAdverb && c.expansion.split(/[^\p{L}]+/u).some((w) => /ment$/u.test(w) && isAdverb(w.toLowerCase()))));
 }
 
 /** The acronym shape of a short form written in the text (`ASF`, `ASF-2`, `R&D` is not one). */
@@ -711,7 +715,7 @@ function inWords(text: string, isFrenchWord?: (word: string) => boolean): Defini
     // ASF, pour Agence spatiale fictive / ASF, pour « … »
     { re: new RegExp(String.raw`${acronymSource}\s*,\s+pour\s+(?:${quoted}|([^,;.:()«»]+))`, 'gu'), longFirst: false },
     // ASF signifie « … », L'acronyme ASF peut aussi signifier « … », "ASF" stands for "…"
-    { re: new RegExp(String.raw`${acronymSource}\s*[»"”]?\s+(?:peut\s+(?:aussi\s+)?signifier|signifie|désigne|veut\s+dire|stands\s+for|est\s+l['’](?:acronyme|abréviation|sigle)\s+de)\s+(?:${quoted}|([^,;.:()«»]+))`, 'gu'), longFirst: false },
+    { re: new RegExp(String.raw`${acronymSource}\s*[»"”]?\s+(?:peut\s+(?:aussi\s+)?signifier|signifie|désigne|veut\s+dire|stands\s+for|is\s+(?:an\s+(?:acronym|abbreviation)\s+(?:for|of)|short\s+for)|est\s+(?:l['’]|un\s+|une\s+)(?:acronyme|abréviation|sigle)\s+(?:de|pour))\s+(?:${quoted}|([^,;.:()«»]+))`, 'gu'), longFirst: false },
     // ASF, l'« Agence spatiale fictive », …
     { re: new RegExp(String.raw`${acronymSource}\s*,\s+(?:le|la|les|l['’])\s*${quoted}`, 'gu'), longFirst: false },
     // ASF : Agence spatiale fictive (or ASF = …, ASF — …), at the head of the block or of a line
@@ -722,7 +726,8 @@ function inWords(text: string, isFrenchWord?: (word: string) => boolean): Defini
   for (const { re } of forms) {
     for (const m of text.matchAll(re)) {
       const term = m[1]!;
-      const long = (m[2] ?? m[3])!;
+      // A relative clause after the name (`… Council qui a développé …`) is the sentence's, not the name's.
+      const long = (m[2] ?? m[3])!.split(/\s(?:qui|que|qu['’]|dont|où|which|that|who)\s/u)[0]!;
       const termStart = m.index + m[0].indexOf(term);
       const longStart = m.index + m[0].lastIndexOf(long);
       const candidate = explicit(text, termStart, termStart + term.length, longStart, longStart + long.trimEnd().length, true, !/[»"”]\s*$/u.test(m[0]));
@@ -791,7 +796,9 @@ function plausible(c: DefinitionCandidate): boolean {
   if (c.expansion.includes(c.term)) return false;
   // The short form itself, in any case (`PDF (extension .pdf)`), is a self-reference too.
   for (const w of c.term.split(/\s+/u)) if (w.length >= 3 && new RegExp(`(?<![\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu').test(c.expansion)) return false;
-  if (/^(?:i\.\s?e\.|e\.\s?g\.|c\.?-?à-?d\.?|c['’]est-à-dire|cf\.|voir|voyez|consultez|see|p\.\s?ex\.|par exemple|ex\.|comme|notamment|sauf|y compris|ici|here)(?![\p{L}])/iu.test(c.expansion)) return false;
+  if (/^(?:i\.\s?e\.|e\.\s?g\.|c\.?-?à-?d\.?|c['’]est-à-dire|cf\.|voir|voyez|consultez|see|p\.\s?ex\.|par exemple|ex\.|comme|notamment|sauf|y compris|ici|here|as\s+(?:described|explained|shown|seen)|(?:comme\s+)?décrite?s?)(?![\p{L}])/iu.test(c.expansion)) return false;
+  // A cross-reference (`section 4.2`, `chapitre 3`) points elsewhere; it names nothing.
+  if (/(?<![\p{L}])(?:sections?|chapitres?|chapters?|annexes?|appendix|§)\s*\d/iu.test(c.expansion)) return false;
   const words = c.expansion.toLowerCase().split(/[^\p{L}'’]+/u).filter(Boolean);
   // A file name (`plan.asf`, `.asf`) is no long form.
   if (/[\p{L}\p{N}]\.\p{Ll}{2,4}(?![\p{L}])|(?:^|\s)\.\p{Ll}{2,4}(?![\p{L}])/u.test(c.expansion)) return false;
