@@ -230,6 +230,16 @@ describe('glossary: definitions that hold on any text', () => {
     expect(expansions('labeled with a specific unique tracker (UT) that marks it')).toEqual(['unique tracker']);
     expect(expansions('Integrating OrbitKeys (OKIM) Signing')).not.toContain('Integrating OrbitKeys');
   });
+  it('reads « is an acronym for » and ends a name in words at a relative clause', () => {
+    expect(taken('OTR is an acronym for Orbital Tracking Relay, and it runs.')).toEqual([['OTR', 'Orbital Tracking Relay']]);
+    expect(taken('ASF est un acronyme pour Agence spatiale fictive qui a fondé le Centre orbital.')).toEqual([['ASF', 'Agence spatiale fictive']]);
+  });
+  it('takes no cross-reference, enumeration or remark with a manner adverb for a long form', () => {
+    expect(taken('Vous pouvez créer une AC (as described in Section 4.2, « Autorité de certification ») ici')).toEqual([]);
+    expect(taken('des supports variés (CD, DVD, Blu-Ray, USB, etc.) prêts à servir')).toEqual([]);
+    const adverb = (w: string): boolean => w === 'sûrement';
+    expect(findDefinitions('seules quelques adresses AS (anciennes sûrement) passent', undefined, adverb).filter(isAccepted)).toEqual([]);
+  });
   it('reads an acronym that is also a Roman numeral with C, D or M as an acronym', () => {
     expect(taken('Elle passe par la couche de liaison inverse (CLI) du réseau.')).toEqual([['CLI', 'couche de liaison inverse']]);
     expect(taken('Envoyez votre curriculum vitae (CV) avant lundi.')).toEqual([['CV', 'curriculum vitae']]);
