@@ -147,7 +147,8 @@ export function looksLikeAcronym(token: string): boolean {
 }
 
 // A URL, a path, an address or a program's identifier (`asf_init`) is no word of a name: it ends a long form (group 1).
-const tokenRe = /((?:[a-z][a-z+.-]*:\/\/|www\.)\S+|[\p{L}\p{N}]+(?:_[\p{L}\p{N}]+)+|[\w.+-]+@[\w-]+\.[\w.]+|(?<![\p{L}\p{N}])~?\/[\w.~/-]+|[\t=|])|(\p{L}+['’])|([\p{L}\p{N}]+(?:[-‑_][\p{L}\p{N}]+)*)|([«»"“”])|([.;:!?()[\]])|(,)|([–—])/gu;
+// (So is a key or a checksum, letters and digits mixed at random, and a Windows path or registry key.)
+const tokenRe = /((?:[a-z][a-z+.-]*:\/\/|www\.)\S+|(?=[\p{L}\p{N}]*\p{N}[\p{L}\p{N}]*\p{N})(?=[\p{L}\p{N}]*\p{Ll}\p{Lu}[\p{L}\p{N}]*\p{Ll}\p{Lu})[\p{L}\p{N}+/]{12,}|\S*\\\S+|[\p{L}\p{N}]+(?:_[\p{L}\p{N}]+)+|[\w.+-]+@[\w-]+\.[\w.]+|(?<![\p{L}\p{N}])~?\/[\w.~/-]+|[\t=|])|(\p{L}+['’])|([\p{L}\p{N}]+(?:[-‑_][\p{L}\p{N}]+)*)|([«»"“”])|([.;:!?()[\]])|(,)|([–—])/gu;
 
 function tokenize(text: string, from: number, to: number): Word[] {
   const words: Word[] = [];
@@ -742,6 +743,9 @@ function inWords(text: string, isFrenchWord?: (word: string) => boolean): Defini
     // `ABC, JKL ou XYZ`, `l'entrée A2 ou B3`: the last of a list of alternatives named alike, not a definition.
     if (/^,?\s+ou\s/u.test(m[0]) && /(?:^|[^\p{L}\p{N}])(?:\p{Lu}[\p{Lu}\p{N}]+|\p{N}+)\s*$/u.test(text.slice(0, m.index))) continue;
     const candidate = longFirst(text, m.index, term, termStart, false, isFrenchWord);
+    // A bare `ou` joins alternatives as often as names (`avec Xen ou ABC`): only a long form that
+    // spells every letter defines there.
+    if (candidate && /^,?\s+ou\s/u.test(m[0]) && candidate.coverage < 1) continue;
     if (candidate) found.push(candidate);
   }
   return found;
@@ -796,7 +800,7 @@ function plausible(c: DefinitionCandidate): boolean {
   if (c.expansion.includes(c.term)) return false;
   // The short form itself, in any case (`PDF (extension .pdf)`), is a self-reference too.
   for (const w of c.term.split(/\s+/u)) if (w.length >= 3 && new RegExp(`(?<![\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu').test(c.expansion)) return false;
-  if (/^(?:i\.\s?e\.|e\.\s?g\.|c\.?-?à-?d\.?|c['’]est-à-dire|cf\.|voir|voyez|consultez|see|p\.\s?ex\.|par exemple|ex\.|comme|notamment|sauf|y compris|ici|here|as\s+(?:described|explained|shown|seen)|(?:comme\s+)?décrite?s?)(?![\p{L}])/iu.test(c.expansion)) return false;
+  if (/^(?:i\.\s?e\.|e\.\s?g\.|c\.?-?à-?d\.?|c['’]est-à-dire|cf\.|voir|voyez|consultez|see|p\.\s?ex\.|par exemple|ex\.|comme|notamment|sauf|y compris|ici|here|as\s+(?:described|explained|shown|seen)|(?:(?:parfois|aussi|également|souvent|encore)\s+)?(?:appelée?s?|dite?s?|nommée?s?|connue?s?)|(?:comme\s+)?décrite?s?)(?![\p{L}])/iu.test(c.expansion)) return false;
   // A cross-reference (`section 4.2`, `chapitre 3`) points elsewhere; it names nothing.
   if (/(?<![\p{L}])(?:sections?|chapitres?|chapters?|annexes?|appendix|§)\s*\d/iu.test(c.expansion)) return false;
   const words = c.expansion.toLowerCase().split(/[^\p{L}'’]+/u).filter(Boolean);

@@ -240,6 +240,13 @@ describe('glossary: definitions that hold on any text', () => {
     const adverb = (w: string): boolean => w === 'sûrement';
     expect(findDefinitions('seules quelques adresses AS (anciennes sûrement) passent', undefined, adverb).filter(isAccepted)).toEqual([]);
   });
+  it('takes no key, checksum or Windows path, no « also called » remark, no bare alternative for a long form', () => {
+    expect(taken('Empreinte : SHA256:Ab3dEf9hIjKlMn0pQrStUv12 (ASF)')).toEqual([]);
+    expect(taken('réglez la clé HKLM\\SOFTWARE\\Orbite\\Temps (HSOT) à 1')).toEqual([]);
+    expect(taken('les capteurs ORB (parfois appelés Orbitaux Rapides Bas) standards')).toEqual([]);
+    expect(taken('Tout comme avec Orion ou LOC, la configuration change.')).toEqual([]);
+    expect(taken('l’Agence spatiale fictive ou ASF, ouvre.')).toEqual([['ASF', 'Agence spatiale fictive']]);
+  });
   it('reads an acronym that is also a Roman numeral with C, D or M as an acronym', () => {
     expect(taken('Elle passe par la couche de liaison inverse (CLI) du réseau.')).toEqual([['CLI', 'couche de liaison inverse']]);
     expect(taken('Envoyez votre curriculum vitae (CV) avant lundi.')).toEqual([['CV', 'curriculum vitae']]);
