@@ -195,7 +195,8 @@ function readWord(text: string, start: number, end: number): Word {
   if (articles.has(text.toLowerCase())) return { text, start, end, kind: 'article', parts: [folded], numbers: [] };
   if (links.has(text.toLowerCase())) return { text, start, end, kind: 'link', parts: [folded], numbers: [], mayGiveLetter: letterGivingLinks.has(text.toLowerCase()) };
   const pieces = text.split(/[-‑_]/);
-  if (pieces.every((p) => looksLikeAcronym(p) || /^\p{N}+$/u.test(p)) && pieces.some((p) => looksLikeAcronym(p))) {
+  // (A single capital after an acronym is one of its parts too: `NAT-T`.)
+  if (pieces.every((p, k) => looksLikeAcronym(p) || /^\p{N}+$/u.test(p) || (k > 0 && /^\p{Lu}$/u.test(p) && looksLikeAcronym(pieces[0]!))) && pieces.some((p) => looksLikeAcronym(p))) {
     return { text, start, end, kind: 'acronym', parts: pieces.map(fold), numbers: pieces.filter((p) => /^\p{N}+$/u.test(p)) };
   }
   const parts: string[] = [];
@@ -716,7 +717,7 @@ function inWords(text: string, isFrenchWord?: (word: string) => boolean): Defini
     // ASF, pour Agence spatiale fictive / ASF, pour « … »
     { re: new RegExp(String.raw`${acronymSource}\s*,\s+pour\s+(?:${quoted}|([^,;.:()«»]+))`, 'gu'), longFirst: false },
     // ASF signifie « … », L'acronyme ASF peut aussi signifier « … », "ASF" stands for "…"
-    { re: new RegExp(String.raw`${acronymSource}\s*[»"”]?\s+(?:peut\s+(?:aussi\s+)?signifier|signifie|désigne|veut\s+dire|stands\s+for|is\s+(?:an\s+(?:acronym|abbreviation)\s+(?:for|of)|short\s+for)|est\s+(?:l['’]|un\s+|une\s+)(?:acronyme|abréviation|sigle)\s+(?:de|pour))\s+(?:${quoted}|([^,;.:()«»]+))`, 'gu'), longFirst: false },
+    { re: new RegExp(String.raw`${acronymSource}\s*[»"”]?\s+(?:peut\s+(?:aussi\s+)?signifier|signifie|désigne|veut\s+dire|stands\s+for|(?:is|being)\s+(?:an\s+(?:acronym|abbreviation)\s+(?:for|of)|short\s+for)|est\s+(?:l['’]|un\s+|une\s+)(?:acronyme|abréviation|sigle)\s+(?:de|pour))\s+(?:${quoted}|([^,;.:()«»]+))`, 'gu'), longFirst: false },
     // ASF, l'« Agence spatiale fictive », …
     { re: new RegExp(String.raw`${acronymSource}\s*,\s+(?:le|la|les|l['’])\s*${quoted}`, 'gu'), longFirst: false },
     // ASF : Agence spatiale fictive (or ASF = …, ASF — …), at the head of the block or of a line
@@ -851,16 +852,18 @@ function longFirst(text: string, open: number, shortForm: string, termStart: num
   const lastGiver = Math.max(...best.chunks.map((c) => c.word));
   if (lastGiver >= best.from && lastGiver < lastIndex && titleCase(words.slice(best.from, lastGiver + 1)) && words.slice(lastGiver + 1, lastIndex + 1).every(isLowerWord)) lastIndex = lastGiver;
   const last = words[lastIndex]!;
+  // An English possessive ends the name before it (`the Project Leader's (PL)`).
+  const end = /\p{L}{2}['’]s$/u.test(text.slice(first.start, last.end)) ? last.end - 2 : last.end;
   return {
     term: shortForm.trim(),
-    expansion: text.slice(first.start, last.end).replace(/\s+/g, ' '),
+    expansion: text.slice(first.start, end).replace(/\s+/g, ' '),
     confidence: round(best.confidence),
     coverage: round(best.coverage),
     direction: 'long-first',
     termStart,
     termEnd: termStart + shortForm.trim().length,
     expansionStart: first.start,
-    expansionEnd: last.end,
+    expansionEnd: end,
   };
 }
 

@@ -247,6 +247,11 @@ describe('glossary: definitions that hold on any text', () => {
     expect(taken('Tout comme avec Orion ou LOC, la configuration change.')).toEqual([]);
     expect(taken('l’Agence spatiale fictive ou ASF, ouvre.')).toEqual([['ASF', 'Agence spatiale fictive']]);
   });
+  it('reads an acronym with a one-letter part, « being an acronym for », and ends a name before a possessive', () => {
+    expect(taken('la technique ORB-T (ORB Tracking, ou suivi d’ORB) sert')).toEqual([['ORB-T', 'ORB Tracking']]);
+    expect(taken('simple-osd (OSD being an acronym for Orbital Space Derivative). Even')).toEqual([['OSD', 'Orbital Space Derivative']]);
+    expect(taken('The Fictive Orbit Director’s (FOD) term ends')).toEqual([['FOD', 'Fictive Orbit Director']]);
+  });
   it('reads an acronym that is also a Roman numeral with C, D or M as an acronym', () => {
     expect(taken('Elle passe par la couche de liaison inverse (CLI) du réseau.')).toEqual([['CLI', 'couche de liaison inverse']]);
     expect(taken('Envoyez votre curriculum vitae (CV) avant lundi.')).toEqual([['CV', 'curriculum vitae']]);
