@@ -43,7 +43,7 @@
 import { isRomanNumeral as isRoman, ordinalValue } from '../language/fr/numbers.ts';
 
 import { frenchMonthPattern } from '../language/fr/dates.ts';
-import { isAuxiliaryForm, isContractedArticle, isFunctionWord, isSubjectPronoun } from '../language/fr/words.ts';
+import { isAuxiliaryForm, isContractedArticle, isEnglishFunctionWord, isFrenchFunctionWord, isFunctionWord, isSubjectPronoun } from '../language/fr/words.ts';
 
 const monthWords = new RegExp(`(?<!\\p{L})${frenchMonthPattern}(?!\\p{L})`, 'giu');
 
@@ -89,6 +89,11 @@ interface Word {
   mayGiveLetter?: boolean;
   /** False for a word the French lexicon does not know (undefined when no lexicon is given). */
   french?: boolean;
+  /**
+   * A word of another language, on evidence: unknown to the lexicon and capitalized, or in an
+   * English sentence (a French word damaged by a PDF extraction is unknown too, but lowercase).
+   */
+  foreign?: boolean;
 }
 
 interface Unit {
@@ -376,7 +381,7 @@ function score(units: Unit[], words: Word[], all: Chunk[], longFirst: boolean): 
   // A name in another language is spelled in its own order: letters found backwards in it
   // (`Integrating Keys (KI)`) are chance. (Translations into French may reverse them.)
   const givers = [...new Set(chunks.map((c) => words[c.word]!))].filter((w) => w.kind === 'content');
-  if (longFirst && backward > 0 && givers.length >= 2 && givers.every((w) => w.french === false)) return { confidence: -1, coverage, from };
+  if (longFirst && backward > 0 && givers.length >= 2 && givers.every((w) => w.foreign)) return { confidence: -1, coverage, from };
   const contributing = new Set(chunks.map((c) => c.word));
   const content = words.slice(from).filter(isContent);
   const contributingContent = content.filter((w) => contributing.has(words.indexOf(w))).length;
@@ -461,11 +466,11 @@ function longFormStart(words: Word[], chunks: Chunk[], unexplained: number, head
     // small letters before it (`… emploient UEFI Boot Record`) is the sentence's, not the name's.
     if (isLowerWord(head) && titleCase(words.slice(start))) break;
     // In another language the head noun comes last: a word before a foreign name is the sentence's.
-    if (head.french === false && words[start]!.french === false) break;
+    if (head.foreign && words[start]!.foreign) break;
     const quoted = words.slice(j + 1, start).some((w) => w.kind === 'quote');
     // (French puts the head noun first; in another language a word before the name is an adjective
     // of the sentence: `a specific unique identifier (UI)`.)
-    const adjacent = joint.length === 0 && !quoted && ((words[start]!.kind === 'acronym' && !english && head.french !== false) || (isLowerWord(words[start]!) && isLowerWord(head) && !prenominal.has(low(head)) && head.french !== false));
+    const adjacent = joint.length === 0 && !quoted && ((words[start]!.kind === 'acronym' && !english && head.french !== false) || (isLowerWord(words[start]!) && isLowerWord(head) && !prenominal.has(low(head)) && !head.foreign));
     const free = !coordinated && (adjacent || (!quoted && joint.length === 1 && (joint[0] === 'de' || joint[0] === "d'") && !/[sx]$/u.test(low(head))));
     // Joined by a contracted article (`la vitrine du service …`, `le guichet du …`), the head
     // names another thing than the name, unless it renders the letter a head gives.
@@ -618,7 +623,7 @@ export function findDefinitions(text: string, isFrenchWord?: (word: string) => b
     const trimmed = content.trim();
     if (!trimmed || (isDateOrNumber(trimmed) && !shortFormShape(trimmed))) continue;
     // An enumeration (`(ABC, DEF, Ghi, etc.)`) names things of a kind; it defines none of them.
-    if (/(?:,\s*|\s)(?:etc\.?|…|\.\.\.)$/u.test(trimmed) || (/^[^,]+(?:,[^,]+){2,}$/u.test(trimmed) && shortFormShape(trimmed.split(',')[0]!) === 'acronym')) continue;
+    if (/(?:,\s*|\s)(?:etc\.?|…|\.\.\.)$/u.test(trimmed) || (/^[^,]+(?:,[^,]+){2,}$/u.test(trimmed) && shortFormShape(trimmed.split(',')[0]!) === 'acronym' && trimmed.split(',').every((item) => item.trim().split(/\s+/u).length <= 2))) continue;
     // (« Long name », ACR), (long name ou ACR): both forms inside.
     const bare = /^([«"“]\s*)?(.*?)(\s*[»"”])?$/su.exec(trimmed)!;
     const core = bare[2]!;
@@ -824,7 +829,15 @@ function longFirst(text: string, open: number, shortForm: string, termStart: num
   const units = unitsOf(shortForm);
   if (!units.some((u) => u.kind === 'letter')) return undefined;
   let words = longFormWindow(tokenize(text, 0, open), windowSize(units));
-  if (isFrenchWord) for (const w of words) if (w.kind === 'content') w.french = isFrenchWord(w.text.toLocaleLowerCase('fr'));
+  const before = text.slice(Math.max(0, open - 200), open).toLowerCase().split(/[^\p{L}'’]+/u).filter(Boolean).slice(-16);
+  const englishContext = before.filter(isEnglishFunctionWord).length > before.filter(isFrenchFunctionWord).length;
+  if (isFrenchWord) {
+    for (const w of words) {
+      if (w.kind !== 'content') continue;
+      w.french = isFrenchWord(w.text.toLocaleLowerCase('fr'));
+      w.foreign = !w.french && (englishContext || /^\p{Lu}/u.test(w.text));
+    }
+  }
   if (!words.some(isContent)) return undefined;
   let best = align(units, words, true, strict);
   // Two noun phrases coordinated (`le pacte … et les règles … (ACR)`, `…, et la règle … (ACR)`):

@@ -229,6 +229,9 @@ describe('glossary: definitions that hold on any text', () => {
     expect(expansions('to build a cheap, agile, and open probe array (PA), run by all')).toEqual(['probe array']);
     expect(expansions('labeled with a specific unique tracker (UT) that marks it')).toEqual(['unique tracker']);
     expect(expansions('Integrating OrbitKeys (OKIM) Signing')).not.toContain('Integrating OrbitKeys');
+    // French words damaged by an extraction are unknown too, but a French sentence keeps them French.
+    const damaged = (w: string): boolean => !['thermiqes', 'rapidse'].includes(w);
+    expect(findDefinitions('la mesure des capteurs thermiqes rapidse (RT) suit', damaged).filter(isAccepted).map((d) => d.term)).toEqual(['RT']);
   });
   it('reads « is an acronym for » and ends a name in words at a relative clause', () => {
     expect(taken('OTR is an acronym for Orbital Tracking Relay, and it runs.')).toEqual([['OTR', 'Orbital Tracking Relay']]);
