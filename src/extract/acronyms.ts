@@ -447,6 +447,9 @@ function longFormStart(words: Word[], chunks: Chunk[], unexplained: number, head
   let start = leftmost;
   // One head noun at most: a longer reach takes in the clause around the name.
   let budget = Math.min(1, unexplained);
+  // Two nouns side by side without a preposition make one head at most (`interface utilisateur`):
+  // a longer run of bare words is a list or a table's cells run together, not a name.
+  let bare = 0;
   for (let i = start - 1; i >= 0; ) {
     // Skip the words that join the head noun to the current start (`de`, `des`, `de la`, `et d'`, quotes).
     let j = i;
@@ -471,6 +474,7 @@ function longFormStart(words: Word[], chunks: Chunk[], unexplained: number, head
     // (French puts the head noun first; in another language a word before the name is an adjective
     // of the sentence: `a specific unique identifier (UI)`.)
     const adjacent = joint.length === 0 && !quoted && ((words[start]!.kind === 'acronym' && !english && head.french !== false) || (isLowerWord(words[start]!) && isLowerWord(head) && !prenominal.has(low(head)) && !head.foreign));
+    if (adjacent && isLowerWord(head) && ++bare > 1) break;
     const free = !coordinated && (adjacent || (!quoted && joint.length === 1 && (joint[0] === 'de' || joint[0] === "d'") && !/[sx]$/u.test(low(head))));
     // Joined by a contracted article (`la vitrine du service …`, `le guichet du …`), the head
     // names another thing than the name, unless it renders the letter a head gives.

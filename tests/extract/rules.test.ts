@@ -160,6 +160,8 @@ describe('glossary: definitions that hold on any text', () => {
   });
   it('starts a name written in capitals at its first capital, not at the verb before it', () => {
     expect(taken('Les cartes récentes emploient UEFI Boot Record (UBR) pour démarrer.')).toEqual([['UBR', 'UEFI Boot Record']]);
+    // Table cells run together by an extraction: bare words side by side make no head noun.
+    expect(taken('gestion financière personnelle gravure musicale gestion financière personnelle conception orbitale détaillée (COD)')).toEqual([['COD', 'conception orbitale détaillée']]);
   });
   it('finds the definitions French writes with a lead-in, a remark or a sign', () => {
     const forms = [
