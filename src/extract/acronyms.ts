@@ -43,7 +43,7 @@
 import { isRomanNumeral as isRoman, ordinalValue } from '../language/fr/numbers.ts';
 
 import { frenchMonthPattern } from '../language/fr/dates.ts';
-import { isAuxiliaryForm, isContractedArticle, isFunctionWord, isSubjectPronoun } from '../language/fr/words.ts';
+import { isAuxiliaryForm, isContractedArticle, isEnglishFunctionWord, isFrenchFunctionWord, isFunctionWord, isSubjectPronoun } from '../language/fr/words.ts';
 
 const monthWords = new RegExp(`(?<!\\p{L})${frenchMonthPattern}(?!\\p{L})`, 'giu');
 
@@ -89,6 +89,11 @@ interface Word {
   mayGiveLetter?: boolean;
   /** False for a word the French lexicon does not know (undefined when no lexicon is given). */
   french?: boolean;
+  /**
+   * A word of another language, on evidence: unknown to the lexicon and capitalized, or in an
+   * English sentence (a French word damaged by a PDF extraction is unknown too, but lowercase).
+   */
+  foreign?: boolean;
 }
 
 interface Unit {
@@ -147,7 +152,8 @@ export function looksLikeAcronym(token: string): boolean {
 }
 
 // A URL, a path, an address or a program's identifier (`asf_init`) is no word of a name: it ends a long form (group 1).
-const tokenRe = /((?:[a-z][a-z+.-]*:\/\/|www\.)\S+|[\p{L}\p{N}]+(?:_[\p{L}\p{N}]+)+|[\w.+-]+@[\w-]+\.[\w.]+|(?<![\p{L}\p{N}])~?\/[\w.~/-]+|[\t=|])|(\p{L}+['’])|([\p{L}\p{N}]+(?:[-‑_][\p{L}\p{N}]+)*)|([«»"“”])|([.;:!?()[\]])|(,)|([–—])/gu;
+// (So is a key or a checksum, letters and digits mixed at random, and a Windows path or registry key.)
+const tokenRe = /((?:[a-z][a-z+.-]*:\/\/|www\.)\S+|(?=[\p{L}\p{N}]*\p{N}[\p{L}\p{N}]*\p{N})(?=[\p{L}\p{N}]*\p{Ll}\p{Lu}[\p{L}\p{N}]*\p{Ll}\p{Lu})[\p{L}\p{N}+/]{12,}|\S*\\\S+|[\p{L}\p{N}]+(?:_[\p{L}\p{N}]+)+|[\w.+-]+@[\w-]+\.[\w.]+|(?<![\p{L}\p{N}])~?\/[\w.~/-]+|[\t=|])|(\p{L}+['’])|([\p{L}\p{N}]+(?:[-‑_][\p{L}\p{N}]+)*)|([«»"“”])|([.;:!?()[\]])|(,)|([–—])/gu;
 
 function tokenize(text: string, from: number, to: number): Word[] {
   const words: Word[] = [];
@@ -194,7 +200,8 @@ function readWord(text: string, start: number, end: number): Word {
   if (articles.has(text.toLowerCase())) return { text, start, end, kind: 'article', parts: [folded], numbers: [] };
   if (links.has(text.toLowerCase())) return { text, start, end, kind: 'link', parts: [folded], numbers: [], mayGiveLetter: letterGivingLinks.has(text.toLowerCase()) };
   const pieces = text.split(/[-‑_]/);
-  if (pieces.every((p) => looksLikeAcronym(p) || /^\p{N}+$/u.test(p)) && pieces.some((p) => looksLikeAcronym(p))) {
+  // (A single capital after an acronym is one of its parts too: `NAT-T`.)
+  if (pieces.every((p, k) => looksLikeAcronym(p) || /^\p{N}+$/u.test(p) || (k > 0 && /^\p{Lu}$/u.test(p) && looksLikeAcronym(pieces[0]!))) && pieces.some((p) => looksLikeAcronym(p))) {
     return { text, start, end, kind: 'acronym', parts: pieces.map(fold), numbers: pieces.filter((p) => /^\p{N}+$/u.test(p)) };
   }
   const parts: string[] = [];
@@ -371,6 +378,10 @@ function score(units: Unit[], words: Word[], all: Chunk[], longFirst: boolean): 
   if (longFirst && all.some((c) => !isContent(words[c.word]!) && (c.word <= from || !chunks.some((d) => d.word < c.word && isContent(words[d.word]!))))) {
     return { confidence: -1, coverage, from };
   }
+  // A name in another language is spelled in its own order: letters found backwards in it
+  // (`Integrating Keys (KI)`) are chance. (Translations into French may reverse them.)
+  const givers = [...new Set(chunks.map((c) => words[c.word]!))].filter((w) => w.kind === 'content');
+  if (longFirst && backward > 0 && givers.length >= 2 && givers.every((w) => w.foreign)) return { confidence: -1, coverage, from };
   const contributing = new Set(chunks.map((c) => c.word));
   const content = words.slice(from).filter(isContent);
   const contributingContent = content.filter((w) => contributing.has(words.indexOf(w))).length;
@@ -436,6 +447,9 @@ function longFormStart(words: Word[], chunks: Chunk[], unexplained: number, head
   let start = leftmost;
   // One head noun at most: a longer reach takes in the clause around the name.
   let budget = Math.min(1, unexplained);
+  // Two nouns side by side without a preposition make one head at most (`interface utilisateur`):
+  // a longer run of bare words is a list or a table's cells run together, not a name.
+  let bare = 0;
   for (let i = start - 1; i >= 0; ) {
     // Skip the words that join the head noun to the current start (`de`, `des`, `de la`, `et d'`, quotes).
     let j = i;
@@ -454,8 +468,13 @@ function longFormStart(words: Word[], chunks: Chunk[], unexplained: number, head
     // A name written in capitals (`UEFI Boot Record`) starts at its first capital: a word in
     // small letters before it (`… emploient UEFI Boot Record`) is the sentence's, not the name's.
     if (isLowerWord(head) && titleCase(words.slice(start))) break;
+    // In another language the head noun comes last: a word before a foreign name is the sentence's.
+    if (head.foreign && words[start]!.foreign) break;
     const quoted = words.slice(j + 1, start).some((w) => w.kind === 'quote');
-    const adjacent = joint.length === 0 && !quoted && ((words[start]!.kind === 'acronym' && !english && head.french !== false) || (isLowerWord(words[start]!) && isLowerWord(head) && !prenominal.has(low(head))));
+    // (French puts the head noun first; in another language a word before the name is an adjective
+    // of the sentence: `a specific unique identifier (UI)`.)
+    const adjacent = joint.length === 0 && !quoted && ((words[start]!.kind === 'acronym' && !english && head.french !== false) || (isLowerWord(words[start]!) && isLowerWord(head) && !prenominal.has(low(head)) && !head.foreign));
+    if (adjacent && isLowerWord(head) && ++bare > 1) break;
     const free = !coordinated && (adjacent || (!quoted && joint.length === 1 && (joint[0] === 'de' || joint[0] === "d'") && !/[sx]$/u.test(low(head))));
     // Joined by a contracted article (`la vitrine du service …`, `le guichet du …`), the head
     // names another thing than the name, unless it renders the letter a head gives.
@@ -593,10 +612,12 @@ function isDateOrNumber(content: string): boolean {
  * @param text one block of plain text (a paragraph, a list item, a heading)
  * @param isFrenchWord whether the French lexicon knows a word: a head noun before an acronym
  *   joins its name only if it is French (`l'agence ASF`, not `use ASF Partition Table`)
+ * @param isAdverb whether a word is only an adverb to French: a phrase holding one of manner
+ *   (`adresses ACR (internes probablement)`) remarks, it names nothing
  * @returns every candidate with its confidence, accepted or not; a candidate is taken when its
  *   confidence reaches `threshold` (and, for short forms written like words, only when perfect)
  */
-export function findDefinitions(text: string, isFrenchWord?: (word: string) => boolean): DefinitionCandidate[] {
+export function findDefinitions(text: string, isFrenchWord?: (word: string) => boolean, isAdverb?: (word: string) => boolean): DefinitionCandidate[] {
   const found: DefinitionCandidate[] = [];
   // Second parentheses already read with the acronym's own (`(ASF) (« Fictive Space Agency »)`).
   const read = new Set<number>();
@@ -605,6 +626,8 @@ export function findDefinitions(text: string, isFrenchWord?: (word: string) => b
     const content = text.slice(open + 1, close);
     const trimmed = content.trim();
     if (!trimmed || (isDateOrNumber(trimmed) && !shortFormShape(trimmed))) continue;
+    // An enumeration (`(ABC, DEF, Ghi, etc.)`) names things of a kind; it defines none of them.
+    if (/(?:,\s*|\s)(?:etc\.?|…|\.\.\.)$/u.test(trimmed) || (/^[^,]+(?:,[^,]+){2,}$/u.test(trimmed) && shortFormShape(trimmed.split(',')[0]!) === 'acronym' && trimmed.split(',').every((item) => item.trim().split(/\s+/u).length <= 2))) continue;
     // (« Long name », ACR), (long name ou ACR): both forms inside.
     const bare = /^([«"“]\s*)?(.*?)(\s*[»"”])?$/su.exec(trimmed)!;
     const core = bare[2]!;
@@ -616,7 +639,8 @@ export function findDefinitions(text: string, isFrenchWord?: (word: string) => b
       const at = coreAt;
       const termStart = at + core.length - inside[2]!.length;
       const candidate = explicit(text, termStart, termStart + inside[2]!.length, at, at + inside[1]!.length);
-      if (candidate) {
+      // A poor reading (`(Long name, RFC 1234)`: a reference, no short form) leaves the others their chance.
+      if (candidate && isAccepted(candidate)) {
         found.push(candidate);
         continue;
       }
@@ -688,7 +712,7 @@ export function findDefinitions(text: string, isFrenchWord?: (word: string) => b
     if (candidate) found.push(oneWording(text, candidate));
   }
   for (const candidate of inWords(text, isFrenchWord)) if (!found.some((f) => f.termStart === candidate.termStart)) found.push(candidate);
-  return found.filter(plausible);
+  return found.filter((c) => plausible(c) && !(isAdverb && c.expansion.split(/[^\p{L}]+/u).some((w) => /ment$/u.test(w) && isAdverb(w.toLowerCase()))));
 }
 
 /** The acronym shape of a short form written in the text (`ASF`, `ASF-2`, `R&D` is not one). */
@@ -702,7 +726,7 @@ function inWords(text: string, isFrenchWord?: (word: string) => boolean): Defini
     // ASF, pour Agence spatiale fictive / ASF, pour « … »
     { re: new RegExp(String.raw`${acronymSource}\s*,\s+pour\s+(?:${quoted}|([^,;.:()«»]+))`, 'gu'), longFirst: false },
     // ASF signifie « … », L'acronyme ASF peut aussi signifier « … », "ASF" stands for "…"
-    { re: new RegExp(String.raw`${acronymSource}\s*[»"”]?\s+(?:peut\s+(?:aussi\s+)?signifier|signifie|désigne|veut\s+dire|stands\s+for|est\s+l['’](?:acronyme|abréviation|sigle)\s+de)\s+(?:${quoted}|([^,;.:()«»]+))`, 'gu'), longFirst: false },
+    { re: new RegExp(String.raw`${acronymSource}\s*[»"”]?\s+(?:peut\s+(?:aussi\s+)?signifier|signifie|désigne|veut\s+dire|stands\s+for|(?:is|being)\s+(?:an\s+(?:acronym|abbreviation)\s+(?:for|of)|short\s+for)|est\s+(?:l['’]|un\s+|une\s+)(?:acronyme|abréviation|sigle)\s+(?:de|pour))\s+(?:${quoted}|([^,;.:()«»]+))`, 'gu'), longFirst: false },
     // ASF, l'« Agence spatiale fictive », …
     { re: new RegExp(String.raw`${acronymSource}\s*,\s+(?:le|la|les|l['’])\s*${quoted}`, 'gu'), longFirst: false },
     // ASF : Agence spatiale fictive (or ASF = …, ASF — …), at the head of the block or of a line
@@ -713,7 +737,8 @@ function inWords(text: string, isFrenchWord?: (word: string) => boolean): Defini
   for (const { re } of forms) {
     for (const m of text.matchAll(re)) {
       const term = m[1]!;
-      const long = (m[2] ?? m[3])!;
+      // A relative clause after the name (`… Council qui a développé …`) is the sentence's, not the name's.
+      const long = (m[2] ?? m[3])!.split(/\s(?:qui|que|qu['’]|dont|où|which|that|who)\s/u)[0]!;
       const termStart = m.index + m[0].indexOf(term);
       const longStart = m.index + m[0].lastIndexOf(long);
       const candidate = explicit(text, termStart, termStart + term.length, longStart, longStart + long.trimEnd().length, true, !/[»"”]\s*$/u.test(m[0]));
@@ -728,6 +753,9 @@ function inWords(text: string, isFrenchWord?: (word: string) => boolean): Defini
     // `ABC, JKL ou XYZ`, `l'entrée A2 ou B3`: the last of a list of alternatives named alike, not a definition.
     if (/^,?\s+ou\s/u.test(m[0]) && /(?:^|[^\p{L}\p{N}])(?:\p{Lu}[\p{Lu}\p{N}]+|\p{N}+)\s*$/u.test(text.slice(0, m.index))) continue;
     const candidate = longFirst(text, m.index, term, termStart, false, isFrenchWord);
+    // A bare `ou` joins alternatives as often as names (`avec Xen ou ABC`): only a long form that
+    // spells every letter defines there.
+    if (candidate && /^,?\s+ou\s/u.test(m[0]) && candidate.coverage < 1) continue;
     if (candidate) found.push(candidate);
   }
   return found;
@@ -782,7 +810,9 @@ function plausible(c: DefinitionCandidate): boolean {
   if (c.expansion.includes(c.term)) return false;
   // The short form itself, in any case (`PDF (extension .pdf)`), is a self-reference too.
   for (const w of c.term.split(/\s+/u)) if (w.length >= 3 && new RegExp(`(?<![\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu').test(c.expansion)) return false;
-  if (/^(?:i\.\s?e\.|e\.\s?g\.|c\.?-?à-?d\.?|c['’]est-à-dire|cf\.|voir|voyez|consultez|see|p\.\s?ex\.|par exemple|ex\.|comme|notamment|sauf|y compris|ici|here)(?![\p{L}])/iu.test(c.expansion)) return false;
+  if (/^(?:i\.\s?e\.|e\.\s?g\.|c\.?-?à-?d\.?|c['’]est-à-dire|cf\.|voir|voyez|consultez|see|p\.\s?ex\.|par exemple|ex\.|comme|notamment|sauf|y compris|ici|here|as\s+(?:described|explained|shown|seen)|(?:(?:parfois|aussi|également|souvent|encore)\s+)?(?:appelée?s?|dite?s?|nommée?s?|connue?s?)|(?:comme\s+)?décrite?s?)(?![\p{L}])/iu.test(c.expansion)) return false;
+  // A cross-reference (`section 4.2`, `chapitre 3`) points elsewhere; it names nothing.
+  if (/(?<![\p{L}])(?:sections?|chapitres?|chapters?|annexes?|appendix|§)\s*\d/iu.test(c.expansion)) return false;
   const words = c.expansion.toLowerCase().split(/[^\p{L}'’]+/u).filter(Boolean);
   // A file name (`plan.asf`, `.asf`) is no long form.
   if (/[\p{L}\p{N}]\.\p{Ll}{2,4}(?![\p{L}])|(?:^|\s)\.\p{Ll}{2,4}(?![\p{L}])/u.test(c.expansion)) return false;
@@ -803,7 +833,15 @@ function longFirst(text: string, open: number, shortForm: string, termStart: num
   const units = unitsOf(shortForm);
   if (!units.some((u) => u.kind === 'letter')) return undefined;
   let words = longFormWindow(tokenize(text, 0, open), windowSize(units));
-  if (isFrenchWord) for (const w of words) if (w.kind === 'content') w.french = isFrenchWord(w.text.toLocaleLowerCase('fr'));
+  const before = text.slice(Math.max(0, open - 200), open).toLowerCase().split(/[^\p{L}'’]+/u).filter(Boolean).slice(-16);
+  const englishContext = before.filter(isEnglishFunctionWord).length > before.filter(isFrenchFunctionWord).length;
+  if (isFrenchWord) {
+    for (const w of words) {
+      if (w.kind !== 'content') continue;
+      w.french = isFrenchWord(w.text.toLocaleLowerCase('fr'));
+      w.foreign = !w.french && (englishContext || /^\p{Lu}/u.test(w.text));
+    }
+  }
   if (!words.some(isContent)) return undefined;
   let best = align(units, words, true, strict);
   // Two noun phrases coordinated (`le pacte … et les règles … (ACR)`, `…, et la règle … (ACR)`):
@@ -831,16 +869,18 @@ function longFirst(text: string, open: number, shortForm: string, termStart: num
   const lastGiver = Math.max(...best.chunks.map((c) => c.word));
   if (lastGiver >= best.from && lastGiver < lastIndex && titleCase(words.slice(best.from, lastGiver + 1)) && words.slice(lastGiver + 1, lastIndex + 1).every(isLowerWord)) lastIndex = lastGiver;
   const last = words[lastIndex]!;
+  // An English possessive ends the name before it (`the Project Leader's (PL)`).
+  const end = /\p{L}{2}['’]s$/u.test(text.slice(first.start, last.end)) ? last.end - 2 : last.end;
   return {
     term: shortForm.trim(),
-    expansion: text.slice(first.start, last.end).replace(/\s+/g, ' '),
+    expansion: text.slice(first.start, end).replace(/\s+/g, ' '),
     confidence: round(best.confidence),
     coverage: round(best.coverage),
     direction: 'long-first',
     termStart,
     termEnd: termStart + shortForm.trim().length,
     expansionStart: first.start,
-    expansionEnd: last.end,
+    expansionEnd: end,
   };
 }
 
@@ -906,17 +946,19 @@ function shortFirst(text: string, open: number, close: number): DefinitionCandid
   }
   if (!run.some((w) => w.kind === 'acronym')) return undefined;
   // `ACR (pour Long name)`, `ACR (de l'anglais Long name)`: the lead-in is not part of the name.
-  const leadIn = /^\s*(?:pour|(?:de\s+l['’]|en\s+)(?:anglais|allemand|espagnol|italien|latin|néerlandais)\s*:?)\s+/iu.exec(text.slice(open + 1, close));
+  // (`which stands for`, `qui signifie`: the same lead-in in a sentence, English passages included.)
+  const leadIn = /^\s*(?:pour|(?:which\s+|that\s+)?stands\s+for|short\s+for|(?:qui\s+)?signifi(?:e|ant)|(?:de\s+l['’]|en\s+)(?:anglais|allemand|espagnol|italien|latin|néerlandais)\s*:?)\s+/iu.exec(text.slice(open + 1, close));
   if (leadIn) open += leadIn[0].length;
   // `ACR (Long name : « its translation »)`, `ACR (Long name = …)`: the name is the first part.
   const sep = /\s+[:=;–—]\s+|\s+-\s+|\s*\(/u.exec(text.slice(open + 1, close));
   if (sep && sep.index > 0 && (text.slice(open + 1, open + 1 + sep.index).match(/\p{L}{2,}/gu) ?? []).length >= 2) close = open + 1 + sep.index;
-  // `ACR (Long name, Namur)`: a name that spells the letters on its own ends at the comma; what
-  // follows places or dates it.
-  const comma = /^([^,]+),\s*(?:\S+\s*){1,3}$/u.exec(text.slice(open + 1, close));
+  // `ACR (Long name, Namur)`, `ACR (Long Name, ou sa traduction)`: a name that spells the letters
+  // on its own ends at the comma; what follows places, dates or translates it.
+  const comma = /^([^,]+),\s*\S.*$/su.exec(text.slice(open + 1, close));
   if (comma && run.length) {
     const head = tokenize(text, open + 1, open + 1 + comma[1]!.length).filter((w) => w.kind !== 'stop' && w.kind !== 'quote');
-    const whole = align(unitsOf(text.slice(run[0]!.start, run[run.length - 1]!.end)), head, false, false);
+    // (Strict: an alignment read backwards, `FSF` from `Foundation … Free`, scores as well as the right one.)
+    const whole = align(unitsOf(text.slice(run[0]!.start, run[run.length - 1]!.end)), head, false, true);
     if (head.filter(isContent).length >= 2 && whole && whole.coverage === 1 && inOrder(whole.chunks)) close = open + 1 + comma[1]!.length;
   }
   // Nor is the English article before it (`ACR (the Long Name)`).

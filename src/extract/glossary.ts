@@ -16,6 +16,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { GlossaryEntry, SourcePlace } from './types.ts';
 import type { Lexicon } from '../language/fr/lexicon.ts';
+import { isOnlyAdverb } from '../language/fr/tags.ts';
 import { createTermMatcher, findAcronymTokens, glossaryId, useId, type TermMatcher } from './acronym-uses.ts';
 import { findDefinitions, fold, isAccepted, type DefinitionCandidate } from './acronyms.ts';
 import { diagnosticAt, type ExtractionDocument } from './document.ts';
@@ -61,11 +62,12 @@ const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true })
 export function buildGlossary(docs: readonly ExtractionDocument[], editorial: readonly EditorialEntry[] = [], lexicon?: Lexicon): GlossaryResult {
   const diagnostics: Diagnostic[] = [];
   const isFrenchWord = lexicon && ((word: string): boolean => lexicon.has(word));
+  const isAdverb = lexicon && ((word: string): boolean => isOnlyAdverb(lexicon.tags(word)));
   const accepted: Found[] = [];
   const rejected: Found[] = [];
   for (const doc of docs) {
     for (const block of doc.text.blocks) {
-      for (const d of findDefinitions(block.text, isFrenchWord)) {
+      for (const d of findDefinitions(block.text, isFrenchWord, isAdverb)) {
         const found = { ...d, doc, offset: block.offsets[d.termStart] ?? 0 };
         (isAccepted(d) ? accepted : rejected).push(found);
       }

@@ -160,6 +160,8 @@ describe('glossary: definitions that hold on any text', () => {
   });
   it('starts a name written in capitals at its first capital, not at the verb before it', () => {
     expect(taken('Les cartes récentes emploient UEFI Boot Record (UBR) pour démarrer.')).toEqual([['UBR', 'UEFI Boot Record']]);
+    // Table cells run together by an extraction: bare words side by side make no head noun.
+    expect(taken('gestion financière personnelle gravure musicale gestion financière personnelle conception orbitale détaillée (COD)')).toEqual([['COD', 'conception orbitale détaillée']]);
   });
   it('finds the definitions French writes with a lead-in, a remark or a sign', () => {
     const forms = [
@@ -216,6 +218,44 @@ describe('glossary: definitions that hold on any text', () => {
     const french = (w: string): boolean => !['controller', 'motion'].includes(w);
     expect(findDefinitions('There are two parts: the motion controller (ASCMOT), and', french).filter(isAccepted)).toEqual([]);
     expect(findDefinitions('le programme des objectifs orbitaux (HLOP) avance', french).filter(isAccepted).map((d) => d.expansion)).toEqual(['programme des objectifs orbitaux']);
+  });
+  it('ends the name at a comma when it spells the letters on its own: a translation or a reference follows', () => {
+    expect(taken('le protocole FPT (Fictive Probe Transfer, ou transfert de sonde fictif) sert')).toEqual([['FPT', 'Fictive Probe Transfer']]);
+    expect(taken('la FSF (Fictive Space Foundation, fondation spatiale fictive) aide')).toEqual([['FSF', 'Fictive Space Foundation']]);
+    expect(taken('OTP (Orbit Tracking Protocol, RFC 9999) relaie')).toEqual([['OTP', 'Orbit Tracking Protocol']]);
+    expect(taken('FSA (which stands for Fictive Space Agency) is ours')).toEqual([['FSA', 'Fictive Space Agency']]);
+  });
+  it('reads a name in another language in its own order, with no adjective of the sentence before it', () => {
+    const english = (w: string): boolean => !['cheap', 'agile', 'probe', 'array', 'specific', 'unique', 'tracker', 'integrating', 'orbitkeys'].includes(w);
+    const expansions = (text: string): string[] => findDefinitions(text, english).filter(isAccepted).map((d) => d.expansion);
+    expect(expansions('to build a cheap, agile, and open probe array (PA), run by all')).toEqual(['probe array']);
+    expect(expansions('labeled with a specific unique tracker (UT) that marks it')).toEqual(['unique tracker']);
+    expect(expansions('Integrating OrbitKeys (OKIM) Signing')).not.toContain('Integrating OrbitKeys');
+    // French words damaged by an extraction are unknown too, but a French sentence keeps them French.
+    const damaged = (w: string): boolean => !['thermiqes', 'rapidse'].includes(w);
+    expect(findDefinitions('la mesure des capteurs thermiqes rapidse (RT) suit', damaged).filter(isAccepted).map((d) => d.term)).toEqual(['RT']);
+  });
+  it('reads « is an acronym for » and ends a name in words at a relative clause', () => {
+    expect(taken('OTR is an acronym for Orbital Tracking Relay, and it runs.')).toEqual([['OTR', 'Orbital Tracking Relay']]);
+    expect(taken('ASF est un acronyme pour Agence spatiale fictive qui a fondé le Centre orbital.')).toEqual([['ASF', 'Agence spatiale fictive']]);
+  });
+  it('takes no cross-reference, enumeration or remark with a manner adverb for a long form', () => {
+    expect(taken('Vous pouvez créer une AC (as described in Section 4.2, « Autorité de certification ») ici')).toEqual([]);
+    expect(taken('des supports variés (CD, DVD, Blu-Ray, USB, etc.) prêts à servir')).toEqual([]);
+    const adverb = (w: string): boolean => w === 'sûrement';
+    expect(findDefinitions('seules quelques adresses AS (anciennes sûrement) passent', undefined, adverb).filter(isAccepted)).toEqual([]);
+  });
+  it('takes no key, checksum or Windows path, no « also called » remark, no bare alternative for a long form', () => {
+    expect(taken('Empreinte : SHA256:Ab3dEf9hIjKlMn0pQrStUv12 (ASF)')).toEqual([]);
+    expect(taken('réglez la clé HKLM\\SOFTWARE\\Orbite\\Temps (HSOT) à 1')).toEqual([]);
+    expect(taken('les capteurs ORB (parfois appelés Orbitaux Rapides Bas) standards')).toEqual([]);
+    expect(taken('Tout comme avec Orion ou LOC, la configuration change.')).toEqual([]);
+    expect(taken('l’Agence spatiale fictive ou ASF, ouvre.')).toEqual([['ASF', 'Agence spatiale fictive']]);
+  });
+  it('reads an acronym with a one-letter part, « being an acronym for », and ends a name before a possessive', () => {
+    expect(taken('la technique ORB-T (ORB Tracking, ou suivi d’ORB) sert')).toEqual([['ORB-T', 'ORB Tracking']]);
+    expect(taken('simple-osd (OSD being an acronym for Orbital Space Derivative). Even')).toEqual([['OSD', 'Orbital Space Derivative']]);
+    expect(taken('The Fictive Orbit Director’s (FOD) term ends')).toEqual([['FOD', 'Fictive Orbit Director']]);
   });
   it('reads an acronym that is also a Roman numeral with C, D or M as an acronym', () => {
     expect(taken('Elle passe par la couche de liaison inverse (CLI) du réseau.')).toEqual([['CLI', 'couche de liaison inverse']]);

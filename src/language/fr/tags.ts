@@ -62,6 +62,11 @@ export const PERSONS = P1S | P2S | P3S | P1P | P2P | P3P;
 export const CONTENT = NOUN | PROPER | ADJ | VERB | INFINITIVE | PAST_PARTICIPLE | PRESENT_PARTICIPLE | ADV;
 export const FUNCTION = DET | PREP | SUBJECT | CLITIC | PRONOUN | COORD | SUBORD;
 
+/** True for a word whose only reading is an adverb (`probablement`, not `bien`, also a noun). */
+export function isOnlyAdverb(tags: number): boolean {
+  return (tags & CONTENT) === ADV;
+}
+
 /** True when some bit of `mask` is set. */
 export function hasAny(tags: number, mask: number): boolean {
   return (tags & mask) !== 0;
