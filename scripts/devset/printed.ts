@@ -66,6 +66,12 @@ interface PageStyle {
   notes: 'footnote' | 'endnotes';
   columns?: number;
   headingSize: string;
+  /**
+   * The split this style's document is drawn from, when the alternation of its printer would give
+   * the other one: for a kind of layout the test part had and the tune part lacked (styles added
+   * after the first ten, so that the cases drawn before keep their split and their document).
+   */
+  split?: 'tune' | 'test';
 }
 
 const styles: PageStyle[] = [
@@ -79,6 +85,8 @@ const styles: PageStyle[] = [
   { name: 'w-letter-roman-notes', printer: 'weasyprint', size: 'letter', margin: '25mm', font: 'Nimbus Roman', fontSize: '11pt', justify: true, hyphenate: true, head: 'chapter', folio: { place: 'bottom', form: 'Page n' }, links: 'footnote', notes: 'footnote', headingSize: '20pt' },
   { name: 'w-a4-two-columns', printer: 'weasyprint', size: 'A4', margin: '18mm 16mm', font: 'URW Bookman', fontSize: '9.5pt', justify: true, hyphenate: true, head: 'section', folio: { place: 'outer-top', form: 'n' }, links: 'footnote', notes: 'footnote', columns: 2, headingSize: '15pt' },
   { name: 'w-a5-c059-dashes', printer: 'weasyprint', size: 'A5', margin: '14mm 12mm 17mm', font: 'C059', fontSize: '10pt', justify: true, hyphenate: true, head: 'book', folio: { place: 'bottom', form: '– n –' }, links: 'none', notes: 'footnote', headingSize: '18pt' },
+  { name: 'w-letter-two-columns', printer: 'weasyprint', size: 'letter', margin: '20mm 18mm', font: 'DejaVu Serif', fontSize: '9pt', justify: true, hyphenate: true, head: 'chapter', folio: { place: 'bottom', form: 'n' }, links: 'footnote', notes: 'footnote', columns: 2, headingSize: '16pt', split: 'tune' },
+  { name: 'a4-roman-two-columns', printer: 'chrome', size: 'A4', margin: '18mm 16mm', font: 'Nimbus Roman', fontSize: '10pt', justify: true, hyphenate: false, head: 'book', folio: { place: 'outer-top', form: 'n' }, links: 'inline', notes: 'endnotes', columns: 2, headingSize: '16pt', split: 'tune' },
 ];
 
 /** About this many words per printed case (whole blocks, cut after a block). */
@@ -294,7 +302,7 @@ export async function buildPrintedCases(documents: SourceDocument[], outDir: str
     for (const [i, style] of styles.entries()) {
       // Alternate the splits within each printer: tune, test, tune… (60/40 over five styles).
       const perPrinter = styles.filter((s, k) => s.printer === style.printer && k < i).length;
-      const want = [0, 2, 4].includes(perPrinter) ? 'tune' : 'test';
+      const want = style.split ?? ([0, 2, 4].includes(perPrinter) ? 'tune' : 'test');
       const ranked = pool.filter((d) => !used.has(d.doc) && splitOf(d.doc) === want);
       let chosen: { source: SourceDocument; doc: BlockDocument } | undefined;
       for (const source of ranked) {
