@@ -12,6 +12,7 @@ import v8 from 'node:v8';
 // as far as the edition needs). Set here, for the command only: a program that imports Folio
 // keeps its own settings.
 v8.setFlagsFromString('--heap-growing-percent=50');
+v8.setFlagsFromString('--max-semi-space-size=32');
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const entry = path.join(root, 'dist', 'cli.js');

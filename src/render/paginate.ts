@@ -229,6 +229,8 @@ function runJob(pool: PrintPool, html: string, options: PaginateOptions): Promis
   let splitting = false;
   let states: PartState[] = [];
   let prints = 0;
+  /** How many times a part's latest print was set (see `known`). */
+  let latestChanges = 0;
   let failed: unknown;
   let resolveJob!: (r: PaginationResult) => void;
   let rejectJob!: (e: unknown) => void;
@@ -257,6 +259,17 @@ function runJob(pool: PrintPool, html: string, options: PaginateOptions): Promis
       for (const [id, p] of s.latest.local) pages.set(id, start + p.page - 1);
     });
     return pages;
+  };
+  /** `starts()` and `anchorPages()`, computed again only when a part's latest print changed (the scheduler asks after every print). */
+  let printsSeen = -1;
+  let knownNow: { first: (number | undefined)[]; pages: Map<string, number> } = { first: [], pages: new Map() };
+  const known = (): { first: (number | undefined)[]; pages: Map<string, number> } => {
+    if (printsSeen !== latestChanges) {
+      const first = starts();
+      knownNow = { first, pages: anchorPages(first) };
+      printsSeen = latestChanges;
+    }
+    return knownNow;
   };
   const valuesFor = (s: PartState, pages: Map<string, number>): { values: Record<string, string>; complete: boolean } => {
     const values: Record<string, string> = {};
@@ -290,6 +303,7 @@ function runJob(pool: PrintPool, html: string, options: PaginateOptions): Promis
         s.running = false;
         const result: Print = { kind, start: kind === 'final' ? start : undefined, values, length: printed.length, local: printed.local, document: kind === 'final' ? printed.document : undefined, skip: printed.skip, removed: printed.removed };
         s.latest = result;
+        latestChanges += 1;
         if (kind === 'final') {
           s.final = result;
           // After the next prints are sent: finishing is JavaScript, Chrome goes on meanwhile.
@@ -349,13 +363,13 @@ function runJob(pool: PrintPool, html: string, options: PaginateOptions): Promis
               const latest: Print | undefined = remembered && { kind: 'measure', values: remembered.values, length: remembered.length, local: remembered.local, skip: remembered.skip, removed: remembered.removed };
               return { part, owned: new Set(part.owned), running: false, finals: 0, measures: 0, latest };
             });
+            latestChanges += 1;
             step();
           },
           fail,
         };
       }
-      const first = starts();
-      const pages = anchorPages(first);
+      const { first, pages } = known();
       let waiting: number | undefined;
       // Of the parts that can be printed, the longest first: the pages of the pool then finish
       // together rather than one waiting on a long part sent last.
@@ -378,7 +392,7 @@ function runJob(pool: PrintPool, html: string, options: PaginateOptions): Promis
     },
     speculative() {
       if (failed !== undefined || !split) return undefined;
-      const pages = anchorPages(starts());
+      const { pages } = known();
       const index = toMeasure(pages);
       // Measured where it will be printed: page 1 for the first part, after the leading pages for the others.
       return index === undefined ? undefined : printTask(index, 'measure', index === 0 ? 1 : 3, valuesFor(states[index]!, pages).values);
@@ -387,8 +401,7 @@ function runJob(pool: PrintPool, html: string, options: PaginateOptions): Promis
 
   const step = (): void => {
     if (failed !== undefined || !split) return;
-    const first = starts();
-    const pages = anchorPages(first);
+    const { first, pages } = known();
     options.onProgress?.({ parts: states.length, partsDone: states.filter((s, i) => current(s, first[i], pages)).length, pages: states.reduce((n, s) => n + (s.final?.length ?? 0), 0), prints });
     if (states.some((s) => s.running)) return pool.wake();
     const done = states.every((s, i) => current(s, first[i], pages) || (s.finals >= maxPrints && s.final));

@@ -20,31 +20,36 @@ export interface Operation {
   operands: string[];
 }
 
-const whitespace = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
-const delimiters = new Set(['(', ')', '<', '>', '[', ']', '{', '}', '/', '%']);
+/** Character classes of the syntax, by code (ISO 32000-1, 7.2.2): 1 white-space, 2 delimiter. */
+const charClass = new Uint8Array(256);
+for (const c of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) charClass[c] = 1;
+for (const c of '()<>[]{}/%') charClass[c.charCodeAt(0)] = 2;
+const [OPEN_PAREN, CLOSE_PAREN, LESS, GREATER, OPEN_BRACKET, CLOSE_BRACKET, SLASH, PERCENT, BACKSLASH, CR, LF] = [...'()<>[]/%\\\r\n'].map((c) => c.charCodeAt(0));
 
-const isSpace = (c: string | undefined): boolean => c !== undefined && whitespace.has(c.charCodeAt(0));
+/** Whether the character at `i` is white space (false past the end). Streams are latin1: one byte per character. */
+const isSpaceAt = (source: string, i: number): boolean => i < source.length && charClass[source.charCodeAt(i) & 0xff] === 1;
 
 /** Reads one object (operand, or an operator's name) starting at `start`; returns where it ends, -1 when malformed. */
 function readObject(source: string, start: number): number {
   const n = source.length;
-  const c = source[start]!;
-  if (c === '(') {
+  const c = source.charCodeAt(start);
+  if (c === OPEN_PAREN) {
     let depth = 0;
     for (let j = start; j < n; j++) {
-      const d = source[j];
-      if (d === '\\') j++;
-      else if (d === '(') depth++;
-      else if (d === ')' && --depth === 0) return j + 1;
+      const d = source.charCodeAt(j);
+      if (d === BACKSLASH) j++;
+      else if (d === OPEN_PAREN) depth++;
+      else if (d === CLOSE_PAREN && --depth === 0) return j + 1;
     }
     return -1;
   }
-  if ((c === '<' && source[start + 1] === '<') || c === '[') {
-    const close = c === '[' ? ']' : '>>';
-    let j = start + (c === '[' ? 1 : 2);
+  const dictionary = c === LESS && source.charCodeAt(start + 1) === LESS;
+  if (dictionary || c === OPEN_BRACKET) {
+    let j = start + (dictionary ? 2 : 1);
     while (j < n) {
-      if (source.startsWith(close, j)) return j + close.length;
-      if (isSpace(source[j])) {
+      const d = source.charCodeAt(j);
+      if (dictionary ? d === GREATER && source.charCodeAt(j + 1) === GREATER : d === CLOSE_BRACKET) return j + (dictionary ? 2 : 1);
+      if (charClass[d & 0xff] === 1) {
         j++;
         continue;
       }
@@ -54,33 +59,50 @@ function readObject(source: string, start: number): number {
     }
     return -1;
   }
-  if (c === '<') {
+  if (c === LESS) {
     const end = source.indexOf('>', start);
     return end < 0 ? -1 : end + 1;
   }
-  if (c === '%') {
-    const end = source.slice(start).search(/[\r\n]/);
-    return end < 0 ? n : start + end;
+  if (c === PERCENT) {
+    let j = start;
+    while (j < n && source.charCodeAt(j) !== CR && source.charCodeAt(j) !== LF) j++;
+    return j;
   }
-  let j = start + (c === '/' ? 1 : 0);
-  while (j < n && !isSpace(source[j]) && !delimiters.has(source[j]!)) j++;
+  let j = start + (c === SLASH ? 1 : 0);
+  while (j < n && charClass[source.charCodeAt(j) & 0xff] === 0) j++;
   return j === start ? -1 : j;
+}
+
+/** Calls `each` with every object of the text, in order (comments skipped); false when the text is malformed. */
+function eachObject(source: string, each: (from: number, to: number) => void): boolean {
+  for (let i = 0; i < source.length; ) {
+    if (isSpaceAt(source, i)) {
+      i++;
+      continue;
+    }
+    const end = readObject(source, i);
+    if (end < 0) return false;
+    if (source.charCodeAt(i) !== PERCENT) each(i, end);
+    i = end;
+  }
+  return true;
 }
 
 /** Splits text into objects (comments dropped); undefined when malformed. */
 function objectsOf(source: string): string[] | undefined {
   const out: string[] = [];
-  for (let i = 0; i < source.length; ) {
-    if (isSpace(source[i])) {
-      i++;
-      continue;
-    }
-    const end = readObject(source, i);
-    if (end < 0) return undefined;
-    if (source[i] !== '%') out.push(source.slice(i, end));
-    i = end;
-  }
-  return out;
+  return eachObject(source, (from, to) => out.push(source.slice(from, to))) ? out : undefined;
+}
+
+/** Whether the object at `from`–`to` is an operator: a name that starts with a letter or `'` `"` `*`, but not a boolean or null. */
+function isOperator(source: string, from: number, to: number): boolean {
+  const c = source.charCodeAt(from);
+  const letter = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x27 || c === 0x22 || c === 0x2a;
+  if (!letter) return false;
+  const length = to - from;
+  if (length !== 4 && length !== 5) return true;
+  const word = source.slice(from, to);
+  return word !== 'true' && word !== 'false' && word !== 'null';
 }
 
 /**
@@ -89,18 +111,18 @@ function objectsOf(source: string): string[] | undefined {
  * @returns its operations, or undefined when it holds something this parser does not read
  */
 export function parseContent(source: string): Operation[] | undefined {
-  const tokens = objectsOf(source);
-  if (!tokens) return undefined;
   const ops: Operation[] = [];
   let operands: string[] = [];
-  for (const token of tokens) {
-    if (/^[A-Za-z'"*]/.test(token) && !/^(true|false|null)$/.test(token)) {
-      if (token === 'BI' || token === 'ID' || token === 'EI') return undefined;
+  let inlineImage = false;
+  const read = eachObject(source, (from, to) => {
+    const token = source.slice(from, to);
+    if (isOperator(source, from, to)) {
+      if (token === 'BI' || token === 'ID' || token === 'EI') inlineImage = true;
       ops.push({ operator: token, operands });
       operands = [];
     } else operands.push(token);
-  }
-  return operands.length ? undefined : ops;
+  });
+  return !read || inlineImage || operands.length ? undefined : ops;
 }
 
 /** Writes operations back as a content stream, one per line. */

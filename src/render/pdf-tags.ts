@@ -240,6 +240,7 @@ const multiply = (m: Matrix, n: Matrix): Matrix => [
   m[4] * n[0] + m[5] * n[2] + n[4], m[4] * n[1] + m[5] * n[3] + n[5],
 ];
 const numbers = (op: Operation): number[] => op.operands.map(Number);
+const operandNumber = (op: Operation, k: number): number => Number(op.operands[k]);
 
 /**
  * Follows the graphics and text state of a content stream: where the next glyph is drawn (in
@@ -256,16 +257,16 @@ class ContentState {
   marked: { tag: string; mcid?: number }[] = [];
 
   apply(op: Operation): void {
-    const v = numbers(op);
+    // Operands are read as numbers only by the operators that take numbers.
     switch (op.operator) {
       case 'q': this.stack.push(this.ctm); break;
       case 'Q': this.ctm = this.stack.pop() ?? identity; break;
-      case 'cm': this.ctm = multiply(v as Matrix, this.ctm); break;
+      case 'cm': this.ctm = multiply(numbers(op) as Matrix, this.ctm); break;
       case 'BT': this.tm = this.tlm = identity; break;
-      case 'Tm': this.tm = this.tlm = v as Matrix; break;
-      case 'Td': this.tm = this.tlm = multiply([1, 0, 0, 1, v[0]!, v[1]!], this.tlm); break;
-      case 'TD': this.leading = -v[1]!; this.tm = this.tlm = multiply([1, 0, 0, 1, v[0]!, v[1]!], this.tlm); break;
-      case 'TL': this.leading = v[0]!; break;
+      case 'Tm': this.tm = this.tlm = numbers(op) as Matrix; break;
+      case 'Td': this.tm = this.tlm = multiply([1, 0, 0, 1, operandNumber(op, 0), operandNumber(op, 1)], this.tlm); break;
+      case 'TD': this.leading = -operandNumber(op, 1); this.tm = this.tlm = multiply([1, 0, 0, 1, operandNumber(op, 0), operandNumber(op, 1)], this.tlm); break;
+      case 'TL': this.leading = operandNumber(op, 0); break;
       case 'T*': case "'": case '"': this.tm = this.tlm = multiply([1, 0, 0, 1, 0, -this.leading], this.tlm); break;
       case 'Tf': this.font = op.operands[0] ?? ''; break;
       case 'BDC': case 'BMC': {
@@ -283,6 +284,12 @@ class ContentState {
     return m[5];
   }
 
+  /** Whether a `/Span` marked-content sequence is open. */
+  inSpan(): boolean {
+    for (let i = 0; i < this.marked.length; i++) if (this.marked[i]!.tag === '/Span') return true;
+    return false;
+  }
+
   /** The innermost MCID open, if any. */
   mcid(): number | undefined {
     for (let i = this.marked.length - 1; i >= 0; i--) if (this.marked[i]!.mcid !== undefined) return this.marked[i]!.mcid;
@@ -293,10 +300,26 @@ class ContentState {
 /** The last glyph code shown by a text operator (`<01B1> Tj`, `[<0013> 12 <0108>] TJ`). */
 function lastCode(op: Operation): number | undefined {
   const operand = op.operator === 'TJ' ? op.operands[0] : op.operands.at(-1);
-  const hexes = operand?.match(/<([0-9A-Fa-f\s]*)>/g);
-  const hex = hexes?.at(-1)?.slice(1, -1).replace(/\s+/g, '');
-  if (!hex) return undefined;
-  return parseInt(hex.slice(-4), 16);
+  if (!operand) return undefined;
+  // The last hex string of the operand: from the end, the first `>` whose `<` holds only hex
+  // digits and white space; its last four digits.
+  for (let close = operand.lastIndexOf('>'); close > 0; close = operand.lastIndexOf('>', close - 1)) {
+    let code = 0;
+    let digits = 0;
+    let k = close - 1;
+    for (; k >= 0; k--) {
+      const c = operand.charCodeAt(k);
+      const value = c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x41 && c <= 0x46 ? c - 0x37 : c >= 0x61 && c <= 0x66 ? c - 0x57 : -1;
+      if (value >= 0) {
+        if (digits < 4) code += value * 16 ** digits;
+        digits += 1;
+      } else if (!(c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c)) break;
+    }
+    if (k < 0) return undefined;
+    if (operand.charCodeAt(k) !== 0x3c) continue;
+    return digits ? code : undefined;
+  }
+  return undefined;
 }
 
 /** Characters after which a line break needs no space: the word goes on, or a space is there. */
@@ -319,9 +342,9 @@ export function addLineEndSpaces(
   const out: Operation[] = [];
   const insertAt: { at: number; op: Operation }[] = [];
   for (const op of ops) {
-    if (isTextShowing(op.operator) && state.mcid() !== undefined) {
+    const mcid = isTextShowing(op.operator) ? state.mcid() : undefined;
+    if (mcid !== undefined) {
       const y = state.textY();
-      const mcid = state.mcid()!;
       const block = blockOf(mcid);
       if (last && block !== undefined && last.block === block && Math.abs(y - last.y) > 0.5 && !noSpaceAfter.test(last.text) && !last.inSpan) {
         const space = fonts.get(last.font)?.space;
@@ -329,7 +352,7 @@ export function addLineEndSpaces(
       }
       const code = lastCode(op);
       const text = code === undefined ? '' : (fonts.get(state.font)?.toUnicode.get(code) ?? '');
-      last = { at: out.length, y, block, text, font: state.font, inSpan: state.marked.some((m) => m.tag === '/Span') };
+      last = { at: out.length, y, block, text, font: state.font, inSpan: state.inSpan() };
     }
     state.apply(op);
     out.push(op);
