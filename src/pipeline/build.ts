@@ -23,6 +23,7 @@ import { loadEditorialGlossary } from './editorial-glossary.ts';
 import { toFrontMatter } from './front-matter.ts';
 import { checkOutputFolder, writeOutputs, type OutputFile } from './outputs.ts';
 import type { PrintProduct, PrintedEdition } from './print-stage.ts';
+import { loadFrenchLexicon } from '../language/fr/lexicon.ts';
 import { readStage } from './read-stage.ts';
 import { displayPath } from '../sources/load.ts';
 import { timed, type OnProgress } from './stage.ts';
@@ -91,7 +92,7 @@ export interface BuildResult {
 export async function prepareEdition(manifestPath: string, options: { onProgress?: OnProgress; signal?: AbortSignal; cache?: boolean } = {}): Promise<PreparedEdition> {
   const { signal } = options;
   const read = await timed('read', options.onProgress, () => readStage(manifestPath), (r) => `${r.value.loaded.documents.length} sources`);
-  const { loaded, lexicon } = read.value;
+  const { loaded } = read.value;
   signal?.throwIfAborted();
   const editorial = await loadEditorialGlossary(loaded);
   const key = options.cache === false ? undefined : await preparationKey(loaded, editorial.entries);
@@ -106,7 +107,7 @@ export async function prepareEdition(manifestPath: string, options: { onProgress
       diagnostics: sortDiagnostics([...read.diagnostics, ...kept.repairDiagnostics, ...kept.extractDiagnostics]),
     };
   }
-  const [{ repairStage }, { extractStage }] = await Promise.all([import('./repair-stage.ts'), import('./extract-stage.ts')]);
+  const [{ repairStage }, { extractStage }, lexicon] = await Promise.all([import('./repair-stage.ts'), import('./extract-stage.ts'), loadFrenchLexicon()]);
   const repaired = await timed('repair', options.onProgress, () => repairStage(loaded, lexicon), (r) => `${r.diagnostics.length} diagnostics`);
   signal?.throwIfAborted();
   const extraction = await timed('extract', options.onProgress, () => extractStage(loaded, repaired.value, lexicon, editorial.entries), (x) => `${x.value.glossary.length} acronyms, ${x.value.chronology.length} events`);

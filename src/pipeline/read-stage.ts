@@ -1,14 +1,13 @@
 /**
- * The read stage: the manifest and every source it names, decoded, and the French lexicon the
- * repairs and the extraction use.
+ * The read stage: the manifest and every source it names, decoded. The French lexicon the
+ * repairs and the extraction use is loaded by the build only when they run (a build that keeps
+ * the last repairs does not hold it in memory).
  */
-import { loadFrenchLexicon, type Lexicon } from '../language/fr/lexicon.ts';
 import { loadEdition, type LoadedEdition } from '../sources/load.ts';
 import type { StageResult } from './stage.ts';
 
 export interface ReadEdition {
   loaded: LoadedEdition;
-  lexicon: Lexicon;
 }
 
 /**
@@ -17,6 +16,6 @@ export interface ReadEdition {
  * @throws FolioError when the manifest or a source cannot be read
  */
 export async function readStage(manifestPath: string): Promise<StageResult<ReadEdition>> {
-  const [loaded, lexicon] = await Promise.all([loadEdition(manifestPath), loadFrenchLexicon()]);
-  return { value: { loaded, lexicon }, diagnostics: loaded.diagnostics };
+  const loaded = await loadEdition(manifestPath);
+  return { value: { loaded }, diagnostics: loaded.diagnostics };
 }
