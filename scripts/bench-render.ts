@@ -12,6 +12,8 @@
  * - `folio build --only pdf` (the compiled CLI, `node bin/folio.js`), which takes the repairs of
  *   the `--only html` build made first (the same sources), and `--only pdf --fresh`, which repairs again;
  * - `folio build` (HTML, PDF, booklet, handouts);
+ * - after the runs, once one source changed (the middle document gets a paragraph): `--only pdf`,
+ *   then (one sentence more) the whole build — what a user waits for after an edit;
  * - with `--others`, at the smallest scale: pagedjs-cli (installed once from the npm registry
  *   into a cache folder, without the browser it would download, and run on the installed
  *   Chromium) and WeasyPrint, on the same HTML.
@@ -167,7 +169,7 @@ const node = await measure(process.execPath, ['-e', '0'], root);
 console.log(`Folio benchmark — ${os.cpus().length} CPUs, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}, Node ${process.version}, ${execFileSync(chrome, ['--version'], { encoding: 'utf8' }).trim()}`);
 console.log(`folio --help: ${help.seconds.toFixed(2)} s (node -e 0: ${node.seconds.toFixed(2)} s)\n`);
 
-const rows: { scale: number; pages: number; bare: number; pdf: number; fresh: number; build: number; pdfPeak: number; buildPeak: number; barePeak: number }[] = [];
+const rows: { scale: number; pages: number; bare: number; pdf: number; fresh: number; build: number; pdfPeak: number; buildPeak: number; barePeak: number; editPdf: number; editBuild: number }[] = [];
 for (const scale of scales) {
   const project = await repeatedProject(scale);
   const out = path.join(project, 'output');
@@ -189,7 +191,18 @@ for (const scale of scales) {
     }
     console.log(`×${scale} run ${run}: bare Chrome ${b.seconds.toFixed(1)} s, folio --only pdf ${p.seconds.toFixed(1)} s (--fresh ${f.seconds.toFixed(1)} s), folio build ${w.seconds.toFixed(1)} s`);
   }
-  const row = { scale, pages: pages(path.join(out, 'compendium.pdf')), bare: median(times.bare), pdf: median(times.pdf), fresh: median(times.fresh), build: median(times.build), pdfPeak: peaks.pdf, buildPeak: peaks.build, barePeak: peaks.bare };
+  // What a user waits for after changing one source: the middle document gets a paragraph more
+  // (its part is laid out again, and every number after it moves); the other parts' layouts are
+  // remembered from the builds above.
+  const manifest = YAML.parse(await readFile(path.join(project, 'sources', 'compendium.yaml'), 'utf8')) as { documents: { file: string }[] };
+  const edited = path.join(project, 'sources', manifest.documents[Math.floor(manifest.documents.length / 2)]!.file);
+  await writeFile(edited, (await readFile(edited, 'utf8')) + '\n\nUn paragraphe ajouté par le banc d’essai, pour voir ce que coûte une modification d’une seule source : quelques lignes de plus, qui décalent les pages de tout ce qui suit.\n');
+  const editedPdf = await measure(process.execPath, [folio, 'build', '--only', 'pdf', '--out', out, '--quiet'], project, env);
+  await writeFile(edited, (await readFile(edited, 'utf8')) + '\nEt une phrase encore.\n');
+  const editedBuild = await measure(process.execPath, [folio, 'build', '--out', path.join(project, 'whole'), '--quiet'], project, env);
+  for (const [name, m] of [['--only pdf after an edit', editedPdf], ['build after an edit', editedBuild]] as const) if (!m.ok) throw new Error(`${name} failed at ×${scale}:\n${m.output}`);
+  console.log(`×${scale} after one source changed: folio --only pdf ${editedPdf.seconds.toFixed(1)} s, folio build ${editedBuild.seconds.toFixed(1)} s`);
+  const row = { scale, pages: pages(path.join(out, 'compendium.pdf')), bare: median(times.bare), pdf: median(times.pdf), fresh: median(times.fresh), build: median(times.build), pdfPeak: peaks.pdf, buildPeak: Math.max(peaks.build, editedBuild.peakBytes), barePeak: peaks.bare, editPdf: editedPdf.seconds, editBuild: editedBuild.seconds };
   rows.push(row);
 
   if (values.others && scale === scales[0]) {
@@ -202,11 +215,12 @@ for (const scale of scales) {
   else await rm(project, { recursive: true, force: true });
 }
 
-console.log('\n--only pdf and the whole build take the repairs of the --only html build before them (same sources: `build-cache.ts`); --fresh repairs again.');
-console.log('| scale | pages | bare Chrome | --only pdf | ratio | --only pdf --fresh | ratio | whole build | ratio | peak --only pdf | peak build | peak bare |');
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+console.log('\n--only pdf and the whole build take the repairs of the --only html build before them (same sources: `build-cache.ts`); --fresh repairs again. In run 1, --only pdf lays every part out for the first time; "after an edit" is a rebuild once one source changed (its repairs and its part done again, the other parts\' layouts remembered).');
+console.log('| scale | pages | bare Chrome | --only pdf | ratio | --only pdf --fresh | ratio | whole build | ratio | --only pdf after an edit | ratio | build after an edit | ratio | peak --only pdf | peak build | peak bare |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const r of rows) {
-  console.log(`| ×${r.scale} | ${r.pages} | ${r.bare.toFixed(1)} s | ${r.pdf.toFixed(1)} s | ${(r.pdf / r.bare).toFixed(2)}× | ${r.fresh.toFixed(1)} s | ${(r.fresh / r.bare).toFixed(2)}× | ${r.build.toFixed(1)} s | ${(r.build / r.bare).toFixed(2)}× | ${gb(r.pdfPeak)} | ${gb(r.buildPeak)} | ${gb(r.barePeak)} |`);
+  const x = (t: number): string => `${(t / r.bare).toFixed(2)}×`;
+  console.log(`| ×${r.scale} | ${r.pages} | ${r.bare.toFixed(1)} s | ${r.pdf.toFixed(1)} s | ${x(r.pdf)} | ${r.fresh.toFixed(1)} s | ${x(r.fresh)} | ${r.build.toFixed(1)} s | ${x(r.build)} | ${r.editPdf.toFixed(1)} s | ${x(r.editPdf)} | ${r.editBuild.toFixed(1)} s | ${x(r.editBuild)} | ${gb(r.pdfPeak)} | ${gb(r.buildPeak)} | ${gb(r.barePeak)} |`);
 }
 if (rows.length > 1) {
   const [first] = rows;
