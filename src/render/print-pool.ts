@@ -53,6 +53,8 @@ interface Worker {
   page?: LoadedPage;
   shell?: DocumentShell;
   busy: boolean;
+  /** A page was loaded before any task asked for it (`preload`). */
+  preloaded?: boolean;
 }
 
 /**
@@ -89,20 +91,40 @@ export function createPrintPool(session: BrowserSession, size = 2): PrintPool {
       worker.shell = undefined;
       if (await worker.page.evaluate(swapShell, html).catch(() => false)) worker.shell = job.shell;
     }
-    if (worker.shell !== job.shell || !worker.page) {
-      const old = worker.page;
-      worker.page = undefined;
-      worker.shell = undefined;
-      await old?.close().catch(() => undefined);
-      worker.page = await session.load(job.shell.head + job.shell.tail);
-      // Run from TypeScript sources by tsx (scripts), the page functions call esbuild's `__name`
-      // helper; give the page one that does nothing.
-      await worker.page.evaluate(() => {
-        (globalThis as { __name?: unknown }).__name ??= (target: unknown) => target;
+    if (worker.shell !== job.shell || !worker.page) await load(worker, job.shell);
+    await task.run(worker.page!);
+  };
+
+  /** Gives the worker a fresh page holding the shell. */
+  const load = async (worker: Worker, shell: DocumentShell): Promise<void> => {
+    const old = worker.page;
+    worker.page = undefined;
+    worker.shell = undefined;
+    await old?.close().catch(() => undefined);
+    const page = await session.load(shell.head + shell.tail);
+    // Run from TypeScript sources by tsx (scripts), the page functions call esbuild's `__name`
+    // helper; give the page one that does nothing.
+    await page.evaluate(() => {
+      (globalThis as { __name?: unknown }).__name ??= (target: unknown) => target;
+    });
+    worker.page = page;
+    worker.shell = shell;
+  };
+
+  /**
+   * A worker without a page, while the others wait on a first task (the split of a document),
+   * loads the document meanwhile: a page load is most of what the first print of a worker costs.
+   * Once only: a page that fails to load is loaded again, and its error reported, by a task.
+   */
+  const preload = (worker: Worker, shell: DocumentShell): void => {
+    if (worker.page || worker.preloaded) return;
+    worker.busy = worker.preloaded = true;
+    void load(worker, shell)
+      .catch(() => undefined)
+      .finally(() => {
+        worker.busy = false;
+        wake();
       });
-      worker.shell = job.shell;
-    }
-    await task.run(worker.page);
   };
 
   const wake = (): void => {
@@ -110,7 +132,11 @@ export function createPrintPool(session: BrowserSession, size = 2): PrintPool {
     for (const worker of workers) {
       if (worker.busy) continue;
       const next = take(worker);
-      if (!next) return;
+      if (!next) {
+        const shell = jobs[0]?.shell;
+        if (shell) for (const idle of workers) if (!idle.busy) preload(idle, shell);
+        return;
+      }
       worker.busy = true;
       void runOn(worker, next.job, next.task)
         .catch((error: unknown) => {
