@@ -209,7 +209,7 @@ for (const scale of scales) {
     const weasy = await measure('weasyprint', [html, path.join(project, 'weasyprint.pdf')], project);
     console.log(`×${scale} WeasyPrint: ${weasy.ok ? `${weasy.seconds.toFixed(1)} s (${(weasy.seconds / row.bare).toFixed(2)}× bare Chrome)` : `failed: ${weasy.output.split('\n')[0]}`}`);
     const paged = await pagedjs(html, path.join(project, 'pagedjs.pdf'), project);
-    console.log(`×${scale} pagedjs-cli: ${paged.ok ? `${paged.seconds.toFixed(1)} s (${(paged.seconds / row.bare).toFixed(2)}× bare Chrome)` : `not run: ${paged.output.trim().split('\n').slice(-1)[0]}`}`);
+    console.log(`×${scale} pagedjs-cli: ${paged.ok ? `${paged.seconds.toFixed(1)} s (${(paged.seconds / row.bare).toFixed(2)}× bare Chrome)` : `failed: ${(paged.output.split('\n').find((l) => /Error|Exception/.test(l)) ?? paged.output.trim().split('\n').slice(-1)[0])!.trim()}`}`);
   }
   if (values.keep) console.log(`×${scale} project kept in ${project}`);
   else await rm(project, { recursive: true, force: true });
