@@ -125,7 +125,8 @@ const compoundPrefixes = ['cyber', 'télé', 'anti', 'contre', 'inter', 'multi',
 
 /** Lowercase without accents. */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  // ASCII has no accents to take off.
+  return /^[\x00-\x7f]*$/.test(text) ? text.toLowerCase() : text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 /**

@@ -169,12 +169,17 @@ const spacingAccents: Record<string, string> = {
   '\u02c7': '\u030c', // ˇ caron
 };
 
+/** A character `readable` changes: a mark, a spacing accent, a dotless i, a ligature. */
+const needsReading = new RegExp(`[\\p{M}ıﬁﬂﬀﬃﬄ${Object.keys(spacingAccents).join('')}]`, 'u');
+
 /**
  * The text as the grammar reads it: NFC, accent pairs of TeX fonts joined to their letter, dotless
  * i under an accent made an i, ligatures opened; and, for each character of the result, the
  * offset in the given text it comes from (one more entry: the end).
  */
 export function readable(text: string): { text: string; origin: number[] } {
+  // Most text holds none of these: it reads as it is.
+  if (!needsReading.test(text)) return { text, origin: Array.from({ length: text.length + 1 }, (_, i) => i) };
   const out: string[] = [];
   const origin: number[] = [];
   const composes = (base: string, mark: string): boolean => base !== '' && (base + mark).normalize('NFC').length === 1;
