@@ -189,7 +189,7 @@ export function repairDisplacedBold(text: string, context: PassContext): PassRes
       finding: {
         rule: 'displaced-bold',
         severity: 'warning',
-        message: `This line seems to end with displaced bold text, but where it belongs is not clear (“${trim(a!.plain)}” or “${trim(b!.plain)}”): left as it is. Check it against the original.`,
+        message: `This line seems to end with displaced bold text, but where it belongs is not clear (“${differing(a!.plain, b!.plain)}” or “${differing(b!.plain, a!.plain)}”): left as it is. Check it against the original.`,
       },
     });
   }
@@ -246,6 +246,18 @@ export function repairDisplacedBold(text: string, context: PassContext): PassRes
 
 function trim(s: string, n = 70): string {
   return s.length <= n ? s : `${s.slice(0, n)}…`;
+}
+
+/**
+ * Where a reading differs from another, shown: from a word a little before the first difference
+ * (both readings share what comes before), up to `n` characters.
+ */
+function differing(reading: string, other: string, n = 70): string {
+  let same = 0;
+  while (same < reading.length && reading[same] === other[same]) same++;
+  if (same <= 30) return trim(reading, n);
+  const from = reading.indexOf(' ', same - 30) + 1;
+  return `…${trim(reading.slice(from > 0 && from <= same ? from : same), n)}`;
 }
 
 // ---------------------------------------------------------------------------------------------
