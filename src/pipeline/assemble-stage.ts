@@ -146,7 +146,14 @@ export async function assembleStage(prepared: PreparedEdition, options: Assemble
       handouts ??= edition.documents.map((doc, i) => {
         const rendered = renderHandout(assets.handoutTemplates, edition, doc, fragments[i]!, stylesheetSlot);
         const transformed = memo(transformKey('handout', rendered, edition.language), () => transformHtml(rendered, typographyTransforms(edition.language)));
-        return { documentId: doc.id, html: fillStylesheet(transformed.html, `${css}\n${assets.handoutCss}`) };
+        // The stylesheet (about a megabyte with its fonts) goes in when the HTML is asked for:
+        // a hundred handouts do not hold a hundred copies of it at once.
+        return {
+          documentId: doc.id,
+          get html() {
+            return fillStylesheet(transformed.html, `${css}\n${assets.handoutCss}`);
+          },
+        };
       });
       return handouts;
     },

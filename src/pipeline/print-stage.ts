@@ -86,7 +86,14 @@ export async function printCompendium(
 export function handoutRequests(edition: Edition, handouts: AssembledEdition['handouts'], date: Date, printer: string) {
   return handouts.map((h) => {
     const document = edition.documents.find((d) => d.id === h.documentId)!;
-    return { ...h, metadata: handoutPdfMetadata(edition, document, date, h.html, printer) };
+    // The HTML stays a getter (see `assembleStage`): made when printed, not held by every request.
+    return {
+      documentId: h.documentId,
+      get html() {
+        return h.html;
+      },
+      metadata: handoutPdfMetadata(edition, document, date, h.html, printer),
+    };
   });
 }
 
