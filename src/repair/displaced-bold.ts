@@ -213,7 +213,20 @@ export function repairDisplacedBold(text: string, context: PassContext): PassRes
     const openStart = !!next && runEnds.get(line.index)?.endsWithRun === true && runEnds.get(next.index)?.startsWithRun === true;
     const closeEnd = !!previous && runEnds.get(previous.index)?.endsWithRun === true && runEnds.get(line.index)?.startsWithRun === true;
     // A line left as it is because its runs' places are unclear has no lacuna: a run may fill the gap.
-    const open = reading ? reading.open : detected && !ambiguous.has(line.index) ? line.gaps.filter((g) => g.kind !== 'end') : [];
+    // So has a line left as it is whose end shows a glued tail: the gap's words are most likely on the
+    // line itself, pasted at its end, and a `[…]` would only hide them. The line is reported instead.
+    const unplacedTail = !reading && !ambiguous.has(line.index) && line.tails.some((t) => t.glued) && line.gaps.some((g) => g.kind !== 'end' && isLacuna(g, line, lines, chosen));
+    if (detected && unplacedTail) {
+      notes.push({
+        at: line.offset,
+        finding: {
+          rule: 'displaced-bold',
+          severity: 'warning',
+          message: 'This line has a gap and seems to end with displaced bold text, but no reading of it is clearly right: left as it is. Check it against the original.',
+        },
+      });
+    }
+    const open = reading ? reading.open : detected && !ambiguous.has(line.index) && !unplacedTail ? line.gaps.filter((g) => g.kind !== 'end') : [];
     edits.push(...lineEdits(line, reading, { mergeWithNext: openStart, mergeWithPrevious: closeEnd }));
     for (const gap of open) {
       if (!isLacuna(gap, line, lines, chosen)) continue;
@@ -410,6 +423,11 @@ function wordGlueCuts(segment: string, lexicon: Lexicon): number[] {
   for (const m of segment.matchAll(/[\p{L}]+(?:['’][\p{L}]+)*/gu)) {
     const word = m[0];
     if (word.length < 2 || lexicon.has(word)) continue;
+    // Letters joined to `=`, `_`, `/`, `@`, `#`, `$`, `%`, `&`, `+`, `\`, `<`, `>` or a digit belong to
+    // an identifier (`taille=4`, `mon_fichier`, `abc/def`), not to two glued words: the extraction glues
+    // a run to the line's last character, and an identifier is written without such a seam.
+    const identifier = /[=_/@#$%&+\\<>\p{N}]/u;
+    if (identifier.test(segment[m.index - 1] ?? '') || identifier.test(segment[m.index + word.length] ?? '')) continue;
     const oneLetterWord = (w: string): boolean => w.length > 1 || /^[aàyAÀY]$/u.test(w);
     for (let i = 1; i < word.length; i++) {
       const head = word.slice(0, i);

@@ -25,6 +25,9 @@ describe('glue points', () => {
     expect(glueCuts('«selon', lexicon)).toEqual([1]);
     expect(glueCuts('«oui»', lexicon)).toEqual([]);
     expect(glueCuts('→ouvrir', lexicon)).toEqual([1]);
+    // Letters joined to `=` or `_` belong to an identifier: no glue inside (`pardix` would split alone).
+    expect(glueCuts('(pardix=8', lexicon)).toEqual([]);
+    expect(glueCuts('mon_pardix', lexicon)).toEqual([]);
     expect(glueCuts('barre,zorglub', lexicon)).toEqual([6]);
     expect(glueCuts('chapitre3', lexicon)).toEqual([8]);
     expect(glueCuts('ext4', lexicon)).toEqual([]);
