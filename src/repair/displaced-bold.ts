@@ -322,8 +322,9 @@ export function findGaps(line: string): Gap[] {
   if (/^ (?=\S)/u.test(line)) gaps.push({ kind: 'start', start: 0, end: 1 });
   else if (/^[,.;)]/u.test(line)) gaps.push({ kind: 'start', start: 0, end: 0 });
   for (const m of line.matchAll(/(?<=\S) {2,}(?=\S)/gu)) gaps.push({ kind: 'double', start: m.index, end: m.index + m[0].length });
-  // A space before a comma, a full stop or a closing bracket (which may have the tail glued after it: `renforcer ,leur`).
-  for (const m of line.matchAll(/(?<=[\p{L}\p{N}’'«»),.]) (?=[,.)]+(?:\s|$|\p{L}|\p{N}|[(«]|--))/gu)) gaps.push({ kind: 'before-punctuation', start: m.index, end: m.index + 1 });
+  // A space before a comma, a full stop or a closing bracket (which may have the tail glued after it:
+  // `renforcer ,leur`), after a word, a bracket or the arrow of a menu path (`Fichier → .`).
+  for (const m of line.matchAll(/(?<=[\p{L}\p{N}’'«»),.→←⇒]) (?=[,.)]+(?:\s|$|\p{L}|\p{N}|[(«]|--))/gu)) gaps.push({ kind: 'before-punctuation', start: m.index, end: m.index + 1 });
   for (const m of line.matchAll(/«( *)»/gu)) gaps.push({ kind: 'quotes', start: m.index + 1, end: m.index + 1 + m[1]!.length });
   // One place, one gap: the spaces of an empty « » are not a double space besides.
   const sorted = gaps.sort((a, b) => a.start - b.start || (a.kind === 'quotes' ? -1 : 1));
