@@ -28,7 +28,7 @@ import { exclusionOf, modelTokens, without } from '../language/corpus.ts';
 import type { Lexicon } from '../language/fr/lexicon.ts';
 import { createFrenchModel, type LanguageModel } from '../language/fr/model.ts';
 import { sentenceTokens } from '../language/fr/tokens.ts';
-import { endsSentence } from '../language/fr/sentence.ts';
+import { endsSentence, lowercaseSentenceStarts } from '../language/fr/sentence.ts';
 import { isDeterminer, isFunctionWord, isPreposition } from '../language/fr/words.ts';
 import type { Edit, Note } from './mapped-text.ts';
 import type { PassContext, PassResult } from './pass.ts';
@@ -163,13 +163,16 @@ export function repairDisplacedBold(text: string, context: PassContext): PassRes
         (!!next && next.gaps.some((g) => g.kind === 'start') && best.runs.some((r) => r.gap.kind === 'end')) ||
         // So is a line opening in mid-sentence on the gap its best reading fills.
         (openedLines.has(line.index) && best.runs.some((r) => r.gap.kind === 'start'));
-      const needed = weights.minGain + (glued || continued ? 0 : weights.unglued);
+      // A line that opens on a comma or a full stop, or whose tail starts a sentence in lowercase
+      // (`fini. du reste`), shows the cut as surely as a glued word: French writes neither.
+      const evident = glued || continued || evidentDamage(line, lexicon);
+      const needed = weights.minGain + (evident ? 0 : weights.unglued);
       const cost = (g: Gap): number => gapWeight(g, line.text, contextBefore(lines, line.index, context).pop());
       // …except a gap right after an article or a preposition, where a word must be missing.
       const asItIs = glued ? original.score : original.score + original.open.reduce((n, g) => n + (cost(g) < weights.strongGap ? cost(g) : 0), 0);
       // Without that evidence, a line may be clean with stray spaces: its best reading must also
       // stand further from the others.
-      const lead = weights.minLead + (glued || continued ? 0 : weights.ungluedLead);
+      const lead = weights.minLead + (evident ? 0 : weights.ungluedLead);
       const clear = best.runs.length > 0 && best.score - asItIs >= needed && (!second || best.score - second.score >= lead);
       if (clear) {
         chosen.set(line.index, best);
@@ -257,6 +260,20 @@ export function repairDisplacedBold(text: string, context: PassContext): PassRes
   return { edits: mergeEdits(edits), notes };
 }
 
+/**
+ * Signs in the line itself that text was cut out of it, besides a glued word: the line opens on a
+ * comma, a semicolon, a closing bracket or a full stop and a space (no French line does), or its
+ * last gap is followed by a sentence end and a French word in lowercase (`fini. du reste`: the
+ * tail pasted after a finished sentence).
+ */
+function evidentDamage(line: LineInfo, lexicon: Lexicon): boolean {
+  if (/^(?:[,;)] ?|\. )[\p{L}\p{N}(«]/u.test(line.text)) return true;
+  const after = lastOf(line.gaps)?.end ?? 0;
+  // …a French word: a name in lowercase (a command's) may start a sentence of a clean text.
+  const word = (at: number): string => /^[\p{L}’'-]+/u.exec(line.text.slice(at))?.[0] ?? '';
+  return lowercaseSentenceStarts(line.text).some((at) => at >= after && line.tails.some((t) => t.at === at) && lexicon.has(word(at)));
+}
+
 function trim(s: string, n = 70): string {
   return s.length <= n ? s : `${s.slice(0, n)}…`;
 }
@@ -318,8 +335,9 @@ export function findGaps(line: string): Gap[] {
   if (/^ (?=\S)/u.test(line)) gaps.push({ kind: 'start', start: 0, end: 1 });
   else if (/^[,.;)]/u.test(line)) gaps.push({ kind: 'start', start: 0, end: 0 });
   for (const m of line.matchAll(/(?<=\S) {2,}(?=\S)/gu)) gaps.push({ kind: 'double', start: m.index, end: m.index + m[0].length });
-  // A space before a comma, a full stop or a closing bracket (which may have the tail glued after it: `renforcer ,leur`).
-  for (const m of line.matchAll(/(?<=[\p{L}\p{N}’'«»),.]) (?=[,.)]+(?:\s|$|\p{L}|\p{N}|[(«]|--))/gu)) gaps.push({ kind: 'before-punctuation', start: m.index, end: m.index + 1 });
+  // A space before a comma, a full stop or a closing bracket (which may have the tail glued after it:
+  // `renforcer ,leur`), after a word, a bracket or the arrow of a menu path (`Fichier → .`).
+  for (const m of line.matchAll(/(?<=[\p{L}\p{N}’'«»),.→←⇒]) (?=[,.)]+(?:\s|$|\p{L}|\p{N}|[(«]|--))/gu)) gaps.push({ kind: 'before-punctuation', start: m.index, end: m.index + 1 });
   for (const m of line.matchAll(/«( *)»/gu)) gaps.push({ kind: 'quotes', start: m.index + 1, end: m.index + 1 + m[1]!.length });
   // One place, one gap: the spaces of an empty « » are not a double space besides.
   const sorted = gaps.sort((a, b) => a.start - b.start || (a.kind === 'quotes' ? -1 : 1));

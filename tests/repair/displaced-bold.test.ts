@@ -54,5 +54,6 @@ describe('gaps', () => {
     expect(findGaps('la salle est agrandie de .150 places').map((g) => g.kind)).toEqual(['before-punctuation']);
     expect(findGaps('lancez-le avec l’option .--rapide').map((g) => g.kind)).toEqual(['before-punctuation']);
     expect(findGaps('cliquez sur « , puis fermez').map((g) => g.kind)).toEqual(['before-punctuation']);
+    expect(findGaps('ouvrez le menu Outils → . Puis fermez').map((g) => g.kind)).toEqual(['before-punctuation']);
   });
 });
