@@ -27,6 +27,9 @@ describe('French dates: what is a date', () => {
   it('finds no event in a copyright notice, a quoted value, or a number listed after a number', () => {
     expect(dates('Copyright (C) 2029,2030,2031 Agence spatiale fictive.')).toEqual([]);
     expect(dates('Copyright © 2024-2029, 2030-2031 Jeanne Dupont.')).toEqual([]);
+    expect(dates('Jeanne Dupont <jeanne@exemple.org>, 2029-2031.')).toEqual([]);
+    expect(dates('Paul Martin pm@exemple.net, 2029, 2030-2031')).toEqual([]);
+    expect(dates('Écrivez à pm@exemple.net ; en 2029 il partit.').map((d) => d[1])).toEqual(['2029']);
     expect(dates('le champ porte « 2029-2031 » ou « 12 mai 2031 » en clair')).toEqual([]);
     expect(dates('si vous tapez 2030 ou 2031, rien.')).toEqual([]);
     expect(dates('le profil Atelier (2031)™ et la marque Orion 2030® sont fournis')).toEqual([]);

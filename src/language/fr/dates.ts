@@ -376,8 +376,10 @@ export function findFrenchDates(given: string): DateMention[] {
       // A number after `n°` is a reference, not a year.
       if (/n[°o]\.?\s*$/iu.test(text.slice(Math.max(0, start - 4), start))) continue;
       // The years of a copyright notice (`Copyright © 2029-2031, 2032 …`) date a text's rights, not
-      // an event; a date that is all a quotation holds (`datée « 2029-2031 »`) is a value cited.
-      if (/(?:copyright|©|\(c\))[\s\d,;–—-]*$/iu.test(text.slice(Math.max(0, start - 60), start)) || (/[«"“]\s*$/u.test(text.slice(Math.max(0, start - 3), start)) && /^\s*[»"”]/u.test(text.slice(end, end + 3)))) {
+      // an event; so do the years written right after a contributor's address in a credit line
+      // (`Jeanne Dupont <jeanne@exemple.org>, 2029-2031.`); a date that is all a quotation holds
+      // (`datée « 2029-2031 »`) is a value cited.
+      if (/(?:copyright|©|\(c\))[\s\d,;–—-]*$/iu.test(text.slice(Math.max(0, start - 60), start)) || /[\p{L}\p{N}._%+-]@[\p{L}\p{N}.-]+\.\p{L}{2,}\s*[>)\]]?\s*[,;:]?\s*(?:\d{4}\s*[,;–—-]\s*)*$/u.test(text.slice(Math.max(0, start - 80), start)) || (/[«"“]\s*$/u.test(text.slice(Math.max(0, start - 3), start)) && /^\s*[»"”]/u.test(text.slice(end, end + 3)))) {
         for (let i = start; i < end; i++) taken[i] = true;
         continue;
       }
