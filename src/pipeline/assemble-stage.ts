@@ -6,6 +6,7 @@
  * Reading the templates and stylesheets is its only I/O.
  */
 import { messagesFor } from '../messages/catalogue.ts';
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { backMatterView } from '../assemble/back-matter.ts';
 import { createEdition, type Edition } from '../assemble/edition.ts';
@@ -84,7 +85,7 @@ export async function assembleStage(prepared: PreparedEdition, options: Assemble
   const styleFolders = lookupFolders(loaded.root, 'styles');
   // Folio's stylesheet, then the project's, then the manifest's `css:`, then `--css`: the last wins.
   const stylesheets = [...filesNamed(styleFolders, 'compendium.css'), ...loaded.manifest.css.map((f) => path.resolve(loaded.root, f)), ...(options.stylesheets ?? []).map((f) => path.resolve(f))];
-  const bundle: BundleOptions = { fallbackDir: path.join(packageDir, 'styles'), confineTo: loaded.manifest.allowOutside ? undefined : [loaded.root, packageDir, ...(options.stylesheets ?? []).map((f) => path.dirname(path.resolve(f)))] };
+  const bundle: BundleOptions = { fallbackDir: path.join(packageDir, 'styles'), confineTo: loaded.manifest.allowOutside ? undefined : [loaded.root, packageDir, ...installedPackages, ...(options.stylesheets ?? []).map((f) => path.dirname(path.resolve(f)))] };
   const converted = repaired.map((d) => ({ d, ...markdownToHtml(d.tree, d.loaded.id, loaded.manifest.language) }));
   const edition = createEdition(
     loaded.manifest,
@@ -195,6 +196,19 @@ function remembered(memory: TransformMemory | undefined): (key: string, run: () 
     return made;
   };
 }
+
+/**
+ * Where Folio's own dependencies (its fonts) really are, when its `node_modules` is a link to
+ * another folder (a second working copy sharing the first one's packages): inside Folio all the same.
+ */
+const installedPackages: string[] = (() => {
+  try {
+    const real = realpathSync(path.join(packageDir, 'node_modules'));
+    return real === path.join(packageDir, 'node_modules') ? [] : [real];
+  } catch {
+    return [];
+  }
+})();
 
 /**
  * Where the stylesheet goes while the HTML transforms run: the stylesheet (fonts inlined, most of
