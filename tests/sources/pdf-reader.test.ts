@@ -273,8 +273,10 @@ describe('layouts and glyphs', () => {
     expect(r.text).toBe('Le satellite fictif tourne.\n');
   });
 
+  /** A table's row of three cells at 60, 160 and 260 pt. */
+  const row = (y: number, cells: string[]): TextItem[] => cells.map((text, i) => ({ text, x: [60, 160, 260][i]!, y }));
+
   it('joins the lines of a table cell that wrapped to the cell, not to a row of its own', async () => {
-    const row = (y: number, cells: string[]): TextItem[] => cells.map((text, i) => ({ text, x: [60, 160, 260][i]!, y }));
     const items: TextItem[] = [
       { text: 'Les outils de la station fictive sont les suivants, avec leur rôle.', x: 60, y: 760 },
       ...row(736, ['outil', 'taille', 'rôle']),
@@ -285,6 +287,20 @@ describe('layouts and glyphs', () => {
     ].filter((i) => i.text);
     const r = await readPdf(await makePdf([{ items }]), 'outils.pdf', { lexicon });
     expect(r.text).toContain('| orbite | 12 Mo | calcule les orbites avec l’option « orbite -jours » |\n| antenne | 3 Mo | pointe l’antenne |\n');
+  });
+
+  it('joins the rest of a first cell cut after a hyphen to its cell, with the other cells that wrapped', async () => {
+    const items: TextItem[] = [
+      { text: 'Les paquets de la station fictive sont les suivants, avec leur rôle.', x: 60, y: 760 },
+      ...row(736, ['paquet', 'état', 'rôle']),
+      ...row(718, ['zorb-orbite-', 'V:12,', 'calcule les orbites']),
+      ...row(705, ['outils', 'I:30', '']),
+      ...row(687, ['zorb2-', 'V:', 'pointe l’antenne']),
+      ...row(674, ['antenne', '3', '']),
+      ...row(656, ['relais', 'I:1', 'relaie les messages']),
+    ].filter((i) => i.text);
+    const r = await readPdf(await makePdf([{ items }]), 'paquets.pdf', { lexicon });
+    expect(r.text).toContain('| zorb-orbite-outils | V:12, I:30 | calcule les orbites |\n| zorb2-antenne | V:3 | pointe l’antenne |\n| relais | I:1 | relaie les messages |\n');
   });
 
   it('rejoins a word cut at a line end as the document spells it elsewhere, when the lexicon does not know it', async () => {

@@ -384,7 +384,7 @@ export function readStructure(pages: readonly StructurePage[], stats: DocumentSt
   const blocks: Block[] = [];
   let title: string | undefined;
   const seen = documentWords(pages);
-  const inline = (lines: PlacedLine[], skipFirst = 0): Span[] => joinLines(lines, skipFirst, notesByPage, lexicon, findings, seen);
+  const inline = (lines: PlacedLine[], skipFirst = 0, cell = false): Span[] => joinLines(lines, skipFirst, notesByPage, lexicon, findings, seen, cell);
   for (const proto of protos) {
     const first = proto.lines[0]!;
     const origin: Origin = { page: first.page, line: first.number, column: 1 };
@@ -436,7 +436,7 @@ export function readStructure(pages: readonly StructurePage[], stats: DocumentSt
         break;
       }
       case 'table': {
-        const rows = proto.rows!.map((cells) => cells.map((lines) => inline(lines)));
+        const rows = proto.rows!.map((cells) => cells.map((lines) => inline(lines, 0, true)));
         blocks.push({ kind: 'table', rows, origin });
         findings.push({ rule: 'pdf-table', severity: 'info', message: `A table of ${rows.length} rows was read from aligned cells: check it against the PDF (a cell over several lines is joined only when the row's first cell is one line).`, origin });
         break;
@@ -729,12 +729,16 @@ function wrappedCells(last: PlacedLine[][], cells: PlacedLine[], previous: Place
   const starts = last.map((c) => c[0]!.line.x0);
   const size = previous.line.size;
   if (last.length < 2 || previous.line.y - cells[0]!.line.y > size * 1.6) return undefined;
-  if (cells.some((c) => c.line.x0 < starts[1]! - size * 0.5)) return undefined;
+  // Something in the first column starts a row, unless the first cell was cut after a hyphen
+  // (`libfoo-` + `bar`) and the row leaves a column empty: the rest of that cell.
+  const firstCut = /[-\u2010_/]$/u.test(last[0]!.at(-1)!.line.text.trimEnd());
+  const first = cells.some((c) => c.line.x0 < starts[1]! - size * 0.5);
+  if (first && !(firstCut && cells.length < last.length && /^[\p{Ll}\p{N}]/u.test(cells[0]!.line.text.trimStart()))) return undefined;
   const out: PlacedLine[][] = last.map(() => []);
   for (const c of cells) {
     const k = starts.findLastIndex((x) => x <= c.line.x0 + size * 0.5);
     // A cell must start at its column, or inside it (a line of the cell indented).
-    if (k < 1 || c.line.x0 > (starts[k + 1] ?? Infinity)) return undefined;
+    if (k < (first ? 0 : 1) || c.line.x0 > (starts[k + 1] ?? Infinity)) return undefined;
     out[k]!.push(c);
   }
   return out;
@@ -817,7 +821,7 @@ function itemDepth(item: Proto, protos: Proto[], stats: DocumentStats): number {
  * The spans of a block's lines, each line joined to the next: with a space, without one after an
  * apostrophe, and across a hyphen that only cut a word.
  */
-function joinLines(lines: PlacedLine[], skipFirst: number, notes: Map<number, Map<string, string>>, lexicon: Lexicon | undefined, findings: StructureFinding[], seen?: DocumentWords): Span[] {
+function joinLines(lines: PlacedLine[], skipFirst: number, notes: Map<number, Map<string, string>>, lexicon: Lexicon | undefined, findings: StructureFinding[], seen?: DocumentWords, cell = false): Span[] {
   const spans: Span[] = [];
   lines.forEach((placed, index) => {
     const own = lineSpans(placed, index === 0 ? skipFirst : 0, notes.get(placed.page));
@@ -828,7 +832,11 @@ function joinLines(lines: PlacedLine[], skipFirst: number, notes: Map<number, Ma
       const hyphen = /([\p{L}]+)[-\u2010\u00ad]$/u.exec(last.text);
       const nextWord = next ? /^\p{L}+/u.exec(next.text)?.[0] : undefined;
       if (hyphen && nextWord) {
-        const keep = keepHyphen(hyphen[1]!, nextWord, last.text.endsWith('\u00ad'), lexicon, seen);
+        // A name whose part before the cut holds a digit, a sign or a hyphen already
+        // (`libfoo-doc-` + `extra`) keeps it, unless its last part joined is a known word.
+        const token = /\S*$/u.exec(last.text.slice(0, -1 - hyphen[1]!.length))![0];
+        const name = /[\p{N}_:./-]/u.test(token) && !last.text.endsWith('\u00ad') && !!lexicon && !lexicon.has(hyphen[1]! + nextWord);
+        const keep = name || keepHyphen(hyphen[1]!, nextWord, last.text.endsWith('\u00ad'), lexicon, seen);
         if (!keep) {
           last.text = last.text.slice(0, -1);
           if (lexicon && !lexicon.has(hyphen[1]! + nextWord)) {
@@ -840,6 +848,10 @@ function joinLines(lines: PlacedLine[], skipFirst: number, notes: Map<number, Ma
             });
           }
         }
+      } else if (cell && /\p{L}:$/u.test(last.text) && next && /^\p{N}/u.test(next.text)) {
+        // A table's narrow cell cut a value after its colon (`V:` + `12`).
+      } else if (/\p{N}-$/u.test(last.text) && next && /^[\p{L}\p{N}]/u.test(next.text)) {
+        // `python3-` + `foo`: a name cut after its hyphen, that a number's end cannot be.
       } else if (!/['’/]$/u.test(last.text) && !(next && /^[,.;:)\]]/u.test(next.text)) && !(next && cutAddress(last.text, next.text)) && !(next && cutOption(last.text, next.text))) {
         last.text += ' ';
       }
