@@ -15,6 +15,7 @@ import { formatDiagnostic } from '../../src/diagnostics.ts';
 import { loadFrenchLexicon, type Lexicon } from '../../src/language/fr/lexicon.ts';
 import { readSource } from '../../src/sources/formats.ts';
 import { readPdf, type PdfReading } from '../../src/sources/pdf/read-pdf.ts';
+import { unwrapCode } from '../../src/sources/pdf/structure.ts';
 import { folio } from '../helpers/folio.ts';
 import { makePdf, setParagraph, textWidth, type TextItem } from '../helpers/make-pdf.ts';
 
@@ -127,6 +128,19 @@ describe('a report of three pages', () => {
   it('joins the paragraph that the page break cut in the middle of a sentence', () => {
     expect(report.text).toContain('Les travaux sur les antennes se poursuivront pendant la saison suivante, selon le calendrier de l’agence.');
     expect(report.diagnostics.some((d) => d.rule === 'pdf-page-join' && d.page === 2)).toBe(true);
+  });
+
+  it('makes a code line that the page wrapped, its cut marked by an arrow, one line again, and says so', () => {
+    const at = (line: number) => ({ page: 3, line, column: 1 });
+    const findings: Parameters<typeof unwrapCode>[1] = [];
+    const lines = unwrapCode([
+      { text: 'orbite --calcul --jours 12 --station ←↩', origin: at(4) },
+      { text: '    nord --rapport', origin: at(5) },
+      { text: 'orbite --fin ↩', origin: at(6) },
+    ], findings);
+    expect(lines.map((l) => l.text)).toEqual(['orbite --calcul --jours 12 --station nord --rapport', 'orbite --fin ↩']);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.origin).toEqual(at(4));
   });
 
   it('keeps monospace lines as code', () => {

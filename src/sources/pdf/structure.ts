@@ -424,15 +424,12 @@ export function readStructure(pages: readonly StructurePage[], stats: DocumentSt
         // Indentation from the left edge of the code on each page (left and right pages differ).
         const leftOf = new Map<number, number>();
         for (const l of proto.lines) leftOf.set(l.page, Math.min(leftOf.get(l.page) ?? Infinity, l.line.x0));
-        blocks.push({
-          kind: 'code',
-          lines: proto.lines.map((l) => {
-            const charWidth = (l.line.x1 - l.line.x0) / Math.max(1, l.line.text.length);
-            const indent = charWidth > 0 ? Math.max(0, Math.round((l.line.x0 - leftOf.get(l.page)!) / charWidth)) : 0;
-            return { text: ' '.repeat(indent) + l.line.text, origin: { page: l.page, line: l.number, column: 1 } };
-          }),
-          origin,
+        const codeLines = proto.lines.map((l) => {
+          const charWidth = (l.line.x1 - l.line.x0) / Math.max(1, l.line.text.length);
+          const indent = charWidth > 0 ? Math.max(0, Math.round((l.line.x0 - leftOf.get(l.page)!) / charWidth)) : 0;
+          return { text: ' '.repeat(indent) + l.line.text, origin: { page: l.page, line: l.number, column: 1 } };
         });
+        blocks.push({ kind: 'code', lines: unwrapCode(codeLines, findings), origin });
         break;
       }
       case 'table': {
@@ -740,6 +737,28 @@ function wrappedCells(last: PlacedLine[][], cells: PlacedLine[], previous: Place
     // A cell must start at its column, or inside it (a line of the cell indented).
     if (k < (first ? 0 : 1) || c.line.x0 > (starts[k + 1] ?? Infinity)) return undefined;
     out[k]!.push(c);
+  }
+  return out;
+}
+
+/**
+ * A code line too long for the page that the typesetter wrapped, marking the cut with an arrow
+ * at the line end (`←↩`, `↩`, `↵`, as LaTeX's listings and dblatex do): one line again, the
+ * arrow left out and listed.
+ */
+export function unwrapCode(lines: { text: string; origin: Origin }[], findings: StructureFinding[]): { text: string; origin: Origin }[] {
+  const out: { text: string; origin: Origin }[] = [];
+  let open = false;
+  for (const line of lines) {
+    if (open) out[out.length - 1]!.text += ` ${line.text.trim()}`;
+    else out.push({ ...line });
+    const last = out[out.length - 1]!;
+    const mark = /\s*(?:←↩|↩|↵|⤶|↪)$/u.exec(last.text);
+    open = !!mark && line !== lines[lines.length - 1];
+    if (open) {
+      last.text = last.text.slice(0, mark!.index);
+      findings.push({ rule: 'pdf-page-join', severity: 'info', message: `A code line that the page wrapped (“${mark![0].trim()}” at its end) is one line again: the mark is left out.`, origin: line.origin });
+    }
   }
   return out;
 }
