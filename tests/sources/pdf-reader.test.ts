@@ -229,6 +229,33 @@ describe('layouts and glyphs', () => {
     expect(r.text).toContain('## Mise à jour des outils et prise en charge de l’écran large\n');
   });
 
+  it('keeps the space after a subscript or a superscript set apart from the next word', async () => {
+    const at = async (x: number, parts: [string, number, number][]): Promise<TextItem[]> => {
+      const out: TextItem[] = [];
+      for (const [text, size, y] of parts) {
+        out.push({ text, x, y, size });
+        x += await textWidth(text, 'serif', size);
+      }
+      return out;
+    };
+    const items: TextItem[] = [
+      { text: 'Une phrase d’introduction assez longue pour donner la mesure du texte courant.', x: 60, y: 760 },
+      ...(await at(60, [['Soit R', 11, 740], ['1', 8, 737], [' la résistance et C', 11, 740], ['2', 8, 737], [' la capacité.', 11, 740]])),
+    ];
+    const r = await readPdf(await makePdf([{ items }]), 'indices.pdf', { lexicon });
+    expect(r.text).toContain('Soit R₁ la résistance et C₂ la capacité.');
+  });
+
+  it('links the notes gathered at the foot of the last page to the raised calls of the pages before', async () => {
+    const body = (y: number, n: number): TextItem[] => [0, 1, 2, 3].map((k) => ({ text: `Une phrase assez longue du rapport fictif, page après page, la ligne ${n + k} du texte`, x: 60, y: y - 14 * k }));
+    const page1: TextItem[] = [...body(760, 1), { text: 'Le protocole fictif', x: 60, y: 700 }, { text: '1', x: 60 + (await textWidth('Le protocole fictif')), y: 705, size: 7 }, { text: ' sert aux stations.', x: 60 + (await textWidth('Le protocole fictif')) + (await textWidth('1', 'serif', 7)), y: 700 }];
+    const page2: TextItem[] = [...body(760, 2), { text: 'Fin du rapport.', x: 60, y: 700 }, { text: '1. Un protocole inventé pour l’exemple.', x: 60, y: 100, size: 8 }, { text: '2. Une autre note sans appel.', x: 60, y: 90, size: 8 }];
+    const r = await readPdf(await makePdf([{ items: page1 }, { items: page2 }]), 'fin.pdf', { lexicon });
+    expect(r.text).toContain('Le protocole fictif[^1] sert aux stations.');
+    expect(r.text).toContain('[^1]: Un protocole inventé pour l’exemple.');
+    expect(r.diagnostics.some((d) => d.rule === 'pdf-note' && d.page === 2)).toBe(true);
+  });
+
   it('links notes called by plain digits glued to their words, as WeasyPrint prints them', async () => {
     const items: TextItem[] = [
       { text: 'Le protocole fictif ORBX1 et le format TLM-82, décrits par l’agence3, servent', x: 60, y: 760 },

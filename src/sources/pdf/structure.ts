@@ -453,6 +453,7 @@ export function readStructure(pages: readonly StructurePage[], stats: DocumentSt
     }
   }
   linkEndnotes(blocks, usedLabels, findings);
+  linkCallsToLaterNotes(blocks, pages, noteLabels, findings);
   // The notes, in the order of their pages.
   for (const page of pages) {
     for (const note of page.notes) {
@@ -510,6 +511,41 @@ function linkEndnotes(blocks: Block[], used: Set<string>, findings: StructureFin
 type Row = { kind: 'image'; image: PlacedImage } | { kind: 'line'; cells: PlacedLine[] };
 
 /** Tables and captions stand apart from the text: a paragraph may go on after them. */
+/**
+ * Notes gathered at the foot of a later page (endnotes set in small type at the document's end,
+ * numbered in sequence) that no call of their own page answers: the raised calls left unanswered
+ * before them, of the same numbers, are theirs.
+ */
+function linkCallsToLaterNotes(blocks: Block[], pages: readonly StructurePage[], noteLabels: Map<string, string>, findings: StructureFinding[]): void {
+  const referenced = new Set<string>();
+  const open = new Map<string, Span[]>();
+  for (const b of blocks) {
+    if (!('spans' in b)) continue;
+    for (const s of b.spans) {
+      if (s.ref) referenced.add(s.ref);
+      if (s.call) open.set(s.call, [...(open.get(s.call) ?? []), s]);
+    }
+  }
+  let linked = 0;
+  let first: Origin | undefined;
+  for (const page of pages) {
+    for (const note of page.notes) {
+      const label = noteLabels.get(`${page.number}:${note.label}`)!;
+      const calls = (open.get(note.label) ?? []).filter((c) => c.origin.page <= page.number);
+      if (referenced.has(label) || !calls.length) continue;
+      for (const call of calls) {
+        call.ref = label;
+        call.text = '';
+        delete call.call;
+      }
+      open.delete(note.label);
+      linked += 1;
+      first ??= { page: page.number, line: note.lines[0]!.number, column: 1 };
+    }
+  }
+  if (linked) findings.push({ rule: 'pdf-note', severity: 'info', message: `${linked} note(s) at the foot of a later page were linked to the calls in the text that no note of their own page answered.`, origin: first! });
+}
+
 function isFloat(p: Proto): boolean {
   return p.kind === 'table' || (p.kind === 'paragraph' && p.caption === true);
 }
@@ -973,7 +1009,11 @@ function lineSpans(placed: PlacedLine, skip: number, notes: Map<string, string> 
         continue;
       }
       const call = labels.length === 1 && /^\d{1,3}$/u.test(labels[0]!) ? { call: labels[0]! } : {};
-      spans.push({ ...base, text: superscript(text, spans), ...call });
+      const raised = superscript(text, spans);
+      // A call keeps the space after it apart: linked to a note later, its text goes.
+      const after = call.call ? (/\s+$/u.exec(raised)?.[0] ?? '') : '';
+      spans.push({ ...base, text: raised.slice(0, raised.length - after.length), ...call });
+      if (after) spans.push({ ...base, text: after, bold: false, italic: false });
       continue;
     }
     if (piece.script === 'sub') {
@@ -994,14 +1034,19 @@ function superscript(text: string, before: Span[]): string {
   const t = text.trim();
   const number = /(\d+|\b[IVXLC]+)$/u.exec(previous)?.[1];
   const ordinal = number === undefined ? undefined : superscriptOrdinal(number, t);
-  if (ordinal !== undefined) return ordinal;
-  if (/^[\d+\-()]+$/u.test(t)) return [...t].map((c) => superDigits[c] ?? c).join('');
+  if (ordinal !== undefined) return keepSpaces(text, ordinal);
+  if (/^[\d+\-()]+$/u.test(t)) return keepSpaces(text, [...t].map((c) => superDigits[c] ?? c).join(''));
   return text;
 }
 
 function subscript(text: string): string {
   const t = text.trim();
-  return /^[\d+-]+$/u.test(t) ? [...t].map((c) => subDigits[c] ?? c).join('') : text;
+  return /^[\d+-]+$/u.test(t) ? keepSpaces(text, [...t].map((c) => subDigits[c] ?? c).join('')) : text;
+}
+
+/** The script's characters in place of its text, with the word spaces around it (`R₁ la`). */
+function keepSpaces(text: string, script: string): string {
+  return (/^\s*/u.exec(text)?.[0] ?? '') + script + (/\s*$/u.exec(text)?.[0] ?? '');
 }
 
 /** Joins neighbouring spans of the same style. */
