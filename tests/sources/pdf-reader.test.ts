@@ -256,6 +256,18 @@ describe('layouts and glyphs', () => {
     expect(r.diagnostics.some((d) => d.rule === 'pdf-note' && d.page === 2)).toBe(true);
   });
 
+  it('keeps a caption in bold type of the text’s size as a caption, not a heading', async () => {
+    const items: TextItem[] = [
+      { text: 'Rapport fictif', x: 60, y: 760, size: 20, font: 'serif-bold' },
+      { text: 'Une phrase d’introduction assez longue pour donner la mesure du texte courant.', x: 60, y: 730 },
+      { text: 'Figure 3. L’antenne de la station', x: 60, y: 700, font: 'serif-bold' },
+      { text: 'Le texte reprend ici après la figure et continue sur la ligne.', x: 60, y: 680 },
+    ];
+    const r = await readPdf(await makePdf([{ items }]), 'legende.pdf', { lexicon });
+    expect(r.text).toContain('\n**Figure 3. L’antenne de la station**\n\nLe texte reprend ici');
+    expect(r.diagnostics.some((d) => d.rule === 'pdf-heading' && d.message.includes('Figure 3'))).toBe(false);
+  });
+
   it('links notes called by plain digits glued to their words, as WeasyPrint prints them', async () => {
     const items: TextItem[] = [
       { text: 'Le protocole fictif ORBX1 et le format TLM-82, décrits par l’agence3, servent', x: 60, y: 760 },

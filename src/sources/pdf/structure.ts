@@ -323,6 +323,8 @@ export function readStructure(pages: readonly StructurePage[], stats: DocumentSt
         // So is a line mostly in monospace (an address, a command name) that a sentence runs on into.
         const runsOn = (): boolean => !!current && !!previousLine && (current.kind === 'paragraph' || current.kind === 'item') && continuesBlock(current, previousLine, placed, 'text', undefined, { left, right }, stats);
         if (kind === 'heading' && line.size < stats.bodySize * 1.12 && runsOn()) kind = 'text';
+        // A figure's or a table's caption in bold type of the text's size is a caption, no heading.
+        if (kind === 'heading' && line.size < stats.bodySize * 1.12 && captionPattern.test(line.text)) kind = 'text';
         if (kind === 'code' && previousLine && !endsSentence(previousLine.line.text) && runsOn()) kind = 'text';
         // A bullet in the text's font before an address is an item, not code.
         if (kind === 'code' && !line.pieces[0]!.monospace && bulletPattern.test(line.text)) kind = 'text';
