@@ -268,6 +268,19 @@ describe('layouts and glyphs', () => {
     expect(r.diagnostics.some((d) => d.rule === 'pdf-heading' && d.message.includes('Figure 3'))).toBe(false);
   });
 
+  it('keeps the hyphen at the end of a monospace word cut at a line end: code is not hyphenated', async () => {
+    const w = await textWidth('Installez le paquet ');
+    const items: TextItem[] = [
+      { text: 'Une phrase d’introduction assez longue pour donner la mesure du texte courant.', x: 60, y: 760 },
+      { text: 'Installez le paquet ', x: 60, y: 740 },
+      { text: 'zorbmulti-', x: 60 + w, y: 740, font: 'mono' },
+      { text: 'orbite', x: 60, y: 726, font: 'mono' },
+      { text: ' pour la station.', x: 60 + (await textWidth('orbite', 'mono')), y: 726 },
+    ];
+    const r = await readPdf(await makePdf([{ items }]), 'code.pdf', { lexicon });
+    expect(r.text).toContain('`zorbmulti-orbite` pour la station.');
+  });
+
   it('links notes called by plain digits glued to their words, as WeasyPrint prints them', async () => {
     const items: TextItem[] = [
       { text: 'Le protocole fictif ORBX1 et le format TLM-82, décrits par l’agence3, servent', x: 60, y: 760 },

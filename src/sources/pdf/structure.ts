@@ -893,7 +893,10 @@ function joinLines(lines: PlacedLine[], skipFirst: number, notes: Map<number, Ma
         // (`libfoo-doc-` + `extra`) keeps it, unless its last part joined is a known word.
         const token = /\S*$/u.exec(last.text.slice(0, -1 - hyphen[1]!.length))![0];
         const name = /[\p{N}_:./-]/u.test(token) && !last.text.endsWith('\u00ad') && !!lexicon && !lexicon.has(hyphen[1]! + nextWord);
-        const keep = name || keepHyphen(hyphen[1]!, nextWord, last.text.endsWith('\u00ad'), lexicon, seen);
+        // Monospace type is not hyphenated (LaTeX turns it off for typewriter fonts, and code is
+        // set unbroken): a hyphen at the end of a monospace word is the name's own (`foo-` + `lite`).
+        const code = !!last.code && !!next!.code && !last.text.endsWith('\u00ad');
+        const keep = name || code || keepHyphen(hyphen[1]!, nextWord, last.text.endsWith('\u00ad'), lexicon, seen);
         if (!keep) {
           last.text = last.text.slice(0, -1);
           if (lexicon && !lexicon.has(hyphen[1]! + nextWord)) {
