@@ -53,7 +53,9 @@ function plain(markdown: string): string {
 
 function plainProse(markdown: string): string {
   return markdown
-    .replace(/^\|(?:\s*:?-{3,}:?\s*\|)+\s*$/gmu, '').replace(/\[((?:\\.|[^\]\\])*)\]\((?:<[^>]*>|[^)\s]*)\)/gu, '$1').replace(/(`+)(?!`)([\s\S]*?[^`])\1(?!`)/gu, (_m, _t, code: string) => code.trim());
+    .replace(/^\|(?:\s*:?-{3,}:?\s*\|)+\s*$/gmu, '').replace(/(?<!\\)\[((?:\\.|[^\]\\])*)\]\((?:<[^>]*>|[^)\s]*)\)/gu, '$1').replace(/(`+)(?!`)([\s\S]*?[^`])\1(?!`)/gu, (_m, _t, code: string) => code.trim())
+    // A character Markdown escapes (`\[`, `\*`, `\_`) reads as itself, as the truths write it.
+    .replace(/\\([[\]\\`*_{}()#+\-.!|<>])/gu, '$1');
 }
 
 if (!values['no-devset']) {

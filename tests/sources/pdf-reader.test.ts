@@ -15,6 +15,7 @@ import { formatDiagnostic } from '../../src/diagnostics.ts';
 import { loadFrenchLexicon, type Lexicon } from '../../src/language/fr/lexicon.ts';
 import { readSource } from '../../src/sources/formats.ts';
 import { readPdf, type PdfReading } from '../../src/sources/pdf/read-pdf.ts';
+import { unwrapCode } from '../../src/sources/pdf/structure.ts';
 import { folio } from '../helpers/folio.ts';
 import { makePdf, setParagraph, textWidth, type TextItem } from '../helpers/make-pdf.ts';
 
@@ -129,6 +130,19 @@ describe('a report of three pages', () => {
     expect(report.diagnostics.some((d) => d.rule === 'pdf-page-join' && d.page === 2)).toBe(true);
   });
 
+  it('makes a code line that the page wrapped, its cut marked by an arrow, one line again, and says so', () => {
+    const at = (line: number) => ({ page: 3, line, column: 1 });
+    const findings: Parameters<typeof unwrapCode>[1] = [];
+    const lines = unwrapCode([
+      { text: 'orbite --calcul --jours 12 --station ←↩', origin: at(4) },
+      { text: '    nord --rapport', origin: at(5) },
+      { text: 'orbite --fin ↩', origin: at(6) },
+    ], findings);
+    expect(lines.map((l) => l.text)).toEqual(['orbite --calcul --jours 12 --station nord --rapport', 'orbite --fin ↩']);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.origin).toEqual(at(4));
+  });
+
   it('keeps monospace lines as code', () => {
     expect(report.text).toContain('```\norbite --calcul --jours 12\norbite --rapport\n```');
   });
@@ -215,6 +229,58 @@ describe('layouts and glyphs', () => {
     expect(r.text).toContain('## Mise à jour des outils et prise en charge de l’écran large\n');
   });
 
+  it('keeps the space after a subscript or a superscript set apart from the next word', async () => {
+    const at = async (x: number, parts: [string, number, number][]): Promise<TextItem[]> => {
+      const out: TextItem[] = [];
+      for (const [text, size, y] of parts) {
+        out.push({ text, x, y, size });
+        x += await textWidth(text, 'serif', size);
+      }
+      return out;
+    };
+    const items: TextItem[] = [
+      { text: 'Une phrase d’introduction assez longue pour donner la mesure du texte courant.', x: 60, y: 760 },
+      ...(await at(60, [['Soit R', 11, 740], ['1', 8, 737], [' la résistance et C', 11, 740], ['2', 8, 737], [' la capacité.', 11, 740]])),
+    ];
+    const r = await readPdf(await makePdf([{ items }]), 'indices.pdf', { lexicon });
+    expect(r.text).toContain('Soit R₁ la résistance et C₂ la capacité.');
+  });
+
+  it('links the notes gathered at the foot of the last page to the raised calls of the pages before', async () => {
+    const body = (y: number, n: number): TextItem[] => [0, 1, 2, 3].map((k) => ({ text: `Une phrase assez longue du rapport fictif, page après page, la ligne ${n + k} du texte`, x: 60, y: y - 14 * k }));
+    const page1: TextItem[] = [...body(760, 1), { text: 'Le protocole fictif', x: 60, y: 700 }, { text: '1', x: 60 + (await textWidth('Le protocole fictif')), y: 705, size: 7 }, { text: ' sert aux stations.', x: 60 + (await textWidth('Le protocole fictif')) + (await textWidth('1', 'serif', 7)), y: 700 }];
+    const page2: TextItem[] = [...body(760, 2), { text: 'Fin du rapport.', x: 60, y: 700 }, { text: '1. Un protocole inventé pour l’exemple.', x: 60, y: 100, size: 8 }, { text: '2. Une autre note sans appel.', x: 60, y: 90, size: 8 }];
+    const r = await readPdf(await makePdf([{ items: page1 }, { items: page2 }]), 'fin.pdf', { lexicon });
+    expect(r.text).toContain('Le protocole fictif[^1] sert aux stations.');
+    expect(r.text).toContain('[^1]: Un protocole inventé pour l’exemple.');
+    expect(r.diagnostics.some((d) => d.rule === 'pdf-note' && d.page === 2)).toBe(true);
+  });
+
+  it('keeps a caption in bold type of the text’s size as a caption, not a heading', async () => {
+    const items: TextItem[] = [
+      { text: 'Rapport fictif', x: 60, y: 760, size: 20, font: 'serif-bold' },
+      { text: 'Une phrase d’introduction assez longue pour donner la mesure du texte courant.', x: 60, y: 730 },
+      { text: 'Figure 3. L’antenne de la station', x: 60, y: 700, font: 'serif-bold' },
+      { text: 'Le texte reprend ici après la figure et continue sur la ligne.', x: 60, y: 680 },
+    ];
+    const r = await readPdf(await makePdf([{ items }]), 'legende.pdf', { lexicon });
+    expect(r.text).toContain('\n**Figure 3. L’antenne de la station**\n\nLe texte reprend ici');
+    expect(r.diagnostics.some((d) => d.rule === 'pdf-heading' && d.message.includes('Figure 3'))).toBe(false);
+  });
+
+  it('keeps the hyphen at the end of a monospace word cut at a line end: code is not hyphenated', async () => {
+    const w = await textWidth('Installez le paquet ');
+    const items: TextItem[] = [
+      { text: 'Une phrase d’introduction assez longue pour donner la mesure du texte courant.', x: 60, y: 760 },
+      { text: 'Installez le paquet ', x: 60, y: 740 },
+      { text: 'zorbmulti-', x: 60 + w, y: 740, font: 'mono' },
+      { text: 'orbite', x: 60, y: 726, font: 'mono' },
+      { text: ' pour la station.', x: 60 + (await textWidth('orbite', 'mono')), y: 726 },
+    ];
+    const r = await readPdf(await makePdf([{ items }]), 'code.pdf', { lexicon });
+    expect(r.text).toContain('`zorbmulti-orbite` pour la station.');
+  });
+
   it('links notes called by plain digits glued to their words, as WeasyPrint prints them', async () => {
     const items: TextItem[] = [
       { text: 'Le protocole fictif ORBX1 et le format TLM-82, décrits par l’agence3, servent', x: 60, y: 760 },
@@ -273,8 +339,10 @@ describe('layouts and glyphs', () => {
     expect(r.text).toBe('Le satellite fictif tourne.\n');
   });
 
+  /** A table's row of three cells at 60, 160 and 260 pt. */
+  const row = (y: number, cells: string[]): TextItem[] => cells.map((text, i) => ({ text, x: [60, 160, 260][i]!, y }));
+
   it('joins the lines of a table cell that wrapped to the cell, not to a row of its own', async () => {
-    const row = (y: number, cells: string[]): TextItem[] => cells.map((text, i) => ({ text, x: [60, 160, 260][i]!, y }));
     const items: TextItem[] = [
       { text: 'Les outils de la station fictive sont les suivants, avec leur rôle.', x: 60, y: 760 },
       ...row(736, ['outil', 'taille', 'rôle']),
@@ -285,6 +353,20 @@ describe('layouts and glyphs', () => {
     ].filter((i) => i.text);
     const r = await readPdf(await makePdf([{ items }]), 'outils.pdf', { lexicon });
     expect(r.text).toContain('| orbite | 12 Mo | calcule les orbites avec l’option « orbite -jours » |\n| antenne | 3 Mo | pointe l’antenne |\n');
+  });
+
+  it('joins the rest of a first cell cut after a hyphen to its cell, with the other cells that wrapped', async () => {
+    const items: TextItem[] = [
+      { text: 'Les paquets de la station fictive sont les suivants, avec leur rôle.', x: 60, y: 760 },
+      ...row(736, ['paquet', 'état', 'rôle']),
+      ...row(718, ['zorb-orbite-', 'V:12,', 'calcule les orbites']),
+      ...row(705, ['outils', 'I:30', '']),
+      ...row(687, ['zorb2-', 'V:', 'pointe l’antenne']),
+      ...row(674, ['antenne', '3', '']),
+      ...row(656, ['relais', 'I:1', 'relaie les messages']),
+    ].filter((i) => i.text);
+    const r = await readPdf(await makePdf([{ items }]), 'paquets.pdf', { lexicon });
+    expect(r.text).toContain('| zorb-orbite-outils | V:12, I:30 | calcule les orbites |\n| zorb2-antenne | V:3 | pointe l’antenne |\n| relais | I:1 | relaie les messages |\n');
   });
 
   it('rejoins a word cut at a line end as the document spells it elsewhere, when the lexicon does not know it', async () => {

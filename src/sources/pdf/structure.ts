@@ -323,6 +323,8 @@ export function readStructure(pages: readonly StructurePage[], stats: DocumentSt
         // So is a line mostly in monospace (an address, a command name) that a sentence runs on into.
         const runsOn = (): boolean => !!current && !!previousLine && (current.kind === 'paragraph' || current.kind === 'item') && continuesBlock(current, previousLine, placed, 'text', undefined, { left, right }, stats);
         if (kind === 'heading' && line.size < stats.bodySize * 1.12 && runsOn()) kind = 'text';
+        // A figure's or a table's caption in bold type of the text's size is a caption, no heading.
+        if (kind === 'heading' && line.size < stats.bodySize * 1.12 && captionPattern.test(line.text)) kind = 'text';
         if (kind === 'code' && previousLine && !endsSentence(previousLine.line.text) && runsOn()) kind = 'text';
         // A bullet in the text's font before an address is an item, not code.
         if (kind === 'code' && !line.pieces[0]!.monospace && bulletPattern.test(line.text)) kind = 'text';
@@ -384,7 +386,7 @@ export function readStructure(pages: readonly StructurePage[], stats: DocumentSt
   const blocks: Block[] = [];
   let title: string | undefined;
   const seen = documentWords(pages);
-  const inline = (lines: PlacedLine[], skipFirst = 0): Span[] => joinLines(lines, skipFirst, notesByPage, lexicon, findings, seen);
+  const inline = (lines: PlacedLine[], skipFirst = 0, cell = false): Span[] => joinLines(lines, skipFirst, notesByPage, lexicon, findings, seen, cell);
   for (const proto of protos) {
     const first = proto.lines[0]!;
     const origin: Origin = { page: first.page, line: first.number, column: 1 };
@@ -424,19 +426,16 @@ export function readStructure(pages: readonly StructurePage[], stats: DocumentSt
         // Indentation from the left edge of the code on each page (left and right pages differ).
         const leftOf = new Map<number, number>();
         for (const l of proto.lines) leftOf.set(l.page, Math.min(leftOf.get(l.page) ?? Infinity, l.line.x0));
-        blocks.push({
-          kind: 'code',
-          lines: proto.lines.map((l) => {
-            const charWidth = (l.line.x1 - l.line.x0) / Math.max(1, l.line.text.length);
-            const indent = charWidth > 0 ? Math.max(0, Math.round((l.line.x0 - leftOf.get(l.page)!) / charWidth)) : 0;
-            return { text: ' '.repeat(indent) + l.line.text, origin: { page: l.page, line: l.number, column: 1 } };
-          }),
-          origin,
+        const codeLines = proto.lines.map((l) => {
+          const charWidth = (l.line.x1 - l.line.x0) / Math.max(1, l.line.text.length);
+          const indent = charWidth > 0 ? Math.max(0, Math.round((l.line.x0 - leftOf.get(l.page)!) / charWidth)) : 0;
+          return { text: ' '.repeat(indent) + l.line.text, origin: { page: l.page, line: l.number, column: 1 } };
         });
+        blocks.push({ kind: 'code', lines: unwrapCode(codeLines, findings), origin });
         break;
       }
       case 'table': {
-        const rows = proto.rows!.map((cells) => cells.map((lines) => inline(lines)));
+        const rows = proto.rows!.map((cells) => cells.map((lines) => inline(lines, 0, true)));
         blocks.push({ kind: 'table', rows, origin });
         findings.push({ rule: 'pdf-table', severity: 'info', message: `A table of ${rows.length} rows was read from aligned cells: check it against the PDF (a cell over several lines is joined only when the row's first cell is one line).`, origin });
         break;
@@ -456,6 +455,7 @@ export function readStructure(pages: readonly StructurePage[], stats: DocumentSt
     }
   }
   linkEndnotes(blocks, usedLabels, findings);
+  linkCallsToLaterNotes(blocks, pages, noteLabels, findings);
   // The notes, in the order of their pages.
   for (const page of pages) {
     for (const note of page.notes) {
@@ -513,6 +513,41 @@ function linkEndnotes(blocks: Block[], used: Set<string>, findings: StructureFin
 type Row = { kind: 'image'; image: PlacedImage } | { kind: 'line'; cells: PlacedLine[] };
 
 /** Tables and captions stand apart from the text: a paragraph may go on after them. */
+/**
+ * Notes gathered at the foot of a later page (endnotes set in small type at the document's end,
+ * numbered in sequence) that no call of their own page answers: the raised calls left unanswered
+ * before them, of the same numbers, are theirs.
+ */
+function linkCallsToLaterNotes(blocks: Block[], pages: readonly StructurePage[], noteLabels: Map<string, string>, findings: StructureFinding[]): void {
+  const referenced = new Set<string>();
+  const open = new Map<string, Span[]>();
+  for (const b of blocks) {
+    if (!('spans' in b)) continue;
+    for (const s of b.spans) {
+      if (s.ref) referenced.add(s.ref);
+      if (s.call) open.set(s.call, [...(open.get(s.call) ?? []), s]);
+    }
+  }
+  let linked = 0;
+  let first: Origin | undefined;
+  for (const page of pages) {
+    for (const note of page.notes) {
+      const label = noteLabels.get(`${page.number}:${note.label}`)!;
+      const calls = (open.get(note.label) ?? []).filter((c) => c.origin.page <= page.number);
+      if (referenced.has(label) || !calls.length) continue;
+      for (const call of calls) {
+        call.ref = label;
+        call.text = '';
+        delete call.call;
+      }
+      open.delete(note.label);
+      linked += 1;
+      first ??= { page: page.number, line: note.lines[0]!.number, column: 1 };
+    }
+  }
+  if (linked) findings.push({ rule: 'pdf-note', severity: 'info', message: `${linked} note(s) at the foot of a later page were linked to the calls in the text that no note of their own page answered.`, origin: first! });
+}
+
 function isFloat(p: Proto): boolean {
   return p.kind === 'table' || (p.kind === 'paragraph' && p.caption === true);
 }
@@ -729,13 +764,39 @@ function wrappedCells(last: PlacedLine[][], cells: PlacedLine[], previous: Place
   const starts = last.map((c) => c[0]!.line.x0);
   const size = previous.line.size;
   if (last.length < 2 || previous.line.y - cells[0]!.line.y > size * 1.6) return undefined;
-  if (cells.some((c) => c.line.x0 < starts[1]! - size * 0.5)) return undefined;
+  // Something in the first column starts a row, unless the first cell was cut after a hyphen
+  // (`libfoo-` + `bar`) and the row leaves a column empty: the rest of that cell.
+  const firstCut = /[-\u2010_/]$/u.test(last[0]!.at(-1)!.line.text.trimEnd());
+  const first = cells.some((c) => c.line.x0 < starts[1]! - size * 0.5);
+  if (first && !(firstCut && cells.length < last.length && /^[\p{Ll}\p{N}]/u.test(cells[0]!.line.text.trimStart()))) return undefined;
   const out: PlacedLine[][] = last.map(() => []);
   for (const c of cells) {
     const k = starts.findLastIndex((x) => x <= c.line.x0 + size * 0.5);
     // A cell must start at its column, or inside it (a line of the cell indented).
-    if (k < 1 || c.line.x0 > (starts[k + 1] ?? Infinity)) return undefined;
+    if (k < (first ? 0 : 1) || c.line.x0 > (starts[k + 1] ?? Infinity)) return undefined;
     out[k]!.push(c);
+  }
+  return out;
+}
+
+/**
+ * A code line too long for the page that the typesetter wrapped, marking the cut with an arrow
+ * at the line end (`←↩`, `↩`, `↵`, as LaTeX's listings and dblatex do): one line again, the
+ * arrow left out and listed.
+ */
+export function unwrapCode(lines: { text: string; origin: Origin }[], findings: StructureFinding[]): { text: string; origin: Origin }[] {
+  const out: { text: string; origin: Origin }[] = [];
+  let open = false;
+  for (const line of lines) {
+    if (open) out[out.length - 1]!.text += ` ${line.text.trim()}`;
+    else out.push({ ...line });
+    const last = out[out.length - 1]!;
+    const mark = /\s*(?:←↩|↩|↵|⤶|↪)$/u.exec(last.text);
+    open = !!mark && line !== lines[lines.length - 1];
+    if (open) {
+      last.text = last.text.slice(0, mark!.index);
+      findings.push({ rule: 'pdf-page-join', severity: 'info', message: `A code line that the page wrapped (“${mark![0].trim()}” at its end) is one line again: the mark is left out.`, origin: line.origin });
+    }
   }
   return out;
 }
@@ -817,7 +878,7 @@ function itemDepth(item: Proto, protos: Proto[], stats: DocumentStats): number {
  * The spans of a block's lines, each line joined to the next: with a space, without one after an
  * apostrophe, and across a hyphen that only cut a word.
  */
-function joinLines(lines: PlacedLine[], skipFirst: number, notes: Map<number, Map<string, string>>, lexicon: Lexicon | undefined, findings: StructureFinding[], seen?: DocumentWords): Span[] {
+function joinLines(lines: PlacedLine[], skipFirst: number, notes: Map<number, Map<string, string>>, lexicon: Lexicon | undefined, findings: StructureFinding[], seen?: DocumentWords, cell = false): Span[] {
   const spans: Span[] = [];
   lines.forEach((placed, index) => {
     const own = lineSpans(placed, index === 0 ? skipFirst : 0, notes.get(placed.page));
@@ -828,7 +889,14 @@ function joinLines(lines: PlacedLine[], skipFirst: number, notes: Map<number, Ma
       const hyphen = /([\p{L}]+)[-\u2010\u00ad]$/u.exec(last.text);
       const nextWord = next ? /^\p{L}+/u.exec(next.text)?.[0] : undefined;
       if (hyphen && nextWord) {
-        const keep = keepHyphen(hyphen[1]!, nextWord, last.text.endsWith('\u00ad'), lexicon, seen);
+        // A name whose part before the cut holds a digit, a sign or a hyphen already
+        // (`libfoo-doc-` + `extra`) keeps it, unless its last part joined is a known word.
+        const token = /\S*$/u.exec(last.text.slice(0, -1 - hyphen[1]!.length))![0];
+        const name = /[\p{N}_:./-]/u.test(token) && !last.text.endsWith('\u00ad') && !!lexicon && !lexicon.has(hyphen[1]! + nextWord);
+        // Monospace type is not hyphenated (LaTeX turns it off for typewriter fonts, and code is
+        // set unbroken): a hyphen at the end of a monospace word is the name's own (`foo-` + `lite`).
+        const code = !!last.code && !!next!.code && !last.text.endsWith('\u00ad');
+        const keep = name || code || keepHyphen(hyphen[1]!, nextWord, last.text.endsWith('\u00ad'), lexicon, seen);
         if (!keep) {
           last.text = last.text.slice(0, -1);
           if (lexicon && !lexicon.has(hyphen[1]! + nextWord)) {
@@ -840,6 +908,10 @@ function joinLines(lines: PlacedLine[], skipFirst: number, notes: Map<number, Ma
             });
           }
         }
+      } else if (cell && /\p{L}:$/u.test(last.text) && next && /^\p{N}/u.test(next.text)) {
+        // A table's narrow cell cut a value after its colon (`V:` + `12`).
+      } else if (/\p{N}-$/u.test(last.text) && next && /^[\p{L}\p{N}]/u.test(next.text)) {
+        // `python3-` + `foo`: a name cut after its hyphen, that a number's end cannot be.
       } else if (!/['’/]$/u.test(last.text) && !(next && /^[,.;:)\]]/u.test(next.text)) && !(next && cutAddress(last.text, next.text)) && !(next && cutOption(last.text, next.text))) {
         last.text += ' ';
       }
@@ -942,7 +1014,11 @@ function lineSpans(placed: PlacedLine, skip: number, notes: Map<string, string> 
         continue;
       }
       const call = labels.length === 1 && /^\d{1,3}$/u.test(labels[0]!) ? { call: labels[0]! } : {};
-      spans.push({ ...base, text: superscript(text, spans), ...call });
+      const raised = superscript(text, spans);
+      // A call keeps the space after it apart: linked to a note later, its text goes.
+      const after = call.call ? (/\s+$/u.exec(raised)?.[0] ?? '') : '';
+      spans.push({ ...base, text: raised.slice(0, raised.length - after.length), ...call });
+      if (after) spans.push({ ...base, text: after, bold: false, italic: false });
       continue;
     }
     if (piece.script === 'sub') {
@@ -963,14 +1039,19 @@ function superscript(text: string, before: Span[]): string {
   const t = text.trim();
   const number = /(\d+|\b[IVXLC]+)$/u.exec(previous)?.[1];
   const ordinal = number === undefined ? undefined : superscriptOrdinal(number, t);
-  if (ordinal !== undefined) return ordinal;
-  if (/^[\d+\-()]+$/u.test(t)) return [...t].map((c) => superDigits[c] ?? c).join('');
+  if (ordinal !== undefined) return keepSpaces(text, ordinal);
+  if (/^[\d+\-()]+$/u.test(t)) return keepSpaces(text, [...t].map((c) => superDigits[c] ?? c).join(''));
   return text;
 }
 
 function subscript(text: string): string {
   const t = text.trim();
-  return /^[\d+-]+$/u.test(t) ? [...t].map((c) => subDigits[c] ?? c).join('') : text;
+  return /^[\d+-]+$/u.test(t) ? keepSpaces(text, [...t].map((c) => subDigits[c] ?? c).join('')) : text;
+}
+
+/** The script's characters in place of its text, with the word spaces around it (`R₁ la`). */
+function keepSpaces(text: string, script: string): string {
+  return (/^\s*/u.exec(text)?.[0] ?? '') + script + (/\s*$/u.exec(text)?.[0] ?? '');
 }
 
 /** Joins neighbouring spans of the same style. */
