@@ -199,7 +199,9 @@ function readWord(text: string, start: number, end: number): Word {
   const ordinal = ordinalValue(text);
   if (ordinal !== undefined) return { text, start, end, kind: 'content', parts: [], numbers: [String(ordinal)] };
   if (articles.has(text.toLowerCase())) return { text, start, end, kind: 'article', parts: [folded], numbers: [] };
-  if (links.has(text.toLowerCase())) return { text, start, end, kind: 'link', parts: [folded], numbers: [], mayGiveLetter: letterGivingLinks.has(text.toLowerCase()) };
+  // A small word written with a capital belongs to a name set in title case (`Masters Of The Sea`):
+  // there it gives its initial like the other words.
+  if (links.has(text.toLowerCase())) return { text, start, end, kind: 'link', parts: [folded], numbers: [], mayGiveLetter: letterGivingLinks.has(text.toLowerCase()) || /^\p{Lu}\p{Ll}/u.test(text) };
   const pieces = text.split(/[-‑_]/);
   // (A single capital after an acronym is one of its parts too: `NAT-T`.)
   if (pieces.every((p, k) => looksLikeAcronym(p) || /^\p{N}+$/u.test(p) || (k > 0 && /^\p{Lu}$/u.test(p) && looksLikeAcronym(pieces[0]!))) && pieces.some((p) => looksLikeAcronym(p))) {
@@ -637,11 +639,22 @@ export function findDefinitions(text: string, isFrenchWord?: (word: string) => b
     // A list (`(CVS, Subversion, ASF)`) is no long form, unless quoted.
     const listed = inside && /,/u.test(inside[1]!) && !/^\s*[«"“][^«»"“”]*[»"”]\s*$/u.test(inside[1]!);
     if (inside && !listed && shortFormShape(inside[2]!) === 'acronym' && !shortFormShape(inside[1]!)) {
-      const at = coreAt;
-      const termStart = at + core.length - inside[2]!.length;
-      const candidate = explicit(text, termStart, termStart + inside[2]!.length, at, at + inside[1]!.length);
+      let at = coreAt;
+      let length = inside[1]!.length;
+      // `(pour les éditions « Long Name » ou ACR)`: the words outside the quotes are the sentence's.
+      const quotedTail = /[«"“]\s*[^«»"“”]+[»"”]\s*$/u.exec(inside[1]!);
+      if (quotedTail && quotedTail.index > 0) {
+        at += quotedTail.index;
+        length -= quotedTail.index;
+      }
+      const termStart = coreAt + core.length - inside[2]!.length;
+      const candidate = explicit(text, termStart, termStart + inside[2]!.length, at, at + length);
       // A poor reading (`(Long name, RFC 1234)`: a reference, no short form) leaves the others their chance.
-      if (candidate && isAccepted(candidate)) {
+      // Nor is a long form in which no word starts with the acronym's first letter, unless every
+      // letter is explained (`(au format des vieux en-têtes, RFC 1234)`: a remark and a reference).
+      const initial = unitsOf(inside[2]!)[0];
+      const headGiven = candidate && (candidate.coverage === 1 || initial?.kind !== 'letter' || new RegExp(`(?:^|[^\\p{L}])${initial.value}`, 'iu').test(fold(candidate.expansion)));
+      if (candidate && isAccepted(candidate) && headGiven) {
         found.push(candidate);
         continue;
       }
@@ -747,7 +760,7 @@ function inWords(text: string, isFrenchWord?: (word: string) => boolean): Defini
     }
   }
   // l'Agence spatiale fictive, dite ASF / appelée « ASF » / ou ASF: the long form before, as with a parenthesis.
-  const after = new RegExp(String.raw`,?\s+(?:dite?s?|appelée?s?|nommée?s?|abrégée?s?(?:\s+en)?|ou\s+encore|(?:(?:plus|mieux|aussi)\s+)?connue?s?\s+(?:sous\s+(?:le\s+)?(?:nom|sigle|acronyme)(?:\s+de)?|comme)|ou)\s+[«"“]?\s*${acronymSource}\s*[»"”]?(?=\s*[,;.:)]|\s*$)`, 'gu');
+  const after = new RegExp(String.raw`,?\s+(?:(?:souvent|parfois|aussi|également|often|also|sometimes|usually)\s+)?(?:dite?s?|appelée?s?|nommée?s?|abrégée?s?(?:\s+en)?|abbreviated(?:\s+(?:as|to))?|ou\s+encore|(?:(?:plus|mieux|aussi)\s+)?connue?s?\s+(?:sous\s+(?:le\s+)?(?:nom|sigle|acronyme)(?:\s+de)?|comme)|ou)\s+[«"“]?\s*${acronymSource}\s*[»"”]?(?=\s*[,;.:)]|\s*$)`, 'gu');
   for (const m of text.matchAll(after)) {
     const term = m[1]!;
     const termStart = m.index + m[0].lastIndexOf(term);
@@ -948,7 +961,8 @@ function shortFirst(text: string, open: number, close: number): DefinitionCandid
   if (!run.some((w) => w.kind === 'acronym')) return undefined;
   // `ACR (pour Long name)`, `ACR (de l'anglais Long name)`: the lead-in is not part of the name.
   // (`which stands for`, `qui signifie`: the same lead-in in a sentence, English passages included.)
-  const leadIn = /^\s*(?:pour|(?:which\s+|that\s+)?stands\s+for|short\s+for|(?:qui\s+)?signifi(?:e|ant)|(?:de\s+l['’]|en\s+)(?:anglais|allemand|espagnol|italien|latin|néerlandais)\s*:?)\s+/iu.exec(text.slice(open + 1, close));
+  // (`originally an acronym for`, `anciennement`, `abréviation de`: a remark on the name, not the name.)
+  const leadIn = /^\s*(?:(?:(?:originally|formerly|initially|autrefois|anciennement|initialement|à\s+l['’]origine)\s*,?\s+)?(?:(?:an?\s+)?(?:acronym|abbreviation)\s+(?:for|of)|(?:known|called)\s+as|(?:l['’]|un\s+|une\s+)?(?:acronyme|abréviation|sigle)\s+(?:de|d['’]|du|des|pour)|(?:connue?s?|appelée?s?|nommée?s?)\s+(?:comme|sous\s+le\s+nom\s+(?:de|d['’]))?)|(?:originally|formerly|initially|autrefois|anciennement|initialement)|pour|(?:which\s+|that\s+)?stands\s+for|short\s+for|(?:qui\s+)?signifi(?:e|ant)|(?:de\s+l['’]|en\s+)(?:anglais|allemand|espagnol|italien|latin|néerlandais)\s*:?)\s+/iu.exec(text.slice(open + 1, close));
   if (leadIn) open += leadIn[0].length;
   // `ACR (Long name : « its translation »)`, `ACR (Long name = …)`: the name is the first part.
   const sep = /\s+[:=;–—]\s+|\s+-\s+|\s*\(/u.exec(text.slice(open + 1, close));

@@ -257,14 +257,14 @@ const patterns: { re: RegExp; read: (m: RegExpExecArray) => Omit<DateMention, 's
       return { from: { year, month, day: dayOf(m[1]!) }, to: { year, month, day: dayOf(m[2]!) } };
     },
   },
-  // de juin 2007 à décembre 2016, entre juin 2025 et mai 2026
+  // de juin 2007 à décembre 2016, entre juin 2025 et mai 2026, de juin 2007 jusqu'à mai 2008
   {
-    re: new RegExp(String.raw`${B}(?:de|d'|d’|entre)\s*(${MONTH})\s+(${YEAR})\s+(?:à|a|et|au)\s+(${MONTH})\s+(${YEAR})${E}`, 'giu'),
+    re: new RegExp(String.raw`${B}(?:de|d'|d’|entre)\s*(${MONTH})\s+(${YEAR})\s+(?:(?:à|a|et|au)\s+|jusqu['’](?:à|au|en)\s*)(${MONTH})\s+(${YEAR})${E}`, 'giu'),
     read: (m) => ({ from: { year: Number(m[2]), month: monthOf(m[1]!) }, to: { year: Number(m[4]), month: monthOf(m[3]!) } }),
   },
   // entre mars et juin 2031, de mars à juin 2031, juillet-août 2031: one year for both months
   {
-    re: new RegExp(String.raw`${B}(?:(?:de|d'|d’|entre)\s*(${MONTH})\s+(?:à|a|et|au)\s+|(${MONTH})\s*[-–—/]\s*)(${MONTH})\s+(${YEAR})${E}`, 'giu'),
+    re: new RegExp(String.raw`${B}(?:(?:de|d'|d’|entre)\s*(${MONTH})\s+(?:(?:à|a|et|au)\s+|jusqu['’](?:à|au|en)\s*)|(${MONTH})\s*[-–—/]\s*)(${MONTH})\s+(${YEAR})${E}`, 'giu'),
     read: (m) => {
       const [a, b] = [monthOf((m[1] ?? m[2])!), monthOf(m[3]!)];
       if (b <= a) return undefined;
@@ -280,7 +280,7 @@ const patterns: { re: RegExp; read: (m: RegExpExecArray) => Omit<DateMention, 's
   },
   // 2006 – 2010, (2025-2028), de 2008 à 2016, entre 2016 et 2018
   {
-    re: new RegExp(String.raw`${B}(?:(?:de|entre)\s+)?(${YEAR})(?:${DASH}|\s+(?:à|et|au)\s+)(${YEAR})${E}`, 'giu'),
+    re: new RegExp(String.raw`${B}(?:(?:de|entre)\s+)?(${YEAR})(?:${DASH}|\s+(?:à|et|au)\s+|\s+jusqu['’](?:en|à|au)\s*)(${YEAR})${E}`, 'giu'),
     read: (m) => {
       const [a, b] = [Number(m[1]), Number(m[2])];
       // `2016 et 2018` after `en` lists two years; only `entre`, `de … à` and dashes make ranges.
@@ -377,7 +377,9 @@ export function findFrenchDates(given: string): DateMention[] {
       if (/n[°o]\.?\s*$/iu.test(text.slice(Math.max(0, start - 4), start))) continue;
       // The years of a copyright notice (`Copyright © 2029-2031, 2032 …`) date a text's rights, not
       // an event; a date that is all a quotation holds (`datée « 2029-2031 »`) is a value cited.
-      if (/(?:copyright|©|\(c\))[\s\d,;–—-]*$/iu.test(text.slice(Math.max(0, start - 60), start)) || (/[«"“]\s*$/u.test(text.slice(Math.max(0, start - 3), start)) && /^\s*[»"”]/u.test(text.slice(end, end + 3)))) {
+      // So do the years after a name and its e-mail address (`Jeanne Martin <jm@exemple.org>, 2029-2031.`):
+      // a translator's or an author's credit.
+      if (/(?:copyright|©|\(c\))[\s\d,;–—-]*$/iu.test(text.slice(Math.max(0, start - 60), start)) || /[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[>)\]]?\s*[,;:]?[\s\d,;–—-]*$/u.test(text.slice(Math.max(0, start - 80), start)) || (/[«"“]\s*$/u.test(text.slice(Math.max(0, start - 3), start)) && /^\s*[»"”]/u.test(text.slice(end, end + 3)))) {
         for (let i = start; i < end; i++) taken[i] = true;
         continue;
       }
