@@ -116,6 +116,7 @@ const links = new Set([
   'de', "d'", 'du', 'des', 'à', 'au', 'aux', 'en', 'et', 'ou', 'pour', 'par', 'sur', 'sous', 'dans', 'avec', 'entre', 'contre', 'sans', 'vers',
   'chez', 'selon', 'que', 'qui', 'dont', "qu'", "s'", "n'", 'y', 'of', 'the', 'and', 'for', 'on', 'in', 'to',
 ]);
+const soundDigits: Record<string, string[]> = { for: ['4'], to: ['2'] };
 const letterGivingLinks = new Set(['pour', 'par', 'sur', 'sans', 'avec', 'dans', 'entre', 'contre', 'sous']);
 /** Nouns of locutions that carry no meaning of their own: `en matière de`, `en faveur de`, `au sein de`. */
 const locutionNouns = new Set(['matière', 'faveur', 'profit', 'sein', 'vue', 'charge', 'titre', 'cadre', 'moyen', 'intermédiaire', 'appui', 'égard', 'lieu', 'raison', 'cours', 'vertu']);
@@ -201,7 +202,8 @@ function readWord(text: string, start: number, end: number): Word {
   if (articles.has(text.toLowerCase())) return { text, start, end, kind: 'article', parts: [folded], numbers: [] };
   // A small word written with a capital belongs to a name set in title case (`Masters Of The Sea`):
   // there it gives its initial like the other words.
-  if (links.has(text.toLowerCase())) return { text, start, end, kind: 'link', parts: [folded], numbers: [], mayGiveLetter: letterGivingLinks.has(text.toLowerCase()) || /^\p{Lu}\p{Ll}/u.test(text) };
+  // English names spell `for` and `to` by their sound, as digits (`Peer to Peer`: P2P).
+  if (links.has(text.toLowerCase())) return { text, start, end, kind: 'link', parts: [folded], numbers: soundDigits[text.toLowerCase()] ?? [], mayGiveLetter: letterGivingLinks.has(text.toLowerCase()) || /^\p{Lu}\p{Ll}/u.test(text) };
   const pieces = text.split(/[-‑_]/);
   // (A single capital after an acronym is one of its parts too: `NAT-T`.)
   if (pieces.every((p, k) => looksLikeAcronym(p) || /^\p{N}+$/u.test(p) || (k > 0 && /^\p{Lu}$/u.test(p) && looksLikeAcronym(pieces[0]!))) && pieces.some((p) => looksLikeAcronym(p))) {
@@ -766,7 +768,7 @@ function inWords(text: string, isFrenchWord?: (word: string) => boolean): Defini
     const termStart = m.index + m[0].lastIndexOf(term);
     // `ABC, JKL ou XYZ`, `l'entrée A2 ou B3`: the last of a list of alternatives named alike, not a definition.
     if (/^,?\s+ou\s/u.test(m[0]) && /(?:^|[^\p{L}\p{N}])(?:\p{Lu}[\p{Lu}\p{N}]+|\p{N}+)\s*$/u.test(text.slice(0, m.index))) continue;
-    const candidate = longFirst(text, m.index, term, termStart, false, isFrenchWord);
+    const candidate = longFirst(text, m.index, term, termStart, false, isFrenchWord, true);
     // A bare `ou` joins alternatives as often as names (`avec Xen ou ABC`): only a long form that
     // spells every letter defines there.
     if (candidate && /^,?\s+ou\s/u.test(m[0]) && candidate.coverage < 1) continue;
@@ -841,7 +843,7 @@ function plausible(c: DefinitionCandidate): boolean {
   return true;
 }
 
-function longFirst(text: string, open: number, shortForm: string, termStart: number, strict: boolean, isFrenchWord?: (word: string) => boolean): DefinitionCandidate | undefined {
+function longFirst(text: string, open: number, shortForm: string, termStart: number, strict: boolean, isFrenchWord?: (word: string) => boolean, named = false): DefinitionCandidate | undefined {
   const numeronym = numeronymOf(text, open, shortForm, termStart);
   if (numeronym) return numeronym;
   const units = unitsOf(shortForm);
@@ -882,6 +884,11 @@ function longFirst(text: string, open: number, shortForm: string, termStart: num
   // (`Heavy Duty Roller kits (HDR)`) are the thing it qualifies, in English word order.
   const lastGiver = Math.max(...best.chunks.map((c) => c.word));
   if (lastGiver >= best.from && lastGiver < lastIndex && titleCase(words.slice(best.from, lastGiver + 1)) && words.slice(lastGiver + 1, lastIndex + 1).every(isLowerWord)) lastIndex = lastGiver;
+  // After `, dite ACR` the name is the phrase just before: letters found only well before it, two
+  // words or more that give none after them (`la carte de l'atelier porte une horloge interne,
+  // dite « CAOS »`), are chance. (In a parenthesis an English name may leave the last words
+  // unexplained: `la mission … en Zarbanie (ZFSM)`.)
+  if (named && best.coverage < 1 && words.slice(lastGiver + 1, lastIndex + 1).filter(isContent).length >= 2) return undefined;
   const last = words[lastIndex]!;
   // An English possessive ends the name before it (`the Project Leader's (PL)`).
   const end = /\p{L}{2}['’]s$/u.test(text.slice(first.start, last.end)) ? last.end - 2 : last.end;
@@ -975,6 +982,14 @@ function shortFirst(text: string, open: number, close: number): DefinitionCandid
     // (Strict: an alignment read backwards, `FSF` from `Foundation … Free`, scores as well as the right one.)
     const whole = align(unitsOf(text.slice(run[0]!.start, run[run.length - 1]!.end)), head, false, true);
     if (head.filter(isContent).length >= 2 && whole && whole.coverage === 1 && inOrder(whole.chunks)) close = open + 1 + comma[1]!.length;
+    // A tail that is a clause remarks on the name (`(Long Name, le chiffre se lisant comme …)`,
+    // `(Long Name, qui est …)`): the name ends at the comma even when it leaves a letter unexplained.
+    else {
+      const tail = text.slice(open + 1 + comma[1]!.length + 1, close).trim();
+      const clause = /^(?:(?:le|la|les|l['’]|ce|cette|ces|un|une)\s*\S+\s+(?:se\s+|s['’])?\p{L}{2,}(?:ant|ée?s?)(?!\p{L})|(?:qui|que|qu['’]|dont|où)(?!\p{L}))/iu.test(tail) || tail.split(/\s+/u).some((w) => isAuxiliaryForm(w.toLowerCase()));
+      const partial = align(unitsOf(text.slice(run[0]!.start, run[run.length - 1]!.end)), head, false, false);
+      if (clause && head.filter(isContent).length >= 2 && partial && partial.coverage >= 0.5) close = open + 1 + comma[1]!.length;
+    }
   }
   // Nor is the English article before it (`ACR (the Long Name)`).
   const the = /^\s*the\s+(?=\p{Lu})/u.exec(text.slice(open + 1, close));

@@ -37,6 +37,8 @@ describe('French dates: what is a date', () => {
     expect(dates('Jeanne Martin <jeanne.martin@exemple.org>, 2029-2031.')).toEqual([]);
     expect(dates('Traduction : Paul Durand (pdurand@exemple.net) 2030, 2031')).toEqual([]);
     expect(dates('Écrivez à contact@exemple.org. En 2031, le service a fermé.').map((d) => d[1])).toEqual(['2031']);
+    expect(dates('Copyright: 2029-2031 Agence fictive.')).toEqual([]);
+    expect(dates('Voir le profil Orion (2031) Pro, puis la loi Dupont (2030) appliquée.').map((d) => d[1])).toEqual(['2030']);
   });
   it('takes a bare year only where a word of time introduces it', () => {
     expect(dates('Le logiciel Atelier 2031 est livré.')).toEqual([]);
@@ -192,6 +194,9 @@ describe('glossary: definitions that hold on any text', () => {
     expect(taken('Les Brave Ship Captains, often abbreviated BSC, sail.')).toEqual([['BSC', 'Brave Ship Captains']]);
     expect(taken('la liste tenue (pour les éditions « Very Long Edition » ou VLE) dure.')).toEqual([['VLE', 'Very Long Edition']]);
     expect(taken('les gardiens de l’équipe MOTR (Masters Of The Rivers) partent.')).toEqual([['MOTR', 'Masters Of The Rivers']]);
+    expect(taken('l’interface V8R (Video Router, le huit se lisant comme ate en anglais) sert.')).toEqual([['V8R', 'Video Router']]);
+    expect(taken('l’interface S4M (Sound for Music, le quatre se lisant comme for en anglais) sert.')).toEqual([['S4M', 'Sound for Music']]);
+    expect(taken('La carte de l’atelier porte une horloge interne, dite « CAOS ».')).toEqual([]);
     // A remark then a reference, whose first letter no word gives: no definition.
     expect(taken('Les blocs (au format des vieux en-têtes de lettres, RFC 1234) décrivent tout.')).toEqual([]);
   });

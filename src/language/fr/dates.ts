@@ -379,7 +379,7 @@ export function findFrenchDates(given: string): DateMention[] {
       // an event; a date that is all a quotation holds (`datée « 2029-2031 »`) is a value cited.
       // So do the years after a name and its e-mail address (`Jeanne Martin <jm@exemple.org>, 2029-2031.`):
       // a translator's or an author's credit.
-      if (/(?:copyright|©|\(c\))[\s\d,;–—-]*$/iu.test(text.slice(Math.max(0, start - 60), start)) || /[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[>)\]]?\s*[,;:]?[\s\d,;–—-]*$/u.test(text.slice(Math.max(0, start - 80), start)) || (/[«"“]\s*$/u.test(text.slice(Math.max(0, start - 3), start)) && /^\s*[»"”]/u.test(text.slice(end, end + 3)))) {
+      if (/(?:copyright|©|\(c\))\s*:?[\s\d,;–—-]*$/iu.test(text.slice(Math.max(0, start - 60), start)) || /[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[>)\]]?\s*[,;:]?[\s\d,;–—-]*$/u.test(text.slice(Math.max(0, start - 80), start)) || (/[«"“]\s*$/u.test(text.slice(Math.max(0, start - 3), start)) && /^\s*[»"”]/u.test(text.slice(end, end + 3)))) {
         for (let i = start; i < end; i++) taken[i] = true;
         continue;
       }
@@ -388,6 +388,8 @@ export function findFrenchDates(given: string): DateMention[] {
       // A timestamp printed by a program (`12 mai 2031 08:14:55`) tells no event; a number before
       // a trademark sign (`Atelier (2031)™`) belongs to a name.
       if (/^,?\s+(?:à\s+)?\d{1,2}:\d{2}:\d{2}/u.test(after) || /^\)?\s*[™®]/u.test(after)) continue;
+      // Nor does a year in parentheses between two words of a name in capitals (`Orion (2031) Pro`).
+      if (/\p{Lu}[\p{L}\p{N}]*\s*\($/u.test(text.slice(Math.max(0, start - 30), start)) && /^\)\s*\p{Lu}/u.test(after)) continue;
       // A number in a dimension or a sum (`1920 × 1080`, `2000 + 31`) is no year.
       if (/^\s*[×x*+=]\s*\d/u.test(after) || /\d\s*[×x*+=]\s*$/u.test(text.slice(Math.max(0, start - 8), start))) continue;
       const value = read(m);
