@@ -742,7 +742,8 @@ function inWords(text: string, isFrenchWord?: (word: string) => boolean): Defini
     // ASF, pour Agence spatiale fictive / ASF, pour « … »
     { re: new RegExp(String.raw`${acronymSource}\s*,\s+pour\s+(?:${quoted}|([^,;.:()«»]+))`, 'gu'), longFirst: false },
     // ASF signifie « … », L'acronyme ASF peut aussi signifier « … », "ASF" stands for "…"
-    { re: new RegExp(String.raw`${acronymSource}\s*[»"”]?\s+(?:peut\s+(?:aussi\s+)?signifier|signifie|désigne|veut\s+dire|stands\s+for|(?:is|being)\s+(?:an\s+(?:acronym|abbreviation)\s+(?:for|of)|short\s+for)|est\s+(?:l['’]|un\s+|une\s+)(?:acronyme|abréviation|sigle)\s+(?:de|pour))\s+(?:${quoted}|([^,;.:()«»]+))`, 'gu'), longFirst: false },
+    // (also after `qui`: `ASF, qui est l'acronyme de « … »`, `ASF qui signifie …`)
+    { re: new RegExp(String.raw`${acronymSource}\s*[»"”]?(?:\s*,?\s*qui)?\s+(?:peut\s+(?:aussi\s+)?signifier|signifie|désigne|veut\s+dire|stands\s+for|(?:is|being)\s+(?:an\s+(?:acronym|abbreviation)\s+(?:for|of)|short\s+for)|est\s+(?:l['’]|un\s+|une\s+)(?:acronyme|abréviation|sigle)\s+(?:de|pour))\s+(?:${quoted}|([^,;.:()«»]+))`, 'gu'), longFirst: false },
     // ASF, l'« Agence spatiale fictive », …
     { re: new RegExp(String.raw`${acronymSource}\s*,\s+(?:le|la|les|l['’])\s*${quoted}`, 'gu'), longFirst: false },
     // ASF : Agence spatiale fictive (or ASF = …, ASF — …), at the head of the block or of a line

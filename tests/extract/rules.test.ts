@@ -197,6 +197,7 @@ describe('glossary: definitions that hold on any text', () => {
     expect(taken('l’interface V8R (Video Router, le huit se lisant comme ate en anglais) sert.')).toEqual([['V8R', 'Video Router']]);
     expect(taken('l’interface S4M (Sound for Music, le quatre se lisant comme for en anglais) sert.')).toEqual([['S4M', 'Sound for Music']]);
     expect(taken('La carte de l’atelier porte une horloge interne, dite « CAOS ».')).toEqual([]);
+    expect(taken('Le module se nomme ZFQ qui est l’acronyme de « Zone Fast Queue » soit : file rapide.')).toEqual([['ZFQ', 'Zone Fast Queue']]);
     // A remark then a reference, whose first letter no word gives: no definition.
     expect(taken('Les blocs (au format des vieux en-têtes de lettres, RFC 1234) décrivent tout.')).toEqual([]);
   });
