@@ -116,6 +116,7 @@ const links = new Set([
   'de', "d'", 'du', 'des', 'à', 'au', 'aux', 'en', 'et', 'ou', 'pour', 'par', 'sur', 'sous', 'dans', 'avec', 'entre', 'contre', 'sans', 'vers',
   'chez', 'selon', 'que', 'qui', 'dont', "qu'", "s'", "n'", 'y', 'of', 'the', 'and', 'for', 'on', 'in', 'to',
 ]);
+const soundDigits: Record<string, string[]> = { for: ['4'], to: ['2'] };
 const letterGivingLinks = new Set(['pour', 'par', 'sur', 'sans', 'avec', 'dans', 'entre', 'contre', 'sous']);
 /** Nouns of locutions that carry no meaning of their own: `en matière de`, `en faveur de`, `au sein de`. */
 const locutionNouns = new Set(['matière', 'faveur', 'profit', 'sein', 'vue', 'charge', 'titre', 'cadre', 'moyen', 'intermédiaire', 'appui', 'égard', 'lieu', 'raison', 'cours', 'vertu']);
@@ -199,7 +200,10 @@ function readWord(text: string, start: number, end: number): Word {
   const ordinal = ordinalValue(text);
   if (ordinal !== undefined) return { text, start, end, kind: 'content', parts: [], numbers: [String(ordinal)] };
   if (articles.has(text.toLowerCase())) return { text, start, end, kind: 'article', parts: [folded], numbers: [] };
-  if (links.has(text.toLowerCase())) return { text, start, end, kind: 'link', parts: [folded], numbers: [], mayGiveLetter: letterGivingLinks.has(text.toLowerCase()) };
+  // A small word written with a capital belongs to a name set in title case (`Masters Of The Sea`):
+  // there it gives its initial like the other words.
+  // English names spell `for` and `to` by their sound, as digits (`Peer to Peer`: P2P).
+  if (links.has(text.toLowerCase())) return { text, start, end, kind: 'link', parts: [folded], numbers: soundDigits[text.toLowerCase()] ?? [], mayGiveLetter: letterGivingLinks.has(text.toLowerCase()) || /^\p{Lu}\p{Ll}/u.test(text) };
   const pieces = text.split(/[-‑_]/);
   // (A single capital after an acronym is one of its parts too: `NAT-T`.)
   if (pieces.every((p, k) => looksLikeAcronym(p) || /^\p{N}+$/u.test(p) || (k > 0 && /^\p{Lu}$/u.test(p) && looksLikeAcronym(pieces[0]!))) && pieces.some((p) => looksLikeAcronym(p))) {
@@ -637,11 +641,22 @@ export function findDefinitions(text: string, isFrenchWord?: (word: string) => b
     // A list (`(CVS, Subversion, ASF)`) is no long form, unless quoted.
     const listed = inside && /,/u.test(inside[1]!) && !/^\s*[«"“][^«»"“”]*[»"”]\s*$/u.test(inside[1]!);
     if (inside && !listed && shortFormShape(inside[2]!) === 'acronym' && !shortFormShape(inside[1]!)) {
-      const at = coreAt;
-      const termStart = at + core.length - inside[2]!.length;
-      const candidate = explicit(text, termStart, termStart + inside[2]!.length, at, at + inside[1]!.length);
+      let at = coreAt;
+      let length = inside[1]!.length;
+      // `(pour les éditions « Long Name » ou ACR)`: the words outside the quotes are the sentence's.
+      const quotedTail = /[«"“]\s*[^«»"“”]+[»"”]\s*$/u.exec(inside[1]!);
+      if (quotedTail && quotedTail.index > 0) {
+        at += quotedTail.index;
+        length -= quotedTail.index;
+      }
+      const termStart = coreAt + core.length - inside[2]!.length;
+      const candidate = explicit(text, termStart, termStart + inside[2]!.length, at, at + length);
       // A poor reading (`(Long name, RFC 1234)`: a reference, no short form) leaves the others their chance.
-      if (candidate && isAccepted(candidate)) {
+      // Nor is a long form in which no word starts with the acronym's first letter, unless every
+      // letter is explained (`(au format des vieux en-têtes, RFC 1234)`: a remark and a reference).
+      const initial = unitsOf(inside[2]!)[0];
+      const headGiven = candidate && (candidate.coverage === 1 || initial?.kind !== 'letter' || new RegExp(`(?:^|[^\\p{L}])${initial.value}`, 'iu').test(fold(candidate.expansion)));
+      if (candidate && isAccepted(candidate) && headGiven) {
         found.push(candidate);
         continue;
       }
@@ -727,7 +742,8 @@ function inWords(text: string, isFrenchWord?: (word: string) => boolean): Defini
     // ASF, pour Agence spatiale fictive / ASF, pour « … »
     { re: new RegExp(String.raw`${acronymSource}\s*,\s+pour\s+(?:${quoted}|([^,;.:()«»]+))`, 'gu'), longFirst: false },
     // ASF signifie « … », L'acronyme ASF peut aussi signifier « … », "ASF" stands for "…"
-    { re: new RegExp(String.raw`${acronymSource}\s*[»"”]?\s+(?:peut\s+(?:aussi\s+)?signifier|signifie|désigne|veut\s+dire|stands\s+for|(?:is|being)\s+(?:an\s+(?:acronym|abbreviation)\s+(?:for|of)|short\s+for)|est\s+(?:l['’]|un\s+|une\s+)(?:acronyme|abréviation|sigle)\s+(?:de|pour))\s+(?:${quoted}|([^,;.:()«»]+))`, 'gu'), longFirst: false },
+    // (also after `qui`: `ASF, qui est l'acronyme de « … »`, `ASF qui signifie …`)
+    { re: new RegExp(String.raw`${acronymSource}\s*[»"”]?(?:\s*,?\s*qui)?\s+(?:peut\s+(?:aussi\s+)?signifier|signifie|désigne|veut\s+dire|stands\s+for|(?:is|being)\s+(?:an\s+(?:acronym|abbreviation)\s+(?:for|of)|short\s+for)|est\s+(?:l['’]|un\s+|une\s+)(?:acronyme|abréviation|sigle)\s+(?:de|pour))\s+(?:${quoted}|([^,;.:()«»]+))`, 'gu'), longFirst: false },
     // ASF, l'« Agence spatiale fictive », …
     { re: new RegExp(String.raw`${acronymSource}\s*,\s+(?:le|la|les|l['’])\s*${quoted}`, 'gu'), longFirst: false },
     // ASF : Agence spatiale fictive (or ASF = …, ASF — …), at the head of the block or of a line
@@ -747,13 +763,13 @@ function inWords(text: string, isFrenchWord?: (word: string) => boolean): Defini
     }
   }
   // l'Agence spatiale fictive, dite ASF / appelée « ASF » / ou ASF: the long form before, as with a parenthesis.
-  const after = new RegExp(String.raw`,?\s+(?:dite?s?|appelée?s?|nommée?s?|abrégée?s?(?:\s+en)?|ou\s+encore|(?:(?:plus|mieux|aussi)\s+)?connue?s?\s+(?:sous\s+(?:le\s+)?(?:nom|sigle|acronyme)(?:\s+de)?|comme)|ou)\s+[«"“]?\s*${acronymSource}\s*[»"”]?(?=\s*[,;.:)]|\s*$)`, 'gu');
+  const after = new RegExp(String.raw`,?\s+(?:(?:souvent|parfois|aussi|également|often|also|sometimes|usually)\s+)?(?:dite?s?|appelée?s?|nommée?s?|abrégée?s?(?:\s+en)?|abbreviated(?:\s+(?:as|to))?|ou\s+encore|(?:(?:plus|mieux|aussi)\s+)?connue?s?\s+(?:sous\s+(?:le\s+)?(?:nom|sigle|acronyme)(?:\s+de)?|comme)|ou)\s+[«"“]?\s*${acronymSource}\s*[»"”]?(?=\s*[,;.:)]|\s*$)`, 'gu');
   for (const m of text.matchAll(after)) {
     const term = m[1]!;
     const termStart = m.index + m[0].lastIndexOf(term);
     // `ABC, JKL ou XYZ`, `l'entrée A2 ou B3`: the last of a list of alternatives named alike, not a definition.
     if (/^,?\s+ou\s/u.test(m[0]) && /(?:^|[^\p{L}\p{N}])(?:\p{Lu}[\p{Lu}\p{N}]+|\p{N}+)\s*$/u.test(text.slice(0, m.index))) continue;
-    const candidate = longFirst(text, m.index, term, termStart, false, isFrenchWord);
+    const candidate = longFirst(text, m.index, term, termStart, false, isFrenchWord, true);
     // A bare `ou` joins alternatives as often as names (`avec Xen ou ABC`): only a long form that
     // spells every letter defines there.
     if (candidate && /^,?\s+ou\s/u.test(m[0]) && candidate.coverage < 1) continue;
@@ -828,7 +844,7 @@ function plausible(c: DefinitionCandidate): boolean {
   return true;
 }
 
-function longFirst(text: string, open: number, shortForm: string, termStart: number, strict: boolean, isFrenchWord?: (word: string) => boolean): DefinitionCandidate | undefined {
+function longFirst(text: string, open: number, shortForm: string, termStart: number, strict: boolean, isFrenchWord?: (word: string) => boolean, named = false): DefinitionCandidate | undefined {
   const numeronym = numeronymOf(text, open, shortForm, termStart);
   if (numeronym) return numeronym;
   const units = unitsOf(shortForm);
@@ -869,6 +885,11 @@ function longFirst(text: string, open: number, shortForm: string, termStart: num
   // (`Heavy Duty Roller kits (HDR)`) are the thing it qualifies, in English word order.
   const lastGiver = Math.max(...best.chunks.map((c) => c.word));
   if (lastGiver >= best.from && lastGiver < lastIndex && titleCase(words.slice(best.from, lastGiver + 1)) && words.slice(lastGiver + 1, lastIndex + 1).every(isLowerWord)) lastIndex = lastGiver;
+  // After `, dite ACR` the name is the phrase just before: letters found only well before it, two
+  // words or more that give none after them (`la carte de l'atelier porte une horloge interne,
+  // dite « CAOS »`), are chance. (In a parenthesis an English name may leave the last words
+  // unexplained: `la mission … en Zarbanie (ZFSM)`.)
+  if (named && best.coverage < 1 && words.slice(lastGiver + 1, lastIndex + 1).filter(isContent).length >= 2) return undefined;
   const last = words[lastIndex]!;
   // An English possessive ends the name before it (`the Project Leader's (PL)`).
   const end = /\p{L}{2}['’]s$/u.test(text.slice(first.start, last.end)) ? last.end - 2 : last.end;
@@ -948,7 +969,8 @@ function shortFirst(text: string, open: number, close: number): DefinitionCandid
   if (!run.some((w) => w.kind === 'acronym')) return undefined;
   // `ACR (pour Long name)`, `ACR (de l'anglais Long name)`: the lead-in is not part of the name.
   // (`which stands for`, `qui signifie`: the same lead-in in a sentence, English passages included.)
-  const leadIn = /^\s*(?:pour|(?:which\s+|that\s+)?stands\s+for|short\s+for|(?:qui\s+)?signifi(?:e|ant)|(?:de\s+l['’]|en\s+)(?:anglais|allemand|espagnol|italien|latin|néerlandais)\s*:?)\s+/iu.exec(text.slice(open + 1, close));
+  // (`originally an acronym for`, `anciennement`, `abréviation de`: a remark on the name, not the name.)
+  const leadIn = /^\s*(?:(?:(?:originally|formerly|initially|autrefois|anciennement|initialement|à\s+l['’]origine)\s*,?\s+)?(?:(?:an?\s+)?(?:acronym|abbreviation)\s+(?:for|of)|(?:known|called)\s+as|(?:l['’]|un\s+|une\s+)?(?:acronyme|abréviation|sigle)\s+(?:de|d['’]|du|des|pour)|(?:connue?s?|appelée?s?|nommée?s?)\s+(?:comme|sous\s+le\s+nom\s+(?:de|d['’]))?)|(?:originally|formerly|initially|autrefois|anciennement|initialement)|pour|(?:which\s+|that\s+)?stands\s+for|short\s+for|(?:qui\s+)?signifi(?:e|ant)|(?:de\s+l['’]|en\s+)(?:anglais|allemand|espagnol|italien|latin|néerlandais)\s*:?)\s+/iu.exec(text.slice(open + 1, close));
   if (leadIn) open += leadIn[0].length;
   // `ACR (Long name : « its translation »)`, `ACR (Long name = …)`: the name is the first part.
   const sep = /\s+[:=;–—]\s+|\s+-\s+|\s*\(/u.exec(text.slice(open + 1, close));
@@ -961,6 +983,14 @@ function shortFirst(text: string, open: number, close: number): DefinitionCandid
     // (Strict: an alignment read backwards, `FSF` from `Foundation … Free`, scores as well as the right one.)
     const whole = align(unitsOf(text.slice(run[0]!.start, run[run.length - 1]!.end)), head, false, true);
     if (head.filter(isContent).length >= 2 && whole && whole.coverage === 1 && inOrder(whole.chunks)) close = open + 1 + comma[1]!.length;
+    // A tail that is a clause remarks on the name (`(Long Name, le chiffre se lisant comme …)`,
+    // `(Long Name, qui est …)`): the name ends at the comma even when it leaves a letter unexplained.
+    else {
+      const tail = text.slice(open + 1 + comma[1]!.length + 1, close).trim();
+      const clause = /^(?:(?:le|la|les|l['’]|ce|cette|ces|un|une)\s*\S+\s+(?:se\s+|s['’])?\p{L}{2,}(?:ant|ée?s?)(?!\p{L})|(?:qui|que|qu['’]|dont|où)(?!\p{L}))/iu.test(tail) || tail.split(/\s+/u).some((w) => isAuxiliaryForm(w.toLowerCase()));
+      const partial = align(unitsOf(text.slice(run[0]!.start, run[run.length - 1]!.end)), head, false, false);
+      if (clause && head.filter(isContent).length >= 2 && partial && partial.coverage >= 0.5) close = open + 1 + comma[1]!.length;
+    }
   }
   // Nor is the English article before it (`ACR (the Long Name)`).
   const the = /^\s*the\s+(?=\p{Lu})/u.exec(text.slice(open + 1, close));

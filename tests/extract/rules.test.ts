@@ -22,6 +22,7 @@ describe('French dates: what is a date', () => {
     expect(dates('Une clé de 4096 bits, un son à 2000 Hz, 1800 échantillons, la norme ISO 10179:1996.')).toEqual([]);
     expect(dates('un écran en 1920 × 1080 points, en 2000 + 31 jours, en 1995 - 2000 lignes')).toEqual([]);
     expect(dates('de 2029 à 2031 environ').map((d) => [d[1], d[2]])).toEqual([['2029', '2031']]);
+    expect(dates('de décembre 2029 jusqu’à mai 2030, puis de 2031 jusqu’en 2033').map((d) => [d[1], d[2]])).toEqual([['2029-12', '2030-05'], ['2031', '2033']]);
     expect(dates('mer. 19 mai 2031 15:19:02 UTC')).toEqual([]);
   });
   it('finds no event in a copyright notice, a quoted value, or a number listed after a number', () => {
@@ -34,6 +35,13 @@ describe('French dates: what is a date', () => {
     expect(dates('si vous tapez 2030 ou 2031, rien.')).toEqual([]);
     expect(dates('le profil Atelier (2031)™ et la marque Orion 2030® sont fournis')).toEqual([]);
     expect(dates('en mars 2003, 2004 et 2005').map((d) => d[1])).toEqual(['2003-03', '2004', '2005']);
+  });
+  it('finds no event in a credit: a name, an e-mail address and years', () => {
+    expect(dates('Jeanne Martin <jeanne.martin@exemple.org>, 2029-2031.')).toEqual([]);
+    expect(dates('Traduction : Paul Durand (pdurand@exemple.net) 2030, 2031')).toEqual([]);
+    expect(dates('Écrivez à contact@exemple.org. En 2031, le service a fermé.').map((d) => d[1])).toEqual(['2031']);
+    expect(dates('Copyright: 2029-2031 Agence fictive.')).toEqual([]);
+    expect(dates('Voir le profil Orion (2031) Pro, puis la loi Dupont (2030) appliquée.').map((d) => d[1])).toEqual(['2030']);
   });
   it('takes a bare year only where a word of time introduces it', () => {
     expect(dates('Le logiciel Atelier 2031 est livré.')).toEqual([]);
@@ -182,6 +190,19 @@ describe('glossary: definitions that hold on any text', () => {
     for (const f of forms) expect(taken(f)).toEqual([['ASF', 'Agence spatiale fictive']]);
     expect(taken('L’ASF (de l’anglais Fictive Space Agency) ouvre.')).toEqual([['ASF', 'Fictive Space Agency']]);
     expect(taken('le FSA (the Fictive Space Agency) ouvre.')).toEqual([['FSA', 'Fictive Space Agency']]);
+  });
+  it('reads a remark on the name before it, a quoted name among other words, and a name in title case', () => {
+    expect(taken('Le bureau ZORK (originally an acronym for Zone Of Rare Kites) est libre.')).toEqual([['ZORK', 'Zone Of Rare Kites']]);
+    expect(taken('Le bureau ZK (anciennement acronyme de Zone Kilométrique) ferme.')).toEqual([['ZK', 'Zone Kilométrique']]);
+    expect(taken('Les Brave Ship Captains, often abbreviated BSC, sail.')).toEqual([['BSC', 'Brave Ship Captains']]);
+    expect(taken('la liste tenue (pour les éditions « Very Long Edition » ou VLE) dure.')).toEqual([['VLE', 'Very Long Edition']]);
+    expect(taken('les gardiens de l’équipe MOTR (Masters Of The Rivers) partent.')).toEqual([['MOTR', 'Masters Of The Rivers']]);
+    expect(taken('l’interface V8R (Video Router, le huit se lisant comme ate en anglais) sert.')).toEqual([['V8R', 'Video Router']]);
+    expect(taken('l’interface S4M (Sound for Music, le quatre se lisant comme for en anglais) sert.')).toEqual([['S4M', 'Sound for Music']]);
+    expect(taken('La carte de l’atelier porte une horloge interne, dite « CAOS ».')).toEqual([]);
+    expect(taken('Le module se nomme ZFQ qui est l’acronyme de « Zone Fast Queue » soit : file rapide.')).toEqual([['ZFQ', 'Zone Fast Queue']]);
+    // A remark then a reference, whose first letter no word gives: no definition.
+    expect(taken('Les blocs (au format des vieux en-têtes de lettres, RFC 1234) décrivent tout.')).toEqual([]);
   });
   it('finds the short form in a parenthesis that remarks on it or on its language', () => {
     expect(taken('La « Ligue spatiale fictive » (mieux connue comme LSF) est née.')).toEqual([['LSF', 'Ligue spatiale fictive']]);

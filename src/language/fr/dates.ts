@@ -257,14 +257,14 @@ const patterns: { re: RegExp; read: (m: RegExpExecArray) => Omit<DateMention, 's
       return { from: { year, month, day: dayOf(m[1]!) }, to: { year, month, day: dayOf(m[2]!) } };
     },
   },
-  // de juin 2007 à décembre 2016, entre juin 2025 et mai 2026
+  // de juin 2007 à décembre 2016, entre juin 2025 et mai 2026, de juin 2007 jusqu'à mai 2008
   {
-    re: new RegExp(String.raw`${B}(?:de|d'|d’|entre)\s*(${MONTH})\s+(${YEAR})\s+(?:à|a|et|au)\s+(${MONTH})\s+(${YEAR})${E}`, 'giu'),
+    re: new RegExp(String.raw`${B}(?:de|d'|d’|entre)\s*(${MONTH})\s+(${YEAR})\s+(?:(?:à|a|et|au)\s+|jusqu['’](?:à|au|en)\s*)(${MONTH})\s+(${YEAR})${E}`, 'giu'),
     read: (m) => ({ from: { year: Number(m[2]), month: monthOf(m[1]!) }, to: { year: Number(m[4]), month: monthOf(m[3]!) } }),
   },
   // entre mars et juin 2031, de mars à juin 2031, juillet-août 2031: one year for both months
   {
-    re: new RegExp(String.raw`${B}(?:(?:de|d'|d’|entre)\s*(${MONTH})\s+(?:à|a|et|au)\s+|(${MONTH})\s*[-–—/]\s*)(${MONTH})\s+(${YEAR})${E}`, 'giu'),
+    re: new RegExp(String.raw`${B}(?:(?:de|d'|d’|entre)\s*(${MONTH})\s+(?:(?:à|a|et|au)\s+|jusqu['’](?:à|au|en)\s*)|(${MONTH})\s*[-–—/]\s*)(${MONTH})\s+(${YEAR})${E}`, 'giu'),
     read: (m) => {
       const [a, b] = [monthOf((m[1] ?? m[2])!), monthOf(m[3]!)];
       if (b <= a) return undefined;
@@ -280,7 +280,7 @@ const patterns: { re: RegExp; read: (m: RegExpExecArray) => Omit<DateMention, 's
   },
   // 2006 – 2010, (2025-2028), de 2008 à 2016, entre 2016 et 2018
   {
-    re: new RegExp(String.raw`${B}(?:(?:de|entre)\s+)?(${YEAR})(?:${DASH}|\s+(?:à|et|au)\s+)(${YEAR})${E}`, 'giu'),
+    re: new RegExp(String.raw`${B}(?:(?:de|entre)\s+)?(${YEAR})(?:${DASH}|\s+(?:à|et|au)\s+|\s+jusqu['’](?:en|à|au)\s*)(${YEAR})${E}`, 'giu'),
     read: (m) => {
       const [a, b] = [Number(m[1]), Number(m[2])];
       // `2016 et 2018` after `en` lists two years; only `entre`, `de … à` and dashes make ranges.
@@ -376,10 +376,10 @@ export function findFrenchDates(given: string): DateMention[] {
       // A number after `n°` is a reference, not a year.
       if (/n[°o]\.?\s*$/iu.test(text.slice(Math.max(0, start - 4), start))) continue;
       // The years of a copyright notice (`Copyright © 2029-2031, 2032 …`) date a text's rights, not
-      // an event; so do the years written right after a contributor's address in a credit line
-      // (`Jeanne Dupont <jeanne@exemple.org>, 2029-2031.`); a date that is all a quotation holds
-      // (`datée « 2029-2031 »`) is a value cited.
-      if (/(?:copyright|©|\(c\))[\s\d,;–—-]*$/iu.test(text.slice(Math.max(0, start - 60), start)) || /[\p{L}\p{N}._%+-]@[\p{L}\p{N}.-]+\.\p{L}{2,}\s*[>)\]]?\s*[,;:]?\s*(?:\d{4}\s*[,;–—-]\s*)*$/u.test(text.slice(Math.max(0, start - 80), start)) || (/[«"“]\s*$/u.test(text.slice(Math.max(0, start - 3), start)) && /^\s*[»"”]/u.test(text.slice(end, end + 3)))) {
+      // an event; a date that is all a quotation holds (`datée « 2029-2031 »`) is a value cited.
+      // So do the years after a name and its e-mail address (`Jeanne Martin <jm@exemple.org>, 2029-2031.`):
+      // a translator's or an author's credit.
+      if (/(?:copyright|©|\(c\))\s*:?[\s\d,;–—-]*$/iu.test(text.slice(Math.max(0, start - 60), start)) || /[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[>)\]]?\s*[,;:]?[\s\d,;–—-]*$/u.test(text.slice(Math.max(0, start - 80), start)) || (/[«"“]\s*$/u.test(text.slice(Math.max(0, start - 3), start)) && /^\s*[»"”]/u.test(text.slice(end, end + 3)))) {
         for (let i = start; i < end; i++) taken[i] = true;
         continue;
       }
@@ -388,6 +388,8 @@ export function findFrenchDates(given: string): DateMention[] {
       // A timestamp printed by a program (`12 mai 2031 08:14:55`) tells no event; a number before
       // a trademark sign (`Atelier (2031)™`) belongs to a name.
       if (/^,?\s+(?:à\s+)?\d{1,2}:\d{2}:\d{2}/u.test(after) || /^\)?\s*[™®]/u.test(after)) continue;
+      // Nor does a year in parentheses between two words of a name in capitals (`Orion (2031) Pro`).
+      if (/\p{Lu}[\p{L}\p{N}]*\s*\($/u.test(text.slice(Math.max(0, start - 30), start)) && /^\)\s*\p{Lu}/u.test(after)) continue;
       // A number in a dimension or a sum (`1920 × 1080`, `2000 + 31`) is no year.
       if (/^\s*[×x*+=]\s*\d/u.test(after) || /\d\s*[×x*+=]\s*$/u.test(text.slice(Math.max(0, start - 8), start))) continue;
       const value = read(m);
