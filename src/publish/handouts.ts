@@ -111,7 +111,7 @@ export function renderHandout(templates: TemplateSet, edition: Edition, document
 }
 
 /**
- * Prints and finishes handouts, a few at a time; the pool prints as many at once as it has pages.
+ * Prints and finishes handouts; the pool prints as many at once as it has pages.
  * @param target the build's print pool (or a browser)
  * @param handouts each handout's HTML and metadata
  * @param onDone told after each handout
@@ -124,30 +124,15 @@ export async function printHandouts(
 ): Promise<{ documentId: string; pdf: Uint8Array; pagination: PrintedPdf['pagination'] }[]> {
   let done = 0;
   let pages = 0;
-  return withPool(target, async (pool) => {
-    const printed: { documentId: string; pdf: Uint8Array; pagination: PrintedPdf['pagination'] }[] = [];
-    // A few handouts at a time, three for each page of the pool (one printing, one being
-    // finished, one waiting its turn behind the compendium's and the booklet's prints): each
-    // holds its HTML and its parts' PDFs until it is done, and a hundred at once would hold them all.
-    let next = 0;
-    let failed = false;
-    const printNext = async (): Promise<void> => {
-      while (!failed && next < handouts.length) {
-        const i = next++;
-        const h = handouts[i]!;
-        try {
-          const result = await printPdf(pool, { html: h.html, metadata: h.metadata });
-          printed[i] = { documentId: h.documentId, pdf: result.pdf, pagination: result.pagination };
-        } catch (error) {
-          failed = true;
-          throw error;
-        }
+  return withPool(target, (pool) =>
+    Promise.all(
+      handouts.map(async (h) => {
+        const printed = await printPdf(pool, { html: h.html, metadata: h.metadata });
         done += 1;
-        pages += printed[i]!.pagination.pageCount;
+        pages += printed.pagination.pageCount;
         onDone?.(done, pages);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(handouts.length, pool.size * 3) }, printNext));
-    return printed;
-  });
+        return { documentId: h.documentId, pdf: printed.pdf, pagination: printed.pagination };
+      }),
+    ),
+  );
 }
