@@ -261,13 +261,13 @@ function runJob(pool: PrintPool, html: string, options: PaginateOptions): Promis
     return pages;
   };
   /** `starts()` and `anchorPages()`, computed again only when a part's latest print changed (the scheduler asks after every print). */
-  let printsSeen = -1;
+  let changesSeen = -1;
   let knownNow: { first: (number | undefined)[]; pages: Map<string, number> } = { first: [], pages: new Map() };
   const known = (): { first: (number | undefined)[]; pages: Map<string, number> } => {
-    if (printsSeen !== latestChanges) {
+    if (changesSeen !== latestChanges) {
       const first = starts();
       knownNow = { first, pages: anchorPages(first) };
-      printsSeen = latestChanges;
+      changesSeen = latestChanges;
     }
     return knownNow;
   };
