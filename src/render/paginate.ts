@@ -177,6 +177,8 @@ interface Print {
   skip: number;
   /** The soft hyphens its ladders took out. */
   removed: number[];
+  /** Taken from the layout memory, not printed by this job. */
+  remembered?: boolean;
 }
 
 interface PartState {
@@ -271,7 +273,16 @@ function runJob(pool: PrintPool, html: string, options: PaginateOptions): Promis
     }
     return knownNow;
   };
+  /** `valuesFor()` of each part for the page map it was last asked with (`known()` keeps one map until a print changes it). */
+  const valuesMemo = new WeakMap<PartState, { pages: Map<string, number>; result: { values: Record<string, string>; complete: boolean } }>();
   const valuesFor = (s: PartState, pages: Map<string, number>): { values: Record<string, string>; complete: boolean } => {
+    const memo = valuesMemo.get(s);
+    if (memo?.pages === pages) return memo.result;
+    const result = pageValues(s, pages);
+    valuesMemo.set(s, { pages, result });
+    return result;
+  };
+  const pageValues = (s: PartState, pages: Map<string, number>): { values: Record<string, string>; complete: boolean } => {
     const values: Record<string, string> = {};
     let complete = true;
     for (const ref of s.part.refs) {
@@ -282,6 +293,7 @@ function runJob(pool: PrintPool, html: string, options: PaginateOptions): Promis
     return { values, complete };
   };
   const same = (a: Record<string, string>, b: Record<string, string>): boolean => {
+    if (a === b) return true;
     const ka = Object.keys(a);
     return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
   };
@@ -302,6 +314,12 @@ function runJob(pool: PrintPool, html: string, options: PaginateOptions): Promis
         prints += 1;
         s.running = false;
         const result: Print = { kind, start: kind === 'final' ? start : undefined, values, length: printed.length, local: printed.local, document: kind === 'final' ? printed.document : undefined, skip: printed.skip, removed: printed.removed };
+        // A remembered layout that the same numbers print otherwise: the memory is not to be
+        // trusted (fonts or the browser changed). The parts still waiting on theirs are measured,
+        // rather than printed again and again as the lengths before them come out wrong one by one.
+        if (s.latest?.remembered && same(s.latest.values, values) && s.latest.length !== printed.length) {
+          for (const other of states) if (other !== s && other.latest?.remembered) other.latest = undefined;
+        }
         s.latest = result;
         latestChanges += 1;
         if (kind === 'final') {
@@ -360,7 +378,7 @@ function runJob(pool: PrintPool, html: string, options: PaginateOptions): Promis
             split = await page.evaluate(splitDocument, body, splitCss);
             states = split.parts.map((part) => {
               const remembered = options.layouts?.get(layoutKey(shell, part, tagged));
-              const latest: Print | undefined = remembered && { kind: 'measure', values: remembered.values, length: remembered.length, local: remembered.local, skip: remembered.skip, removed: remembered.removed };
+              const latest: Print | undefined = remembered && { kind: 'measure', values: remembered.values, length: remembered.length, local: remembered.local, skip: remembered.skip, removed: remembered.removed, remembered: true };
               return { part, owned: new Set(part.owned), running: false, finals: 0, measures: 0, latest };
             });
             latestChanges += 1;

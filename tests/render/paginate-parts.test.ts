@@ -224,8 +224,9 @@ body { font: 10pt/1.4 serif; }
     expect(again.pages).toEqual(long.result.pages);
     expect(first.pages).toEqual(long.result.pages);
     expect(again.pageCount).toBe(long.result.pageCount);
-    // Every remembered part one page shorter than it is: the numbers come out right all the same.
-    for (const [k, l] of memory) memory.set(k, { ...l, length: Math.max(1, l.length - 1) });
+    // Every remembered part two pages longer than it is (one page could be absorbed by the blank
+    // page before a right-hand start): the numbers come out right all the same.
+    for (const [k, l] of memory) memory.set(k, { ...l, length: l.length + 2 });
     const misled = await paginateToBytes(pool, edition(40), { layouts });
     expect(misled.pages).toEqual(long.result.pages);
     expect(misled.settled).toBe(true);
