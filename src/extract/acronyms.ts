@@ -10,7 +10,7 @@
  * left, in order, in the words before the parenthesis. French needs more, and this is the
  * extension:
  * - articles and prepositions (`de`, `l'`, `en matière de`…) carry no letter, except the few
- *   prepositions that do in names (`Partenariat pour la relance (PPR)`);
+ *   prepositions that do in names (`Réseau pour la recherche (RPR)`);
  * - many acronyms come from the English name, so their letters come out of order
  *   (`Force de surveillance (SURFOR)`), or not at all (`Centre … (ICRC)`): the alignment may
  *   take the words in any order and leave letters unexplained, and the confidence says how well
@@ -31,7 +31,7 @@
  * Confidence = 0.55 × letters explained + 0.15 × first letter explained + 0.10 × letters in order
  * + 0.20 × share of the long form's content words that explain a letter. Below `threshold` a
  * candidate is rejected (the caller reports it). A parenthesis that qualifies (`l'ASF (Europe)`),
- * a date or a range (`(2031-2034)`), a list (`(Japon, Corée et Inde)`), a word whose start gives
+ * a date or a range (`(2031-2034)`), a list (`(Chili, Pérou et Bolivie)`), a word whose start gives
  * all the letters (`write-once (ON)`: an abbreviation of the word), a remark (`(voir …)`,
  * `(i.e. …)`) or a gloss that holds the short form itself (`HOWTO (HOWTO du réseau)`) is no
  * definition; nor is an English phrase that explains the letters only in part (translations go
@@ -85,7 +85,7 @@ interface Word {
   parts: string[];
   /** Numbers a digit group of the short form may match (`2027`, ordinal `deuxième` → 2). */
   numbers: string[];
-  /** A preposition that may give its initial (`pour` in `Partenariat pour la paix`). */
+  /** A preposition that may give its initial (`pour` in `Réseau pour la recherche`). */
   mayGiveLetter?: boolean;
   /** False for a word the French lexicon does not know (undefined when no lexicon is given). */
   french?: boolean;
@@ -273,7 +273,7 @@ interface Scored {
  * @param words the candidate long form's words
  * @param longFirst true when the long form precedes the short form: then where it starts is
  *   decided by the alignment (see `longFormStart`); otherwise all the words are the long form
- * @param strict only a complete, in-order alignment counts (short forms written like words, `Coreper`)
+ * @param strict only a complete, in-order alignment counts (short forms written like words, `Interpol`)
  */
 function align(units: Unit[], words: Word[], longFirst: boolean, strict: boolean): Scored | undefined {
   const slots: { word: number; part: number }[] = [];
@@ -379,7 +379,7 @@ function score(units: Unit[], words: Word[], all: Chunk[], longFirst: boolean): 
     else backward++;
   }
   const order = sorted.length < 2 ? 1 : Math.max(forward, backward) / (sorted.length - 1);
-  // A preposition gives a letter inside a name (`Partenariat pour la paix`), never its first one.
+  // A preposition gives a letter inside a name (`Réseau pour la recherche`), never its first one.
   if (longFirst && all.some((c) => !isContent(words[c.word]!) && (c.word <= from || !chunks.some((d) => d.word < c.word && isContent(words[d.word]!))))) {
     return { confidence: -1, coverage, from };
   }
@@ -394,7 +394,7 @@ function score(units: Unit[], words: Word[], all: Chunk[], longFirst: boolean): 
   let confidence = 0.55 * coverage + 0.15 * first + 0.1 * order + 0.2 * density;
   // Content words give letters before prepositions do.
   confidence -= 0.05 * chunks.filter((c) => !isContent(words[c.word]!)).length;
-  // A name starts a noun phrase; one that starts after a noun (`version actualisée de l'accord`) is doubtful.
+  // A name starts a noun phrase; one that starts after a noun (`copie certifiée de l'acte`) is doubtful.
   // (A capitalized name after a word in small letters starts there: the change of case marks it.)
   if (longFirst && from > 0 && from < words.length && !opensNounPhrase(words[from - 1]!) && !(/^\p{Lu}/u.test(words[from]!.text) && /^\p{Ll}/u.test(words[from - 1]!.text))) confidence *= 0.85;
   return { confidence, coverage, from };
@@ -403,8 +403,8 @@ function score(units: Unit[], words: Word[], all: Chunk[], longFirst: boolean): 
 /**
  * Whether the letter a head noun would give is among those the alignment leaves unexplained: the
  * short form's first letter when its letters come in the order of the words, its last when they
- * come reversed (an English name read in French: `Space Capacity Building` → `le renforcement
- * des capacités spatiales`, whose head `renforcement` renders the last word). A letter missing
+ * come reversed (an English name read in French: `Road Works Funding` → `le financement
+ * des travaux routiers`, whose head `financement` renders the last word). A letter missing
  * in the middle (`service de traçage des colis (PTS)`, T for a word rendered otherwise) is no head's.
  */
 function headLetterUnexplained(units: Unit[], chunks: Chunk[]): boolean {
@@ -423,8 +423,8 @@ function headLetterUnexplained(units: Unit[], chunks: Chunk[]): boolean {
 /**
  * Where a long form that precedes its short form starts: at its leftmost word that explains a
  * letter, extended to the left over the head nouns it complements, as long as the extension
- * reaches the article that opens the noun phrase (`le renforcement des capacités spatiales
- * (SCB)`, `la mission de surveillance de l'UE (EUSUR)`). A singular head noun joined by a bare
+ * reaches the article that opens the noun phrase (`le financement des travaux routiers
+ * (RWF)`, `la mission de surveillance de l'UE (EUSUR)`). A singular head noun joined by a bare
  * `de` (`mission de surveillance`) or placed before an acronym (`l'Agence ASF`) comes free; one
  * joined otherwise costs one of the letters left unexplained (an English name has words the French
  * one renders differently); joined by a contracted article (`la vitrine du service … (PTS)`), only the
@@ -519,12 +519,12 @@ function isJoint(words: Word[], j: number): boolean {
   return isDefiniteArticle(w) && j > 0 && isInternalLink(words[j - 1]!);
 }
 
-/** `le`, `la`, `les`, `l'`: the only articles found inside names (`Fonds européen de la défense`). */
+/** `le`, `la`, `les`, `l'`: the only articles found inside names (`Agence nationale de la recherche`). */
 function isDefiniteArticle(w: Word): boolean {
   return w.kind === 'article' && ['le', 'la', 'les', "l'"].includes(low(w));
 }
 
-/** A preposition after which an article stays inside a name (`Fonds européen de la défense`). */
+/** A preposition after which an article stays inside a name (`Agence nationale de la recherche`). */
 function isInternalLink(w: Word): boolean {
   return w.kind === 'link' && internalLinks.has(low(w));
 }
@@ -541,7 +541,7 @@ const clauseLinks = new Set(['entre', 'avec', 'par', 'dans', 'que', 'qui', 'comm
 /**
  * The words before a parenthesis that may hold its long form: back to the start of the sentence,
  * an auxiliary verb and the participle after it, or an article that opens a noun phrase after a
- * verb or a conjunction (`conclu entre la Capacité…`, `l'ASF et l'Union européenne (UE)`).
+ * verb or a conjunction (`signé entre la Régie…`, `l'ASF et l'Office national des forêts (ONF)`).
  */
 function longFormWindow(all: Word[], max: number): Word[] {
   let from = all.length;
@@ -576,7 +576,7 @@ function windowSize(units: Unit[]): number {
 /**
  * True when a parenthesis' content can be a short form: up to three words, at least one written
  * like an acronym, the others capitalized, numbers or Roman numerals (`ASF`, `EU OR31`,
- * `Coreper II`); or one capitalized word (`Coreper`), which must then match perfectly.
+ * `Interpol II`); or one capitalized word (`Interpol`), which must then match perfectly.
  */
 export function shortFormShape(text: string): 'acronym' | 'word' | undefined {
   const tokens = text.trim().split(/\s+/);
@@ -863,7 +863,7 @@ function longFirst(text: string, open: number, shortForm: string, termStart: num
   let best = align(units, words, true, strict);
   // Two noun phrases coordinated (`le pacte … et les règles … (ACR)`, `…, et la règle … (ACR)`):
   // the parenthesis names the nearer one. The farther takes part only when the nearer explains
-  // half the letters at least, in order (`la sécurité et la santé au travail (SST)`, one name).
+  // half the letters at least, in order (`la qualité et la sûreté des soins (QSS)`, one name).
   const cut = best ? coordinationBefore(words, best.from) : -1;
   if (best && cut >= 0) {
     const letters = units.filter((u) => u.kind === 'letter').length;
@@ -1003,7 +1003,7 @@ function shortFirst(text: string, open: number, close: number): DefinitionCandid
   }
   const words = tokenize(text, open + 1, close).filter((w) => w.kind !== 'stop');
   const content = words.filter(isContent);
-  // A parenthesis that qualifies (`l'ASF (Europe)`) or names a place (`Namur (Belgique)`).
+  // A parenthesis that qualifies (`l'ASF (Europe)`) or names a place (`Lyon (Rhône)`).
   // (One compound whose parts give the letters in order defines too: `NL (Non-Linéaire)`.)
   const compound = content.length === 1 && content[0]!.kind === 'content' && content[0]!.parts.length >= 2;
   if (content.length < 2 && !compound) return undefined;

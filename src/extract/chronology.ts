@@ -209,7 +209,7 @@ function subsumes(a: { from: PartialDate; to?: PartialDate; mention: DateMention
     const d = isoDate(b.from)!;
     return d.slice(0, lo.length) >= lo && d.slice(0, hi.length) <= hi;
   }
-  // `le sommet de 2031 … ce mardi 24 juin`: the day took its year from the sentence, and tells the same event.
+  // `le colloque de 2031 … ce jeudi 17 avril`: the day took its year from the sentence, and tells the same event.
   if (!a.to && !b.to && b.from.month === undefined && a.from.month !== undefined && a.from.year === b.from.year && a.mention.from.year === undefined) return true;
   return false;
 }
@@ -393,7 +393,7 @@ function tidy(text: string): string {
 const sameEventThreshold = 0.3;
 /** The same, for two mentions of one document. */
 const sameDocumentThreshold = 0.5;
-/** Characters on each side of a date that say what the event is (`… une troisième déclaration commune`). */
+/** Characters on each side of a date that say what the event is (`… une deuxième convention cadre`). */
 const nearWindow = 100;
 
 function compatible(a: string, b: string): boolean {

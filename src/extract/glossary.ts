@@ -10,7 +10,7 @@
  * name, not an acronym — unless the texts or the editors explain it as one.
  *
  * One term with several meanings keeps them all (`MCO`, two missions); a restatement of a meaning
- * (`mission de conseil de l'ASF`) is not a new one, and a paraphrase that explains the letters
+ * (`office de contrôle de l'ASF`) is not a new one, and a paraphrase that explains the letters
  * much worse than another meaning (`politique spatiale commune (PESF)`) is not kept.
  */
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';

@@ -4,7 +4,7 @@
  * A PDF maps each glyph back to characters through the font's ToUnicode map. When a font draws
  * two characters with one glyph (Source Serif draws the apostrophe ’ U+2019 and the modifier
  * letter ʼ U+02BC alike), Chrome's PDF writer picks the lower code point, so every French
- * apostrophe is read back as U+02BC and a search for “l’Union” finds nothing. When the printed
+ * apostrophe is read back as U+02BC and a search for “l’usine” finds nothing. When the printed
  * text never used the look-alike, the glyph can only have come from the usual character: this
  * module rewrites those entries of the ToUnicode maps.
  *

@@ -1,5 +1,5 @@
 /**
- * Displaced bold phrases: the artifact of some PDF extractions (the European Parliament's, among
+ * Displaced bold phrases: the artifact of some PDF extractions (some parliaments' exports, among
  * others) that cut every bold run out of its line and paste it at the end of the same line.
  *
  * The line keeps a gap where each run was — a double space, a space at the line start, a space

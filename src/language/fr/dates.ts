@@ -145,7 +145,7 @@ export interface DateMention {
   start: number;
   end: number;
   from: PartialDate;
-  /** Last day, month or year of a range (`12-13 mai 2016`, `2006 – 2010`). */
+  /** Last day, month or year of a range (`8-9 avril 2019`, `2006 – 2010`). */
   to?: PartialDate;
   /** `juillet dernier`, `juin prochain`: which side of the document's date the date lies on. */
   relative?: 'past' | 'future';
@@ -248,7 +248,7 @@ const gatheringBefore = /(?:^|[^\p{L}])(?:sommets?|exercices?|op[ée]rations?|co
 const futureVerb = /(?:^|[^\p{L}])(?:sera|seront|serait|seraient|aura|auront|aurait|devra|devront|devrait|pourra|pourront|fera|feront|ira|iront|\p{L}{2,}(?:era|eront|erait|eraient|ira|iront|irait))(?![\p{L}])/iu;
 
 const patterns: { re: RegExp; read: (m: RegExpExecArray) => Omit<DateMention, 'start' | 'end'> | undefined }[] = [
-  // 12-13 mai 2016, du 12 au 13 mai 2016
+  // 8-9 avril 2019, du 8 au 9 avril 2019
   {
     re: new RegExp(String.raw`${B}(?:du\s+)?(${DAY})(?:${DASH}|\s+au\s+)(${DAY})\s+(${MONTH})(?:\s+(${YEAR}))?${E}`, 'giu'),
     read: (m) => {
@@ -257,7 +257,7 @@ const patterns: { re: RegExp; read: (m: RegExpExecArray) => Omit<DateMention, 's
       return { from: { year, month, day: dayOf(m[1]!) }, to: { year, month, day: dayOf(m[2]!) } };
     },
   },
-  // de juin 2007 à décembre 2016, entre juin 2025 et mai 2026, de juin 2007 jusqu'à mai 2008
+  // de mars 1998 à octobre 2003, entre avril 2031 et février 2032, de mars 1998 jusqu'à mai 1999
   {
     re: new RegExp(String.raw`${B}(?:de|d'|d’|entre)\s*(${MONTH})\s+(${YEAR})\s+(?:(?:à|a|et|au)\s+|jusqu['’](?:à|au|en)\s*)(${MONTH})\s+(${YEAR})${E}`, 'giu'),
     read: (m) => ({ from: { year: Number(m[2]), month: monthOf(m[1]!) }, to: { year: Number(m[4]), month: monthOf(m[3]!) } }),
@@ -271,7 +271,7 @@ const patterns: { re: RegExp; read: (m: RegExpExecArray) => Omit<DateMention, 's
       return { from: { year: Number(m[4]), month: a }, to: { year: Number(m[4]), month: b } };
     },
   },
-  // (ce) mardi 24 juin (2025), le 2 décembre 2004, 1er mai 2016
+  // (ce) jeudi 17 avril (2031), le 9 novembre 1989, 1er mars 2019
   {
     re: new RegExp(String.raw`${B}(?:(${WEEKDAY})\s+)?(${DAY})\s+(${MONTH})(?:\s+(${YEAR}))?${E}`, 'giu'),
     read: (m) => ({
@@ -346,13 +346,13 @@ function countsSomething(after: string): boolean {
   // An elided word (`s'est`, `l'a`, `qu'il`) starts a clause; it counts nothing; nor does a
   // pronoun or another word of the closed classes (`en 2031 elle …`, `2031 leur …`).
   if (/^\p{L}{1,5}['’]/u.test(word) || isFrenchFunctionWord(word)) return false;
-  // A verb or a participle after the number (`2024-2025 ayant porté`, `2003 adoptée`, `2031 fut`) makes it no count.
+  // A verb or a participle after the number (`2031-2032 ayant permis`, `2003 adoptée`, `2031 fut`) makes it no count.
   if (/(?:ant|é|ée|és|ées|ait|aient)$/u.test(word) || isAuxiliaryForm(word)) return false;
   return !isFunctionWord(word) && !/^(?:et|ou|puis|alors|déjà|seulement|encore|enfin|aussi|environ|aujourd|hui|ans?|à|a|y|lors|quand|lorsque|où)$/u.test(word.replace(/['’].*$/u, ''));
 }
 
 /**
- * Finds the dates of a text, longest expression first: `12-13 mai 2016` is one range, not a day
+ * Finds the dates of a text, longest expression first: `8-9 avril 2019` is one range, not a day
  * and a date.
  * @param given one block of plain text (a paragraph, a list item, a heading)
  * @returns the mentions, in text order, with positions in `given`
