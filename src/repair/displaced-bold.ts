@@ -169,7 +169,7 @@ export function repairDisplacedBold(text: string, context: PassContext): PassRes
       const needed = weights.minGain + (evident ? 0 : weights.unglued);
       const cost = (g: Gap): number => gapWeight(g, line.text, contextBefore(lines, line.index, context).pop());
       // …except a gap right after an article or a preposition, where a word must be missing.
-      const asItIs = glued ? original.score : original.score + original.open.reduce((n, g) => n + (cost(g) < weights.strongGap ? cost(g) : 0), 0);
+      const asItIs = glued ? original.score : original.score + original.open.reduce((n, g) => n + (cost(g) < weights.strongGap && !spaceBeforePunctuation(g, line.text, lexicon) ? cost(g) : 0), 0);
       // Without that evidence, a line may be clean with stray spaces: its best reading must also
       // stand further from the others.
       const lead = weights.minLead + (evident ? 0 : weights.ungluedLead);
@@ -268,10 +268,22 @@ export function repairDisplacedBold(text: string, context: PassContext): PassRes
  */
 function evidentDamage(line: LineInfo, lexicon: Lexicon): boolean {
   if (/^(?:[,;)] ?|\. )[\p{L}\p{N}(«]/u.test(line.text)) return true;
+  // A space between a word and the comma, full stop or closing bracket after it: French sets them close.
+  if (line.gaps.some((g) => spaceBeforePunctuation(g, line.text, lexicon))) return true;
   const after = lastOf(line.gaps)?.end ?? 0;
   // …a French word: a name in lowercase (a command's) may start a sentence of a clean text.
   const word = (at: number): string => /^[\p{L}’'-]+/u.exec(line.text.slice(at))?.[0] ?? '';
   return lowercaseSentenceStarts(line.text).some((at) => at >= after && line.tails.some((t) => t.at === at) && lexicon.has(word(at)));
+}
+
+/**
+ * True for a gap that is a space between a French word and the comma, full stop or closing bracket
+ * after it (`la ville , puis`): French typography sets them close, so it is no stray space.
+ */
+function spaceBeforePunctuation(gap: Gap, text: string, lexicon: Lexicon): boolean {
+  if (gap.kind !== 'before-punctuation') return false;
+  const word = /\p{L}{2,}$/u.exec(text.slice(0, gap.start))?.[0];
+  return !!word && lexicon.has(word);
 }
 
 function trim(s: string, n = 70): string {
