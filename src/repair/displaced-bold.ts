@@ -29,7 +29,7 @@ import type { Lexicon } from '../language/fr/lexicon.ts';
 import { createFrenchModel, type LanguageModel } from '../language/fr/model.ts';
 import { sentenceTokens } from '../language/fr/tokens.ts';
 import { endsSentence, lowercaseSentenceStarts } from '../language/fr/sentence.ts';
-import { isDeterminer, isFunctionWord, isPreposition } from '../language/fr/words.ts';
+import { isDeterminer, isFrenchFunctionWord, isFunctionWord, isPreposition } from '../language/fr/words.ts';
 import type { Edit, Note } from './mapped-text.ts';
 import type { PassContext, PassResult } from './pass.ts';
 
@@ -172,7 +172,10 @@ export function repairDisplacedBold(text: string, context: PassContext): PassRes
       const asItIs = glued ? original.score : original.score + original.open.reduce((n, g) => n + (cost(g) < weights.strongGap && !spaceBeforePunctuation(g, line.text, lexicon) ? cost(g) : 0), 0);
       // Without that evidence, a line may be clean with stray spaces: its best reading must also
       // stand further from the others.
-      const lead = weights.minLead + (evident ? 0 : weights.ungluedLead);
+      // Two gaps in mid-sentence that the best reading fills, with every run in a gap the line shows:
+      // one stray double space happens, two on one line, each just where a run reads well, hardly.
+      const twoGaps = best.runs.filter((r) => r.gap.kind !== 'start').length >= 2 && best.runs.every((r) => r.gap.kind !== 'end');
+      const lead = weights.minLead + (evident || twoGaps ? 0 : weights.ungluedLead);
       const clear = best.runs.length > 0 && best.score - asItIs >= needed && (!second || best.score - second.score >= lead);
       if (clear) {
         chosen.set(line.index, best);
@@ -465,7 +468,9 @@ function wordGlueCuts(segment: string, lexicon: Lexicon): number[] {
       if (!/^\p{L}/u.test(tail)) continue;
       // After a one-letter word, two letters make no word of a tail but a function word (`ala`, not `apt`).
       const short = (a: string, b: string): boolean => a.length === 1 && b.length === 2 && !isFunctionWord(b);
-      if (oneLetterWord(head) && oneLetterWord(tail) && !short(head, tail) && !short(tail, head) && lexicon.has(head) && lexicon.has(tail)) cuts.add(m.index + i);
+      // Two letters make a glued piece only as a word French writes often (`la`, `va`), not an abbreviation (`st`).
+      const twoLetters = (w: string): boolean => w.length !== 2 || isFrenchFunctionWord(w) || lexicon.logFrequency(w) >= -7;
+      if (oneLetterWord(head) && oneLetterWord(tail) && !short(head, tail) && !short(tail, head) && twoLetters(head) && twoLetters(tail) && lexicon.has(head) && lexicon.has(tail)) cuts.add(m.index + i);
     }
   }
   return [...cuts];

@@ -47,6 +47,13 @@ describe('glue points', () => {
     expect(glueCuts('pourX', lexicon)).toEqual([4]);
     expect(glueCuts('apt', lexicon)).toEqual([]);
   });
+
+  it('cut two letters off a word only where they are a word French writes often, not an abbreviation', () => {
+    expect(glueCuts('pourla', lexicon)).toEqual([4]);
+    expect(glueCuts('bonjourva', lexicon)).toEqual([7]);
+    // `st` and `rap` are both in the lexicon; `strap` is a name, not two glued words.
+    expect(glueCuts('strap', lexicon)).toEqual([]);
+  });
 });
 
 describe('gaps', () => {
