@@ -29,7 +29,7 @@ import type { Lexicon } from '../language/fr/lexicon.ts';
 import { createFrenchModel, type LanguageModel } from '../language/fr/model.ts';
 import { sentenceTokens } from '../language/fr/tokens.ts';
 import { endsSentence, lowercaseSentenceStarts } from '../language/fr/sentence.ts';
-import { isDeterminer, isFrenchFunctionWord, isFunctionWord, isPreposition } from '../language/fr/words.ts';
+import { closedClassTags, isAuxiliaryForm, isDeterminer, isFrenchFunctionWord, isFunctionWord, isPreposition } from '../language/fr/words.ts';
 import type { Edit, Note } from './mapped-text.ts';
 import type { PassContext, PassResult } from './pass.ts';
 
@@ -425,8 +425,9 @@ export function glueCuts(segment: string, lexicon: Lexicon): number[] {
   for (const m of segment.matchAll(/(?<=(?:^|[^\p{L}])\p{Lu}+)(?=\p{Ll}{2,}$)/gu)) {
     const caps = /\p{Lu}+$/u.exec(segment.slice(0, m.index))![0];
     const rest = segment.slice(m.index);
-    // Short small letters may be the end of a name in mixed case (`IPsec`): only a function word then.
-    if (!lexicon.has(caps + rest) && lexicon.has(rest) && (rest.length >= 4 || isFunctionWord(rest))) cuts.add(m.index);
+    // Short small letters may be the end of a name in mixed case (`IPsec`): only a function word
+    // or an auxiliary then (`PDFest`).
+    if (!lexicon.has(caps + rest) && lexicon.has(rest) && (rest.length >= 4 || isFunctionWord(rest) || isAuxiliaryForm(rest))) cuts.add(m.index);
   }
   for (const m of segment.matchAll(/(?<=(?:^|[^\p{L}])\p{Ll}{2,})(?=\p{Lu}$)/gu)) {
     const word = /\p{Ll}+$/u.exec(segment.slice(0, m.index))![0];
@@ -595,7 +596,7 @@ export function anomalies(plain: string): number {
   // A function word with a capital in the middle of a sentence: `selon La`.
   for (const m of plain.matchAll(/(?<=[\p{Ll}\p{N},] )(\p{Lu}\p{Ll}*(?:['’])?)(?=[\s\p{L}])/gu)) {
     const w = m[1]!.toLowerCase().replace(/'/gu, '’');
-    if (isDeterminer(w) || isPreposition(w) || w === 'de' || w === 'et') n += 1;
+    if (closedClassTags(w) !== 0) n += 1;
   }
   return n;
 }

@@ -18,6 +18,13 @@ describe('anomalies', () => {
     expect(anomalies('Il ne lit que le journal du matin.')).toBe(0);
     expect(anomalies('Si la case n’est cochée, la fenêtre reste ouverte pas.')).toBe(1);
   });
+
+  it('counts a pronoun or a conjunction with a capital in mid-sentence, not a name or a label', () => {
+    expect(anomalies('La lampe reste allumée, elle chauffe la pièce.')).toBe(0);
+    expect(anomalies('La lampe reste allumée, Elle chauffe la pièce.')).toBe(1);
+    expect(anomalies('La lampe reste allumée tant que Il fait nuit.')).toBe(1);
+    expect(anomalies('Cliquez sur Fermer, puis sur Valider.')).toBe(0);
+  });
 });
 
 describe('glue points', () => {
@@ -46,6 +53,9 @@ describe('glue points', () => {
     expect(glueCuts('Xdonne', lexicon)).toEqual([1]);
     expect(glueCuts('pourX', lexicon)).toEqual([4]);
     expect(glueCuts('apt', lexicon)).toEqual([]);
+    // …and an auxiliary off capitals (`XYZest`), not the end of a name in mixed case.
+    expect(glueCuts('XYZest', lexicon)).toEqual([3]);
+    expect(glueCuts('IPsec', lexicon)).toEqual([]);
   });
 
   it('cut two letters off a word only where they are a word French writes often, not an abbreviation', () => {
