@@ -418,8 +418,13 @@ export function glueCuts(segment: string, lexicon: Lexicon): number[] {
     const word = /\p{L}+$/u.exec(segment.slice(0, m.index))?.[0] ?? '';
     if (word.length >= 2 && lexicon.has(word) && (m.index === word.length || !/[\p{L}\p{N}]/u.test(segment[m.index - word.length - 1]!))) cuts.add(m.index);
   }
-  // A word right after a number: `74présent`.
+  // A word right after a number: `74présent`; with a capital, a word that starts a sentence (`4Le`,
+  // `4Cette`), not a unit (`12Mo`, `50Hz`).
   for (const m of segment.matchAll(/(?<=(?:^|[^\p{L}\p{N}])\d+)(?=\p{Ll}{3,})/gu)) cuts.add(m.index);
+  for (const m of segment.matchAll(/(?<=(?:^|[^\p{L}\p{N}])\d+)(\p{Lu}\p{Ll}+)$/gu)) {
+    const word = m[1]!.toLowerCase();
+    if (closedClassTags(word) !== 0 || (word.length >= 4 && lexicon.has(word))) cuts.add(m.index);
+  }
   // A word in small letters right after a run in capitals (`PDFest`), a lone capital before or after
   // a word (`Xdonne`, `pourX`): where the glued whole is no word and the small letters make one.
   for (const m of segment.matchAll(/(?<=(?:^|[^\p{L}])\p{Lu}+)(?=\p{Ll}{2,}$)/gu)) {

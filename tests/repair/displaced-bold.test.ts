@@ -44,6 +44,9 @@ describe('glue points', () => {
     expect(glueCuts('assises.120', lexicon)).toEqual([8]);
     expect(glueCuts('3.2', lexicon)).toEqual([]);
     expect(glueCuts('.--rapide', lexicon)).toEqual([1]);
+    // A capital after a number starts a sentence when its word is one (`4Cette`), not as a unit (`12Mo`).
+    expect(glueCuts('4Cette', lexicon)).toEqual([1]);
+    expect(glueCuts('12Mo', lexicon)).toEqual([]);
     expect(glueCuts('fin.(voir', lexicon)).toEqual([4]);
     expect(glueCuts('noir).(voir', lexicon)).toEqual([6]);
     expect(glueCuts('note].(voir', lexicon)).toEqual([6]);
