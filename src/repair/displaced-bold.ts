@@ -114,7 +114,8 @@ const MAX_RUNS = 4;
 export function repairDisplacedBold(text: string, context: PassContext): PassResult {
   const lexicon = context.lexicon;
   if (context.mode === 'off' || !lexicon) return { edits: [] };
-  const lines = analyseLines(text, lexicon);
+  const known = wordsOfCleanLines(text, lexicon);
+  const lines = analyseLines(text, lexicon, known);
   const damaged = lines.filter((l) => l.gaps.length > 0 && l.text.length <= MAX_LINE_LENGTH && l.tails.some((t) => t.glued));
   // Evidence enough to try moving text: a glued word, an anomaly, or a gap that is more than a space.
   const candidates = lines.filter(
@@ -147,7 +148,7 @@ export function repairDisplacedBold(text: string, context: PassContext): PassRes
   for (let round = 0; round < 3; round++) {
     const context = new Map([...tentative, ...chosen]);
     for (const line of candidates) {
-      const readings = readingsOf(line, lines, context, model, lexicon);
+      const readings = readingsOf(line, lines, context, model, lexicon, known);
       if (readings[0]!.runs.length > 0) tentative.set(line.index, readings[0]!);
       else tentative.delete(line.index);
       const original = readings.find((r) => r.runs.length === 0)!;
@@ -308,7 +309,20 @@ function differing(reading: string, other: string, n = 70): string {
 // ---------------------------------------------------------------------------------------------
 // Reading the lines
 
-function analyseLines(text: string, lexicon: Lexicon): LineInfo[] {
+/**
+ * The words the lexicon lacks that the text writes on lines showing no gap (`device`, a name): words
+ * of the text, which a glue point must not split into two French words (`de` `vice`).
+ */
+function wordsOfCleanLines(text: string, lexicon: Lexicon): Set<string> {
+  const out = new Set<string>();
+  for (const line of text.split('\n')) {
+    if (findGaps(line).length > 0) continue;
+    for (const [word] of line.matchAll(/\p{L}+(?:['’]\p{L}+)*/gu)) if (word.length >= 4 && !lexicon.has(word)) out.add(word);
+  }
+  return out;
+}
+
+function analyseLines(text: string, lexicon: Lexicon, known: ReadonlySet<string>): LineInfo[] {
   const out: LineInfo[] = [];
   let offset = 0;
   let previous = '';
@@ -326,11 +340,11 @@ function analyseLines(text: string, lexicon: Lexicon): LineInfo[] {
     let gaps = all.filter(
       (g) => !spaceBeforeSentence(g) && !extension(g) && !(g.kind === 'double' && /[.!?…]["»”)]?$/u.test(line.slice(0, g.start)) && /^[\p{Lu}\p{N}(«"“]/u.test(line.slice(g.end))),
     );
-    let tails = gaps.length ? findTailStarts(line, lastOf(gaps), lexicon) : [];
+    let tails = gaps.length ? findTailStarts(line, lastOf(gaps), lexicon, known) : [];
     // …unless the line has a glued tail and no other gap: its run was cut from the line start.
     if (!tails.some((t) => t.glued) && all.some(spaceBeforeSentence)) {
       const withStart = [...all.filter(spaceBeforeSentence), ...gaps].sort((a, b) => a.start - b.start);
-      const withTails = findTailStarts(line, lastOf(withStart), lexicon);
+      const withTails = findTailStarts(line, lastOf(withStart), lexicon, known);
       if (withTails.some((t) => t.glued)) [gaps, tails] = [withStart, withTails];
     }
     if (line.trim()) previous = line;
@@ -363,7 +377,7 @@ export function findGaps(line: string): Gap[] {
  * Where a pasted tail may start, after the last gap: at each space, and at each glue point inside
  * a word.
  */
-function findTailStarts(line: string, lastGap: Gap | undefined, lexicon: Lexicon): { at: number; glued: boolean }[] {
+function findTailStarts(line: string, lastGap: Gap | undefined, lexicon: Lexicon, known: ReadonlySet<string>): { at: number; glued: boolean }[] {
   const after = lastGap?.end ?? 0;
   const starts: { at: number; glued: boolean }[] = [];
   const trimmedEnd = line.replace(/\s+$/u, '').length;
@@ -374,7 +388,7 @@ function findTailStarts(line: string, lastGap: Gap | undefined, lexicon: Lexicon
     const wordStart = after + m.index;
     if (wordStart > after && baseHasWord(wordStart)) starts.push({ at: wordStart, glued: false });
     // A glued tail may start right after the last gap: the glue itself shows that text was moved.
-    for (const cut of glueCuts(m[0], lexicon)) starts.push({ at: wordStart + cut, glued: true });
+    for (const cut of glueCuts(m[0], lexicon, known)) starts.push({ at: wordStart + cut, glued: true });
   }
   // A glued word marks where the tail starts: a tail starting at a space would leave the glue in the text.
   // The extraction glues once, at the tail's start; the runs after it are set apart by spaces. So a
@@ -386,8 +400,11 @@ function findTailStarts(line: string, lastGap: Gap | undefined, lexicon: Lexicon
   return (glued.length ? glued : starts).slice(-MAX_TAIL_WORDS);
 }
 
-/** Cut points inside a space-free segment where two pieces were glued together. */
-export function glueCuts(segment: string, lexicon: Lexicon): number[] {
+/**
+ * Cut points inside a space-free segment where two pieces were glued together.
+ * @param known words of the text that are no glue, though the lexicon lacks them (see `wordsOfCleanLines`)
+ */
+export function glueCuts(segment: string, lexicon: Lexicon, known: ReadonlySet<string> = new Set()): number[] {
   const cuts = new Set<number>();
   // A word right after a full stop, a comma or a closing bracket: `développer.La`, `outre,le`, `).région` —
   // not a file name or an address (`disk.img`, `www.exemple.org`), whose ending is no word.
@@ -442,7 +459,7 @@ export function glueCuts(segment: string, lexicon: Lexicon): number[] {
   for (const m of segment.matchAll(/(?<=\p{Ll})(?=\p{Lu}\p{Ll})/gu)) cuts.add(m.index);
   // An elided article before a consonant: `l’manipulation`.
   for (const m of segment.matchAll(/(?<=(?:^|[^\p{L}])[ldLD]['’])(?=[bcdfgjklmnpqrstvwxzç])/gu)) cuts.add(m.index);
-  for (const cut of wordGlueCuts(segment, lexicon)) cuts.add(cut);
+  for (const cut of wordGlueCuts(segment, lexicon, known)) cuts.add(cut);
   return [...cuts].sort((a, b) => a - b);
 }
 
@@ -450,7 +467,7 @@ export function glueCuts(segment: string, lexicon: Lexicon): number[] {
  * The glue points inside a segment that only the lexicon shows: an elided word glued after
  * another word, two words that make no word together — where the glued whole is no French word.
  */
-function wordGlueCuts(segment: string, lexicon: Lexicon): number[] {
+function wordGlueCuts(segment: string, lexicon: Lexicon, known: ReadonlySet<string>): number[] {
   const cuts = new Set<number>();
   // An elided word glued after another word: `Emacsl’une` (the whole is no word).
   for (const m of segment.matchAll(/(?<=\p{L}{2})(?=(?:[cdjlmnst]|qu)['’]\p{L})/gu)) {
@@ -461,7 +478,7 @@ function wordGlueCuts(segment: string, lexicon: Lexicon): number[] {
   // Two words that make no word together: `pourla`, `desl’Europe`.
   for (const m of segment.matchAll(/[\p{L}]+(?:['’][\p{L}]+)*/gu)) {
     const word = m[0];
-    if (word.length < 2 || lexicon.has(word)) continue;
+    if (word.length < 2 || lexicon.has(word) || known.has(word)) continue;
     // Letters joined to `=`, `_`, `/`, `@`, `#`, `$`, `%`, `&`, `+`, `\`, `<`, `>` or a digit belong to
     // an identifier (`taille=4`, `mon_fichier`, `abc/def`), not to two glued words: the extraction glues
     // a run to the line's last character, and an identifier is written without such a seam.
@@ -485,7 +502,7 @@ function wordGlueCuts(segment: string, lexicon: Lexicon): number[] {
 // ---------------------------------------------------------------------------------------------
 // Readings and their scores
 
-function readingsOf(line: LineInfo, lines: LineInfo[], chosen: Map<number, Reading>, model: LanguageModel, lexicon: Lexicon): Reading[] {
+function readingsOf(line: LineInfo, lines: LineInfo[], chosen: Map<number, Reading>, model: LanguageModel, lexicon: Lexicon, known: ReadonlySet<string>): Reading[] {
   const before = contextBefore(lines, line.index, chosen);
   const after = contextAfter(lines, line.index, chosen);
   const previousEnd = before[before.length - 1];
@@ -501,7 +518,7 @@ function readingsOf(line: LineInfo, lines: LineInfo[], chosen: Map<number, Readi
     for (const [segment] of plain.matchAll(/\S+/gu)) {
       let c = glued.get(segment);
       if (c === undefined) {
-        const cuts = wordGlueCuts(segment, lexicon).sort((a, b) => a - b);
+        const cuts = wordGlueCuts(segment, lexicon, known).sort((a, b) => a - b);
         const pieces = cuts.length ? [segment.slice(0, cuts[0]), segment.slice(cuts[0])] : [];
         const word = (w: string): string => w.replace(/^[^\p{L}]+|[^\p{L}’']+$/gu, '');
         const words = pieces.reduce((n, w) => n + lexicon.logFrequency(word(w)), 0);

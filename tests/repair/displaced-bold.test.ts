@@ -67,6 +67,12 @@ describe('glue points', () => {
     // `st` and `rap` are both in the lexicon; `strap` is a name, not two glued words.
     expect(glueCuts('strap', lexicon)).toEqual([]);
   });
+
+  it('cut no word the text writes elsewhere on a line without gaps (a word of the text, not two glued ones)', () => {
+    expect(glueCuts('device', lexicon)).toEqual([2]);
+    expect(glueCuts('device', lexicon, new Set(['device']))).toEqual([]);
+    expect(glueCuts('pourla', lexicon, new Set(['device']))).toEqual([4]);
+  });
 });
 
 describe('gaps', () => {
