@@ -29,7 +29,7 @@ import type { Lexicon } from '../language/fr/lexicon.ts';
 import { createFrenchModel, type LanguageModel } from '../language/fr/model.ts';
 import { sentenceTokens } from '../language/fr/tokens.ts';
 import { endsSentence, lowercaseSentenceStarts } from '../language/fr/sentence.ts';
-import { isDeterminer, isFunctionWord, isPreposition } from '../language/fr/words.ts';
+import { closedClassTags, isAuxiliaryForm, isDeterminer, isFrenchFunctionWord, isFunctionWord, isPreposition } from '../language/fr/words.ts';
 import type { Edit, Note } from './mapped-text.ts';
 import type { PassContext, PassResult } from './pass.ts';
 
@@ -114,7 +114,8 @@ const MAX_RUNS = 4;
 export function repairDisplacedBold(text: string, context: PassContext): PassResult {
   const lexicon = context.lexicon;
   if (context.mode === 'off' || !lexicon) return { edits: [] };
-  const lines = analyseLines(text, lexicon);
+  const known = wordsOfCleanLines(text, lexicon);
+  const lines = analyseLines(text, lexicon, known);
   const damaged = lines.filter((l) => l.gaps.length > 0 && l.text.length <= MAX_LINE_LENGTH && l.tails.some((t) => t.glued));
   // Evidence enough to try moving text: a glued word, an anomaly, or a gap that is more than a space.
   const candidates = lines.filter(
@@ -147,7 +148,7 @@ export function repairDisplacedBold(text: string, context: PassContext): PassRes
   for (let round = 0; round < 3; round++) {
     const context = new Map([...tentative, ...chosen]);
     for (const line of candidates) {
-      const readings = readingsOf(line, lines, context, model, lexicon);
+      const readings = readingsOf(line, lines, context, model, lexicon, known);
       if (readings[0]!.runs.length > 0) tentative.set(line.index, readings[0]!);
       else tentative.delete(line.index);
       const original = readings.find((r) => r.runs.length === 0)!;
@@ -169,10 +170,13 @@ export function repairDisplacedBold(text: string, context: PassContext): PassRes
       const needed = weights.minGain + (evident ? 0 : weights.unglued);
       const cost = (g: Gap): number => gapWeight(g, line.text, contextBefore(lines, line.index, context).pop());
       // …except a gap right after an article or a preposition, where a word must be missing.
-      const asItIs = glued ? original.score : original.score + original.open.reduce((n, g) => n + (cost(g) < weights.strongGap ? cost(g) : 0), 0);
+      const asItIs = glued ? original.score : original.score + original.open.reduce((n, g) => n + (cost(g) < weights.strongGap && !spaceBeforePunctuation(g, line.text, lexicon) ? cost(g) : 0), 0);
       // Without that evidence, a line may be clean with stray spaces: its best reading must also
       // stand further from the others.
-      const lead = weights.minLead + (evident ? 0 : weights.ungluedLead);
+      // Two gaps in mid-sentence that the best reading fills, with every run in a gap the line shows:
+      // one stray double space happens, two on one line, each just where a run reads well, hardly.
+      const twoGaps = best.runs.filter((r) => r.gap.kind !== 'start').length >= 2 && best.runs.every((r) => r.gap.kind !== 'end');
+      const lead = weights.minLead + (evident || twoGaps ? 0 : weights.ungluedLead);
       const clear = best.runs.length > 0 && best.score - asItIs >= needed && (!second || best.score - second.score >= lead);
       if (clear) {
         chosen.set(line.index, best);
@@ -268,10 +272,22 @@ export function repairDisplacedBold(text: string, context: PassContext): PassRes
  */
 function evidentDamage(line: LineInfo, lexicon: Lexicon): boolean {
   if (/^(?:[,;)] ?|\. )[\p{L}\p{N}(«]/u.test(line.text)) return true;
+  // A space between a word and the comma, full stop or closing bracket after it: French sets them close.
+  if (line.gaps.some((g) => spaceBeforePunctuation(g, line.text, lexicon))) return true;
   const after = lastOf(line.gaps)?.end ?? 0;
   // …a French word: a name in lowercase (a command's) may start a sentence of a clean text.
   const word = (at: number): string => /^[\p{L}’'-]+/u.exec(line.text.slice(at))?.[0] ?? '';
   return lowercaseSentenceStarts(line.text).some((at) => at >= after && line.tails.some((t) => t.at === at) && lexicon.has(word(at)));
+}
+
+/**
+ * True for a gap that is a space between a French word and the comma, full stop or closing bracket
+ * after it (`la ville , puis`): French typography sets them close, so it is no stray space.
+ */
+function spaceBeforePunctuation(gap: Gap, text: string, lexicon: Lexicon): boolean {
+  if (gap.kind !== 'before-punctuation') return false;
+  const word = /\p{L}{2,}$/u.exec(text.slice(0, gap.start))?.[0];
+  return !!word && lexicon.has(word);
 }
 
 function trim(s: string, n = 70): string {
@@ -293,7 +309,20 @@ function differing(reading: string, other: string, n = 70): string {
 // ---------------------------------------------------------------------------------------------
 // Reading the lines
 
-function analyseLines(text: string, lexicon: Lexicon): LineInfo[] {
+/**
+ * The words the lexicon lacks that the text writes on lines showing no gap (`device`, a name): words
+ * of the text, which a glue point must not split into two French words (`de` `vice`).
+ */
+function wordsOfCleanLines(text: string, lexicon: Lexicon): Set<string> {
+  const out = new Set<string>();
+  for (const line of text.split('\n')) {
+    if (findGaps(line).length > 0) continue;
+    for (const [word] of line.matchAll(/\p{L}+(?:['’]\p{L}+)*/gu)) if (word.length >= 4 && !lexicon.has(word)) out.add(word);
+  }
+  return out;
+}
+
+function analyseLines(text: string, lexicon: Lexicon, known: ReadonlySet<string>): LineInfo[] {
   const out: LineInfo[] = [];
   let offset = 0;
   let previous = '';
@@ -311,11 +340,11 @@ function analyseLines(text: string, lexicon: Lexicon): LineInfo[] {
     let gaps = all.filter(
       (g) => !spaceBeforeSentence(g) && !extension(g) && !(g.kind === 'double' && /[.!?…]["»”)]?$/u.test(line.slice(0, g.start)) && /^[\p{Lu}\p{N}(«"“]/u.test(line.slice(g.end))),
     );
-    let tails = gaps.length ? findTailStarts(line, lastOf(gaps), lexicon) : [];
+    let tails = gaps.length ? findTailStarts(line, lastOf(gaps), lexicon, known) : [];
     // …unless the line has a glued tail and no other gap: its run was cut from the line start.
     if (!tails.some((t) => t.glued) && all.some(spaceBeforeSentence)) {
       const withStart = [...all.filter(spaceBeforeSentence), ...gaps].sort((a, b) => a.start - b.start);
-      const withTails = findTailStarts(line, lastOf(withStart), lexicon);
+      const withTails = findTailStarts(line, lastOf(withStart), lexicon, known);
       if (withTails.some((t) => t.glued)) [gaps, tails] = [withStart, withTails];
     }
     if (line.trim()) previous = line;
@@ -348,7 +377,7 @@ export function findGaps(line: string): Gap[] {
  * Where a pasted tail may start, after the last gap: at each space, and at each glue point inside
  * a word.
  */
-function findTailStarts(line: string, lastGap: Gap | undefined, lexicon: Lexicon): { at: number; glued: boolean }[] {
+function findTailStarts(line: string, lastGap: Gap | undefined, lexicon: Lexicon, known: ReadonlySet<string>): { at: number; glued: boolean }[] {
   const after = lastGap?.end ?? 0;
   const starts: { at: number; glued: boolean }[] = [];
   const trimmedEnd = line.replace(/\s+$/u, '').length;
@@ -359,7 +388,7 @@ function findTailStarts(line: string, lastGap: Gap | undefined, lexicon: Lexicon
     const wordStart = after + m.index;
     if (wordStart > after && baseHasWord(wordStart)) starts.push({ at: wordStart, glued: false });
     // A glued tail may start right after the last gap: the glue itself shows that text was moved.
-    for (const cut of glueCuts(m[0], lexicon)) starts.push({ at: wordStart + cut, glued: true });
+    for (const cut of glueCuts(m[0], lexicon, known)) starts.push({ at: wordStart + cut, glued: true });
   }
   // A glued word marks where the tail starts: a tail starting at a space would leave the glue in the text.
   // The extraction glues once, at the tail's start; the runs after it are set apart by spaces. So a
@@ -371,8 +400,11 @@ function findTailStarts(line: string, lastGap: Gap | undefined, lexicon: Lexicon
   return (glued.length ? glued : starts).slice(-MAX_TAIL_WORDS);
 }
 
-/** Cut points inside a space-free segment where two pieces were glued together. */
-export function glueCuts(segment: string, lexicon: Lexicon): number[] {
+/**
+ * Cut points inside a space-free segment where two pieces were glued together.
+ * @param known words of the text that are no glue, though the lexicon lacks them (see `wordsOfCleanLines`)
+ */
+export function glueCuts(segment: string, lexicon: Lexicon, known: ReadonlySet<string> = new Set()): number[] {
   const cuts = new Set<number>();
   // A word right after a full stop, a comma or a closing bracket: `développer.La`, `outre,le`, `).région` —
   // not a file name or an address (`disk.img`, `www.exemple.org`), whose ending is no word.
@@ -403,15 +435,21 @@ export function glueCuts(segment: string, lexicon: Lexicon): number[] {
     const word = /\p{L}+$/u.exec(segment.slice(0, m.index))?.[0] ?? '';
     if (word.length >= 2 && lexicon.has(word) && (m.index === word.length || !/[\p{L}\p{N}]/u.test(segment[m.index - word.length - 1]!))) cuts.add(m.index);
   }
-  // A word right after a number: `74présent`.
+  // A word right after a number: `74présent`; with a capital, a word that starts a sentence (`4Le`,
+  // `4Cette`), not a unit (`12Mo`, `50Hz`).
   for (const m of segment.matchAll(/(?<=(?:^|[^\p{L}\p{N}])\d+)(?=\p{Ll}{3,})/gu)) cuts.add(m.index);
+  for (const m of segment.matchAll(/(?<=(?:^|[^\p{L}\p{N}])\d+)(\p{Lu}\p{Ll}+)$/gu)) {
+    const word = m[1]!.toLowerCase();
+    if (closedClassTags(word) !== 0 || (word.length >= 4 && lexicon.has(word))) cuts.add(m.index);
+  }
   // A word in small letters right after a run in capitals (`PDFest`), a lone capital before or after
   // a word (`Xdonne`, `pourX`): where the glued whole is no word and the small letters make one.
   for (const m of segment.matchAll(/(?<=(?:^|[^\p{L}])\p{Lu}+)(?=\p{Ll}{2,}$)/gu)) {
     const caps = /\p{Lu}+$/u.exec(segment.slice(0, m.index))![0];
     const rest = segment.slice(m.index);
-    // Short small letters may be the end of a name in mixed case (`IPsec`): only a function word then.
-    if (!lexicon.has(caps + rest) && lexicon.has(rest) && (rest.length >= 4 || isFunctionWord(rest))) cuts.add(m.index);
+    // Short small letters may be the end of a name in mixed case (`IPsec`): only a function word
+    // or an auxiliary then (`PDFest`).
+    if (!lexicon.has(caps + rest) && lexicon.has(rest) && (rest.length >= 4 || isFunctionWord(rest) || isAuxiliaryForm(rest))) cuts.add(m.index);
   }
   for (const m of segment.matchAll(/(?<=(?:^|[^\p{L}])\p{Ll}{2,})(?=\p{Lu}$)/gu)) {
     const word = /\p{Ll}+$/u.exec(segment.slice(0, m.index))![0];
@@ -421,7 +459,7 @@ export function glueCuts(segment: string, lexicon: Lexicon): number[] {
   for (const m of segment.matchAll(/(?<=\p{Ll})(?=\p{Lu}\p{Ll})/gu)) cuts.add(m.index);
   // An elided article before a consonant: `l’manipulation`.
   for (const m of segment.matchAll(/(?<=(?:^|[^\p{L}])[ldLD]['’])(?=[bcdfgjklmnpqrstvwxzç])/gu)) cuts.add(m.index);
-  for (const cut of wordGlueCuts(segment, lexicon)) cuts.add(cut);
+  for (const cut of wordGlueCuts(segment, lexicon, known)) cuts.add(cut);
   return [...cuts].sort((a, b) => a - b);
 }
 
@@ -429,7 +467,7 @@ export function glueCuts(segment: string, lexicon: Lexicon): number[] {
  * The glue points inside a segment that only the lexicon shows: an elided word glued after
  * another word, two words that make no word together — where the glued whole is no French word.
  */
-function wordGlueCuts(segment: string, lexicon: Lexicon): number[] {
+function wordGlueCuts(segment: string, lexicon: Lexicon, known: ReadonlySet<string>): number[] {
   const cuts = new Set<number>();
   // An elided word glued after another word: `Emacsl’une` (the whole is no word).
   for (const m of segment.matchAll(/(?<=\p{L}{2})(?=(?:[cdjlmnst]|qu)['’]\p{L})/gu)) {
@@ -440,7 +478,7 @@ function wordGlueCuts(segment: string, lexicon: Lexicon): number[] {
   // Two words that make no word together: `pourla`, `desl’Europe`.
   for (const m of segment.matchAll(/[\p{L}]+(?:['’][\p{L}]+)*/gu)) {
     const word = m[0];
-    if (word.length < 2 || lexicon.has(word)) continue;
+    if (word.length < 2 || lexicon.has(word) || known.has(word)) continue;
     // Letters joined to `=`, `_`, `/`, `@`, `#`, `$`, `%`, `&`, `+`, `\`, `<`, `>` or a digit belong to
     // an identifier (`taille=4`, `mon_fichier`, `abc/def`), not to two glued words: the extraction glues
     // a run to the line's last character, and an identifier is written without such a seam.
@@ -453,7 +491,9 @@ function wordGlueCuts(segment: string, lexicon: Lexicon): number[] {
       if (!/^\p{L}/u.test(tail)) continue;
       // After a one-letter word, two letters make no word of a tail but a function word (`ala`, not `apt`).
       const short = (a: string, b: string): boolean => a.length === 1 && b.length === 2 && !isFunctionWord(b);
-      if (oneLetterWord(head) && oneLetterWord(tail) && !short(head, tail) && !short(tail, head) && lexicon.has(head) && lexicon.has(tail)) cuts.add(m.index + i);
+      // Two letters make a glued piece only as a word French writes often (`la`, `va`), not an abbreviation (`st`).
+      const twoLetters = (w: string): boolean => w.length !== 2 || isFrenchFunctionWord(w) || lexicon.logFrequency(w) >= -7;
+      if (oneLetterWord(head) && oneLetterWord(tail) && !short(head, tail) && !short(tail, head) && twoLetters(head) && twoLetters(tail) && lexicon.has(head) && lexicon.has(tail)) cuts.add(m.index + i);
     }
   }
   return [...cuts];
@@ -462,7 +502,7 @@ function wordGlueCuts(segment: string, lexicon: Lexicon): number[] {
 // ---------------------------------------------------------------------------------------------
 // Readings and their scores
 
-function readingsOf(line: LineInfo, lines: LineInfo[], chosen: Map<number, Reading>, model: LanguageModel, lexicon: Lexicon): Reading[] {
+function readingsOf(line: LineInfo, lines: LineInfo[], chosen: Map<number, Reading>, model: LanguageModel, lexicon: Lexicon, known: ReadonlySet<string>): Reading[] {
   const before = contextBefore(lines, line.index, chosen);
   const after = contextAfter(lines, line.index, chosen);
   const previousEnd = before[before.length - 1];
@@ -478,7 +518,7 @@ function readingsOf(line: LineInfo, lines: LineInfo[], chosen: Map<number, Readi
     for (const [segment] of plain.matchAll(/\S+/gu)) {
       let c = glued.get(segment);
       if (c === undefined) {
-        const cuts = wordGlueCuts(segment, lexicon).sort((a, b) => a - b);
+        const cuts = wordGlueCuts(segment, lexicon, known).sort((a, b) => a - b);
         const pieces = cuts.length ? [segment.slice(0, cuts[0]), segment.slice(cuts[0])] : [];
         const word = (w: string): string => w.replace(/^[^\p{L}]+|[^\p{L}’']+$/gu, '');
         const words = pieces.reduce((n, w) => n + lexicon.logFrequency(word(w)), 0);
@@ -578,7 +618,7 @@ export function anomalies(plain: string): number {
   // A function word with a capital in the middle of a sentence: `selon La`.
   for (const m of plain.matchAll(/(?<=[\p{Ll}\p{N},] )(\p{Lu}\p{Ll}*(?:['’])?)(?=[\s\p{L}])/gu)) {
     const w = m[1]!.toLowerCase().replace(/'/gu, '’');
-    if (isDeterminer(w) || isPreposition(w) || w === 'de' || w === 'et') n += 1;
+    if (closedClassTags(w) !== 0) n += 1;
   }
   return n;
 }

@@ -18,6 +18,13 @@ describe('anomalies', () => {
     expect(anomalies('Il ne lit que le journal du matin.')).toBe(0);
     expect(anomalies('Si la case n’est cochée, la fenêtre reste ouverte pas.')).toBe(1);
   });
+
+  it('counts a pronoun or a conjunction with a capital in mid-sentence, not a name or a label', () => {
+    expect(anomalies('La lampe reste allumée, elle chauffe la pièce.')).toBe(0);
+    expect(anomalies('La lampe reste allumée, Elle chauffe la pièce.')).toBe(1);
+    expect(anomalies('La lampe reste allumée tant que Il fait nuit.')).toBe(1);
+    expect(anomalies('Cliquez sur Fermer, puis sur Valider.')).toBe(0);
+  });
 });
 
 describe('glue points', () => {
@@ -37,6 +44,9 @@ describe('glue points', () => {
     expect(glueCuts('assises.120', lexicon)).toEqual([8]);
     expect(glueCuts('3.2', lexicon)).toEqual([]);
     expect(glueCuts('.--rapide', lexicon)).toEqual([1]);
+    // A capital after a number starts a sentence when its word is one (`4Cette`), not as a unit (`12Mo`).
+    expect(glueCuts('4Cette', lexicon)).toEqual([1]);
+    expect(glueCuts('12Mo', lexicon)).toEqual([]);
     expect(glueCuts('fin.(voir', lexicon)).toEqual([4]);
     expect(glueCuts('noir).(voir', lexicon)).toEqual([6]);
     expect(glueCuts('note].(voir', lexicon)).toEqual([6]);
@@ -46,6 +56,22 @@ describe('glue points', () => {
     expect(glueCuts('Xdonne', lexicon)).toEqual([1]);
     expect(glueCuts('pourX', lexicon)).toEqual([4]);
     expect(glueCuts('apt', lexicon)).toEqual([]);
+    // …and an auxiliary off capitals (`XYZest`), not the end of a name in mixed case.
+    expect(glueCuts('XYZest', lexicon)).toEqual([3]);
+    expect(glueCuts('IPsec', lexicon)).toEqual([]);
+  });
+
+  it('cut two letters off a word only where they are a word French writes often, not an abbreviation', () => {
+    expect(glueCuts('pourla', lexicon)).toEqual([4]);
+    expect(glueCuts('bonjourva', lexicon)).toEqual([7]);
+    // `st` and `rap` are both in the lexicon; `strap` is a name, not two glued words.
+    expect(glueCuts('strap', lexicon)).toEqual([]);
+  });
+
+  it('cut no word the text writes elsewhere on a line without gaps (a word of the text, not two glued ones)', () => {
+    expect(glueCuts('device', lexicon)).toEqual([2]);
+    expect(glueCuts('device', lexicon, new Set(['device']))).toEqual([]);
+    expect(glueCuts('pourla', lexicon, new Set(['device']))).toEqual([4]);
   });
 });
 
