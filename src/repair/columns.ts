@@ -1,0 +1,503 @@
+/**
+ * Two-column pages read across: `pdftotext` (default mode) merges the lines of a page's two columns
+ * by their height on the page, so the text goes left, right, left… a block or a line at a time.
+ * This pass finds such pages and, when it is sure, puts the left column first and the right one
+ * after it, with one diagnostic per page it reorders; when a page looks read across but no order
+ * is convincing, it leaves the page and says so.
+ *
+ * What the text itself shows, line by line: a line that ends on a hyphen, a comma or a word after
+ * which French cannot stop (`de`, `la`, `et`) goes on in the next line of its column, which starts
+ * with a lowercase word; a line that ends a sentence is followed by a capital; a paragraph's last
+ * line is short. An extraction keeps the order of each column's lines, so the reading order is a
+ * split of the page's lines into two sequences in their order — the left column, then the right —
+ * and the split whose joins read best is found by dynamic programming over the page. It is taken
+ * only when it reads far better than the page as extracted, with far fewer broken joins, and the
+ * section numbers it puts in order do not go backwards.
+ *
+ * Not for: pages of more than two columns, or pages whose justified lines were broken into single
+ * words (left with a warning), tables (rows of cells are not prose and give no signal).
+ * Needs the pages: runs after `page-furniture.ts`, which leaves the page breaks as form feeds and
+ * takes out running heads that would sit between the columns.
+ */
+import { endsSentence, lastWord } from '../language/fr/sentence.ts';
+import { isFunctionWord } from '../language/fr/words.ts';
+import { sentenceTokens } from '../language/fr/tokens.ts';
+import { createFrenchModel, type LanguageModel } from '../language/fr/model.ts';
+import type { Edit, Note } from './mapped-text.ts';
+import type { PassContext, PassResult } from './pass.ts';
+
+interface Line {
+  start: number;
+  end: number;
+  text: string;
+  /** A blank line (or more) follows it in the extraction. */
+  blankAfter: boolean;
+}
+
+/** Above this many lines a page is left alone: the search grows as the cube of the count. */
+const maxLinesPerPage = 260;
+
+/** How much better the best order must read than the extracted one, at least. */
+const minGain = 6;
+
+/**
+ * The columns pass.
+ * @param text the text, pages separated by form feeds
+ * @returns edits moving the right-hand column of each interleaved page after its left-hand one
+ */
+export function restoreColumnOrder(text: string, context?: PassContext): PassResult {
+  if (!text.includes('\f')) return { edits: [] };
+  const pages = readPages(text);
+  const measure = columnMeasure(pages.flat());
+  if (measure === 0) return { edits: [] };
+  const edits: Edit[] = [];
+  const notes: Note[] = [];
+  const model = context?.lexicon ? createFrenchModel({ lexicon: context.lexicon }) : undefined;
+  let previous: Line | undefined;
+  pages.forEach((lines, index) => {
+    if (lines.length === 0) return;
+    const verdict = judgePage(lines, previous, measure, model);
+    const page = index + 1;
+    if (verdict.kind === 'reorder') {
+      edits.push(...reorderEdits(text, lines, verdict.right, measure, page));
+      previous = lines[verdict.right.lastIndexOf(true)] ?? lines[lines.length - 1];
+      return;
+    }
+    if (verdict.kind === 'unsure') {
+      notes.push({
+        at: lines[0]!.start,
+        finding: { rule: 'columns', severity: 'warning', message: `Page ${page} reads like two columns taken across (${verdict.broken} broken line joins) but no column order is sure: it is left as extracted.` },
+      });
+    }
+    previous = lines[lines.length - 1];
+  });
+  return { edits, notes };
+}
+
+/** The non-blank lines of each page (between form feeds). */
+function readPages(text: string): Line[][] {
+  const pages: Line[][] = [[]];
+  let offset = 0;
+  for (const raw of text.split('\n')) {
+    const parts = raw.split('\f');
+    parts.forEach((part, k) => {
+      if (k > 0) pages.push([]);
+      const content = part.trim();
+      const page = pages[pages.length - 1]!;
+      const at = offset + parts.slice(0, k).reduce((n, p) => n + p.length + 1, 0);
+      if (content) {
+        const lead = part.length - part.trimStart().length;
+        page.push({ start: at + lead, end: at + lead + content.length, text: content, blankAfter: false });
+      } else if (page.length) page[page.length - 1]!.blankAfter = true;
+    });
+    offset += raw.length + 1;
+  }
+  return pages;
+}
+
+/**
+ * The length of a full line of running text: the upper quartile of the lengths of lines that
+ * another line follows without a blank (a paragraph's inner lines), over the whole text.
+ */
+function columnMeasure(lines: Line[]): number {
+  const inner = lines.filter((l, i) => !l.blankAfter && i + 1 < lines.length && l.text.length >= 20).map((l) => l.text.length);
+  if (inner.length < 10) return 0;
+  inner.sort((a, b) => a - b);
+  return inner[Math.floor(inner.length * 0.75)]!;
+}
+
+type Verdict = { kind: 'keep' } | { kind: 'unsure'; broken: number } | { kind: 'reorder'; right: boolean[] };
+
+/**
+ * Whether a page's lines are two columns read across, and which lines are the right column's.
+ * @param previous the last line of the page before (in reading order), for the first join
+ */
+function judgePage(lines: Line[], previous: Line | undefined, measure: number, model?: LanguageModel): Verdict {
+  const n = lines.length;
+  const features = lines.map((l) => featuresOf(l.text, measure));
+  const join = (a: number, b: number): number => joinScore(features[a]!, features[b]!, lines[a]!, a + 1 === b) + (model ? modelJoin(model, features[a]!, features[b]!) : 0);
+  const broken = (order: number[]): number => order.slice(1).reduce((k, b, i) => k + (isBroken(features[order[i]!]!, features[b]!) ? 1 : 0), 0);
+  const asExtracted = lines.map((_, i) => i);
+  const brokenNow = broken(asExtracted);
+  // A page read in order breaks few joins; below this, nothing to look into.
+  const anchorsFirst = numberedAnchors(lines.map((l) => l.text));
+  if (brokenNow < 3 && !(anchorsFirst !== 'none' && anchorsFirst.size > 0)) return { kind: 'keep' };
+  const words = lines.filter((l) => !/\s/u.test(l.text)).length;
+  if (n > maxLinesPerPage || words > n / 3) return brokenNow >= 6 ? { kind: 'unsure', broken: brokenNow } : { kind: 'keep' };
+
+  const first = previous ? featuresOf(previous.text, measure) : undefined;
+  const opening = (b: number): number => (first ? joinScore(first, features[b]!, previous!, false) : 0);
+  let current = opening(0);
+  for (let i = 0; i + 1 < n; i++) current += join(i, i + 1);
+
+  const anchors = anchorsFirst;
+  if (anchors === 'none') return brokenNow >= 6 ? { kind: 'unsure', broken: brokenNow } : { kind: 'keep' };
+  // What is split: blocks when the extraction gave the page block by block (runs of lines without
+  // a blank line are then one column's), else single lines.
+  const units = byBlocks(lines) ? blocksOf(lines) : lines.map((_, i) => [i]);
+  const head = (u: number): number => units[u]![0]!;
+  const tail = (u: number): number => units[u]![units[u]!.length - 1]!;
+  const side = (u: number, right: boolean): number => units[u]!.reduce((k, i) => k + (anchors.get(i) === undefined || anchors.get(i) === right ? 0 : -anchorWeight), 0);
+  const cohesion = (u: number): number => (lines[tail(u)]!.blankAfter ? 0 : -cohesionWeight);
+  // Lines merged by their height alternate while both columns hold text: a long run on one side
+  // means a gap in the other, the longer the less likely, and never in the middle of a sentence.
+  const resume = (other: number, run: number): number => {
+    if (units.length < n) return 0;
+    const f = features[other]!;
+    const mid = f.cut || f.open || (f.full && !f.closed);
+    return run > 1 ? -(mid ? runWeight : runWeight / 2) * (run - 1) : 0;
+  };
+  const unitSplit = bestSplit(units.length, (a, b) => join(tail(a), head(b)), (b) => opening(head(b)), side, cohesion, resume);
+  if (!unitSplit) return brokenNow >= 6 ? { kind: 'unsure', broken: brokenNow } : { kind: 'keep' };
+  // The joins inside the units are the same in both readings.
+  const inside = units.reduce((k, u) => k + u.slice(1).reduce((m, i) => m + join(i - 1, i), 0), 0);
+  const best = { score: unitSplit.score + inside, right: lines.map(() => false) };
+  units.forEach((u, k) => u.forEach((i) => (best.right[i] = unitSplit.right[k]!)));
+  const order = [...asExtracted.filter((i) => !best.right[i]), ...asExtracted.filter((i) => best.right[i])];
+  const brokenAfter = broken(order);
+  // Numbers that count out of order prove the page was read across; without them, the reading
+  // must be far better.
+  const gain = best.score - current;
+  const readsBetter = anchors.size > 0 ? gain >= 0 && brokenAfter <= brokenNow : gain >= Math.max(minGain, n / 12) && brokenAfter * 2 <= brokenNow;
+  const sure = readsBetter && headingsInOrder(order.map((i) => lines[i]!.text)) >= headingsInOrder(asExtracted.map((i) => lines[i]!.text));
+  if (process.env.COLDEBUG) console.error(`n=${n} brokenNow=${brokenNow} brokenAfter=${brokenAfter} current=${current.toFixed(1)} best=${best.score.toFixed(1)} right=${best.right.filter(Boolean).length} sure=${sure} anchors=${anchors.size} | ${lines[0]!.text.slice(0, 40)}`);
+  if (process.env.COLDEBUG === '3') for (const i of asExtracted) console.error(`SIDE\t${sure ? (best.right[i] ? 'R' : 'L') : '?'}\t${lines[i]!.text}`);
+  if (process.env.COLDEBUG === '2') for (const i of order) console.error(`${best.right[i] ? '          R' : 'L'} ${lines[i]!.text.slice(0, 70)}`);
+  if (sure) return { kind: 'reorder', right: best.right };
+  return brokenNow >= Math.max(6, n / 8) ? { kind: 'unsure', broken: brokenNow } : { kind: 'keep' };
+}
+
+/** True when most lines come in runs of three or more without blank lines: a page given block by block. */
+function byBlocks(lines: Line[]): boolean {
+  const blocks = blocksOf(lines);
+  return blocks.filter((b) => b.length >= 3).reduce((k, b) => k + b.length, 0) >= lines.length * 0.6;
+}
+
+/** The runs of lines without a blank line between them, as lists of line indices. */
+function blocksOf(lines: Line[]): number[][] {
+  const blocks: number[][] = [[]];
+  lines.forEach((l, i) => {
+    blocks[blocks.length - 1]!.push(i);
+    if (l.blankAfter && i + 1 < lines.length) blocks.push([]);
+  });
+  return blocks;
+}
+
+interface Features {
+  /** Guillemets and brackets the line leaves open (positive) or closes that it did not open (negative). */
+  quotes: number;
+  /** Closes, before opening any, a guillemet or a bracket: it goes on from an earlier line. */
+  closesFirst: boolean;
+  /** The number of a numbered heading (`2.3.`), when the line is one. */
+  section?: number[];
+  /** The first and last words, for the language model. */
+  head: string[];
+  tail: string[];
+  /** Ends with a letter and a hyphen: a word cut at the line end. */
+  cut: boolean;
+  /** Ends on a comma or a word after which no sentence stops. */
+  open: boolean;
+  /** Ends a sentence. */
+  closed: boolean;
+  /** As long as a full line of the column. */
+  full: boolean;
+  /** Length of the first word; the longest line the column takes, a little less. */
+  firstWord: number;
+  room: number;
+  /** Starts with a lowercase letter (a sentence going on). */
+  lower: boolean;
+  /** Starts with a capital, a digit, a bullet or a quote: what can start a paragraph. */
+  upper: boolean;
+}
+
+function featuresOf(text: string, measure: number): Features {
+  const cut = /\p{L}-$/u.test(text);
+  let depth = 0;
+  let closesFirst = false;
+  for (const ch of text) {
+    if (ch === '«' || ch === '(') depth++;
+    else if (ch === '»' || ch === ')') {
+      if (depth === 0 && !closesFirst) closesFirst = true;
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  const tokens = sentenceTokens(text);
+  const section = numberedKinds[0]!.exec(text);
+  return {
+    section: section && text.length < 90 ? section[1]!.split('.').map(Number) : undefined,
+    quotes: depth,
+    closesFirst,
+    head: tokens.slice(0, 2),
+    tail: tokens.slice(-2),
+    cut,
+    open: !cut && (/,$/u.test(text) || (/\p{L}$/u.test(text) && isFunctionWord(lastWord(text)))),
+    closed: endsSentence(text),
+    full: text.length >= measure * 0.8,
+    firstWord: text.split(' ')[0]!.length,
+    room: measure * 0.92,
+    lower: /^\p{Ll}/u.test(text),
+    upper: /^[\p{Lu}\p{N}•–—«“(]/u.test(text),
+  };
+}
+
+/** A join that no text reads: a cut word, or a sentence left hanging, before a capital; a lowercase start after a sentence's end. */
+function isBroken(a: Features, b: Features): boolean {
+  return ((a.cut || a.open) && !b.lower) || (b.lower && (a.closed || !a.full));
+}
+
+/** How much likelier the language model finds the words across the join than the two ends read apart, bounded. */
+function modelJoin(model: LanguageModel, a: Features, b: Features): number {
+  if (!a.tail.length || !b.head.length || a.closed) return 0;
+  const gain = model.score([...a.tail, ...b.head]) - model.score(a.tail) - model.score(b.head);
+  return modelWeight * Math.max(-3, Math.min(3, gain));
+}
+
+/** The weight of the language model's view of a join, against the signs of `joinScore`. */
+const modelWeight = 0.5;
+
+/**
+ * How well line `b` reads after line `a` in one column (higher is better).
+ * @param adjacent `b` follows `a` in the extraction
+ */
+function joinScore(a: Features, b: Features, lineA: Line, adjacent: boolean): number {
+  let s = 0;
+  if (a.cut) s += b.lower ? 3 : -3;
+  else if (a.open) s += b.lower ? 2 : -2;
+  else if (a.closed) s += b.lower ? -2.5 : 0.5;
+  else if (a.full) s += b.lower ? 2 : -1.5;
+  else s += b.lower ? -1.5 : 0.5;
+  // A word goes to the next line only when it does not fit on this one.
+  if (b.lower && !a.cut && lineA.text.length + 1 + b.firstWord < a.room) s -= 1.5;
+  // A short line that is no sentence (a title, a label) has its text after it, not a numbered heading.
+  if (!a.full && !a.closed && !a.section && b.section) s -= 1;
+  // A heading is followed by its text or by a heading under it, not by the next one of its rank.
+  if (a.section && b.section && !(b.section.length > a.section.length && a.section.every((x, i) => x === b.section![i]))) s -= 2;
+  // A guillemet or a bracket left open is closed on the next line of its column, not of the other.
+  if (b.closesFirst) s += a.quotes > 0 ? 2 : -1.5;
+  else if (a.quotes > 0 && !a.closed) s -= 0.5;
+  // Lines the extraction kept together without a blank line are mostly one block of one column.
+  if (adjacent && !lineA.blankAfter) s += 0.5;
+  return s;
+}
+
+/**
+ * The best split of lines 0…n−1 into a left and a right sequence (each in the extraction's order),
+ * read left then right, by dynamic programming: for each choice of the right column's first line,
+ * the state after line i is its side and the last line of the other side.
+ * @param join the score of a line after another in one column
+ * @param opening the score of a line as the first of the page
+ * @returns which lines are the right column's and the score of that reading; undefined when no
+ *   split has a right column
+ */
+function bestSplit(n: number, join: (a: number, b: number) => number, opening: (b: number) => number, side: SideScore, cohesion: (i: number) => number, resume: Resume): { right: boolean[]; score: number } | undefined {
+  const scores = new Float64Array(n * n);
+  for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) if (a !== b) scores[a * n + b] = join(a, b);
+  const t = (a: number, b: number): number => scores[a * n + b]!;
+  // prefix[f]: lines 0…f−1 all on the left.
+  const prefix = new Float64Array(n + 1);
+  for (let f = 1; f <= n; f++) prefix[f] = (f === 1 ? opening(0) : prefix[f - 1]! + t(f - 2, f - 1)) + side(f - 1, false);
+
+  let best: { f: number; score: number } | undefined;
+  for (let f = 0; f < n; f++) {
+    const score = runSplit(n, f, t, opening, prefix[f]!, side, cohesion, resume).score;
+    if (!best || score > best.score) best = { f, score };
+  }
+  if (!best) return undefined;
+  const { right, score } = runSplit(n, best.f, t, opening, prefix[best.f]!, side, cohesion, resume, true);
+  return { right, score };
+}
+
+/**
+ * One dynamic programme: the right column starts at line f (lines before it are left).
+ * State (i, side of i, other): `other` is the last line of the other side, −1 for none.
+ */
+function runSplit(n: number, f: number, t: (a: number, b: number) => number, opening: (b: number) => number, start: number, side: SideScore, cohesion: (i: number) => number, resume: Resume, trace = false): { score: number; right: boolean[] } {
+  const width = n + 1;
+  const NEG = -Infinity;
+  // dp[side][other + 1] for the current i; side 0 = left, 1 = right.
+  let dp = [new Float64Array(width).fill(NEG), new Float64Array(width).fill(NEG)];
+  const back: Int32Array[] = [];
+  // Line f is the right column's first; the left one so far ends at f − 1 (none when f = 0).
+  dp[1]![f] = (f === 0 ? 0 : start) + side(f, true);
+  for (let i = f; i + 1 < n; i++) {
+    const next = [new Float64Array(width).fill(NEG), new Float64Array(width).fill(NEG)];
+    // back pointer: encoded previous state (side * width + other + 1)
+    const from = trace ? new Int32Array(2 * width).fill(-1) : undefined;
+    const toLeft = side(i + 1, false);
+    const toRight = side(i + 1, true);
+    const apart = cohesion(i);
+    for (let s = 0; s < 2; s++) {
+      const row = dp[s]!;
+      for (let o = 0; o < width; o++) {
+        const v = row[o]!;
+        if (v === NEG) continue;
+        const other = o - 1;
+        // i + 1 on the same side as i.
+        const same = v + t(i, i + 1) + (s === 1 ? toRight : toLeft);
+        if (same > next[s]![o]!) {
+          next[s]![o] = same;
+          if (from) from[s * width + o] = s * width + o;
+        }
+        // i + 1 on the other side: it follows that side's last line.
+        const otherSide = 1 - s;
+        const switched = v + apart + (otherSide === 1 ? toRight : toLeft) + (other >= 0 ? t(other, i + 1) + resume(other, i - other) : otherSide === 0 ? opening(i + 1) : NEG);
+        if (switched > next[otherSide]![i + 1]!) {
+          next[otherSide]![i + 1] = switched;
+          if (from) from[otherSide * width + i + 1] = s * width + o;
+        }
+      }
+    }
+    if (from) back.push(from);
+    dp = next;
+  }
+  // The column break: the last left line, then the right column's first line f.
+  let best = NEG;
+  let state = -1;
+  for (let s = 0; s < 2; s++) {
+    for (let o = 0; o < width; o++) {
+      const v = dp[s]![o]!;
+      if (v === NEG) continue;
+      const lastLeft = s === 0 ? n - 1 : o - 1;
+      if (lastLeft < 0) continue;
+      const total = v + t(lastLeft, f);
+      if (total > best) {
+        best = total;
+        state = s * width + o;
+      }
+    }
+  }
+  const right = new Array<boolean>(n).fill(false);
+  if (trace && state >= 0) {
+    for (let i = n - 1; i >= f; i--) {
+      right[i] = Math.floor(state / width) === 1;
+      if (i > f) state = back[i - f - 1]![state]!;
+    }
+  }
+  return { score: best, right };
+}
+
+/** A line's score for a side: 0, or a penalty where a numbered heading cannot be. */
+type SideScore = (line: number, right: boolean) => number;
+
+/** What a line resumed after a run of the other side's lines costs (see `judgePage`). */
+type Resume = (other: number, run: number) => number;
+
+/** What each line of a run beyond the first costs when the other column stopped mid-sentence (half as much otherwise). */
+const runWeight = 2;
+
+/** What putting a numbered heading on the wrong side costs: more than any reading gains. */
+const anchorWeight = 40;
+
+/** What parting two lines the extraction gave without a blank line between them costs. */
+const cohesionWeight = 1.5;
+
+/** Numbered headings (`2.3. Titre`) and captions (`Figure 4.2. …`): each kind counts up through a text. */
+const numberedKinds: readonly RegExp[] = [/^(\d+(?:\.\d+)+)\.?\s+\p{Lu}/u, /^(?:Figure|Tableau|Table|Exemple|Example)\s+(\d+(?:\.\d+)*)\.\s/u];
+
+/**
+ * The side of the numbered lines of a page that count out of order as extracted: in reading order
+ * each kind counts up, so the left column holds the lower numbers, the right one the higher. A
+ * line is fixed when every split of the numbers into two rising runs puts it on the same side.
+ * @returns line index → true for the right column; `none` when no split into two rising runs exists
+ */
+function numberedAnchors(texts: string[]): Map<number, boolean> | 'none' {
+  const anchors = new Map<number, boolean>();
+  for (const kind of numberedKinds) {
+    const items = texts.flatMap((t, line) => {
+      const m = kind.exec(t);
+      return m && t.length < 90 ? [{ line, value: m[1]!.split('.').map(Number) }] : [];
+    });
+    const rising = (list: typeof items): boolean => list.every((x, i) => i === 0 || compareNumbers(list[i - 1]!.value, x.value) < 0);
+    if (items.length < 2 || rising(items)) continue;
+    const sorted = [...items].sort((a, b) => compareNumbers(a.value, b.value));
+    const splits: number[] = [];
+    for (let k = 1; k < sorted.length; k++) {
+      const low = items.filter((x) => compareNumbers(x.value, sorted[k]!.value) < 0);
+      const high = items.filter((x) => compareNumbers(x.value, sorted[k]!.value) >= 0);
+      if (rising(low) && rising(high)) splits.push(k);
+    }
+    if (!splits.length) return 'none';
+    const lowest = Math.min(...splits);
+    const highest = Math.max(...splits);
+    sorted.forEach((x, k) => {
+      if (k < lowest) anchors.set(x.line, false);
+      else if (k >= highest) anchors.set(x.line, true);
+    });
+  }
+  return anchors;
+}
+
+/** How many pairs of successive numbered headings (`2.3.`, `2.4.1.`) go forward, less those that go back. */
+function headingsInOrder(texts: string[]): number {
+  const numbers = texts.flatMap((t) => {
+    const m = /^(\d+(?:\.\d+)+)\.?\s+\p{Lu}/u.exec(t);
+    return m && t.length < 80 ? [m[1]!.split('.').map(Number)] : [];
+  });
+  let score = 0;
+  for (let i = 1; i < numbers.length; i++) score += compareNumbers(numbers[i - 1]!, numbers[i]!) < 0 ? 1 : -1;
+  return score;
+}
+
+function compareNumbers(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? -1) - (b[i] ?? -1);
+    if (d) return d;
+  }
+  return 0;
+}
+
+/**
+ * The edits that move a page's right-column lines after its left-column ones: each run of right
+ * lines leaves its place (the left lines around it then join as the text asks), and all of them
+ * come back, in order, after the last left line.
+ */
+function reorderEdits(text: string, lines: Line[], right: boolean[], measure: number, page: number): Edit[] {
+  const sep = (a: Line, b: Line, adjacent: boolean): string => {
+    if (adjacent) return a.blankAfter ? '\n\n' : '\n';
+    const fa = featuresOf(a.text, measure);
+    const fb = featuresOf(b.text, measure);
+    return fb.lower && (fa.cut || fa.open || (fa.full && !fa.closed)) ? '\n' : '\n\n';
+  };
+  const left = lines.map((_, i) => i).filter((i) => !right[i]);
+  const moved = lines.map((_, i) => i).filter((i) => right[i]);
+  const lastLeft = left[left.length - 1]!;
+  const edits: Edit[] = [];
+  // Runs of right lines before the last left line: removed, the left lines on each side joined.
+  let i = 0;
+  while (i < lastLeft) {
+    if (!right[i]) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (right[j]) j++;
+    const before = i > 0 ? lines[i - 1]! : undefined;
+    const after = lines[j]!;
+    if (before) edits.push({ start: before.end, end: after.start, insert: sep(before, after, false) });
+    else edits.push({ start: lineStartOf(text, lines[i]!.start), end: lineStartOf(text, after.start), insert: '' });
+    i = j;
+  }
+  // The right column, after the last left line (replacing the right lines that followed it).
+  let body = '';
+  moved.forEach((k, n) => {
+    if (n > 0) body += sep(lines[moved[n - 1]!]!, lines[k]!, moved[n - 1]! + 1 === k);
+    body += lines[k]!.text;
+  });
+  const tail = lines[lines.length - 1]!;
+  const end = right[lines.length - 1] ? tail.end : lines[lastLeft]!.end;
+  edits.push({
+    start: lines[lastLeft]!.end,
+    end,
+    insert: sep(lines[lastLeft]!, lines[moved[0]!]!, false) + body,
+    finding: {
+      rule: 'columns',
+      severity: 'info',
+      message: `The two columns of page ${page} were read across by the extraction: ${moved.length} lines of the right-hand column were put after the left-hand one.`,
+    },
+  });
+  return edits;
+}
+
+function lineStartOf(text: string, at: number): number {
+  return Math.max(text.lastIndexOf('\n', at - 1), text.lastIndexOf('\f', at - 1)) + 1;
+}
