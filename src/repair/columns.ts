@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+const require = createRequire(import.meta.url);
 /**
  * Two-column pages read across: `pdftotext` (default mode) merges the lines of a page's two columns
  * by their height on the page, so the text goes left, right, left… a block or a line at a time.
@@ -56,7 +58,7 @@ export function restoreColumnOrder(text: string, context?: PassContext): PassRes
   let previous: Line | undefined;
   pages.forEach((lines, index) => {
     if (lines.length === 0) return;
-    const verdict = judgePage(lines, previous, measure, model);
+    const verdict = judgePage(lines, previous, measure, model, index === pages.length - 1);
     const page = index + 1;
     if (verdict.kind === 'reorder') {
       edits.push(...reorderEdits(text, lines, verdict.right, measure, page));
@@ -112,7 +114,7 @@ type Verdict = { kind: 'keep' } | { kind: 'unsure'; broken: number } | { kind: '
  * Whether a page's lines are two columns read across, and which lines are the right column's.
  * @param previous the last line of the page before (in reading order), for the first join
  */
-function judgePage(lines: Line[], previous: Line | undefined, measure: number, model?: LanguageModel): Verdict {
+function judgePage(lines: Line[], previous: Line | undefined, measure: number, model: LanguageModel | undefined, last: boolean): Verdict {
   const n = lines.length;
   const features = lines.map((l) => featuresOf(l.text, measure));
   const join = (a: number, b: number): number => joinScore(features[a]!, features[b]!, lines[a]!, a + 1 === b) + (model ? modelJoin(model, features[a]!, features[b]!) : 0);
@@ -138,17 +140,29 @@ function judgePage(lines: Line[], previous: Line | undefined, measure: number, m
   const head = (u: number): number => units[u]![0]!;
   const tail = (u: number): number => units[u]![units[u]!.length - 1]!;
   const side = (u: number, right: boolean): number => units[u]!.reduce((k, i) => k + (anchors.get(i) === undefined || anchors.get(i) === right ? 0 : -anchorWeight), 0);
-  const cohesion = (u: number): number => (lines[tail(u)]!.blankAfter ? 0 : -cohesionWeight);
-  // Lines merged by their height alternate while both columns hold text: a long run on one side
-  // means a gap in the other, the longer the less likely, and never in the middle of a sentence.
-  const resume = (other: number, run: number): number => {
-    if (units.length < n) return 0;
-    const f = features[other]!;
-    const mid = f.cut || f.open || (f.full && !f.closed);
-    return run > 1 ? -(mid ? runWeight : runWeight / 2) * (run - 1) : 0;
+  const cohesion = (u: number): number => (lines[tail(u)]!.blankAfter ? 0 : units.length < n ? -cohesionWeight : -cohesionWeight / 3);
+  // A numbered heading is set larger, with space around it.
+  const height = (u: number): number => units[u]!.reduce((k, i) => k + (features[i]!.section ? 2 : 1), 0);
+  // White space in a column falls between paragraphs, around headings, for figures: never in the
+  // middle of a sentence.
+  const gapCost = (u: number): number => {
+    const f = features[tail(u)]!;
+    return f.cut || f.open || (f.full && !f.closed) ? midGapWeight : gapWeight;
   };
-  const unitSplit = bestSplit(units.length, (a, b) => join(tail(a), head(b)), (b) => opening(head(b)), side, cohesion, resume);
-  if (!unitSplit) return brokenNow >= 6 ? { kind: 'unsure', broken: brokenNow } : { kind: 'keep' };
+  const unitSplit = bestSplit({ count: units.length, join: (a, b) => join(tail(a), head(b)), opening: (b) => opening(head(b)), side, cohesion, height, gapCost, endWeight: last ? 0 : endWeight });
+  if (process.env.COLTRUTH) {
+    const truth = JSON.parse(require('node:fs').readFileSync(process.env.COLTRUTH, 'utf8')) as Record<string, string[]>;
+    const g = globalThis as unknown as { seen?: Map<string, number> };
+    g.seen ??= new Map();
+    const labels = units.map((u) => {
+      const k = lines[u[0]!]!.text.replace(/\\/gu, '').replace(/\s+/gu, ' ');
+      const c = g.seen!.get(k) ?? 0;
+      g.seen!.set(k, c + 1);
+      const l = truth[k] ?? ['L'];
+      return l[Math.min(c, l.length - 1)] === 'R';
+    });
+    console.error(`TRUTH score ${scoreOf(units.length, labels, { count: units.length, join: (a, b) => join(tail(a), head(b)), opening: (b) => opening(head(b)), side, cohesion, height, gapCost, endWeight: 0, label: (a, b) => `${lines[tail(a)]!.text.slice(-30)} ⏎ ${lines[head(b)]!.text.slice(0, 30)} j=${join(tail(a), head(b)).toFixed(1)}` }).toFixed(1)} vs best ${unitSplit.score.toFixed(1)}`);
+  }
   // The joins inside the units are the same in both readings.
   const inside = units.reduce((k, u) => k + u.slice(1).reduce((m, i) => m + join(i - 1, i), 0), 0);
   const best = { score: unitSplit.score + inside, right: lines.map(() => false) };
@@ -197,6 +211,8 @@ interface Features {
   cut: boolean;
   /** Ends on a comma or a word after which no sentence stops. */
   open: boolean;
+  /** Ends on a comma (a list of names may go on with a capital). */
+  comma: boolean;
   /** Ends a sentence. */
   closed: boolean;
   /** As long as a full line of the column. */
@@ -232,6 +248,7 @@ function featuresOf(text: string, measure: number): Features {
     cut,
     open: !cut && (/,$/u.test(text) || (/\p{L}$/u.test(text) && isFunctionWord(lastWord(text)))),
     closed: endsSentence(text),
+    comma: /,$/u.test(text),
     full: text.length >= measure * 0.8,
     firstWord: text.split(' ')[0]!.length,
     room: measure * 0.92,
@@ -247,7 +264,8 @@ function isBroken(a: Features, b: Features): boolean {
 
 /** How much likelier the language model finds the words across the join than the two ends read apart, bounded. */
 function modelJoin(model: LanguageModel, a: Features, b: Features): number {
-  if (!a.tail.length || !b.head.length || a.closed) return 0;
+  // Only where a sentence may go on: after a title or a sentence's end the words say nothing.
+  if (!a.tail.length || !b.head.length || a.closed || !(a.cut || a.open || a.full)) return 0;
   const gain = model.score([...a.tail, ...b.head]) - model.score(a.tail) - model.score(b.head);
   return modelWeight * Math.max(-3, Math.min(3, gain));
 }
@@ -262,9 +280,9 @@ const modelWeight = 0.5;
 function joinScore(a: Features, b: Features, lineA: Line, adjacent: boolean): number {
   let s = 0;
   if (a.cut) s += b.lower ? 3 : -3;
-  else if (a.open) s += b.lower ? 2 : -2;
+  else if (a.open) s += b.lower ? 2 : a.comma ? -0.5 : -2;
   else if (a.closed) s += b.lower ? -2.5 : 0.5;
-  else if (a.full) s += b.lower ? 2 : -1.5;
+  else if (a.full) s += b.lower ? 2 : -0.5;
   else s += b.lower ? -1.5 : 0.5;
   // A word goes to the next line only when it does not fit on this one.
   if (b.lower && !a.cut && lineA.text.length + 1 + b.firstWord < a.room) s -= 1.5;
@@ -280,110 +298,139 @@ function joinScore(a: Features, b: Features, lineA: Line, adjacent: boolean): nu
   return s;
 }
 
-/**
- * The best split of lines 0…n−1 into a left and a right sequence (each in the extraction's order),
- * read left then right, by dynamic programming: for each choice of the right column's first line,
- * the state after line i is its side and the last line of the other side.
- * @param join the score of a line after another in one column
- * @param opening the score of a line as the first of the page
- * @returns which lines are the right column's and the score of that reading; undefined when no
- *   split has a right column
- */
-function bestSplit(n: number, join: (a: number, b: number) => number, opening: (b: number) => number, side: SideScore, cohesion: (i: number) => number, resume: Resume): { right: boolean[]; score: number } | undefined {
-  const scores = new Float64Array(n * n);
-  for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) if (a !== b) scores[a * n + b] = join(a, b);
-  const t = (a: number, b: number): number => scores[a * n + b]!;
-  // prefix[f]: lines 0…f−1 all on the left.
-  const prefix = new Float64Array(n + 1);
-  for (let f = 1; f <= n; f++) prefix[f] = (f === 1 ? opening(0) : prefix[f - 1]! + t(f - 2, f - 1)) + side(f - 1, false);
-
-  let best: { f: number; score: number } | undefined;
-  for (let f = 0; f < n; f++) {
-    const score = runSplit(n, f, t, opening, prefix[f]!, side, cohesion, resume).score;
-    if (!best || score > best.score) best = { f, score };
-  }
-  if (!best) return undefined;
-  const { right, score } = runSplit(n, best.f, t, opening, prefix[best.f]!, side, cohesion, resume, true);
-  return { right, score };
+/** What the solver needs to know of the units it splits. */
+interface SplitProblem {
+  count: number;
+  /** The score of unit `b` read after unit `a` in one column. */
+  join: (a: number, b: number) => number;
+  /** The score of unit `b` as the first of the page. */
+  opening: (b: number) => number;
+  side: SideScore;
+  /** What parting unit `u` from the next one costs. */
+  cohesion: (u: number) => number;
+  /** The height of a unit on the page, in lines. */
+  height: (u: number) => number;
+  /** What each line of white space after unit `u` in its column costs. */
+  gapCost: (u: number) => number;
+  label?: (a: number, b: number) => string;
+  /** What each line of difference between the columns' ends costs (0 on a text's last page). */
+  endWeight: number;
 }
 
+function scoreOf(n: number, right: boolean[], p: SplitProblem): number {
+  let v = p.opening(0) + p.side(0, right[0]!);
+  const cursor = [0, 0];
+  const last = [-1, -1];
+  let top = 0;
+  cursor[right[0] ? 1 : 0] = p.height(0);
+  last[right[0] ? 1 : 0] = 0;
+  for (let i = 1; i < n; i++) {
+    const s = right[i] ? 1 : 0;
+    const prev = right[i - 1] ? 1 : 0;
+    v += p.side(i, right[i]!);
+    const before = v;
+    if (s === prev) {
+      v += p.join(i - 1, i);
+      top = cursor[s]!;
+    } else {
+      v += p.cohesion(i - 1);
+      if (last[s]! >= 0) v += p.join(last[s]!, i) - Math.max(0, top - cursor[s]!) * p.gapCost(last[s]!);
+      top = Math.max(cursor[s]!, top);
+    }
+    if (process.env.COLTRACE && v - before < -1) console.error(`  ${(v - before).toFixed(1)} at ${i} ${s ? 'R' : 'L'} gap=${Math.max(0, top - cursor[s]!)} after ${last[s]} ${p.label?.(s === prev ? i - 1 : last[s]!, i)}`);
+    cursor[s] = top + p.height(i);
+    last[s] = i;
+  }
+  return v;
+}
+
+/** How far ahead or behind, in lines, one column's position is followed. */
+const maxLead = 10;
+
+/** What each line of white space the split needs between lines of a column costs. */
+const gapWeight = Number(process.env.GW ?? 0.5);
+
+/** What each line of difference between where the two columns end costs. */
+const endWeight = Number(process.env.EW ?? 1);
+
+/** The same inside a sentence. */
+const midGapWeight = Number(process.env.MW ?? 3);
+
 /**
- * One dynamic programme: the right column starts at line f (lines before it are left).
- * State (i, side of i, other): `other` is the last line of the other side, −1 for none.
+ * The best split of units 0…n−1 into a left and a right sequence (each in the extraction's order),
+ * read left then right, by dynamic programming. An extraction emits lines by their height on the
+ * page, so each column's position is followed: a unit starts where its column's previous one
+ * ended, or lower when the other column's last unit started lower; the white space this asks of
+ * a column is a cost. The state after unit i is its side, the last unit of the other side, and
+ * how far the other column's end is from unit i's start.
+ * @returns which units are the right column's, and the score of that reading
  */
-function runSplit(n: number, f: number, t: (a: number, b: number) => number, opening: (b: number) => number, start: number, side: SideScore, cohesion: (i: number) => number, resume: Resume, trace = false): { score: number; right: boolean[] } {
-  const width = n + 1;
+function bestSplit(p: SplitProblem): { right: boolean[]; score: number } {
+  const n = p.count;
+  const W = 2 * maxLead + 1;
+  const O = n + 1;
+  const size = n * 2 * O * W;
   const NEG = -Infinity;
-  // dp[side][other + 1] for the current i; side 0 = left, 1 = right.
-  let dp = [new Float64Array(width).fill(NEG), new Float64Array(width).fill(NEG)];
-  const back: Int32Array[] = [];
-  // Line f is the right column's first; the left one so far ends at f − 1 (none when f = 0).
-  dp[1]![f] = (f === 0 ? 0 : start) + side(f, true);
-  for (let i = f; i + 1 < n; i++) {
-    const next = [new Float64Array(width).fill(NEG), new Float64Array(width).fill(NEG)];
-    // back pointer: encoded previous state (side * width + other + 1)
-    const from = trace ? new Int32Array(2 * width).fill(-1) : undefined;
-    const toLeft = side(i + 1, false);
-    const toRight = side(i + 1, true);
-    const apart = cohesion(i);
+  const value = new Float64Array(size).fill(NEG);
+  const back = new Int32Array(size).fill(-1);
+  const key = (i: number, s: number, o: number, d: number): number => ((i * 2 + s) * O + (o + 1)) * W + (Math.max(-maxLead, Math.min(maxLead, d)) + maxLead);
+  const scores = new Float64Array(n * n);
+  for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) scores[a * n + b] = p.join(a, b);
+  // Unit 0 starts the page on the left; the right column, empty, is at the top (lead 0).
+  value[key(0, 0, -1, 0)] = p.opening(0) + p.side(0, false);
+  const put = (k: number, v: number, from: number): void => {
+    if (v > value[k]!) {
+      value[k] = v;
+      back[k] = from;
+    }
+  };
+  for (let i = 0; i + 1 < n; i++) {
+    const h = p.height(i);
+    const apart = p.cohesion(i);
     for (let s = 0; s < 2; s++) {
-      const row = dp[s]!;
-      for (let o = 0; o < width; o++) {
-        const v = row[o]!;
-        if (v === NEG) continue;
-        const other = o - 1;
-        // i + 1 on the same side as i.
-        const same = v + t(i, i + 1) + (s === 1 ? toRight : toLeft);
-        if (same > next[s]![o]!) {
-          next[s]![o] = same;
-          if (from) from[s * width + o] = s * width + o;
-        }
-        // i + 1 on the other side: it follows that side's last line.
-        const otherSide = 1 - s;
-        const switched = v + apart + (otherSide === 1 ? toRight : toLeft) + (other >= 0 ? t(other, i + 1) + resume(other, i - other) : otherSide === 0 ? opening(i + 1) : NEG);
-        if (switched > next[otherSide]![i + 1]!) {
-          next[otherSide]![i + 1] = switched;
-          if (from) from[otherSide * width + i + 1] = s * width + o;
+      const stay = p.side(i + 1, s === 1);
+      const move = p.side(i + 1, s === 0);
+      for (let o = -1; o < i; o++) {
+        for (let d = -maxLead; d <= maxLead; d++) {
+          const k = key(i, s, o, d);
+          const v = value[k]!;
+          if (v === NEG) continue;
+          // i + 1 on the same side: it starts where i ends; the other column is d − h ahead of it.
+          put(key(i + 1, s, o, d - h), v + scores[i * n + i + 1]! + stay, k);
+          // i + 1 on the other side: it starts where that column ended, or at i's start if lower.
+          const gap = o >= 0 ? Math.max(0, -d) * p.gapCost(o) : 0;
+          // The right column's first unit follows the left column's last: not known yet.
+          const join = o >= 0 ? scores[o * n + i + 1]! : 0;
+          put(key(i + 1, 1 - s, i, h - Math.max(d, 0)), v + join + move + apart - gap, k);
         }
       }
     }
-    if (from) back.push(from);
-    dp = next;
   }
-  // The column break: the last left line, then the right column's first line f.
   let best = NEG;
   let state = -1;
   for (let s = 0; s < 2; s++) {
-    for (let o = 0; o < width; o++) {
-      const v = dp[s]![o]!;
-      if (v === NEG) continue;
-      const lastLeft = s === 0 ? n - 1 : o - 1;
-      if (lastLeft < 0) continue;
-      const total = v + t(lastLeft, f);
-      if (total > best) {
-        best = total;
-        state = s * width + o;
+    for (let o = -1; o < n - 1; o++) {
+      for (let d = -maxLead; d <= maxLead; d++) {
+        const k = key(n - 1, s, o, d);
+        // Both columns of a full page end at its foot.
+        const v = value[k]! - p.endWeight * Math.abs(d - p.height(n - 1));
+        if (v > best) {
+          best = v;
+          state = k;
+        }
       }
     }
   }
   const right = new Array<boolean>(n).fill(false);
-  if (trace && state >= 0) {
-    for (let i = n - 1; i >= f; i--) {
-      right[i] = Math.floor(state / width) === 1;
-      if (i > f) state = back[i - f - 1]![state]!;
-    }
+  for (let i = n - 1; i >= 0 && state >= 0; i--) {
+    right[i] = Math.floor(state / W / O) % 2 === 1;
+    state = back[state]!;
   }
-  return { score: best, right };
+  return { right, score: best };
 }
 
 /** A line's score for a side: 0, or a penalty where a numbered heading cannot be. */
 type SideScore = (line: number, right: boolean) => number;
-
-/** What a line resumed after a run of the other side's lines costs (see `judgePage`). */
-type Resume = (other: number, run: number) => number;
-
-/** What each line of a run beyond the first costs when the other column stopped mid-sentence (half as much otherwise). */
-const runWeight = 2;
 
 /** What putting a numbered heading on the wrong side costs: more than any reading gains. */
 const anchorWeight = 40;
