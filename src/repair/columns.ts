@@ -1,5 +1,3 @@
-import { createRequire } from 'node:module';
-const require = createRequire(import.meta.url);
 /**
  * Two-column pages read across: `pdftotext` (default mode) merges the lines of a page's two columns
  * by their height on the page, so the text goes left, right, left… a block or a line at a time.
@@ -37,7 +35,10 @@ interface Line {
 }
 
 /** Above this many lines a page is left alone: the search grows as the cube of the count. */
-const maxLinesPerPage = 260;
+const maxLinesPerPage = 200;
+
+/** Fewest broken joins on a page without numbers out of order for the search to run. */
+const minBroken = 6;
 
 /** How much better the best order must read than the extracted one, at least. */
 const minGain = 6;
@@ -58,7 +59,7 @@ export function restoreColumnOrder(text: string, context?: PassContext): PassRes
   let previous: Line | undefined;
   pages.forEach((lines, index) => {
     if (lines.length === 0) return;
-    const verdict = judgePage(lines, previous, measure, model, index === pages.length - 1);
+    const verdict = judgePage(lines, previous, pages[index + 1]?.[0], measure, model);
     const page = index + 1;
     if (verdict.kind === 'reorder') {
       edits.push(...reorderEdits(text, lines, verdict.right, measure, page));
@@ -114,7 +115,7 @@ type Verdict = { kind: 'keep' } | { kind: 'unsure'; broken: number } | { kind: '
  * Whether a page's lines are two columns read across, and which lines are the right column's.
  * @param previous the last line of the page before (in reading order), for the first join
  */
-function judgePage(lines: Line[], previous: Line | undefined, measure: number, model: LanguageModel | undefined, last: boolean): Verdict {
+function judgePage(lines: Line[], previous: Line | undefined, next: Line | undefined, measure: number, model: LanguageModel | undefined): Verdict {
   const n = lines.length;
   const features = lines.map((l) => featuresOf(l.text, measure));
   const join = (a: number, b: number): number => joinScore(features[a]!, features[b]!, lines[a]!, a + 1 === b) + (model ? modelJoin(model, features[a]!, features[b]!) : 0);
@@ -125,44 +126,41 @@ function judgePage(lines: Line[], previous: Line | undefined, measure: number, m
   const anchorsFirst = numberedAnchors(lines.map((l) => l.text));
   if (brokenNow < 3 && !(anchorsFirst !== 'none' && anchorsFirst.size > 0)) return { kind: 'keep' };
   const words = lines.filter((l) => !/\s/u.test(l.text)).length;
-  if (n > maxLinesPerPage || words > n / 3) return brokenNow >= 6 ? { kind: 'unsure', broken: brokenNow } : { kind: 'keep' };
+  // Justified lines broken into single words (a word a line) are beyond a split of lines.
+  const outOfOrder = anchorsFirst !== 'none' && anchorsFirst.size > 0;
+  if (words > n / 3) return outOfOrder ? { kind: 'unsure', broken: brokenNow } : { kind: 'keep' };
+  // Without numbers out of order, only a page with many broken joins is worth the search.
+  if (n > maxLinesPerPage || (!outOfOrder && brokenNow < Math.max(minBroken, n / 8))) return { kind: 'keep' };
 
   const first = previous ? featuresOf(previous.text, measure) : undefined;
   const opening = (b: number): number => (first ? joinScore(first, features[b]!, previous!, false) : 0);
-  let current = opening(0);
-  for (let i = 0; i + 1 < n; i++) current += join(i, i + 1);
+  // How well an order of the lines reads, join by join.
+  const readingScore = (order: number[]): number => order.slice(1).reduce((k, b, i) => k + join(order[i]!, b), opening(order[0]!));
+  const current = readingScore(lines.map((_, i) => i));
 
   const anchors = anchorsFirst;
-  if (anchors === 'none') return brokenNow >= 6 ? { kind: 'unsure', broken: brokenNow } : { kind: 'keep' };
+  if (anchors === 'none') return { kind: 'keep' };
   // What is split: blocks when the extraction gave the page block by block (runs of lines without
   // a blank line are then one column's), else single lines.
-  const units = byBlocks(lines) ? blocksOf(lines) : lines.map((_, i) => [i]);
+  // A block is cut where its lines do not read on (a title over a sentence's second half).
+  const mode = byBlocks(lines, features) ? 'blocks' : 'lines';
+  const units = mode === 'blocks' ? blocksOf(lines).flatMap((b) => cutAt(b, (i) => startsElsewhere(features[i - 1]!, features[i]!))) : lines.map((_, i) => [i]);
   const head = (u: number): number => units[u]![0]!;
   const tail = (u: number): number => units[u]![units[u]!.length - 1]!;
   const side = (u: number, right: boolean): number => units[u]!.reduce((k, i) => k + (anchors.get(i) === undefined || anchors.get(i) === right ? 0 : -anchorWeight), 0);
-  const cohesion = (u: number): number => (lines[tail(u)]!.blankAfter ? 0 : units.length < n ? -cohesionWeight : -cohesionWeight / 3);
+  const cohesion = (u: number): number => (lines[tail(u)]!.blankAfter ? 0 : mode === 'blocks' ? -cohesionWeight : -cohesionWeight / 3);
   // A numbered heading is set larger, with space around it.
-  const height = (u: number): number => units[u]!.reduce((k, i) => k + (features[i]!.section ? 2 : 1), 0);
+  // Heights in half lines: where two columns' lines stand at one height, or half a line apart.
+  const height = (u: number): number => units[u]!.reduce((k, i) => k + (features[i]!.section ? 4 : 2), 0);
   // White space in a column falls between paragraphs, around headings, for figures: never in the
   // middle of a sentence.
+  const following = next ? featuresOf(next.text, measure) : undefined;
+  const closing = (u: number): number => (following ? joinScore(features[tail(u)]!, following, lines[tail(u)]!, false) : 0);
   const gapCost = (u: number): number => {
     const f = features[tail(u)]!;
-    return f.cut || f.open || (f.full && !f.closed) ? midGapWeight : gapWeight;
+    return f.cut || f.open || (f.full && !f.closed) ? midGapWeight[mode] : gapWeight[mode];
   };
-  const unitSplit = bestSplit({ count: units.length, join: (a, b) => join(tail(a), head(b)), opening: (b) => opening(head(b)), side, cohesion, height, gapCost, endWeight: last ? 0 : endWeight });
-  if (process.env.COLTRUTH) {
-    const truth = JSON.parse(require('node:fs').readFileSync(process.env.COLTRUTH, 'utf8')) as Record<string, string[]>;
-    const g = globalThis as unknown as { seen?: Map<string, number> };
-    g.seen ??= new Map();
-    const labels = units.map((u) => {
-      const k = lines[u[0]!]!.text.replace(/\\/gu, '').replace(/\s+/gu, ' ');
-      const c = g.seen!.get(k) ?? 0;
-      g.seen!.set(k, c + 1);
-      const l = truth[k] ?? ['L'];
-      return l[Math.min(c, l.length - 1)] === 'R';
-    });
-    console.error(`TRUTH score ${scoreOf(units.length, labels, { count: units.length, join: (a, b) => join(tail(a), head(b)), opening: (b) => opening(head(b)), side, cohesion, height, gapCost, endWeight: 0, label: (a, b) => `${lines[tail(a)]!.text.slice(-30)} ⏎ ${lines[head(b)]!.text.slice(0, 30)} j=${join(tail(a), head(b)).toFixed(1)}` }).toFixed(1)} vs best ${unitSplit.score.toFixed(1)}`);
-  }
+  const unitSplit = bestSplit({ count: units.length, join: (a, b) => join(tail(a), head(b)), opening: (b) => opening(head(b)), side, cohesion, height, gapCost, startGap: gapWeight[mode], closing, endWeight: next ? endWeight : 0 });
   // The joins inside the units are the same in both readings.
   const inside = units.reduce((k, u) => k + u.slice(1).reduce((m, i) => m + join(i - 1, i), 0), 0);
   const best = { score: unitSplit.score + inside, right: lines.map(() => false) };
@@ -171,20 +169,24 @@ function judgePage(lines: Line[], previous: Line | undefined, measure: number, m
   const brokenAfter = broken(order);
   // Numbers that count out of order prove the page was read across; without them, the reading
   // must be far better.
-  const gain = best.score - current;
-  const readsBetter = anchors.size > 0 ? gain >= 0 && brokenAfter <= brokenNow : gain >= Math.max(minGain, n / 12) && brokenAfter * 2 <= brokenNow;
+  const gain = readingScore(order) - current;
+  const readsBetter = anchors.size > 0 ? gain >= 0 && brokenAfter <= brokenNow : gain >= Math.max(minGain, n / 2) && brokenAfter * 4 <= brokenNow;
   const sure = readsBetter && headingsInOrder(order.map((i) => lines[i]!.text)) >= headingsInOrder(asExtracted.map((i) => lines[i]!.text));
-  if (process.env.COLDEBUG) console.error(`n=${n} brokenNow=${brokenNow} brokenAfter=${brokenAfter} current=${current.toFixed(1)} best=${best.score.toFixed(1)} right=${best.right.filter(Boolean).length} sure=${sure} anchors=${anchors.size} | ${lines[0]!.text.slice(0, 40)}`);
-  if (process.env.COLDEBUG === '3') for (const i of asExtracted) console.error(`SIDE\t${sure ? (best.right[i] ? 'R' : 'L') : '?'}\t${lines[i]!.text}`);
-  if (process.env.COLDEBUG === '2') for (const i of order) console.error(`${best.right[i] ? '          R' : 'L'} ${lines[i]!.text.slice(0, 70)}`);
+  if (process.env.COLDEBUG) for (const i of asExtracted) console.error(`SIDE\t${sure ? (best.right[i] ? "R" : "L") : "?"}\t${lines[i]!.text}`);
   if (sure) return { kind: 'reorder', right: best.right };
-  return brokenNow >= Math.max(6, n / 8) ? { kind: 'unsure', broken: brokenNow } : { kind: 'keep' };
+  // Numbers out of order prove a page read across; without them, a doubt is not worth a warning.
+  return anchors.size > 0 ? { kind: 'unsure', broken: brokenNow } : { kind: 'keep' };
 }
 
-/** True when most lines come in runs of three or more without blank lines: a page given block by block. */
-function byBlocks(lines: Line[]): boolean {
+/**
+ * True when the page was given block by block: most lines come in runs of three or more without
+ * blank lines, and hardly a join inside a run is broken (else the runs mix the columns' lines).
+ */
+function byBlocks(lines: Line[], features: Features[]): boolean {
   const blocks = blocksOf(lines);
-  return blocks.filter((b) => b.length >= 3).reduce((k, b) => k + b.length, 0) >= lines.length * 0.6;
+  const inner = blocks.flatMap((b) => b.slice(1));
+  const broken = inner.filter((i) => isBroken(features[i - 1]!, features[i]!)).length;
+  return blocks.filter((b) => b.length >= 3).reduce((k, b) => k + b.length, 0) >= lines.length * 0.6 && broken <= inner.length * 0.1;
 }
 
 /** The runs of lines without a blank line between them, as lists of line indices. */
@@ -195,6 +197,21 @@ function blocksOf(lines: Line[]): number[][] {
     if (l.blankAfter && i + 1 < lines.length) blocks.push([]);
   });
   return blocks;
+}
+
+/** A full line going on a sentence under a sentence's end or a short line (not the second line of a title). */
+function startsElsewhere(a: Features, b: Features): boolean {
+  return b.lower && (a.closed || (!a.full && b.full));
+}
+
+/** A run of line indices cut before each line where `cut` says so. */
+function cutAt(run: number[], cut: (line: number) => boolean): number[][] {
+  const parts: number[][] = [];
+  run.forEach((i, k) => {
+    if (k === 0 || cut(i)) parts.push([]);
+    parts[parts.length - 1]!.push(i);
+  });
+  return parts;
 }
 
 interface Features {
@@ -310,51 +327,31 @@ interface SplitProblem {
   cohesion: (u: number) => number;
   /** The height of a unit on the page, in lines. */
   height: (u: number) => number;
-  /** What each line of white space after unit `u` in its column costs. */
+  /** What each half line of white space after unit `u` in its column costs. */
   gapCost: (u: number) => number;
-  label?: (a: number, b: number) => string;
+  /** The same above the right column's first unit. */
+  startGap: number;
+  /** The score of the next page's first line after unit `u`. */
+  closing: (u: number) => number;
   /** What each line of difference between the columns' ends costs (0 on a text's last page). */
   endWeight: number;
 }
 
-function scoreOf(n: number, right: boolean[], p: SplitProblem): number {
-  let v = p.opening(0) + p.side(0, right[0]!);
-  const cursor = [0, 0];
-  const last = [-1, -1];
-  let top = 0;
-  cursor[right[0] ? 1 : 0] = p.height(0);
-  last[right[0] ? 1 : 0] = 0;
-  for (let i = 1; i < n; i++) {
-    const s = right[i] ? 1 : 0;
-    const prev = right[i - 1] ? 1 : 0;
-    v += p.side(i, right[i]!);
-    const before = v;
-    if (s === prev) {
-      v += p.join(i - 1, i);
-      top = cursor[s]!;
-    } else {
-      v += p.cohesion(i - 1);
-      if (last[s]! >= 0) v += p.join(last[s]!, i) - Math.max(0, top - cursor[s]!) * p.gapCost(last[s]!);
-      top = Math.max(cursor[s]!, top);
-    }
-    if (process.env.COLTRACE && v - before < -1) console.error(`  ${(v - before).toFixed(1)} at ${i} ${s ? 'R' : 'L'} gap=${Math.max(0, top - cursor[s]!)} after ${last[s]} ${p.label?.(s === prev ? i - 1 : last[s]!, i)}`);
-    cursor[s] = top + p.height(i);
-    last[s] = i;
-  }
-  return v;
-}
 
-/** How far ahead or behind, in lines, one column's position is followed. */
-const maxLead = 10;
+/** How far ahead or behind, in half lines, one column's position is followed. */
+const maxLead = 16;
 
-/** What each line of white space the split needs between lines of a column costs. */
-const gapWeight = Number(process.env.GW ?? 0.5);
+/**
+ * What each half line of white space the split needs in a column costs, between lines and between
+ * blocks: lines read across go left, right, left… at a steady pace, while blocks come whole.
+ */
+const gapWeight = { lines: 1, blocks: 0.1 };
 
-/** What each line of difference between where the two columns end costs. */
-const endWeight = Number(process.env.EW ?? 1);
+/** What each half line of difference between where the two columns end costs. */
+const endWeight = 0.5;
 
 /** The same inside a sentence. */
-const midGapWeight = Number(process.env.MW ?? 3);
+const midGapWeight = { lines: 3, blocks: 1.5 };
 
 /**
  * The best split of units 0…n−1 into a left and a right sequence (each in the extraction's order),
@@ -367,24 +364,47 @@ const midGapWeight = Number(process.env.MW ?? 3);
  */
 function bestSplit(p: SplitProblem): { right: boolean[]; score: number } {
   const n = p.count;
-  const W = 2 * maxLead + 1;
-  const O = n + 1;
-  const size = n * 2 * O * W;
-  const NEG = -Infinity;
-  const value = new Float64Array(size).fill(NEG);
-  const back = new Int32Array(size).fill(-1);
-  const key = (i: number, s: number, o: number, d: number): number => ((i * 2 + s) * O + (o + 1)) * W + (Math.max(-maxLead, Math.min(maxLead, d)) + maxLead);
   const scores = new Float64Array(n * n);
   for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) scores[a * n + b] = p.join(a, b);
-  // Unit 0 starts the page on the left; the right column, empty, is at the top (lead 0).
-  value[key(0, 0, -1, 0)] = p.opening(0) + p.side(0, false);
+  let best: { right: boolean[]; score: number } = { right: new Array<boolean>(n).fill(false), score: -Infinity };
+  // The right column starts near the top of the page, so among the first units.
+  for (let f = 1; f < Math.min(n, maxRightStart + 1); f++) {
+    const found = splitFrom(p, f, scores);
+    if (found.score > best.score) best = found;
+  }
+  return best;
+}
+
+/** The units the right column may start at, at most (it starts at the top of the page). */
+const maxRightStart = 8;
+
+/** `bestSplit` with the right column starting at unit f (the units before it are on the left). */
+function splitFrom(p: SplitProblem, f: number, scores: Float64Array): { right: boolean[]; score: number } {
+  const n = p.count;
+  const W = 2 * maxLead + 1;
+  const O = n + 1;
+  const NEG = -Infinity;
+  const value = new Float64Array(n * 2 * O * W).fill(NEG);
+  const back = new Int32Array(n * 2 * O * W).fill(-1);
+  const key = (i: number, s: number, o: number, d: number): number => ((i * 2 + s) * O + (o + 1)) * W + (Math.max(-maxLead, Math.min(maxLead, d)) + maxLead);
   const put = (k: number, v: number, from: number): void => {
     if (v > value[k]!) {
       value[k] = v;
       back[k] = from;
     }
   };
-  for (let i = 0; i + 1 < n; i++) {
+  // Units before f read on the left, from the top; the right column, empty, is at the top.
+  let start = p.opening(0) + p.side(0, false);
+  let top = 0;
+  for (let i = 1; i < f; i++) {
+    start += scores[(i - 1) * n + i]! + p.side(i, false);
+    top += p.height(i - 1);
+  }
+  // Unit f starts the right column at the top, beside unit f − 1 (whose start is `top`).
+  const hLast = p.height(f - 1);
+  // It is emitted after them, so it starts no higher than unit f − 1: white space above it.
+  value[key(f, 1, f - 1, hLast)] = start + p.side(f, true) + p.cohesion(f - 1) - top * p.startGap;
+  for (let i = f; i + 1 < n; i++) {
     const h = p.height(i);
     const apart = p.cohesion(i);
     for (let s = 0; s < 2; s++) {
@@ -397,11 +417,12 @@ function bestSplit(p: SplitProblem): { right: boolean[]; score: number } {
           if (v === NEG) continue;
           // i + 1 on the same side: it starts where i ends; the other column is d − h ahead of it.
           put(key(i + 1, s, o, d - h), v + scores[i * n + i + 1]! + stay, k);
-          // i + 1 on the other side: it starts where that column ended, or at i's start if lower.
-          const gap = o >= 0 ? Math.max(0, -d) * p.gapCost(o) : 0;
-          // The right column's first unit follows the left column's last: not known yet.
-          const join = o >= 0 ? scores[o * n + i + 1]! : 0;
-          put(key(i + 1, 1 - s, i, h - Math.max(d, 0)), v + join + move + apart - gap, k);
+          // i + 1 on the other side: it starts where that column ended, or at i's start if lower;
+          // after a right-hand line, a left-hand one is lower (at one height the left comes first).
+          if (o < 0) continue;
+          const tie = s === 1 ? 1 : 0;
+          const gap = (Math.max(d, tie) - d) * p.gapCost(o);
+          put(key(i + 1, 1 - s, i, h - Math.max(d, tie)), v + scores[o * n + i + 1]! + move + apart - gap, k);
         }
       }
     }
@@ -410,10 +431,16 @@ function bestSplit(p: SplitProblem): { right: boolean[]; score: number } {
   let state = -1;
   for (let s = 0; s < 2; s++) {
     for (let o = -1; o < n - 1; o++) {
+      const lastLeft = s === 0 ? n - 1 : o;
+      const lastRight = s === 1 ? n - 1 : o;
+      if (lastLeft < 0 || lastRight < 0) continue;
+      // The column break: the right column's first unit after the left column's last.
+      const ends = p.join(lastLeft, f) + p.closing(lastRight);
       for (let d = -maxLead; d <= maxLead; d++) {
         const k = key(n - 1, s, o, d);
+        if (value[k] === NEG) continue;
         // Both columns of a full page end at its foot.
-        const v = value[k]! - p.endWeight * Math.abs(d - p.height(n - 1));
+        const v = value[k]! + ends - p.endWeight * Math.abs(d - p.height(n - 1));
         if (v > best) {
           best = v;
           state = k;
@@ -422,7 +449,7 @@ function bestSplit(p: SplitProblem): { right: boolean[]; score: number } {
     }
   }
   const right = new Array<boolean>(n).fill(false);
-  for (let i = n - 1; i >= 0 && state >= 0; i--) {
+  for (let i = n - 1; i >= f && state >= 0; i--) {
     right[i] = Math.floor(state / W / O) % 2 === 1;
     state = back[state]!;
   }
