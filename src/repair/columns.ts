@@ -155,7 +155,8 @@ function judgePage(lines: Line[], previous: Line | undefined, next: Line | undef
   // White space in a column falls between paragraphs, around headings, for figures: never in the
   // middle of a sentence.
   const following = next ? featuresOf(next.text, measure) : undefined;
-  const closing = (u: number): number => (following ? joinScore(features[tail(u)]!, following, lines[tail(u)]!, false) : 0);
+  // On the text's last page, nothing follows: a text does not end on a heading.
+  const closing = (u: number): number => (following ? joinScore(features[tail(u)]!, following, lines[tail(u)]!, false) : features[tail(u)]!.section ? -3 : 0);
   const gapCost = (u: number): number => {
     const f = features[tail(u)]!;
     return f.cut || f.open || (f.full && !f.closed) ? midGapWeight[mode] : gapWeight[mode];
@@ -172,7 +173,6 @@ function judgePage(lines: Line[], previous: Line | undefined, next: Line | undef
   const gain = readingScore(order) - current;
   const readsBetter = anchors.size > 0 ? gain >= 0 && brokenAfter <= brokenNow : gain >= Math.max(minGain, n / 2) && brokenAfter * 4 <= brokenNow;
   const sure = readsBetter && headingsInOrder(order.map((i) => lines[i]!.text)) >= headingsInOrder(asExtracted.map((i) => lines[i]!.text));
-  if (process.env.COLDEBUG) for (const i of asExtracted) console.error(`SIDE\t${sure ? (best.right[i] ? "R" : "L") : "?"}\t${lines[i]!.text}`);
   if (sure) return { kind: 'reorder', right: best.right };
   // Numbers out of order prove a page read across; without them, a doubt is not worth a warning.
   return anchors.size > 0 ? { kind: 'unsure', broken: brokenNow } : { kind: 'keep' };
