@@ -173,7 +173,8 @@ function judgePage(lines: Line[], previous: Line | undefined, next: Line | undef
   const gain = readingScore(order) - current;
   const readsBetter = anchors.size > 0 ? gain >= 0 && brokenAfter <= brokenNow : gain >= Math.max(minGain, n / 2) && brokenAfter * 4 <= brokenNow;
   const sure = readsBetter && headingsInOrder(order.map((i) => lines[i]!.text)) >= headingsInOrder(asExtracted.map((i) => lines[i]!.text));
-  if (sure) return { kind: 'reorder', right: best.right };
+  // A split that leaves a side empty is the page as it was.
+  if (sure && best.right.includes(true) && best.right.includes(false)) return { kind: 'reorder', right: best.right };
   // Numbers out of order prove a page read across; without them, a doubt is not worth a warning.
   return anchors.size > 0 ? { kind: 'unsure', broken: brokenNow } : { kind: 'keep' };
 }
