@@ -1,23 +1,30 @@
 /**
  * Two-column pages read across: `pdftotext` (default mode) merges the lines of a page's two columns
- * by their height on the page, so the text goes left, right, left… a block or a line at a time.
+ * by their height on the page, so the text goes left, right, left… a line or a block at a time.
  * This pass finds such pages and, when it is sure, puts the left column first and the right one
- * after it, with one diagnostic per page it reorders; when a page looks read across but no order
- * is convincing, it leaves the page and says so.
+ * after it, with one diagnostic per page it reorders; when a page's numbered headings prove it was
+ * read across but no order is convincing, it leaves the page and says so.
  *
  * What the text itself shows, line by line: a line that ends on a hyphen, a comma or a word after
  * which French cannot stop (`de`, `la`, `et`) goes on in the next line of its column, which starts
- * with a lowercase word; a line that ends a sentence is followed by a capital; a paragraph's last
- * line is short. An extraction keeps the order of each column's lines, so the reading order is a
- * split of the page's lines into two sequences in their order — the left column, then the right —
- * and the split whose joins read best is found by dynamic programming over the page. It is taken
- * only when it reads far better than the page as extracted, with far fewer broken joins, and the
- * section numbers it puts in order do not go backwards.
+ * with a lowercase word (a word carried over only where it did not fit on the line above); a line
+ * that ends a sentence is followed by a capital; a guillemet or a bracket left open is closed on
+ * the next line; numbered headings (`2.3.`) and captions count up, so where they come out of order
+ * the lower ones are the left column's. An extraction keeps the order of each column's lines and
+ * emits lines by their height, so the reading order is a split of the page's lines into two
+ * sequences in their order, each column's lines keeping pace down the page (white space in a
+ * column falls between paragraphs, never inside a sentence). The split that reads best is found by
+ * dynamic programming over the page, on lines, or on blocks when the extraction gave the page
+ * block by block. It is taken when the page's numbers were out of order and the split reads no
+ * worse, or when it reads far better with far fewer broken joins; never when it puts numbered
+ * headings out of order.
  *
- * Not for: pages of more than two columns, or pages whose justified lines were broken into single
- * words (left with a warning), tables (rows of cells are not prose and give no signal).
+ * Not for: pages of more than two columns, pages whose justified lines were broken into single
+ * words, tables (rows of cells give no signal). Two columns of equal paragraphs whose words say
+ * nothing of their order can still be swapped: the diagnostic names each page reordered.
  * Needs the pages: runs after `page-furniture.ts`, which leaves the page breaks as form feeds and
- * takes out running heads that would sit between the columns.
+ * takes out running heads that would sit between the columns, and after `page-notes.ts`, which
+ * takes the notes out of the page foot.
  */
 import { endsSentence, lastWord } from '../language/fr/sentence.ts';
 import { isFunctionWord } from '../language/fr/words.ts';
@@ -216,7 +223,7 @@ function cutAt(run: number[], cut: (line: number) => boolean): number[][] {
 }
 
 interface Features {
-  /** Guillemets and brackets the line leaves open (positive) or closes that it did not open (negative). */
+  /** Guillemets and brackets the line leaves open. */
   quotes: number;
   /** Closes, before opening any, a guillemet or a bracket: it goes on from an earlier line. */
   closesFirst: boolean;
@@ -240,8 +247,6 @@ interface Features {
   room: number;
   /** Starts with a lowercase letter (a sentence going on). */
   lower: boolean;
-  /** Starts with a capital, a digit, a bullet or a quote: what can start a paragraph. */
-  upper: boolean;
 }
 
 function featuresOf(text: string, measure: number): Features {
@@ -271,7 +276,6 @@ function featuresOf(text: string, measure: number): Features {
     firstWord: text.split(' ')[0]!.length,
     room: measure * 0.92,
     lower: /^\p{Ll}/u.test(text),
-    upper: /^[\p{Lu}\p{N}•–—«“(]/u.test(text),
   };
 }
 
