@@ -470,8 +470,8 @@ const anchorWeight = 40;
 /** What parting two lines the extraction gave without a blank line between them costs. */
 const cohesionWeight = 1.5;
 
-/** Numbered headings (`2.3. Titre`) and captions (`Figure 4.2. …`): each kind counts up through a text. */
-const numberedKinds: readonly RegExp[] = [/^(\d+(?:\.\d+)+)\.?\s+\p{Lu}/u, /^(?:Figure|Tableau|Table|Exemple|Example)\s+(\d+(?:\.\d+)*)\.\s/u];
+/** Numbered headings (`2.3. Titre`) and captions (`Figure 4.2. …`, `Figure 7` alone): each kind counts up through a text. */
+const numberedKinds: readonly RegExp[] = [/^(\d+(?:\.\d+)+)\.?\s+\p{Lu}/u, /^(?:Figure|Tableau|Table|Exemple|Example)\s+(\d+(?:\.\d+)*)(?:\.\s|$)/u];
 
 /**
  * The side of the numbered lines of a page that count out of order as extracted: in reading order
