@@ -62,6 +62,7 @@ export const rules = {
   'font-control-code': { source: 'repair/glyphs', severity: 'info', description: 'An invisible control character with no text meaning (a glyph of a TeX math font) was removed.', doc: '#repairs' },
   'page-furniture': { source: 'repair/page-furniture', severity: 'info', description: 'A running head or foot or a page number of a PDF was removed from the text.', doc: '#repairs' },
   debris: { source: 'repair/debris', severity: 'info', description: "A line of extraction debris (a table of contents' entry, a figure's labels, a lone symbol) was removed.", doc: '#repairs' },
+  columns: { source: 'repair/columns', severity: 'info', description: 'The two columns of a PDF page, read across by the extraction, were put back in reading order (a warning when the page looks read across but no order is sure).', doc: '#repairs' },
   'page-note': { source: 'repair/page-notes', severity: 'info', description: 'A footnote printed at the foot of a PDF page was moved to its call as a Markdown footnote.', doc: '#repairs' },
   'dropped-hyphen': { source: 'repair/dropped-hyphens', severity: 'info', description: 'A hyphen the extraction dropped where it joined a hyphenated line was restored, or a doubt was reported.', doc: '#repairs' },
   'split-address': { source: 'repair/blocks', severity: 'info', description: 'An address or a path cut at a line end was joined without a space.', doc: '#repairs' },

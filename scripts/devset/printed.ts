@@ -87,6 +87,10 @@ const styles: PageStyle[] = [
   { name: 'w-a5-c059-dashes', printer: 'weasyprint', size: 'A5', margin: '14mm 12mm 17mm', font: 'C059', fontSize: '10pt', justify: true, hyphenate: true, head: 'book', folio: { place: 'bottom', form: '– n –' }, links: 'none', notes: 'footnote', headingSize: '18pt' },
   { name: 'w-letter-two-columns', printer: 'weasyprint', size: 'letter', margin: '20mm 18mm', font: 'DejaVu Serif', fontSize: '9pt', justify: true, hyphenate: true, head: 'chapter', folio: { place: 'bottom', form: 'n' }, links: 'footnote', notes: 'footnote', columns: 2, headingSize: '16pt', split: 'tune' },
   { name: 'a4-roman-two-columns', printer: 'chrome', size: 'A4', margin: '18mm 16mm', font: 'Nimbus Roman', fontSize: '10pt', justify: true, hyphenate: false, head: 'book', folio: { place: 'outer-top', form: 'n' }, links: 'inline', notes: 'endnotes', columns: 2, headingSize: '16pt', split: 'tune' },
+  // Two more two-column styles for tuning, ragged right, so that a column pass is not fitted to
+  // the two justified ones above.
+  { name: 'a4-sans-two-columns', printer: 'chrome', size: 'A4', margin: '20mm 17mm', font: 'Nimbus Sans', fontSize: '9.5pt', justify: false, hyphenate: false, head: 'chapter', folio: { place: 'bottom', form: 'n / N' }, links: 'none', notes: 'endnotes', columns: 2, headingSize: '17pt', split: 'tune' },
+  { name: 'w-a4-sans-two-columns', printer: 'weasyprint', size: 'A4', margin: '19mm 15mm', font: 'DejaVu Sans', fontSize: '8.5pt', justify: false, hyphenate: false, head: 'book', folio: { place: 'top', form: 'Page n' }, links: 'inline', notes: 'footnote', columns: 2, headingSize: '15pt', split: 'tune' },
 ];
 
 /** About this many words per printed case (whole blocks, cut after a block). */

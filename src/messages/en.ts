@@ -140,6 +140,7 @@ export const en: Messages = {
     'font-control-code': 'invisible control code of a font removed',
     'page-furniture': 'running head or page number removed',
     debris: 'extraction debris removed',
+    columns: 'two columns put back in reading order',
     'page-note': 'footnote moved from the page foot to its call',
     'dropped-hyphen': 'hyphen dropped by the extraction restored',
     'split-address': 'address cut at a line end rejoined',

@@ -143,6 +143,7 @@ export const fr: Messages = {
     'font-control-code': 'code de contrôle invisible d’une police retiré',
     'page-furniture': 'titre courant ou numéro de page retiré',
     debris: 'débris d’extraction retiré',
+    columns: 'deux colonnes remises dans l’ordre de lecture',
     'page-note': 'note de bas de page rattachée à son appel',
     'dropped-hyphen': 'trait d’union perdu à l’extraction rétabli',
     'split-address': 'adresse coupée en fin de ligne recollée',

@@ -365,9 +365,18 @@ function findHeadingEchoes(edge: PageLine[], all: PageLine[], printed: Map<numbe
     const key = titleKey(l.text);
     // The heading itself is not its own echo: another line must have the same words.
     if (key.length < 4 || !echoesHeading(key, keys) || (titles.has(key) && !other(key, l.text))) continue;
+    // A numbered head repeats its own section (`2.3. Options` over `2.3. Options`), not another
+    // section of the same name (`2.4. Options`): sections of a manual often share their titles.
+    const number = leadingNumber(l.text);
+    if (!capitals && number && ![...(titles.get(key) ?? [])].some((t) => t !== l.text && leadingNumber(t) === number)) continue;
     const glued = new RegExp(`\\D${printed.get(l.page)}$`, 'u').test(l.text);
     found.set(l, `a running head repeating the title of the section${glued ? ', with the page number' : ''}`);
   }
+}
+
+/** The section number a line starts with (`2.3` of `2.3. Options`), if any. */
+function leadingNumber(text: string): string | undefined {
+  return /^(\d{1,2}(?:\.\d{1,3})*)\.?\s/u.exec(text)?.[1];
 }
 
 function isCapitals(text: string): boolean {

@@ -26,6 +26,7 @@ import { repairGlyphs } from './glyphs.ts';
 import { removePageFurniture } from './page-furniture.ts';
 import { removeDebris } from './debris.ts';
 import { movePageNotes } from './page-notes.ts';
+import { restoreColumnOrder } from './columns.ts';
 import { restoreDroppedHyphens } from './dropped-hyphens.ts';
 import { applyEdits, fromSource, type Edit } from './mapped-text.ts';
 import { protectedRanges } from './markdown-protect.ts';
@@ -54,6 +55,8 @@ export const passes: readonly PassDefinition[] = [
   { id: 'page-furniture', run: removePageFurniture },
   { id: 'debris', run: removeDebris },
   { id: 'page-notes', run: movePageNotes },
+  // After the notes left the page foot: what stays on a page is its columns.
+  { id: 'columns', run: restoreColumnOrder },
   { id: 'dropped-hyphens', run: restoreDroppedHyphens },
   { id: 'web-clutter', run: unlessPaged(removeWebClutter) },
   { id: 'displaced-bold', run: repairDisplacedBold, switchable: 'displaced-bold' },
