@@ -3,7 +3,7 @@
  * (`src/language/fr/class-transitions.json`) from French prose: the TUNE part of the
  * development set only, never its test part. Expectation–maximization over the lexicon's
  * readings (see `estimateClassModel`); what it learns is how French orders word classes
- * (article → noun, infinitive → article…), twenty-four numbers a row, nothing of any text.
+ * (article → noun, infinitive → article…), one number per pair of classes, nothing of any text.
  *
  *   npx tsx scripts/derive-class-transitions.ts [--set /work/devset/prose/tune.jsonl] [--iterations 12]
  */
