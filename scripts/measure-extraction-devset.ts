@@ -4,7 +4,11 @@
  * written on, repaired and extracted as an edition of their own, scored against the hand
  * annotations. Prints numbers and, with `--verbose`, every miss and every error; never fails.
  *
- *   npx tsx scripts/measure-extraction-devset.ts [--part tune|test|all] [--verbose]
+ *   npx tsx scripts/measure-extraction-devset.ts [--part tune|test|all] [--only REGEX] [--verbose]
+ *
+ * `--only REGEX` measures the documents whose key matches (e.g. `'^(man|lo|kicad)-'`, the part's
+ * latest additions); an annotated meaning counts then when its term and one of its wordings occur in
+ * those texts.
  *
  * Glossary: an acronym meaning is right when a text expansion of the entry is one of the accepted
  * wordings; an entry whose expansion is none of them is a wrong expansion (or a noise entry, when
@@ -34,6 +38,7 @@ interface Annotation {
 const args = process.argv.slice(2);
 const part = args.includes('--part') ? args[args.indexOf('--part') + 1]! : 'all';
 const verbose = args.includes('--verbose');
+const only = args.includes('--only') ? new RegExp(args[args.indexOf('--only') + 1]!) : undefined;
 const parts = part === 'all' ? ['tune', 'test'] : [part];
 const lexicon = await loadFrenchLexicon();
 
@@ -46,24 +51,45 @@ const norm = (s: string): string =>
     .replace(/\s+/g, ' ')
     .trim();
 const pct = (n: number, d: number): string => (d ? `${((100 * n) / d).toFixed(1)} %` : '—');
+/** Whether `text` holds `wording` with `term` as a word less than 150 characters away. */
+function near(text: string, wording: string, term: string): boolean {
+  const word = new RegExp(`(?:^|[^\\p{L}\\p{N}])${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u');
+  for (let i = text.indexOf(wording); i >= 0; i = text.indexOf(wording, i + 1)) {
+    if (word.test(text.slice(Math.max(0, i - 150), i + wording.length + 150))) return true;
+  }
+  return false;
+}
 const compatible = (a: string, b: string): boolean => a.startsWith(b) || b.startsWith(a);
 
 /** The documents of a part, repaired the way a build repairs them, ready for extraction. */
-function prepare(annotation: Annotation): { docs: ExtractionDocument[]; keyOf: Map<string, string> } {
-  const texts = Object.entries(annotation.documents).map(([key, id]) => ({ key, ...loadDevsetText(id) }));
+function prepare(annotation: Annotation): { docs: ExtractionDocument[]; texts: string[] } {
+  const texts = Object.entries(annotation.documents)
+    .filter(([key]) => !only || only.test(key))
+    .map(([key, id]) => ({ key, ...loadDevsetText(id) }));
   const corpus = buildCorpusStats(texts.map((t) => t.text));
-  const keyOf = new Map<string, string>();
   const docs = texts.map((t): ExtractionDocument => {
     const repaired = normalizeText(t.text, t.key, { lexicon, corpus });
-    keyOf.set(t.key, t.key);
     return { id: t.key, file: t.id, title: t.key, text: readDocumentText(repaired.markdown), ownTitle: repaired.meta.title, locate: () => ({ line: 1, column: 1 }) };
   });
-  return { docs, keyOf };
+  return { docs, texts: texts.map((t) => t.text) };
 }
 
 for (const name of parts) {
   const annotation: Annotation = JSON.parse(readFileSync(new URL(`../tests/fixtures/extract/devset/${name}.json`, import.meta.url), 'utf8'));
-  const { docs } = prepare(annotation);
+  const { docs, texts: raw } = prepare(annotation);
+  if (only) {
+    // The acronyms are annotated for the whole part: keep those the selected texts name.
+    const kept = Object.keys(annotation.documents).filter((k) => only.test(k));
+    // A meaning counts when a selected text holds one of its wordings beside its term, as a definition does.
+    const folded = raw.map(norm);
+    annotation.acronyms = Object.fromEntries(
+      Object.entries(annotation.acronyms)
+        .map(([term, list]): [string, string[]] => [term, list.filter((m) => m.split('|').some((w) => folded.some((t, k) => raw[k]!.includes(term) && near(t, norm(w), norm(term)))))])
+        .filter(([, list]) => list.length),
+    );
+    annotation.events = annotation.events.filter((e) => kept.includes(e.document));
+    annotation.merges = annotation.merges.filter((g) => g.documents.every((d) => kept.includes(d)));
+  }
   const extraction = extractEdition(docs, [], lexicon);
   console.log(`\n== ${name}: ${docs.length} documents`);
 
