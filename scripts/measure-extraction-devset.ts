@@ -77,16 +77,14 @@ function prepare(annotation: Annotation): { docs: ExtractionDocument[]; texts: s
 for (const name of parts) {
   const annotation: Annotation = JSON.parse(readFileSync(new URL(`../tests/fixtures/extract/devset/${name}.json`, import.meta.url), 'utf8'));
   const { docs, texts: raw } = prepare(annotation);
+  const meanings = Object.entries(annotation.acronyms).flatMap(([term, list]) => list.map((m, i) => ({ term, i, accepted: m.split('|').map(norm) })));
+  // The meanings the figure counts: all, or with `--only` (the acronyms are annotated for the whole
+  // part) those a selected text holds, one of its wordings beside its term, as a definition does,
+  // and those found.
+  const folded = raw.map(norm);
+  const counted = new Set(meanings.filter((m) => !only || m.accepted.some((w) => folded.some((t, k) => raw[k]!.includes(m.term) && near(t, w, norm(m.term))))).map((m) => `${m.term}#${m.i}`));
   if (only) {
-    // The acronyms are annotated for the whole part: keep those the selected texts name.
     const kept = Object.keys(annotation.documents).filter((k) => only.test(k));
-    // A meaning counts when a selected text holds one of its wordings beside its term, as a definition does.
-    const folded = raw.map(norm);
-    annotation.acronyms = Object.fromEntries(
-      Object.entries(annotation.acronyms)
-        .map(([term, list]): [string, string[]] => [term, list.filter((m) => m.split('|').some((w) => folded.some((t, k) => raw[k]!.includes(term) && near(t, norm(w), norm(term)))))])
-        .filter(([, list]) => list.length),
-    );
     annotation.events = annotation.events.filter((e) => kept.includes(e.document));
     annotation.merges = annotation.merges.filter((g) => g.documents.every((d) => kept.includes(d)));
   }
@@ -94,7 +92,6 @@ for (const name of parts) {
   console.log(`\n== ${name}: ${docs.length} documents`);
 
   // Glossary.
-  const meanings = Object.entries(annotation.acronyms).flatMap(([term, list]) => list.map((m, i) => ({ term, i, accepted: m.split('|').map(norm) })));
   const found = new Set<string>();
   const wrong: string[] = [];
   const noise: string[] = [];
@@ -108,6 +105,7 @@ for (const name of parts) {
       if (hit) {
         if (!found.has(`${hit.term}#${hit.i}`)) right++;
         found.add(`${hit.term}#${hit.i}`);
+        counted.add(`${hit.term}#${hit.i}`);
         continue;
       }
       if ((annotation.glosses[entry.term] ?? []).map(norm).includes(n)) continue;
@@ -116,7 +114,7 @@ for (const name of parts) {
     }
   }
   const tolerated = expansionsFound - right - wrong.length - noise.length;
-  console.log(`Glossary: defined acronyms right     ${pct(found.size, meanings.length).padStart(7)} (${found.size}/${meanings.length})`);
+  console.log(`Glossary: defined acronyms right     ${pct(found.size, counted.size).padStart(7)} (${found.size}/${counted.size})`);
   console.log(`          wrong expansions           ${wrong.length}`);
   console.log(`          noise entries              ${noise.length}`);
   console.log(`          tolerated glosses          ${tolerated}`);
@@ -159,7 +157,7 @@ for (const name of parts) {
   console.log(`            same event in two documents merged ${merges.length}/${annotation.merges.length}`);
   if (verbose) {
     const list = (title: string, items: string[]): void => console.log(`\n${title}:\n  ${items.join('\n  ') || '(none)'}`);
-    list('Missed acronyms', meanings.filter((m) => !found.has(`${m.term}#${m.i}`)).map((m) => `${m.term} = ${m.accepted[0]}`));
+    list('Missed acronyms', meanings.filter((m) => counted.has(`${m.term}#${m.i}`) && !found.has(`${m.term}#${m.i}`)).map((m) => `${m.term} = ${m.accepted[0]}`));
     list('Wrong expansions', wrong);
     list('Noise entries', noise);
     list('Missed events', annotation.events.filter((_, k) => !used.has(k)).map((m) => `${m.date}${m.end ? `–${m.end}` : ''} ${m.document}: ${m.what}`));

@@ -24,7 +24,9 @@
  * gives one, or at the head noun a name is built on (`la mission de surveillance de l'ASF
  * (ASFMS)`); never at an adjective or a noun that merely precedes (`leur propre interface
  * graphique (GUI)`, `la vitrine du service …`), at a word in small letters before a name written in
- * capitals, at words outside the quotes of a quoted name, at a URL, a path or an address.
+ * capitals (or capitalized only because it opens the sentence), at words outside the quotes of a
+ * quoted name, at a heading line above it, at a translator's label (`NdT :`), at a URL, a path or
+ * an address; nor is it the tail of an enumeration or two coordinated words read out of order.
  * Where the text quotes a name in another language beside the acronym, that name is the
  * expansion when it explains the letters better.
  *
@@ -33,7 +35,7 @@
  * candidate is rejected (the caller reports it). A parenthesis that qualifies (`l'ASF (Europe)`),
  * a date or a range (`(2031-2034)`), a list (`(Japon, Corée et Inde)`), a word whose start gives
  * all the letters (`write-once (ON)`: an abbreviation of the word), a remark (`(voir …)`,
- * `(i.e. …)`) or a gloss that holds the short form itself (`HOWTO (HOWTO du réseau)`) is no
+ * `(i.e. …)`, `(tels …)`), a description of a numbered item (`PT 154 (…)`) or a gloss that holds the short form itself (`HOWTO (HOWTO du réseau)`) is no
  * definition; nor is an English phrase that explains the letters only in part (translations go
  * from English into French, not the other way).
  *
@@ -472,7 +474,10 @@ function longFormStart(words: Word[], chunks: Chunk[], unexplained: number, head
     // interface`, `le prédécesseur « … »`) is not part of it.
     // A name written in capitals (`UEFI Boot Record`) starts at its first capital: a word in
     // small letters before it (`… emploient UEFI Boot Record`) is the sentence's, not the name's.
-    if (isLowerWord(head) && titleCase(words.slice(start))) break;
+    // (So is a French word capitalized only because it opens the sentence: `Spécification de
+    // Large File Summit (LFS)`.)
+    const sentenceHead = head.kind === 'content' && head.french === true && (j === 0 || words[j - 1]!.kind === 'stop');
+    if ((isLowerWord(head) || sentenceHead) && titleCase(words.slice(start))) break;
     // In another language the head noun comes last: a word before a foreign name is the sentence's.
     if (head.foreign && words[start]!.foreign) break;
     const quoted = words.slice(j + 1, start).some((w) => w.kind === 'quote');
@@ -484,6 +489,9 @@ function longFormStart(words: Word[], chunks: Chunk[], unexplained: number, head
     // Joined by a contracted article (`la vitrine du service …`, `le guichet du …`), the head
     // names another thing than the name, unless it renders the letter a head gives.
     const contracted = isContractedArticle(joint[joint.length - 1] ?? '');
+    // A plural head over a plural phrase (`les pilotes pour les horloges … (RTC)`) names the things
+    // that serve the name, not the name.
+    if (!free && /[sx]$/u.test(low(head)) && joint.some((w) => w === 'les' || w === 'aux')) break;
     if (!free) {
       if (budget <= 0 || (contracted && !headLetter)) break;
       budget--;
@@ -826,8 +834,10 @@ const frenchLinks = new Set(['de', "d'", 'du', 'des', 'la', 'le', 'les', "l'", '
 function plausible(c: DefinitionCandidate): boolean {
   if (c.expansion.includes(c.term)) return false;
   // The short form itself, in any case (`PDF (extension .pdf)`), is a self-reference too.
-  for (const w of c.term.split(/\s+/u)) if (w.length >= 3 && new RegExp(`(?<![\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu').test(c.expansion)) return false;
-  if (/^(?:i\.\s?e\.|e\.\s?g\.|c\.?-?à-?d\.?|c['’]est-à-dire|cf\.|voir|voyez|consultez|see|p\.\s?ex\.|par exemple|ex\.|comme|notamment|sauf|y compris|ici|here|as\s+(?:described|explained|shown|seen)|(?:(?:parfois|aussi|également|souvent|encore)\s+)?(?:appelée?s?|dite?s?|nommée?s?|connue?s?)|(?:comme\s+)?décrite?s?)(?![\p{L}])/iu.test(c.expansion)) return false;
+  // (`POSIX.1-1988 (… une norme POSIX)`: the name of a numbered edition holds its stem.)
+  const stems = c.term.split(/\s+/u).flatMap((w) => [w, /^(\p{L}{3,})[.-]?\d/u.exec(w)?.[1] ?? '']);
+  for (const w of stems) if (w.length >= 3 && new RegExp(`(?<![\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu').test(c.expansion)) return false;
+  if (/^(?:i\.\s?e\.|e\.\s?g\.|c\.?-?à-?d\.?|c['’]est-à-dire|cf\.|voir|voyez|consultez|see|p\.\s?ex\.|par exemple|ex\.|comme|notamment|sauf|y compris|tel(?:le)?s?|ici|here|as\s+(?:described|explained|shown|seen)|(?:(?:parfois|aussi|également|souvent|encore)\s+)?(?:appelée?s?|dite?s?|nommée?s?|connue?s?)|(?:comme\s+)?décrite?s?)(?![\p{L}])/iu.test(c.expansion)) return false;
   // A cross-reference (`section 4.2`, `chapitre 3`) points elsewhere; it names nothing.
   if (/(?<![\p{L}])(?:sections?|chapitres?|chapters?|annexes?|appendix|§)\s*\d/iu.test(c.expansion)) return false;
   const words = c.expansion.toLowerCase().split(/[^\p{L}'’]+/u).filter(Boolean);
@@ -849,7 +859,9 @@ function longFirst(text: string, open: number, shortForm: string, termStart: num
   if (numeronym) return numeronym;
   const units = unitsOf(shortForm);
   if (!units.some((u) => u.kind === 'letter')) return undefined;
-  let words = longFormWindow(tokenize(text, 0, open), windowSize(units));
+  // A heading line above (`DESCRIPTION`, a manual's section in capitals) is no part of a name.
+  const heading = /(?:^|\n)[^\S\n]*\p{Lu}[\p{Lu}\s'’-]{3,}[^\S\n]*\n(?![\s\S]*\n)/u.exec(text.slice(0, open));
+  let words = longFormWindow(tokenize(text, heading ? heading.index + heading[0].length : 0, open), windowSize(units));
   const before = text.slice(Math.max(0, open - 200), open).toLowerCase().split(/[^\p{L}'’]+/u).filter(Boolean).slice(-16);
   const englishContext = before.filter(isEnglishFunctionWord).length > before.filter(isFrenchFunctionWord).length;
   if (isFrenchWord) {
@@ -876,6 +888,14 @@ function longFirst(text: string, open: number, shortForm: string, termStart: num
     }
   }
   if (!best || best.confidence < 0 || best.from >= words.length) return undefined;
+  // The tail of an enumeration (`principalement chinois, japonais et coréens (CJK)`): the letters
+  // of its last items are chance; the name, if any, is the whole list.
+  const listed = best.from >= 2 && words[best.from - 1]!.kind === 'comma' && isContent(words[best.from - 2]!);
+  if (listed && best.coverage < 1 && words.slice(best.from).some((w) => w.kind === 'link' && ['et', 'ou'].includes(low(w)))) return undefined;
+  // Two words coordinated (`temps standard ou universel (UT)`) give letters out of order by chance.
+  const firstGiver = Math.min(...best.chunks.map((c) => c.word));
+  const lastGiven = Math.max(...best.chunks.map((c) => c.word));
+  if (!inOrder(best.chunks) && words.slice(firstGiver, lastGiven).some((w) => w.kind === 'link' && low(w) === 'ou')) return undefined;
   const first = words[best.from]!;
   // Not the quote or the comma that closes the name before its parenthesis.
   let lastIndex = words.length - 1;
@@ -970,7 +990,7 @@ function shortFirst(text: string, open: number, close: number): DefinitionCandid
   // `ACR (pour Long name)`, `ACR (de l'anglais Long name)`: the lead-in is not part of the name.
   // (`which stands for`, `qui signifie`: the same lead-in in a sentence, English passages included.)
   // (`originally an acronym for`, `anciennement`, `abréviation de`: a remark on the name, not the name.)
-  const leadIn = /^\s*(?:(?:(?:originally|formerly|initially|autrefois|anciennement|initialement|à\s+l['’]origine)\s*,?\s+)?(?:(?:an?\s+)?(?:acronym|abbreviation)\s+(?:for|of)|(?:known|called)\s+as|(?:l['’]|un\s+|une\s+)?(?:acronyme|abréviation|sigle)\s+(?:de|d['’]|du|des|pour)|(?:connue?s?|appelée?s?|nommée?s?)\s+(?:comme|sous\s+le\s+nom\s+(?:de|d['’]))?)|(?:originally|formerly|initially|autrefois|anciennement|initialement)|pour|(?:which\s+|that\s+)?stands\s+for|short\s+for|(?:qui\s+)?signifi(?:e|ant)|(?:de\s+l['’]|en\s+)(?:anglais|allemand|espagnol|italien|latin|néerlandais)\s*:?)\s+/iu.exec(text.slice(open + 1, close));
+  const leadIn = /^\s*(?:(?:(?:originally|formerly|initially|autrefois|anciennement|initialement|à\s+l['’]origine)\s*,?\s+)?(?:(?:an?\s+)?(?:acronym|abbreviation)\s+(?:for|of)|(?:known|called)\s+as|(?:l['’]|un\s+|une\s+)?(?:acronyme|abréviation|sigle)\s+(?:de|d['’]|du|des|pour)|(?:connue?s?|appelée?s?|nommée?s?)\s+(?:comme|sous\s+le\s+nom\s+(?:de|d['’]))?)|(?:originally|formerly|initially|autrefois|anciennement|initialement)|pour|(?:which\s+|that\s+)?stands\s+for|short\s+for|(?:qui\s+)?signifi(?:e|ant)|(?:de\s+l['’]|en\s+)(?:anglais|allemand|espagnol|italien|latin|néerlandais)\s*:?|N\.?\s?d\.?\s?[TRAÉE]\.?\s*:)\s+/iu.exec(text.slice(open + 1, close));
   if (leadIn) open += leadIn[0].length;
   // `ACR (Long name : « its translation »)`, `ACR (Long name = …)`: the name is the first part.
   const sep = /\s+[:=;–—]\s+|\s+-\s+|\s*\(/u.exec(text.slice(open + 1, close));
@@ -1036,6 +1056,9 @@ function shortFirst(text: string, open: number, close: number): DefinitionCandid
     let hi = r.length;
     while (lo < hi - 1 && !explains(lo)) lo++;
     while (hi - 1 > lo && !explains(hi - 1)) hi--;
+    // A number the long form leaves out numbers the thing the parenthesis describes (`PT 154
+    // (page de code …)`, `RFC 1234 (…)`): a description of one item, no definition of the letters.
+    if (hi < r.length && r[r.length - 1]!.kind === 'number') return undefined;
     if (lo > 0 || hi < r.length) {
       r = r.slice(lo, hi);
       scored = alignRun(r);

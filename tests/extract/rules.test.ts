@@ -306,6 +306,22 @@ describe('glossary: definitions that hold on any text', () => {
     expect(taken('le guide HOWTO (HOWTO du réseau de Linux) existe')).toEqual([]);
     expect(taken('un disque optique à changement de phase (CD-RW) dure vingt ans')).toEqual([]);
   });
+  it('takes no heading line, translator\'s label or sentence-initial head noun into a long form', () => {
+    expect(taken('EXEMPLES\nService orbital fictif (SOF)\nChaque service a un nom.')).toEqual([['SOF', 'Service orbital fictif']]);
+    expect(taken('le champ ZCN (NdT : Zonal Carrier Notice, avis de porteuse zonale) sert.')).toEqual([['ZCN', 'Zonal Carrier Notice']]);
+    const french = (w: string): boolean => ['spécification', 'de', 'large', 'achevée', 'en'].includes(w);
+    expect(findDefinitions('Spécification de Large Orbit Summit (LOS), achevée en 2031.', french).filter(isAccepted).map((d) => d.expansion)).toEqual(['Large Orbit Summit']);
+  });
+  it('takes no tail of an enumeration, no coordination read out of order, no plural head over the name', () => {
+    expect(taken('les écritures, principalement grecque, zende et kali (GZC) sont prises en charge')).toEqual([]);
+    expect(taken('les repères sont au temps local ou orbital (OL) ou non')).toEqual([]);
+    expect(taken('une interface aux pilotes pour les horloges orbitales (OH) intégrées').map(([, e]) => e)).not.toContain('pilotes pour les horloges orbitales');
+  });
+  it('takes no remark introduced by « tels », no numbered item, no edition named after its stem', () => {
+    expect(taken('les jeux 8 bits non ZQ (tels ceux des anciennes consoles orbitales) sont lus')).toEqual([]);
+    expect(taken('92 QX 154 (quadrant cyrillique développé en Xénon)')).toEqual([]);
+    expect(taken('première publication du guide basée sur une norme ORBIX (ORBIX.1-2031) et')).toEqual([]);
+  });
   it('gives each entry one place per document that uses it, where it is defined there', () => {
     const { entries } = buildGlossary([
       doc('a', 'L’ASF est connue. L’Agence spatiale fictive (ASF) est née à Namur.'),
