@@ -80,6 +80,15 @@ describe('chronology: events that hold on any text', () => {
       ['2033-05-09', 'La sonde se pose.'],
     ]);
   });
+  it('tells no event in a worked example, a value typed or mapped, or a manual page\'s footer', () => {
+    const { entries } = buildChronology([
+      doc(
+        'x',
+        '=ANNEEORBITE(A1) renvoie 1, si A1 contient 29-02-2032, la date valide du 29 février 2032.\n\nRenvoie 157,2, la prévision pour janvier 2031 basée sur les plages.\n\nPar exemple, saisissez 1/2/2031 pour écrire la date du 2 janvier 2031.\n\nLa valeur 0 correspond au 30 décembre 1899.\n\norbit-tools 2.38.1 11 mai 2031 ORBIT(8)\n\nLa sonde a quitté son orbite le 12 mai 2031.',
+      ),
+    ]);
+    expect(entries.map((e) => e.date)).toEqual(['2031-05-12']);
+  });
   it('dates the paragraph under a date alone on its line', () => {
     const { entries } = buildChronology([doc('d', '12 mars 2031\n\nL’agence inaugure son nouveau centre de contrôle.')]);
     expect(entries.map((e) => [e.date, e.text])).toEqual([['2031-03-12', 'L’agence inaugure son nouveau centre de contrôle.']]);
@@ -109,6 +118,13 @@ describe('chronology: events that hold on any text', () => {
       ['2031-05-12', '« Manuel du pilote » de Jeanne Dupont (12 mai 2031).'],
       ['2032', '« Guide de vol » de Paul Martin (2032).'],
     ]);
+  });
+  it('takes no year for the number of a numbered document, a span of versions or a limit', () => {
+    expect(dates('le protocole (voir IETF RFC 1625 et ISO 8601) est décrit')).toEqual([]);
+    expect(dates('Orbiteur Studio 2000-2013\t"Document"\tapplication/x-orbit')).toEqual([]);
+    expect(dates('Année comme 1900-2078')).toEqual([]);
+    expect(dates('ne l’utilisez pas après l’année 2037 ni d’après le début de 2038')).toEqual([]);
+    expect(dates('la station a fonctionné de 2000 à 2013 puis en 2014').map((d) => [d[1], d[2]])).toEqual([['2000', '2013'], ['2014', undefined]]);
   });
   it('takes no year for the number of a thing named in one word of capitals', () => {
     expect(dates('Le pilote ZX 2000 est livré, la norme QRS 2031 aussi.')).toEqual([]);
