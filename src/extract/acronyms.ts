@@ -1,8 +1,9 @@
 /**
  * Acronym definitions in French prose: `Agence spatiale fictive (ASF)` (long form first),
  * `COMOR (Commandement orbital régional)` (short form first), and the forms that delimit both
- * (`(« Agence spatiale fictive », ASF)`, `(Agence spatiale fictive ou ASF)`, `ASF, pour Agence
- * spatiale fictive`, `l'Agence spatiale fictive, dite ASF`, `ASF signifie « … »`, `(mieux connue
+ * (`(« Agence spatiale fictive », ASF)`, `(Agence spatiale fictive ou ASF)`, `(ASF ou « Fictive
+ * Space Agency »)`, `ASF = Agence spatiale fictive`, `ASF - Agence spatiale fictive` in a table's
+ * cell, a plural `(ASFs)`, `ASF, pour Agence spatiale fictive`, `l'Agence spatiale fictive, dite ASF`, `ASF signifie « … »`, `(mieux connue
  * comme ASF)`, `(« ASF » en anglais)`), each with a confidence; numeronyms too (`V12N` after
  * `virtualisation`).
  *
@@ -648,7 +649,9 @@ export function findDefinitions(text: string, isFrenchWord?: (word: string) => b
     const inside = /^(.*\p{L}.*?)\s*(?:,|\sou|\s[-–—])\s+(\S+(?:\s\S+)?)$/u.exec(core);
     // A list (`(CVS, Subversion, ASF)`) is no long form, unless quoted.
     const listed = inside && /,/u.test(inside[1]!) && !/^\s*[«"“][^«»"“”]*[»"”]\s*$/u.test(inside[1]!);
-    if (inside && !listed && shortFormShape(inside[2]!) === 'acronym' && !shortFormShape(inside[1]!)) {
+    // (A short form mixing capitals and small letters, `(Type of Service, ToS)`, only when spelled whole.)
+    const insideShape = inside ? shortFormShape(inside[2]!) : undefined;
+    if (inside && !listed && insideShape && !shortFormShape(inside[1]!)) {
       let at = coreAt;
       let length = inside[1]!.length;
       // `(pour les éditions « Long Name » ou ACR)`: the words outside the quotes are the sentence's.
@@ -658,7 +661,7 @@ export function findDefinitions(text: string, isFrenchWord?: (word: string) => b
         length -= quotedTail.index;
       }
       const termStart = coreAt + core.length - inside[2]!.length;
-      const candidate = explicit(text, termStart, termStart + inside[2]!.length, at, at + length);
+      const candidate = explicit(text, termStart, termStart + inside[2]!.length, at, at + length, insideShape === 'word');
       // A poor reading (`(Long name, RFC 1234)`: a reference, no short form) leaves the others their chance.
       // Nor is a long form in which no word starts with the acronym's first letter, unless every
       // letter is explained (`(au format des vieux en-têtes, RFC 1234)`: a remark and a reference).
@@ -679,6 +682,17 @@ export function findDefinitions(text: string, isFrenchWord?: (word: string) => b
       const best = [candidate, before].filter((c): c is DefinitionCandidate => !!c && isAccepted(c)).sort((a, b) => b.coverage - a.coverage || b.confidence - a.confidence)[0];
       if (best) {
         found.push(best);
+        continue;
+      }
+    }
+    // (ACR ou « Long name »): the short form, then its long form quoted, spelled whole.
+    const orQuoted = /^(\S+)\s+ou\s+[«"“]\s*([^«»"“”]+?)\s*[»"”]$/u.exec(trimmed);
+    if (orQuoted && shortFormShape(orQuoted[1]!) === 'acronym') {
+      const at = open + 1 + content.indexOf(trimmed);
+      const longStart = open + 1 + content.indexOf(orQuoted[2]!, orQuoted[1]!.length);
+      const candidate = explicit(text, at, at + orQuoted[1]!.length, longStart, longStart + orQuoted[2]!.length, true);
+      if (candidate) {
+        found.push(candidate);
         continue;
       }
     }
@@ -708,6 +722,13 @@ export function findDefinitions(text: string, isFrenchWord?: (word: string) => b
       continue;
     }
     const lead = trimmed.split(/\s+[–—-]\s+|\s*[,;]\s*/)[0]!;
+    // A plural (`printed circuit boards (PCBs)`) defines its singular, when the words spell it whole.
+    const plural = /^(\p{Lu}{2,}[\p{Lu}\p{N}]*)s$/u.exec(trimmed);
+    if (plural) {
+      const candidate = longFirst(text, open, plural[1]!, open + 1 + content.indexOf(trimmed), true, isFrenchWord);
+      if (candidate && candidate.coverage === 1) found.push(candidate);
+      continue;
+    }
     // A list of names (`(ALPHA, Bêta ou Gamma)`) names things; it defines none of them.
     if (/^[^,;]+,\s*\p{Lu}[\p{L}\p{N}]*(?:\s*,\s*\p{Lu}[\p{L}\p{N}]*)*\s+(?:et|ou|and|or)\s+\p{Lu}[\p{L}\p{N}]*$/u.test(trimmed)) continue;
     const shape = shortFormShape(lead);
@@ -756,6 +777,12 @@ function inWords(text: string, isFrenchWord?: (word: string) => boolean): Defini
     { re: new RegExp(String.raw`${acronymSource}\s*,\s+(?:le|la|les|l['’])\s*${quoted}`, 'gu'), longFirst: false },
     // ASF : Agence spatiale fictive (or ASF = …, ASF — …), at the head of the block or of a line
     { re: new RegExp(String.raw`(?:^|[\n\t])\s*${acronymSource}\s*(?::|=|\s[–—])\s+([^,;.:()«»\n\t]+)`, 'gu'), longFirst: false },
+    // PDF - Portable Document Format, in a table's cell: words in capitals, no identifier (`IP6 - _POSIX_IPV6`)
+    { re: new RegExp(String.raw`(?:^|[\n\t])\s*${acronymSource}\s+-\s+(\p{Lu}[^-_,;.:()«»\n\t]+)`, 'gu'), longFirst: false },
+    // … la DTD = Document Type Definition: a sign of equality anywhere, the letters spelled whole
+    { re: new RegExp(String.raw`(?<=\S\s+)${acronymSource}\s*=\s+([^,;.:()«»\n\t=]+)`, 'gu'), longFirst: false },
+    // SVID 4 « System V Interface Definition version 4 », heading an entry of a list of terms
+    { re: new RegExp(String.raw`(?:^|\n)\s*(\p{Lu}[\p{Lu}\p{N}]*\p{Lu}[\p{Lu}\p{N}]*(?:\s\p{N}+)?)\s+${quoted}`, 'gu'), longFirst: false },
     // ASF, c'est-à-dire l'Agence spatiale fictive
     { re: new RegExp(String.raw`${acronymSource}\s*,\s+(?:c['’]est-à-dire|c\.-à-d\.)\s+(?:l['’]|les?\s+|la\s+)?(?:${quoted}|([^,;.:()«»]+))`, 'gu'), longFirst: false },
   ];

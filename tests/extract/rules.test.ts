@@ -338,6 +338,15 @@ describe('glossary: definitions that hold on any text', () => {
     expect(taken('92 QX 154 (quadrant cyrillique développé en Xénon)')).toEqual([]);
     expect(taken('première publication du guide basée sur une norme ORBIX (ORBIX.1-2031) et')).toEqual([]);
   });
+  it('reads a short form set equal to its name, a name after a dash in a table, a quoted name after « ou », a plural', () => {
+    expect(taken('le langage définit des structures (dans la ZTD = Zonal Type Definition).')).toEqual([['ZTD', 'Zonal Type Definition']]);
+    expect(taken('ZDF - Zonal Document Format\t"writer_zdf_Export"\tapplication/zdf')).toEqual([['ZDF', 'Zonal Document Format']]);
+    expect(taken('IP6 - _POSIX_IPV6 - _SC_IPV6\nInternet Protocol Version 6')).toEqual([]);
+    expect(taken('Zone privée (ZUA ou « Zonal Use Areas »)')).toEqual([['ZUA', 'Zonal Use Areas']]);
+    expect(taken('Elle sert aux orbital circuit boards (OCBs) et aux autres.')).toEqual([['OCB', 'orbital circuit boards']]);
+    expect(taken('ZVID 4 « Zonal V Interface Definition version 4 », publiée en 2031')).toEqual([['ZVID 4', 'Zonal V Interface Definition version 4']]);
+    expect(taken('si A1 = B1 alors, et LANG = fr_FR.UTF-8 est lu')).toEqual([]);
+  });
   it('gives each entry one place per document that uses it, where it is defined there', () => {
     const { entries } = buildGlossary([
       doc('a', 'L’ASF est connue. L’Agence spatiale fictive (ASF) est née à Namur.'),
