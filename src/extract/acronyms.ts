@@ -640,6 +640,9 @@ export function findDefinitions(text: string, isFrenchWord?: (word: string) => b
     const content = text.slice(open + 1, close);
     const trimmed = content.trim();
     if (!trimmed || (isDateOrNumber(trimmed) && !shortFormShape(trimmed))) continue;
+    // A parenthesis glued to a word (`TAUX.INTERET(terme;échéance)`, `SOMME(A1)`) holds a function's
+    // arguments, not a definition.
+    if (open > 0 && /[\p{L}\p{N}_.]/u.test(text[open - 1]!)) continue;
     // An enumeration (`(ABC, DEF, Ghi, etc.)`) names things of a kind; it defines none of them.
     if (/(?:,\s*|\s)(?:etc\.?|…|\.\.\.)$/u.test(trimmed) || (/^[^,]+(?:,[^,]+){2,}$/u.test(trimmed) && shortFormShape(trimmed.split(',')[0]!) === 'acronym' && trimmed.split(',').every((item) => item.trim().split(/\s+/u).length <= 2))) continue;
     // (« Long name », ACR), (long name ou ACR): both forms inside.
@@ -863,6 +866,9 @@ function plausible(c: DefinitionCandidate): boolean {
   // The short form itself, in any case (`PDF (extension .pdf)`), is a self-reference too.
   // (`POSIX.1-1988 (… une norme POSIX)`: the name of a numbered edition holds its stem.)
   const stems = c.term.split(/\s+/u).flatMap((w) => [w, /^(\p{L}{3,})[.-]?\d/u.exec(w)?.[1] ?? '']);
+  // (`EPOLLET (… l'interface d'epoll …)`: an identifier built on a word of its own description.)
+  const folded = fold(c.term);
+  if (c.expansion.split(/[^\p{L}]+/u).some((w) => w.length >= 4 && folded.length > w.length && folded.startsWith(fold(w)))) return false;
   for (const w of stems) if (w.length >= 3 && new RegExp(`(?<![\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu').test(c.expansion)) return false;
   if (/^(?:i\.\s?e\.|e\.\s?g\.|c\.?-?à-?d\.?|c['’]est-à-dire|cf\.|voir|voyez|consultez|see|p\.\s?ex\.|par exemple|ex\.|comme|notamment|sauf|y compris|tel(?:le)?s?|ici|here|as\s+(?:described|explained|shown|seen)|(?:(?:parfois|aussi|également|souvent|encore)\s+)?(?:appelée?s?|dite?s?|nommée?s?|connue?s?)|(?:comme\s+)?décrite?s?)(?![\p{L}])/iu.test(c.expansion)) return false;
   // A cross-reference (`section 4.2`, `chapitre 3`) points elsewhere; it names nothing.
@@ -914,7 +920,20 @@ function longFirst(text: string, open: number, shortForm: string, termStart: num
       best = align(units, words, true, strict);
     }
   }
+  // An introductory phrase and its comma (`En particulier, les serveurs de nouvelles (NNTP)`) are
+  // the sentence's: the name starts after a comma that an article follows.
+  // (Only a short phrase opened by a preposition: `…, l'innovation, les technologies et …` inside a
+  // name is an enumeration of its parts.)
+  const comma = best && words[0]?.kind === 'link' ? words.findIndex((w, k) => k <= 4 && w.kind === 'comma' && words[k + 1]?.kind === 'article') : -1;
+  if (best && comma >= 0) {
+    words = words.slice(comma + 1);
+    best = align(units, words, true, strict);
+  }
   if (!best || best.confidence < 0 || best.from >= words.length) return undefined;
+  // A prenominal adjective (`une autre autorité de certification (CA)`) gives no letter: the noun
+  // after it, with the same initial, does.
+  const afterAdjective = words[best.from + 1];
+  if (prenominal.has(low(words[best.from]!)) && afterAdjective && isContent(afterAdjective) && fold(afterAdjective.text)[0] === fold(words[best.from]!.text)[0]) best = { ...best, from: best.from + 1 };
   // The tail of an enumeration (`principalement chinois, japonais et coréens (CJK)`): the letters
   // of its last items are chance; the name, if any, is the whole list.
   const listed = best.from >= 2 && words[best.from - 1]!.kind === 'comma' && isContent(words[best.from - 2]!);

@@ -89,6 +89,12 @@ describe('chronology: events that hold on any text', () => {
     ]);
     expect(entries.map((e) => e.date)).toEqual(['2031-05-12']);
   });
+  it('tells no event in a section of worked examples, a line of code, or beyond a limit', () => {
+    const { entries } = buildChronology([
+      doc('e', "#### Exemple\n\nLa date de liquidation est le 7 février 2031.\n\n#### Historique\n\nLa sonde est partie le 3 mai 2031.\n\n<'2031-01-10'\trenvoie les dates antérieures au 10 janvier 2031\n\nLes horloges ne vont pas au-delà du 19 janvier 2038."),
+    ]);
+    expect(entries.map((e) => e.date)).toEqual(['2031-05-03']);
+  });
   it('dates the paragraph under a date alone on its line', () => {
     const { entries } = buildChronology([doc('d', '12 mars 2031\n\nL’agence inaugure son nouveau centre de contrôle.')]);
     expect(entries.map((e) => [e.date, e.text])).toEqual([['2031-03-12', 'L’agence inaugure son nouveau centre de contrôle.']]);
@@ -346,6 +352,13 @@ describe('glossary: definitions that hold on any text', () => {
     expect(taken('Elle sert aux orbital circuit boards (OCBs) et aux autres.')).toEqual([['OCB', 'orbital circuit boards']]);
     expect(taken('ZVID 4 « Zonal V Interface Definition version 4 », publiée en 2031')).toEqual([['ZVID 4', 'Zonal V Interface Definition version 4']]);
     expect(taken('si A1 = B1 alors, et LANG = fr_FR.UTF-8 est lu')).toEqual([]);
+  });
+  it('takes no function\'s arguments, no identifier built on a word of its gloss, no introductory phrase or adjective', () => {
+    expect(taken('#### Syntaxe TAUX.ORBITE(terme;échéance;investissement)')).toEqual([]);
+    expect(taken('en utilisant l’interface d’orbix en détection par changement d’état (ORBIXET) voilà')).toEqual([]);
+    expect(taken('En particulier, les serveurs de nouvelles orbitales (NOTP) et de courrier.').map(([, e]) => e)).not.toContain('particulier, les serveurs de nouvelles orbitales');
+    expect(taken('Une autre agence de certification (AC) peut servir.')).toEqual([['AC', 'agence de certification']]);
+    expect(taken('le programme orbital pour l’innovation, les technologies et l’ingénierie (POITI) avance').map(([, e]) => e)).toEqual(['programme orbital pour l’innovation, les technologies et l’ingénierie']);
   });
   it('gives each entry one place per document that uses it, where it is defined there', () => {
     const { entries } = buildGlossary([

@@ -449,7 +449,8 @@ function bareYearIsDate(text: string, start: number, end: number, datesEnd: read
 function context(text: string, start: number, end: number): Pick<DateMention, 'target' | 'label'> {
   const before = text.slice(Math.max(0, start - 24), start);
   const result: Pick<DateMention, 'target' | 'label'> = {};
-  if (/(?:horizon|d['’]ici(?:\s+(?:à|a|la fin de))?)\s*$/iu.test(before)) result.target = true;
+  // (`au-delà du 19 janvier 2038`: a limit, no moment either.)
+  if (/(?:horizon|d['’]ici(?:\s+(?:à|a|la fin de))?|au[-\s]delà\s+d(?:u|e\s+l['’]an|e))\s*$/iu.test(before)) result.target = true;
   // `jusqu'en 2030` is a deadline in a sentence about the future, the end of a span in one about the past.
   else if (/jusqu['’](?:en|à|au)\s*$/iu.test(before) && futureVerb.test(sentenceAround(text, start))) result.target = true;
   const head = text.slice(0, start);
