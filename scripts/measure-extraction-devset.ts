@@ -51,11 +51,11 @@ const norm = (s: string): string =>
     .replace(/\s+/g, ' ')
     .trim();
 const pct = (n: number, d: number): string => (d ? `${((100 * n) / d).toFixed(1)} %` : '—');
-/** Whether `text` holds `wording` with `term` as a word less than 150 characters away. */
+/** Whether `text` holds `wording` with `term` as a word less than 60 characters away. */
 function near(text: string, wording: string, term: string): boolean {
   const word = new RegExp(`(?:^|[^\\p{L}\\p{N}])${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u');
   for (let i = text.indexOf(wording); i >= 0; i = text.indexOf(wording, i + 1)) {
-    if (word.test(text.slice(Math.max(0, i - 150), i + wording.length + 150))) return true;
+    if (word.test(text.slice(Math.max(0, i - 60), i + wording.length + 60))) return true;
   }
   return false;
 }
