@@ -6,7 +6,9 @@
  *
  * A document id is `PACKAGE:PATH` with an optional `#SECTION-ID` (only that element of the HTML),
  * e.g. `debian-history:/usr/share/doc/debian-history/docs/leaders.fr.html`; for a PDF (or a `.pdf.gz`), `#pages=9-11`
- * takes those pages of its `pdftotext`. The package must be
+ * takes those pages of its `pdftotext`; for a manual page (`/usr/share/man/…/NAME.SECTION.gz`), its text as
+ * `man` shows it in an 80-column terminal, and `#HEADING` (e.g. `#HISTORIQUE`) only the section under that
+ * heading (up to the next one). The package must be
  * installed (`apt-get install PACKAGE`); a missing one is reported, not guessed.
  *
  * Not for: measuring (`measure-extraction.ts`), the texts of the edition (`sources/`).
@@ -102,6 +104,24 @@ function isSection(node: Element): boolean {
   return node.tagName === 'section' || (Array.isArray(cls) && cls.includes('section')) || (Array.isArray(cls) && cls.includes('chapter'));
 }
 
+/**
+ * A manual page as a user copies it from a terminal: rendered by `man` at 80 columns, overstrikes
+ * and tabs resolved (`col -bx`). Without hyphenation or justification (`--nh --nj`): a word that groff
+ * cuts with U+2010 is damage for the repairs to measure, not for the extraction.
+ * @param heading the section to keep (an unindented heading line such as `HISTORIQUE`), else all
+ */
+function manPageText(file: string, heading?: string): string {
+  const env = { ...process.env, LC_ALL: 'C.UTF-8', MANWIDTH: '80', MAN_KEEP_FORMATTING: '' };
+  const shown = execFileSync('man', ['--nh', '--nj', '-l', file], { encoding: 'utf8', env, maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'ignore'] });
+  const text = execFileSync('col', ['-bx'], { input: shown, encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (!heading) return text;
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => l.trim() === heading && !/^\s/.test(l));
+  if (start < 0) throw new Error(`no heading ${heading} in ${file}`);
+  const end = lines.findIndex((l, i) => i > start && /^\S/.test(l));
+  return lines.slice(start, end < 0 ? undefined : end).join('\n') + '\n';
+}
+
 export interface DevsetText {
   id: string;
   text: string;
@@ -131,6 +151,8 @@ export function loadDevsetText(id: string): DevsetText {
     }
     text = execFileSync('pdftotext', ['-enc', 'UTF-8', ...range, pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 });
     if (pdf !== file) rmSync(dirname(pdf), { recursive: true });
+  } else if (/\/man\/(?:[a-z_]+\/)?man\d[^/]*\/[^/]+\.\d\w*(?:\.gz)?$/.test(file!)) {
+    text = manPageText(file!, section);
   } else {
     const raw = file!.endsWith('.gz') ? gunzipSync(readFileSync(file!)).toString('utf8') : readFileSync(file!, 'utf8');
     text = /\.x?html?(?:\.gz)?$/.test(file!) ? htmlToText(raw, section) : raw;

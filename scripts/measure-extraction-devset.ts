@@ -4,7 +4,11 @@
  * written on, repaired and extracted as an edition of their own, scored against the hand
  * annotations. Prints numbers and, with `--verbose`, every miss and every error; never fails.
  *
- *   npx tsx scripts/measure-extraction-devset.ts [--part tune|test|all] [--verbose]
+ *   npx tsx scripts/measure-extraction-devset.ts [--part tune|test|all] [--only REGEX] [--verbose]
+ *
+ * `--only REGEX` measures the documents whose key matches (e.g. `'^(man|lo|kicad)-'`, the part's
+ * latest additions); an annotated meaning counts then when its term and one of its wordings occur in
+ * those texts.
  *
  * Glossary: an acronym meaning is right when a text expansion of the entry is one of the accepted
  * wordings; an entry whose expansion is none of them is a wrong expansion (or a noise entry, when
@@ -34,6 +38,7 @@ interface Annotation {
 const args = process.argv.slice(2);
 const part = args.includes('--part') ? args[args.indexOf('--part') + 1]! : 'all';
 const verbose = args.includes('--verbose');
+const only = args.includes('--only') ? new RegExp(args[args.indexOf('--only') + 1]!) : undefined;
 const parts = part === 'all' ? ['tune', 'test'] : [part];
 const lexicon = await loadFrenchLexicon();
 
@@ -46,29 +51,47 @@ const norm = (s: string): string =>
     .replace(/\s+/g, ' ')
     .trim();
 const pct = (n: number, d: number): string => (d ? `${((100 * n) / d).toFixed(1)} %` : '—');
+/** Whether `text` holds `wording` with `term` as a word less than 60 characters away. */
+function near(text: string, wording: string, term: string): boolean {
+  const word = new RegExp(`(?:^|[^\\p{L}\\p{N}])${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u');
+  for (let i = text.indexOf(wording); i >= 0; i = text.indexOf(wording, i + 1)) {
+    if (word.test(text.slice(Math.max(0, i - 60), i + wording.length + 60))) return true;
+  }
+  return false;
+}
 const compatible = (a: string, b: string): boolean => a.startsWith(b) || b.startsWith(a);
 
 /** The documents of a part, repaired the way a build repairs them, ready for extraction. */
-function prepare(annotation: Annotation): { docs: ExtractionDocument[]; keyOf: Map<string, string> } {
-  const texts = Object.entries(annotation.documents).map(([key, id]) => ({ key, ...loadDevsetText(id) }));
+function prepare(annotation: Annotation): { docs: ExtractionDocument[]; texts: string[] } {
+  const texts = Object.entries(annotation.documents)
+    .filter(([key]) => !only || only.test(key))
+    .map(([key, id]) => ({ key, ...loadDevsetText(id) }));
   const corpus = buildCorpusStats(texts.map((t) => t.text));
-  const keyOf = new Map<string, string>();
   const docs = texts.map((t): ExtractionDocument => {
     const repaired = normalizeText(t.text, t.key, { lexicon, corpus });
-    keyOf.set(t.key, t.key);
     return { id: t.key, file: t.id, title: t.key, text: readDocumentText(repaired.markdown), ownTitle: repaired.meta.title, locate: () => ({ line: 1, column: 1 }) };
   });
-  return { docs, keyOf };
+  return { docs, texts: texts.map((t) => t.text) };
 }
 
 for (const name of parts) {
   const annotation: Annotation = JSON.parse(readFileSync(new URL(`../tests/fixtures/extract/devset/${name}.json`, import.meta.url), 'utf8'));
-  const { docs } = prepare(annotation);
+  const { docs, texts: raw } = prepare(annotation);
+  const meanings = Object.entries(annotation.acronyms).flatMap(([term, list]) => list.map((m, i) => ({ term, i, accepted: m.split('|').map(norm) })));
+  // The meanings the figure counts: all, or with `--only` (the acronyms are annotated for the whole
+  // part) those a selected text holds, one of its wordings beside its term, as a definition does,
+  // and those found.
+  const folded = raw.map(norm);
+  const counted = new Set(meanings.filter((m) => !only || m.accepted.some((w) => folded.some((t, k) => raw[k]!.includes(m.term) && near(t, w, norm(m.term))))).map((m) => `${m.term}#${m.i}`));
+  if (only) {
+    const kept = Object.keys(annotation.documents).filter((k) => only.test(k));
+    annotation.events = annotation.events.filter((e) => kept.includes(e.document));
+    annotation.merges = annotation.merges.filter((g) => g.documents.every((d) => kept.includes(d)));
+  }
   const extraction = extractEdition(docs, [], lexicon);
   console.log(`\n== ${name}: ${docs.length} documents`);
 
   // Glossary.
-  const meanings = Object.entries(annotation.acronyms).flatMap(([term, list]) => list.map((m, i) => ({ term, i, accepted: m.split('|').map(norm) })));
   const found = new Set<string>();
   const wrong: string[] = [];
   const noise: string[] = [];
@@ -82,6 +105,7 @@ for (const name of parts) {
       if (hit) {
         if (!found.has(`${hit.term}#${hit.i}`)) right++;
         found.add(`${hit.term}#${hit.i}`);
+        counted.add(`${hit.term}#${hit.i}`);
         continue;
       }
       if ((annotation.glosses[entry.term] ?? []).map(norm).includes(n)) continue;
@@ -90,7 +114,7 @@ for (const name of parts) {
     }
   }
   const tolerated = expansionsFound - right - wrong.length - noise.length;
-  console.log(`Glossary: defined acronyms right     ${pct(found.size, meanings.length).padStart(7)} (${found.size}/${meanings.length})`);
+  console.log(`Glossary: defined acronyms right     ${pct(found.size, counted.size).padStart(7)} (${found.size}/${counted.size})`);
   console.log(`          wrong expansions           ${wrong.length}`);
   console.log(`          noise entries              ${noise.length}`);
   console.log(`          tolerated glosses          ${tolerated}`);
@@ -133,7 +157,7 @@ for (const name of parts) {
   console.log(`            same event in two documents merged ${merges.length}/${annotation.merges.length}`);
   if (verbose) {
     const list = (title: string, items: string[]): void => console.log(`\n${title}:\n  ${items.join('\n  ') || '(none)'}`);
-    list('Missed acronyms', meanings.filter((m) => !found.has(`${m.term}#${m.i}`)).map((m) => `${m.term} = ${m.accepted[0]}`));
+    list('Missed acronyms', meanings.filter((m) => counted.has(`${m.term}#${m.i}`) && !found.has(`${m.term}#${m.i}`)).map((m) => `${m.term} = ${m.accepted[0]}`));
     list('Wrong expansions', wrong);
     list('Noise entries', noise);
     list('Missed events', annotation.events.filter((_, k) => !used.has(k)).map((m) => `${m.date}${m.end ? `–${m.end}` : ''} ${m.document}: ${m.what}`));

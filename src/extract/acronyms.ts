@@ -1,8 +1,9 @@
 /**
  * Acronym definitions in French prose: `Agence spatiale fictive (ASF)` (long form first),
  * `COMOR (Commandement orbital régional)` (short form first), and the forms that delimit both
- * (`(« Agence spatiale fictive », ASF)`, `(Agence spatiale fictive ou ASF)`, `ASF, pour Agence
- * spatiale fictive`, `l'Agence spatiale fictive, dite ASF`, `ASF signifie « … »`, `(mieux connue
+ * (`(« Agence spatiale fictive », ASF)`, `(Agence spatiale fictive ou ASF)`, `(ASF ou « Fictive
+ * Space Agency »)`, `ASF = Agence spatiale fictive`, `ASF - Agence spatiale fictive` in a table's
+ * cell, a plural `(ASFs)`, `ASF, pour Agence spatiale fictive`, `l'Agence spatiale fictive, dite ASF`, `ASF signifie « … »`, `(mieux connue
  * comme ASF)`, `(« ASF » en anglais)`), each with a confidence; numeronyms too (`V12N` after
  * `virtualisation`).
  *
@@ -24,7 +25,9 @@
  * gives one, or at the head noun a name is built on (`la mission de surveillance de l'ASF
  * (ASFMS)`); never at an adjective or a noun that merely precedes (`leur propre interface
  * graphique (GUI)`, `la vitrine du service …`), at a word in small letters before a name written in
- * capitals, at words outside the quotes of a quoted name, at a URL, a path or an address.
+ * capitals (or capitalized only because it opens the sentence), at words outside the quotes of a
+ * quoted name, at a heading line above it, at a translator's label (`NdT :`), at a URL, a path or
+ * an address; nor is it the tail of an enumeration or two coordinated words read out of order.
  * Where the text quotes a name in another language beside the acronym, that name is the
  * expansion when it explains the letters better.
  *
@@ -33,7 +36,7 @@
  * candidate is rejected (the caller reports it). A parenthesis that qualifies (`l'ASF (Europe)`),
  * a date or a range (`(2031-2034)`), a list (`(Chili, Pérou et Bolivie)`), a word whose start gives
  * all the letters (`write-once (ON)`: an abbreviation of the word), a remark (`(voir …)`,
- * `(i.e. …)`) or a gloss that holds the short form itself (`HOWTO (HOWTO du réseau)`) is no
+ * `(i.e. …)`, `(tels …)`), a description of a numbered item (`PT 154 (…)`) or a gloss that holds the short form itself (`HOWTO (HOWTO du réseau)`) is no
  * definition; nor is an English phrase that explains the letters only in part (translations go
  * from English into French, not the other way).
  *
@@ -472,7 +475,10 @@ function longFormStart(words: Word[], chunks: Chunk[], unexplained: number, head
     // interface`, `le prédécesseur « … »`) is not part of it.
     // A name written in capitals (`UEFI Boot Record`) starts at its first capital: a word in
     // small letters before it (`… emploient UEFI Boot Record`) is the sentence's, not the name's.
-    if (isLowerWord(head) && titleCase(words.slice(start))) break;
+    // (So is a French word capitalized only because it opens the sentence: `Spécification de
+    // Large File Summit (LFS)`.)
+    const sentenceHead = head.kind === 'content' && head.french === true && (j === 0 || words[j - 1]!.kind === 'stop');
+    if ((isLowerWord(head) || sentenceHead) && titleCase(words.slice(start))) break;
     // In another language the head noun comes last: a word before a foreign name is the sentence's.
     if (head.foreign && words[start]!.foreign) break;
     const quoted = words.slice(j + 1, start).some((w) => w.kind === 'quote');
@@ -484,6 +490,9 @@ function longFormStart(words: Word[], chunks: Chunk[], unexplained: number, head
     // Joined by a contracted article (`la vitrine du service …`, `le guichet du …`), the head
     // names another thing than the name, unless it renders the letter a head gives.
     const contracted = isContractedArticle(joint[joint.length - 1] ?? '');
+    // A plural head over a plural phrase (`les pilotes pour les horloges … (RTC)`) names the things
+    // that serve the name, not the name.
+    if (!free && /[sx]$/u.test(low(head)) && joint.some((w) => w === 'les' || w === 'aux')) break;
     if (!free) {
       if (budget <= 0 || (contracted && !headLetter)) break;
       budget--;
@@ -631,6 +640,9 @@ export function findDefinitions(text: string, isFrenchWord?: (word: string) => b
     const content = text.slice(open + 1, close);
     const trimmed = content.trim();
     if (!trimmed || (isDateOrNumber(trimmed) && !shortFormShape(trimmed))) continue;
+    // A parenthesis glued to a word (`TAUX.INTERET(terme;échéance)`, `SOMME(A1)`) holds a function's
+    // arguments, not a definition.
+    if (open > 0 && /[\p{L}\p{N}_.]/u.test(text[open - 1]!)) continue;
     // An enumeration (`(ABC, DEF, Ghi, etc.)`) names things of a kind; it defines none of them.
     if (/(?:,\s*|\s)(?:etc\.?|…|\.\.\.)$/u.test(trimmed) || (/^[^,]+(?:,[^,]+){2,}$/u.test(trimmed) && shortFormShape(trimmed.split(',')[0]!) === 'acronym' && trimmed.split(',').every((item) => item.trim().split(/\s+/u).length <= 2))) continue;
     // (« Long name », ACR), (long name ou ACR): both forms inside.
@@ -640,7 +652,9 @@ export function findDefinitions(text: string, isFrenchWord?: (word: string) => b
     const inside = /^(.*\p{L}.*?)\s*(?:,|\sou|\s[-–—])\s+(\S+(?:\s\S+)?)$/u.exec(core);
     // A list (`(CVS, Subversion, ASF)`) is no long form, unless quoted.
     const listed = inside && /,/u.test(inside[1]!) && !/^\s*[«"“][^«»"“”]*[»"”]\s*$/u.test(inside[1]!);
-    if (inside && !listed && shortFormShape(inside[2]!) === 'acronym' && !shortFormShape(inside[1]!)) {
+    // (A short form mixing capitals and small letters, `(Type of Service, ToS)`, only when spelled whole.)
+    const insideShape = inside ? shortFormShape(inside[2]!) : undefined;
+    if (inside && !listed && insideShape && !shortFormShape(inside[1]!)) {
       let at = coreAt;
       let length = inside[1]!.length;
       // `(pour les éditions « Long Name » ou ACR)`: the words outside the quotes are the sentence's.
@@ -650,7 +664,7 @@ export function findDefinitions(text: string, isFrenchWord?: (word: string) => b
         length -= quotedTail.index;
       }
       const termStart = coreAt + core.length - inside[2]!.length;
-      const candidate = explicit(text, termStart, termStart + inside[2]!.length, at, at + length);
+      const candidate = explicit(text, termStart, termStart + inside[2]!.length, at, at + length, insideShape === 'word');
       // A poor reading (`(Long name, RFC 1234)`: a reference, no short form) leaves the others their chance.
       // Nor is a long form in which no word starts with the acronym's first letter, unless every
       // letter is explained (`(au format des vieux en-têtes, RFC 1234)`: a remark and a reference).
@@ -671,6 +685,17 @@ export function findDefinitions(text: string, isFrenchWord?: (word: string) => b
       const best = [candidate, before].filter((c): c is DefinitionCandidate => !!c && isAccepted(c)).sort((a, b) => b.coverage - a.coverage || b.confidence - a.confidence)[0];
       if (best) {
         found.push(best);
+        continue;
+      }
+    }
+    // (ACR ou « Long name »): the short form, then its long form quoted, spelled whole.
+    const orQuoted = /^(\S+)\s+ou\s+[«"“]\s*([^«»"“”]+?)\s*[»"”]$/u.exec(trimmed);
+    if (orQuoted && shortFormShape(orQuoted[1]!) === 'acronym') {
+      const at = open + 1 + content.indexOf(trimmed);
+      const longStart = open + 1 + content.indexOf(orQuoted[2]!, orQuoted[1]!.length);
+      const candidate = explicit(text, at, at + orQuoted[1]!.length, longStart, longStart + orQuoted[2]!.length, true);
+      if (candidate) {
+        found.push(candidate);
         continue;
       }
     }
@@ -700,6 +725,13 @@ export function findDefinitions(text: string, isFrenchWord?: (word: string) => b
       continue;
     }
     const lead = trimmed.split(/\s+[–—-]\s+|\s*[,;]\s*/)[0]!;
+    // A plural (`printed circuit boards (PCBs)`) defines its singular, when the words spell it whole.
+    const plural = /^(\p{Lu}{2,}[\p{Lu}\p{N}]*)s$/u.exec(trimmed);
+    if (plural) {
+      const candidate = longFirst(text, open, plural[1]!, open + 1 + content.indexOf(trimmed), true, isFrenchWord);
+      if (candidate && candidate.coverage === 1) found.push(candidate);
+      continue;
+    }
     // A list of names (`(ALPHA, Bêta ou Gamma)`) names things; it defines none of them.
     if (/^[^,;]+,\s*\p{Lu}[\p{L}\p{N}]*(?:\s*,\s*\p{Lu}[\p{L}\p{N}]*)*\s+(?:et|ou|and|or)\s+\p{Lu}[\p{L}\p{N}]*$/u.test(trimmed)) continue;
     const shape = shortFormShape(lead);
@@ -748,6 +780,12 @@ function inWords(text: string, isFrenchWord?: (word: string) => boolean): Defini
     { re: new RegExp(String.raw`${acronymSource}\s*,\s+(?:le|la|les|l['’])\s*${quoted}`, 'gu'), longFirst: false },
     // ASF : Agence spatiale fictive (or ASF = …, ASF — …), at the head of the block or of a line
     { re: new RegExp(String.raw`(?:^|[\n\t])\s*${acronymSource}\s*(?::|=|\s[–—])\s+([^,;.:()«»\n\t]+)`, 'gu'), longFirst: false },
+    // PDF - Portable Document Format, in a table's cell: words in capitals, no identifier (`IP6 - _POSIX_IPV6`)
+    { re: new RegExp(String.raw`(?:^|[\n\t])\s*${acronymSource}\s+-\s+(\p{Lu}[^-_,;.:()«»\n\t]+)`, 'gu'), longFirst: false },
+    // … la DTD = Document Type Definition: a sign of equality anywhere, the letters spelled whole
+    { re: new RegExp(String.raw`(?<=\S\s+)${acronymSource}\s*=\s+([^,;.:()«»\n\t=]+)`, 'gu'), longFirst: false },
+    // SVID 4 « System V Interface Definition version 4 », heading an entry of a list of terms
+    { re: new RegExp(String.raw`(?:^|\n)\s*(\p{Lu}[\p{Lu}\p{N}]*\p{Lu}[\p{Lu}\p{N}]*(?:\s\p{N}+)?)\s+${quoted}`, 'gu'), longFirst: false },
     // ASF, c'est-à-dire l'Agence spatiale fictive
     { re: new RegExp(String.raw`${acronymSource}\s*,\s+(?:c['’]est-à-dire|c\.-à-d\.)\s+(?:l['’]|les?\s+|la\s+)?(?:${quoted}|([^,;.:()«»]+))`, 'gu'), longFirst: false },
   ];
@@ -826,8 +864,13 @@ const frenchLinks = new Set(['de', "d'", 'du', 'des', 'la', 'le', 'les', "l'", '
 function plausible(c: DefinitionCandidate): boolean {
   if (c.expansion.includes(c.term)) return false;
   // The short form itself, in any case (`PDF (extension .pdf)`), is a self-reference too.
-  for (const w of c.term.split(/\s+/u)) if (w.length >= 3 && new RegExp(`(?<![\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu').test(c.expansion)) return false;
-  if (/^(?:i\.\s?e\.|e\.\s?g\.|c\.?-?à-?d\.?|c['’]est-à-dire|cf\.|voir|voyez|consultez|see|p\.\s?ex\.|par exemple|ex\.|comme|notamment|sauf|y compris|ici|here|as\s+(?:described|explained|shown|seen)|(?:(?:parfois|aussi|également|souvent|encore)\s+)?(?:appelée?s?|dite?s?|nommée?s?|connue?s?)|(?:comme\s+)?décrite?s?)(?![\p{L}])/iu.test(c.expansion)) return false;
+  // (`POSIX.1-1988 (… une norme POSIX)`: the name of a numbered edition holds its stem.)
+  const stems = c.term.split(/\s+/u).flatMap((w) => [w, /^(\p{L}{3,})[.-]?\d/u.exec(w)?.[1] ?? '']);
+  // (`EPOLLET (… l'interface d'epoll …)`: an identifier built on a word of its own description.)
+  const folded = fold(c.term);
+  if (c.expansion.split(/[^\p{L}]+/u).some((w) => w.length >= 4 && folded.length > w.length && folded.startsWith(fold(w)))) return false;
+  for (const w of stems) if (w.length >= 3 && new RegExp(`(?<![\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu').test(c.expansion)) return false;
+  if (/^(?:i\.\s?e\.|e\.\s?g\.|c\.?-?à-?d\.?|c['’]est-à-dire|cf\.|voir|voyez|consultez|see|p\.\s?ex\.|par exemple|ex\.|comme|notamment|sauf|y compris|tel(?:le)?s?|ici|here|as\s+(?:described|explained|shown|seen)|(?:(?:parfois|aussi|également|souvent|encore)\s+)?(?:appelée?s?|dite?s?|nommée?s?|connue?s?)|(?:comme\s+)?décrite?s?)(?![\p{L}])/iu.test(c.expansion)) return false;
   // A cross-reference (`section 4.2`, `chapitre 3`) points elsewhere; it names nothing.
   if (/(?<![\p{L}])(?:sections?|chapitres?|chapters?|annexes?|appendix|§)\s*\d/iu.test(c.expansion)) return false;
   const words = c.expansion.toLowerCase().split(/[^\p{L}'’]+/u).filter(Boolean);
@@ -849,7 +892,9 @@ function longFirst(text: string, open: number, shortForm: string, termStart: num
   if (numeronym) return numeronym;
   const units = unitsOf(shortForm);
   if (!units.some((u) => u.kind === 'letter')) return undefined;
-  let words = longFormWindow(tokenize(text, 0, open), windowSize(units));
+  // A heading line above (`DESCRIPTION`, a manual's section in capitals) is no part of a name.
+  const heading = /(?:^|\n)[^\S\n]*\p{Lu}[\p{Lu}\s'’-]{3,}[^\S\n]*\n(?![\s\S]*\n)/u.exec(text.slice(0, open));
+  let words = longFormWindow(tokenize(text, heading ? heading.index + heading[0].length : 0, open), windowSize(units));
   const before = text.slice(Math.max(0, open - 200), open).toLowerCase().split(/[^\p{L}'’]+/u).filter(Boolean).slice(-16);
   const englishContext = before.filter(isEnglishFunctionWord).length > before.filter(isFrenchFunctionWord).length;
   if (isFrenchWord) {
@@ -875,7 +920,28 @@ function longFirst(text: string, open: number, shortForm: string, termStart: num
       best = align(units, words, true, strict);
     }
   }
+  // An introductory phrase and its comma (`En particulier, les serveurs de nouvelles (NNTP)`) are
+  // the sentence's: the name starts after a comma that an article follows.
+  // (Only a short phrase opened by a preposition: `…, l'innovation, les technologies et …` inside a
+  // name is an enumeration of its parts.)
+  const comma = best && words[0]?.kind === 'link' ? words.findIndex((w, k) => k <= 4 && w.kind === 'comma' && words[k + 1]?.kind === 'article') : -1;
+  if (best && comma >= 0) {
+    words = words.slice(comma + 1);
+    best = align(units, words, true, strict);
+  }
   if (!best || best.confidence < 0 || best.from >= words.length) return undefined;
+  // A prenominal adjective (`une autre autorité de certification (CA)`) gives no letter: the noun
+  // after it, with the same initial, does.
+  const afterAdjective = words[best.from + 1];
+  if (prenominal.has(low(words[best.from]!)) && afterAdjective && isContent(afterAdjective) && fold(afterAdjective.text)[0] === fold(words[best.from]!.text)[0]) best = { ...best, from: best.from + 1 };
+  // The tail of an enumeration (`principalement chinois, japonais et coréens (CJK)`): the letters
+  // of its last items are chance; the name, if any, is the whole list.
+  const listed = best.from >= 2 && words[best.from - 1]!.kind === 'comma' && isContent(words[best.from - 2]!);
+  if (listed && best.coverage < 1 && words.slice(best.from).some((w) => w.kind === 'link' && ['et', 'ou'].includes(low(w)))) return undefined;
+  // Two words coordinated (`temps standard ou universel (UT)`) give letters out of order by chance.
+  const firstGiver = Math.min(...best.chunks.map((c) => c.word));
+  const lastGiven = Math.max(...best.chunks.map((c) => c.word));
+  if (!inOrder(best.chunks) && words.slice(firstGiver, lastGiven).some((w) => w.kind === 'link' && low(w) === 'ou')) return undefined;
   const first = words[best.from]!;
   // Not the quote or the comma that closes the name before its parenthesis.
   let lastIndex = words.length - 1;
@@ -970,7 +1036,7 @@ function shortFirst(text: string, open: number, close: number): DefinitionCandid
   // `ACR (pour Long name)`, `ACR (de l'anglais Long name)`: the lead-in is not part of the name.
   // (`which stands for`, `qui signifie`: the same lead-in in a sentence, English passages included.)
   // (`originally an acronym for`, `anciennement`, `abréviation de`: a remark on the name, not the name.)
-  const leadIn = /^\s*(?:(?:(?:originally|formerly|initially|autrefois|anciennement|initialement|à\s+l['’]origine)\s*,?\s+)?(?:(?:an?\s+)?(?:acronym|abbreviation)\s+(?:for|of)|(?:known|called)\s+as|(?:l['’]|un\s+|une\s+)?(?:acronyme|abréviation|sigle)\s+(?:de|d['’]|du|des|pour)|(?:connue?s?|appelée?s?|nommée?s?)\s+(?:comme|sous\s+le\s+nom\s+(?:de|d['’]))?)|(?:originally|formerly|initially|autrefois|anciennement|initialement)|pour|(?:which\s+|that\s+)?stands\s+for|short\s+for|(?:qui\s+)?signifi(?:e|ant)|(?:de\s+l['’]|en\s+)(?:anglais|allemand|espagnol|italien|latin|néerlandais)\s*:?)\s+/iu.exec(text.slice(open + 1, close));
+  const leadIn = /^\s*(?:(?:(?:originally|formerly|initially|autrefois|anciennement|initialement|à\s+l['’]origine)\s*,?\s+)?(?:(?:an?\s+)?(?:acronym|abbreviation)\s+(?:for|of)|(?:known|called)\s+as|(?:l['’]|un\s+|une\s+)?(?:acronyme|abréviation|sigle)\s+(?:de|d['’]|du|des|pour)|(?:connue?s?|appelée?s?|nommée?s?)\s+(?:comme|sous\s+le\s+nom\s+(?:de|d['’]))?)|(?:originally|formerly|initially|autrefois|anciennement|initialement)|pour|(?:which\s+|that\s+)?stands\s+for|short\s+for|(?:qui\s+)?signifi(?:e|ant)|(?:de\s+l['’]|en\s+)(?:anglais|allemand|espagnol|italien|latin|néerlandais)\s*:?|N\.?\s?d\.?\s?[TRAÉE]\.?\s*:)\s+/iu.exec(text.slice(open + 1, close));
   if (leadIn) open += leadIn[0].length;
   // `ACR (Long name : « its translation »)`, `ACR (Long name = …)`: the name is the first part.
   const sep = /\s+[:=;–—]\s+|\s+-\s+|\s*\(/u.exec(text.slice(open + 1, close));
@@ -1036,6 +1102,9 @@ function shortFirst(text: string, open: number, close: number): DefinitionCandid
     let hi = r.length;
     while (lo < hi - 1 && !explains(lo)) lo++;
     while (hi - 1 > lo && !explains(hi - 1)) hi--;
+    // A number the long form leaves out numbers the thing the parenthesis describes (`PT 154
+    // (page de code …)`, `RFC 1234 (…)`): a description of one item, no definition of the letters.
+    if (hi < r.length && r[r.length - 1]!.kind === 'number') return undefined;
     if (lo > 0 || hi < r.length) {
       r = r.slice(lo, hi);
       scored = alignRun(r);

@@ -78,6 +78,8 @@ interface Context {
   section: DateMention[];
   /** A date alone on its line, waiting for the paragraph it dates. */
   pending?: DateMention;
+  /** Inside a section of worked examples, whose dates are values. */
+  example?: boolean;
 }
 
 /**
@@ -100,7 +102,12 @@ export function buildChronology(docs: readonly ExtractionDocument[]): Chronology
         // A heading opens a section: its dates (if any) are the context of what follows.
         context.section = dates.filter((m) => m.from.year !== undefined && !m.target);
         context.pending = undefined;
+        // A manual's worked example (`Exemple`, `Exemples`) gives values, not events, up to the next heading.
+        context.example = /^\P{L}*(?:exemples?|examples?)(?:\s+d['’]\p{L}+)?\P{L}*$/iu.test(block.text);
+        if (context.example) continue;
         if (!dates.some((m) => m.label)) continue;
+      } else if (context.example) {
+        continue;
       } else if (isDateLine(block, dates)) {
         context.pending = dates[0];
         continue;
@@ -166,7 +173,8 @@ function eventsOfText(
   const start = range?.start ?? 0;
   const end = range?.end ?? text.length;
   const sentence = text.slice(start, end);
-  const mentions = dated ? [{ ...dated, start: 0, end: 0, label: false }] : findFrenchDates(sentence).filter((m) => !m.target);
+  if (isExampleValue(sentence)) return [];
+  const mentions = (dated ? [{ ...dated, start: 0, end: 0, label: false }] : findFrenchDates(sentence).filter((m) => !m.target)).filter((m) => dated || !isColophon(sentence, m));
   if (!mentions.length) return [];
   // The years the paragraph gives before this sentence, then the section's, to place dates without one.
   const context = [...section, ...(range ? findFrenchDates(text.slice(0, start)).filter((m) => m.from.year !== undefined) : [])];
@@ -199,6 +207,28 @@ function eventsOfText(
     out.push({ date, ...(endDate && endDate !== date ? { end: endDate } : {}), text: told, sources: [doc.id], words, near });
   }
   return out;
+}
+
+/**
+ * A sentence of a worked example, whose dates are values: it holds a formula or a function called
+ * on a cell (`=JOURS(A1;B1)`, `ANNEE(A1) renvoie 1968 si A1 contient …`), gives what one
+ * returns (`Renvoie 157,2, la prévision pour janvier 2031`), opens on code (`<'2031-01-10'
+ * renvoie …`), tells what to type, or maps a value to a date (`la valeur 0 correspond au 30
+ * décembre 1899`).
+ */
+function isExampleValue(sentence: string): boolean {
+  return /(?:^|[\s(;])=\s*\p{Lu}[\p{Lu}\p{N}._]*\(|\p{Lu}{2,}[\p{Lu}\p{N}._]*\(\s*\$?[A-Z]{1,3}\$?\d+\s*[;,)]/u.test(sentence) || /^\s*(?:renvoie|retourne|donne)\s+-?\d/iu.test(sentence) || typedValue.test(sentence) || /^\s*[<>=!'"`]/u.test(sentence) || /valeurs?\s+(?:de\s+)?-?\d[\s\S]*correspond/iu.test(sentence);
+}
+
+/** An instruction to type a value (`saisissez 1/2/2031 pour …`, `tapez 2031`): what follows is an example. */
+const typedValue = /(?:^|[^\p{L}])(?:saisissez|tapez|entrez|saisir|taper|entrer)\s+[«"“]?\s*\d/iu;
+
+/**
+ * The date of a manual page's footer (`util-linux 2.38 11 mai 2031 MOUNT(8)`, `Pages du manuel
+ * 6.03 5 février 2031 charsets(7)`): the page's own date, before its name and section, no event.
+ */
+function isColophon(sentence: string, m: DateMention): boolean {
+  return /^\s*[\p{L}\p{N}._:+-]+\(\d\p{L}*\)\s*\.?\s*$/u.test(sentence.slice(m.end));
 }
 
 /** True when `a` makes `b` redundant in one sentence: a range spanning it, or a finer date of the same year. */

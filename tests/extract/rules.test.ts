@@ -80,6 +80,21 @@ describe('chronology: events that hold on any text', () => {
       ['2033-05-09', 'La sonde se pose.'],
     ]);
   });
+  it('tells no event in a worked example, a value typed or mapped, or a manual page\'s footer', () => {
+    const { entries } = buildChronology([
+      doc(
+        'x',
+        '=ANNEEORBITE(A1) renvoie 1, si A1 contient 29-02-2032, la date valide du 29 février 2032.\n\nRenvoie 157,2, la prévision pour janvier 2031 basée sur les plages.\n\nPar exemple, saisissez 1/2/2031 pour écrire la date du 2 janvier 2031.\n\nLa valeur 0 correspond au 30 décembre 1899.\n\norbit-tools 2.38.1 11 mai 2031 ORBIT(8)\n\nLa sonde a quitté son orbite le 12 mai 2031.',
+      ),
+    ]);
+    expect(entries.map((e) => e.date)).toEqual(['2031-05-12']);
+  });
+  it('tells no event in a section of worked examples, a line of code, or beyond a limit', () => {
+    const { entries } = buildChronology([
+      doc('e', "#### Exemple\n\nLa date de liquidation est le 7 février 2031.\n\n#### Historique\n\nLa sonde est partie le 3 mai 2031.\n\n<'2031-01-10'\trenvoie les dates antérieures au 10 janvier 2031\n\nLes horloges ne vont pas au-delà du 19 janvier 2038."),
+    ]);
+    expect(entries.map((e) => e.date)).toEqual(['2031-05-03']);
+  });
   it('dates the paragraph under a date alone on its line', () => {
     const { entries } = buildChronology([doc('d', '12 mars 2031\n\nL’agence inaugure son nouveau centre de contrôle.')]);
     expect(entries.map((e) => [e.date, e.text])).toEqual([['2031-03-12', 'L’agence inaugure son nouveau centre de contrôle.']]);
@@ -109,6 +124,13 @@ describe('chronology: events that hold on any text', () => {
       ['2031-05-12', '« Manuel du pilote » de Jeanne Dupont (12 mai 2031).'],
       ['2032', '« Guide de vol » de Paul Martin (2032).'],
     ]);
+  });
+  it('takes no year for the number of a numbered document, a span of versions or a limit', () => {
+    expect(dates('le protocole (voir IETF RFC 1625 et ISO 8601) est décrit')).toEqual([]);
+    expect(dates('Orbiteur Studio 2000-2013\t"Document"\tapplication/x-orbit')).toEqual([]);
+    expect(dates('Année comme 1900-2078')).toEqual([]);
+    expect(dates('ne l’utilisez pas après l’année 2037 ni d’après le début de 2038')).toEqual([]);
+    expect(dates('la station a fonctionné de 2000 à 2013 puis en 2014').map((d) => [d[1], d[2]])).toEqual([['2000', '2013'], ['2014', undefined]]);
   });
   it('takes no year for the number of a thing named in one word of capitals', () => {
     expect(dates('Le pilote ZX 2000 est livré, la norme QRS 2031 aussi.')).toEqual([]);
@@ -305,6 +327,38 @@ describe('glossary: definitions that hold on any text', () => {
     expect(taken('les outils (CVS, Subversion, RCS) sont listés')).toEqual([]);
     expect(taken('le guide HOWTO (HOWTO du réseau de Linux) existe')).toEqual([]);
     expect(taken('un disque optique à changement de phase (CD-RW) dure vingt ans')).toEqual([]);
+  });
+  it('takes no heading line, translator\'s label or sentence-initial head noun into a long form', () => {
+    expect(taken('EXEMPLES\nService orbital fictif (SOF)\nChaque service a un nom.')).toEqual([['SOF', 'Service orbital fictif']]);
+    expect(taken('le champ ZCN (NdT : Zonal Carrier Notice, avis de porteuse zonale) sert.')).toEqual([['ZCN', 'Zonal Carrier Notice']]);
+    const french = (w: string): boolean => ['spécification', 'de', 'large', 'achevée', 'en'].includes(w);
+    expect(findDefinitions('Spécification de Large Orbit Summit (LOS), achevée en 2031.', french).filter(isAccepted).map((d) => d.expansion)).toEqual(['Large Orbit Summit']);
+  });
+  it('takes no tail of an enumeration, no coordination read out of order, no plural head over the name', () => {
+    expect(taken('les écritures, principalement grecque, zende et kali (GZC) sont prises en charge')).toEqual([]);
+    expect(taken('les repères sont au temps local ou orbital (OL) ou non')).toEqual([]);
+    expect(taken('une interface aux pilotes pour les horloges orbitales (OH) intégrées').map(([, e]) => e)).not.toContain('pilotes pour les horloges orbitales');
+  });
+  it('takes no remark introduced by « tels », no numbered item, no edition named after its stem', () => {
+    expect(taken('les jeux 8 bits non ZQ (tels ceux des anciennes consoles orbitales) sont lus')).toEqual([]);
+    expect(taken('92 QX 154 (quadrant cyrillique développé en Xénon)')).toEqual([]);
+    expect(taken('première publication du guide basée sur une norme ORBIX (ORBIX.1-2031) et')).toEqual([]);
+  });
+  it('reads a short form set equal to its name, a name after a dash in a table, a quoted name after « ou », a plural', () => {
+    expect(taken('le langage définit des structures (dans la ZTD = Zonal Type Definition).')).toEqual([['ZTD', 'Zonal Type Definition']]);
+    expect(taken('ZDF - Zonal Document Format\t"writer_zdf_Export"\tapplication/zdf')).toEqual([['ZDF', 'Zonal Document Format']]);
+    expect(taken('IP6 - _POSIX_IPV6 - _SC_IPV6\nInternet Protocol Version 6')).toEqual([]);
+    expect(taken('Zone privée (ZUA ou « Zonal Use Areas »)')).toEqual([['ZUA', 'Zonal Use Areas']]);
+    expect(taken('Elle sert aux orbital circuit boards (OCBs) et aux autres.')).toEqual([['OCB', 'orbital circuit boards']]);
+    expect(taken('ZVID 4 « Zonal V Interface Definition version 4 », publiée en 2031')).toEqual([['ZVID 4', 'Zonal V Interface Definition version 4']]);
+    expect(taken('si A1 = B1 alors, et LANG = fr_FR.UTF-8 est lu')).toEqual([]);
+  });
+  it('takes no function\'s arguments, no identifier built on a word of its gloss, no introductory phrase or adjective', () => {
+    expect(taken('#### Syntaxe TAUX.ORBITE(terme;échéance;investissement)')).toEqual([]);
+    expect(taken('en utilisant l’interface d’orbix en détection par changement d’état (ORBIXET) voilà')).toEqual([]);
+    expect(taken('En particulier, les serveurs de nouvelles orbitales (NOTP) et de courrier.').map(([, e]) => e)).not.toContain('particulier, les serveurs de nouvelles orbitales');
+    expect(taken('Une autre agence de certification (AC) peut servir.')).toEqual([['AC', 'agence de certification']]);
+    expect(taken('le programme orbital pour l’innovation, les technologies et l’ingénierie (POITI) avance').map(([, e]) => e)).toEqual(['programme orbital pour l’innovation, les technologies et l’ingénierie']);
   });
   it('gives each entry one place per document that uses it, where it is defined there', () => {
     const { entries } = buildGlossary([

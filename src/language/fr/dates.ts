@@ -225,6 +225,9 @@ const B = String.raw`(?<![\p{L}\p{N}°.:/_~+#@=\\])(?<!(?<!mi)-)`;
 // Not followed by more digits or letters, a decimal or version part, an amount, a percentage.
 const E = String.raw`(?![\p{L}\p{N}_]|[.,:\/-]\p{N}|\s?%|\s?[€$£]|\s\d{3}\b)`;
 
+/** Series of numbered documents (standards, requests for comments, book numbers): their numbers are no years. */
+const numberedSeries = /(?:^|[^\p{L}])(?:RFC|ISO(?:\/IEC)?|IEC|IEEE(?:\s+Std)?|ECMA|BCP|STD|FIPS|ISBN|ISSN|DIN|NF|UIT-T|ITU-T)[\s-]*$/u;
+
 /** Units and symbols after which a number is a quantity (`2000 Hz`, `4096 bits`). */
 const unitRe = /^(?:[kMGT]?(?:Hz|o|io|B|iB|bits?|bps|W|V|A|Ω)|mA|mV|µs|ms|ns|mm|cm|km|kg|Go|Mo|Ko|To|Gio|Mio|Kio|°C?|K)\b/u;
 
@@ -373,8 +376,9 @@ export function findFrenchDates(given: string): DateMention[] {
         continue;
       }
       if (taken.slice(start, end).some(Boolean)) continue;
-      // A number after `n°` is a reference, not a year.
-      if (/n[°o]\.?\s*$/iu.test(text.slice(Math.max(0, start - 4), start))) continue;
+      // A number after `n°` is a reference, not a year; so is the number of a document in a
+      // numbered series (`RFC 1945`, `ISO 8601`, `IEEE 1394`, `ISBN 2003…`).
+      if (/n[°o]\.?\s*$/iu.test(text.slice(Math.max(0, start - 4), start)) || numberedSeries.test(text.slice(Math.max(0, start - 12), start))) continue;
       // The years of a copyright notice (`Copyright © 2029-2031, 2032 …`) date a text's rights, not
       // an event; a date that is all a quotation holds (`datée « 2029-2031 »`) is a value cited.
       // So do the years after a name and its e-mail address (`Jeanne Martin <jm@exemple.org>, 2029-2031.`):
@@ -394,6 +398,11 @@ export function findFrenchDates(given: string): DateMention[] {
       if (/^\s*[×x*+=]\s*\d/u.test(after) || /\d\s*[×x*+=]\s*$/u.test(text.slice(Math.max(0, start - 8), start))) continue;
       const value = read(m);
       if (!value) continue;
+      // A span of years right after a product's name (`Visio 2000-2013`) gives the versions it
+      // covers; a period of time is introduced (`de 2000 à 2013`, `en 2000-2013`).
+      // So does one given as an example (`Année comme 1900-2078`).
+      const spanBefore = text.slice(Math.max(0, start - 40), start);
+      if (value.to && value.from.month === undefined && /^\d/u.test(m[0]) && /(?:^|[\s(])(?:\p{Lu}\p{Ll}+|comme|soit|tels?\s+que)\s+$/u.test(spanBefore) && !yearIntroducer.test(spanBefore)) continue;
       // A number that counts something (`2000 paquets`); a month name makes it a date whatever follows.
       if (value.from.month === undefined && countsSomething(after)) {
         // A range of quantities (`1995 - 2000 lignes`) holds no year either.
@@ -415,6 +424,8 @@ export function findFrenchDates(given: string): DateMention[] {
  */
 function bareYearIsDate(text: string, start: number, end: number, datesEnd: readonly number[]): boolean {
   const before = text.slice(Math.max(0, start - 40), start);
+  // A limit (`après l'année 2037`, `d'avant le début de 2038`) names no moment.
+  if (/(?:^|[^\p{L}])(?:avant|après)\s+(?:l['’]année|les\s+années|le\s+début\s+de|la\s+fin\s+de)\s*$/iu.test(before)) return false;
   if (yearIntroducer.test(before)) return true;
   if (/\(\s*$/u.test(before) && /^\s*\)/u.test(text.slice(end))) return true;
   // The edition of something named in capitals (`l'exercice NORTHERN SHIELD 2024`, `le sommet de
@@ -438,7 +449,8 @@ function bareYearIsDate(text: string, start: number, end: number, datesEnd: read
 function context(text: string, start: number, end: number): Pick<DateMention, 'target' | 'label'> {
   const before = text.slice(Math.max(0, start - 24), start);
   const result: Pick<DateMention, 'target' | 'label'> = {};
-  if (/(?:horizon|d['’]ici(?:\s+(?:à|a|la fin de))?)\s*$/iu.test(before)) result.target = true;
+  // (`au-delà du 19 janvier 2038`: a limit, no moment either.)
+  if (/(?:horizon|d['’]ici(?:\s+(?:à|a|la fin de))?|au[-\s]delà\s+d(?:u|e\s+l['’]an|e))\s*$/iu.test(before)) result.target = true;
   // `jusqu'en 2030` is a deadline in a sentence about the future, the end of a span in one about the past.
   else if (/jusqu['’](?:en|à|au)\s*$/iu.test(before) && futureVerb.test(sentenceAround(text, start))) result.target = true;
   const head = text.slice(0, start);
