@@ -268,6 +268,27 @@ describe('layouts and glyphs', () => {
     expect(r.diagnostics.some((d) => d.rule === 'pdf-heading' && d.message.includes('Figure 3'))).toBe(false);
   });
 
+  it('reads an item opening on a bold run over full lines as an item, and a second paragraph hanging at its text as its own', async () => {
+    const intro = await setParagraph(words('Une phrase d’introduction assez longue pour donner la mesure du texte courant, et qui va sur une autre ligne entière.'), { x: 60, y: 760, width: 262 });
+    const step = async (sentence: string, boldWords: number, y: number): Promise<{ items: TextItem[]; y: number }> => {
+      const bold: Record<number, 'serif-bold'> = {};
+      for (let i = 0; i < boldWords; i++) bold[i] = 'serif-bold';
+      return setParagraph(words(sentence, bold), { x: 82, y, width: 240 });
+    };
+    // The bold run stops inside a line, then exactly at a line end.
+    const first = await step('Ouvrez le fichier de la station dans l’outil et donnez-lui le profil de couleur de l’agence fictive sans rien changer : allez au menu des réglages.', 17, intro.y - 6);
+    const second = await step('Comme le montre la figure, les tons clairs sont remis.', 0, first.y);
+    const run = await step('Copiez le calque de la station et nommez-le selon le profil de couleur retenu par l’agence fictive pour la saison suivante', 99, second.y - 6);
+    const baselines = [...new Set(run.items.map((i) => i.y))];
+    const third = [...run.items.filter((i) => i.y >= baselines[1]!), { text: 'et allez au menu des calques.', x: 82, y: baselines[2]! }];
+    const phrase = run.items.filter((i) => i.y >= baselines[1]!).map((i) => i.text).join(' ');
+    const items: TextItem[] = [...intro.items, { text: '1.', x: 70, y: first.items[0]!.y }, ...first.items, ...second.items, { text: '2.', x: 70, y: baselines[0]! }, ...third];
+    const r = await readPdf(await makePdf([{ items }]), 'etapes.pdf', { lexicon });
+    expect(r.text).toContain('\n1. **Ouvrez le fichier de la station dans l’outil et donnez-lui le profil de couleur de l’agence fictive** sans rien changer : allez au menu des réglages.\n\nComme le montre');
+    expect(r.text).toContain(`\n2. **${phrase}** et allez au menu des calques.\n`);
+    expect(r.diagnostics.some((d) => d.rule === 'pdf-heading')).toBe(false);
+  });
+
   it('keeps the hyphen at the end of a monospace word cut at a line end: code is not hyphenated', async () => {
     const w = await textWidth('Installez le paquet ');
     const items: TextItem[] = [
