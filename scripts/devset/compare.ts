@@ -24,7 +24,9 @@
  *   extra as far as they are made of the characters it prints, no more of each than it prints
  *   (`R₁` is `R1`, a fraction's lines in any order); other words there are extra.
  *
- * The alignment is `diffArrays` of the `diff` package (Myers' algorithm) on the two word sequences.
+ * The alignment is `diffArrays` of the `diff` package (Myers' algorithm) on the two word sequences;
+ * of two copies of a word on either side of a candidate's paragraph break (a caption's words, then
+ * the paragraph that repeats them), it keeps the one that leaves the truth's paragraph whole.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -324,6 +326,7 @@ function align(candidateText: string, truthText: string): Alignment {
     else if (part.removed) ti += n;
     else for (let k = 0; k < n; k++, ti++, ci++) ((t2c[ti] = ci), (c2t[ci] = ti));
   }
+  slideIntoParagraphs(truth.words, candidate.words, t2c, c2t);
   const left = new Map(truth.optional);
   const forgiven = new Uint8Array(candidate.words.length);
   candidate.words.forEach((w, i) => {
@@ -335,6 +338,31 @@ function align(candidateText: string, truthText: string): Alignment {
   });
   forgiveFormulas(truth, candidate, c2t, forgiven);
   return { truth, candidate, candidateToTruth: c2t, truthToCandidate: t2c, forgiven };
+}
+
+/**
+ * Where the candidate has a word twice, once before a paragraph break (in a caption the truth
+ * keeps optional) and once after it, next to the words aligned after it: the alignment may take
+ * either copy, and takes the one that keeps the truth's paragraph whole. Moves alignments in place.
+ */
+function slideIntoParagraphs(T: Word[], C: Word[], t2c: Int32Array, c2t: Int32Array): void {
+  const aligned: number[] = [];
+  c2t.forEach((t, c) => t >= 0 && aligned.push(c));
+  for (let k = aligned.length - 2; k >= 0; k--) {
+    const c = aligned[k]!;
+    const next = aligned[k + 1]!;
+    const t = c2t[c]!;
+    if (C[c]!.unit === C[next]!.unit || T[t]!.unit !== T[c2t[next]!]!.unit) continue;
+    for (let j = next - 1; j > c; j--) {
+      if (C[j]!.unit !== C[next]!.unit) break;
+      if (C[j]!.norm !== C[c]!.norm) continue;
+      c2t[c] = -1;
+      c2t[j] = t;
+      t2c[t] = j;
+      aligned[k] = j;
+      break;
+    }
+  }
 }
 
 function runs(words: Word[], keep: (i: number) => boolean): WordDifference[] {

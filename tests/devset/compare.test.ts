@@ -71,6 +71,14 @@ describe('paragraphScores', () => {
     expect(p.examples.map((e) => e.kind).sort()).toEqual(['cut', 'merged']);
   });
 
+  it('takes the copy of a word that keeps the truth paragraph whole, not the one in an optional caption before it', () => {
+    const truth = 'Mode fondu\n\n<!-- optional: figure caption -->\nFigure 2. Exemple du mode « Mode fondu »\n<!-- /optional -->\n\nMode fondu mêle les deux calques.';
+    const candidate = 'Mode fondu\n\nFigure 2. Exemple du mode « Mode fondu »\n\nMode fondu mêle les deux calques.';
+    const p = paragraphScores(candidate, truth);
+    expect(p.cut).toBe(0);
+    expect(p.reproduced).toBe(p.truthParagraphs);
+  });
+
   it('counts a cut only once when furniture sits between the two halves', () => {
     const candidate = 'Une première phrase qui\n\n12\n\nGuide fictif\ncontinue ici.\n\nUn second paragraphe entier.\n\n- un élément de liste\n- un autre élément';
     expect(paragraphScores(candidate, truth).cut).toBe(1);
