@@ -15,6 +15,7 @@ import { formatDiagnostic } from '../../src/diagnostics.ts';
 import { loadFrenchLexicon, type Lexicon } from '../../src/language/fr/lexicon.ts';
 import { readSource } from '../../src/sources/formats.ts';
 import { readPdf, type PdfReading } from '../../src/sources/pdf/read-pdf.ts';
+import { writeMarkdown } from '../../src/sources/pdf/markdown.ts';
 import { unwrapCode } from '../../src/sources/pdf/structure.ts';
 import { folio } from '../helpers/folio.ts';
 import { makePdf, setParagraph, textWidth, type TextItem } from '../helpers/make-pdf.ts';
@@ -287,6 +288,13 @@ describe('layouts and glyphs', () => {
     expect(r.text).toContain('\n1. **Ouvrez le fichier de la station dans l’outil et donnez-lui le profil de couleur de l’agence fictive** sans rien changer : allez au menu des réglages.\n\nComme le montre');
     expect(r.text).toContain(`\n2. **${phrase}** et allez au menu des calques.\n`);
     expect(r.diagnostics.some((d) => d.rule === 'pdf-heading')).toBe(false);
+  });
+
+  it('writes monospace pieces that touch as one code span, whatever their emphasis', () => {
+    const origin = { page: 1, line: 1, column: 1 };
+    const span = (text: string, code: boolean, italic = false) => ({ text, bold: false, italic, code, origin });
+    const md = writeMarkdown([{ kind: 'paragraph', spans: [span('Voir ', false), span('/etc/orbite/', true), span('nom_station', true, true), span(' puis ', false), span('a', true), span(' ', false), span('b', true)], origin }]);
+    expect(md.text).toBe('Voir `/etc/orbite/nom_station` puis `a` `b`\n');
   });
 
   it('keeps the hyphen at the end of a monospace word cut at a line end: code is not hyphenated', async () => {
