@@ -290,6 +290,23 @@ describe('layouts and glyphs', () => {
     expect(r.diagnostics.some((d) => d.rule === 'pdf-heading')).toBe(false);
   });
 
+  it('goes on with a sentence whose line ended short before a word in guillemets, which does not break', async () => {
+    const lines = [
+      'Une phrase d’introduction assez longue pour donner la mesure du texte courant ici.',
+      'Une autre phrase assez longue pour donner la mesure du texte et des lignes pleines.',
+      'Le nom de cette commande de la station orbitale en version anglaise est',
+      '« Buffers ». La suite vient ensuite dans le même paragraphe.',
+    ];
+    const items: TextItem[] = lines.map((text, i) => ({ text, x: 60, y: 760 - i * 14 }));
+    const full = await textWidth(lines[1]!);
+    const short = await textWidth(lines[2]!);
+    // Room for five letters, not for the unbreakable `« Buffers ».`.
+    expect(full - short).toBeGreaterThan(await textWidth('« Buff'));
+    expect(full - short).toBeLessThan(await textWidth('« Buffers ».'));
+    const r = await readPdf(await makePdf([{ items }]), 'guillemets.pdf', { lexicon });
+    expect(r.text).toContain('version anglaise est « Buffers ». La suite');
+  });
+
   it('writes monospace pieces that touch as one code span, whatever their emphasis', () => {
     const origin = { page: 1, line: 1, column: 1 };
     const span = (text: string, code: boolean, italic = false) => ({ text, bold: false, italic, code, origin });

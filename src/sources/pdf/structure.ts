@@ -671,7 +671,7 @@ function boldRunsInto(rows: Row[], index: number, right: number, stats: Document
     if (!next) return false;
     // Filled: the next line's first word would not have fitted at its end.
     const charWidth = (next.x1 - next.x0) / Math.max(1, next.text.length);
-    if (right - line.x1 > ((/^\S+/u.exec(next.text)?.[0].length ?? 0) + 1.5) * charWidth) return false;
+    if (right - line.x1 > (unbreakableStart(next.text).length + 1.5) * charWidth) return false;
     const spacing = line.y - next.y;
     if (spacing <= 0 || spacing > Math.max(stats.lineSpacing, line.size * 1.1) * 1.32 || Math.abs(next.size - line.size) > line.size * 0.08) return false;
     const letters = next.pieces.filter((p) => /\p{L}/u.test(p.text));
@@ -733,6 +733,15 @@ function noteMarkerLength(line: TextLine): number {
   return noteMarker.exec(line.text)?.[0].length ?? 0;
 }
 
+/**
+ * What a line starts with that no line could have broken inside: its first word, with the
+ * guillemet before it and the signs after it that French sets with a no-break space
+ * (`« Buffers ».`).
+ */
+function unbreakableStart(text: string): string {
+  return /^(?:[«“]\s?)?\S+(?:\s?[»”;:!?]+\S*)*/u.exec(text.trimStart())?.[0] ?? '';
+}
+
 /** Does `next` go on with the block `block`, whose last line is `previous`? */
 function continuesBlock(
   block: Proto,
@@ -781,7 +790,7 @@ function continuesBlock(
   // in an item, a sentence ended so ends the item's first paragraph, a second one hanging at its
   // text without a gap.
   if (!/[-\u2010\u00ad]$/u.test(a.text.trimEnd())) {
-    const firstWord = /^\S+/u.exec(b.text)?.[0] ?? '';
+    const firstWord = unbreakableStart(b.text);
     const charWidth = (b.x1 - b.x0) / Math.max(1, b.text.length);
     const room = edges.right - a.x1;
     if (room > (firstWord.length + 1.5) * charWidth && endsSentence(a.text)) return false;
