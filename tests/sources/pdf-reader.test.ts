@@ -307,6 +307,17 @@ describe('layouts and glyphs', () => {
     expect(r.text).toContain('version anglaise est « Buffers ». La suite');
   });
 
+  it('separates the words of a cell printed over the start of the next one', async () => {
+    const w = await textWidth('Une cellule trop longue');
+    const items: TextItem[] = [
+      { text: 'Une phrase d’introduction assez longue pour donner la mesure du texte courant.', x: 60, y: 760 },
+      { text: 'Une cellule trop longue', x: 60, y: 740 },
+      { text: 'déborde sur la suivante.', x: 60 + w - 15, y: 740 },
+    ];
+    const r = await readPdf(await makePdf([{ items }]), 'cellules.pdf', { lexicon });
+    expect(r.text).toContain('trop longue déborde');
+  });
+
   it('writes monospace pieces that touch as one code span, whatever their emphasis', () => {
     const origin = { page: 1, line: 1, column: 1 };
     const span = (text: string, code: boolean, italic = false) => ({ text, bold: false, italic, code, origin });

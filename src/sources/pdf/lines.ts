@@ -11,7 +11,7 @@
  *   a subscript; runs on one baseline make a line, cut where a gap is wider than a column gutter.
  * - Words are separated where the gap between two glyphs is wider than a letter's kerning, or
  *   where a space glyph advances (a space glyph that does not advance, as a browser writes a
- *   soft hyphen, separates nothing).
+ *   soft hyphen, separates nothing), or where a glyph is drawn well back over the one before.
  *
  * Rotated text (margin stamps, axis labels) is set aside and counted. Invisible text (an OCR
  * layer) is read only on a page that has no visible text. Not for: reading order across lines
@@ -308,7 +308,10 @@ function toLine(runs: Run[]): TextLine {
       const advancing = spaceGlyph !== undefined && spaceGlyph.width > g.size * 0.04 && g.x - spaceGlyph.x >= spaceGlyph.width * 0.6;
       spaceGlyph = undefined;
       const fine = previous !== undefined && (fineSpaced.before.test(g.text) || fineSpaced.after.test(previous.text));
-      const space = previous !== undefined && (gap > Math.min(g.size, previous.size) * (fine ? fineGap : wordGap) || (advancing && gap > g.size * 0.04));
+      // A glyph drawn well back over the one before starts other words: a table's cell whose text
+      // ran over into the next cell, printed over it (`TeX` + `convertir`).
+      const overprinted = previous !== undefined && gap < -Math.min(g.size, previous.size) * 0.5;
+      const space = previous !== undefined && (gap > Math.min(g.size, previous.size) * (fine ? fineGap : wordGap) || (advancing && gap > g.size * 0.04) || overprinted);
       const text = plainHyphens(expandLigatures(g.text));
       if (!run.script) sizes.set(round(g.size), (sizes.get(round(g.size)) ?? 0) + text.length);
       const last = pieces[pieces.length - 1];
