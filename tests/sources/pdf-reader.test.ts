@@ -15,6 +15,7 @@ import { formatDiagnostic } from '../../src/diagnostics.ts';
 import { loadFrenchLexicon, type Lexicon } from '../../src/language/fr/lexicon.ts';
 import { readSource } from '../../src/sources/formats.ts';
 import { readPdf, type PdfReading } from '../../src/sources/pdf/read-pdf.ts';
+import { buildLines } from '../../src/sources/pdf/lines.ts';
 import { writeMarkdown } from '../../src/sources/pdf/markdown.ts';
 import { unwrapCode } from '../../src/sources/pdf/structure.ts';
 import { folio } from '../helpers/folio.ts';
@@ -316,6 +317,16 @@ describe('layouts and glyphs', () => {
     ];
     const r = await readPdf(await makePdf([{ items }]), 'cellules.pdf', { lexicon });
     expect(r.text).toContain('trop longue déborde');
+  });
+
+  it('reads TeX’s degree sign named ř after a number as °, and its delta named as the increment sign as Δ', () => {
+    let x = 60;
+    const glyphs = [...'La phase varie de 360ř pour ∆D, et Dvořák reste.'].map((text) => {
+      const g = { text, x, y: 700, width: 5, size: 10, font: 'f', stroked: false, invisible: false, rotated: false, space: text === ' ', slanted: false, bold: false, italic: false, monospace: false };
+      x += 5;
+      return g;
+    });
+    expect(buildLines(glyphs).lines.map((l) => l.text)).toEqual(['La phase varie de 360° pour ΔD, et Dvořák reste.']);
   });
 
   it('writes monospace pieces that touch as one code span, whatever their emphasis', () => {

@@ -342,7 +342,7 @@ function toLine(runs: Run[]): TextLine {
       previous = g;
     }
   }
-  for (const p of pieces) p.text = p.text.normalize('NFC');
+  for (const p of pieces) p.text = texSigns(p.text.normalize('NFC'));
   const size = [...sizes].sort((a, b) => b[1] - a[1])[0]?.[0] ?? runs[0]!.size;
   const main = runs.find((r) => !r.script) ?? runs[0]!;
   return {
@@ -353,6 +353,20 @@ function toLine(runs: Run[]): TextLine {
     pieces,
     text: pieces.map((p) => p.text).join(''),
   };
+}
+
+/**
+ * Two signs of TeX's fonts that a PDF's text layer names wrongly:
+ * - the degree sign (`\textdegree`, slot 0xB0 of the symbol encoding TS1) named by the glyph of
+ *   the same slot in the text encoding T1, `ř`, when the fonts' names were taken from the wrong
+ *   table: after a number (`360ř`), where no word has an `ř`;
+ * - the Greek capital delta of a formula (`ΔD`), whose glyph name `Delta` the Adobe Glyph List
+ *   maps first to the increment sign U+2206: before a letter, it is the letter.
+ */
+function texSigns(text: string): string {
+  let out = text.includes('ř') ? text.replace(/(?<=\d ?)ř(?![\p{L}\p{N}])/gu, '°') : text;
+  if (out.includes('∆')) out = out.replace(/∆(?=\p{L})/gu, 'Δ');
+  return out;
 }
 
 function round(size: number): number {
