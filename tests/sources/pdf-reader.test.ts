@@ -329,6 +329,14 @@ describe('layouts and glyphs', () => {
     expect(buildLines(glyphs).lines.map((l) => l.text)).toEqual(['La phase varie de 360° pour ΔD, et Dvořák reste.']);
   });
 
+  it('does not join across a page break a line that ended well short of its column, as a term before its definition', async () => {
+    const intro = await setParagraph(words('Une phrase d’introduction assez longue pour donner la mesure du texte courant, et qui va sur plusieurs lignes entières de la page.'), { x: 60, y: 760, width: 262 });
+    const page1: TextItem[] = [...intro.items, { text: 'Itérations', x: 60, y: intro.y - 8 }];
+    const page2: TextItem[] = [{ text: 'Nombre de passages du filtre sur le calque de la station.', x: 60, y: 760 }];
+    const r = await readPdf(await makePdf([{ items: page1 }, { items: page2 }]), 'terme.pdf', { lexicon });
+    expect(r.text).toContain('\n\nItérations\n\nNombre de passages');
+  });
+
   it('writes monospace pieces that touch as one code span, whatever their emphasis', () => {
     const origin = { page: 1, line: 1, column: 1 };
     const span = (text: string, code: boolean, italic = false) => ({ text, bold: false, italic, code, origin });

@@ -273,6 +273,7 @@ export function readStructure(pages: readonly StructurePage[], stats: DocumentSt
   }
 
   let regionIndex = 0;
+  const rightEdges = new Map<number, number>();
   for (const page of pages) {
     for (const region of page.regions) {
       regionIndex += 1;
@@ -282,6 +283,7 @@ export function readStructure(pages: readonly StructurePage[], stats: DocumentSt
       const placedLines = lines.flatMap((i) => (i.kind === 'line' ? [i.placed] : []));
       const left = placedLines.length ? Math.min(...placedLines.map((p) => p.line.x0)) : 0;
       const right = rightEdge(placedLines.map((p) => p.line));
+      rightEdges.set(regionIndex, right);
       const rows = groupRows(lines, left, right);
       for (const [rowIndex, row] of rows.entries()) {
         if (row.kind === 'image') {
@@ -365,7 +367,7 @@ export function readStructure(pages: readonly StructurePage[], stats: DocumentSt
           while (k >= 0 && isFloat(protos[k]!)) k -= 1;
           const last = protos[k];
           const overFloat = k < protos.length - 1 || (!!previousLine && rowsSinceImage(rows, row));
-          if (last && (!previousLine || overFloat) && joinsAcrossBreak(last, proto, stats, left) && (!overFloat || /^\p{Ll}/u.test(line.text))) {
+          if (last && (!previousLine || overFloat) && joinsAcrossBreak(last, proto, stats, left, rightEdges.get(last.region)) && (!overFloat || /^\p{Ll}/u.test(line.text))) {
             last.lines.push(placed);
             last.region = regionIndex;
             findings.push({
@@ -853,7 +855,7 @@ function leavesOpen(text: string): boolean {
 }
 
 /** Does the first block of a new region go on with the last block of the one before? */
-function joinsAcrossBreak(last: Proto, next: Proto, stats: DocumentStats, left: number): boolean {
+function joinsAcrossBreak(last: Proto, next: Proto, stats: DocumentStats, left: number, lastRight?: number): boolean {
   // Code that a page break cut goes on as the same block.
   if (last.kind === 'code' && next.kind === 'code') return true;
   if (!(last.kind === 'paragraph' || last.kind === 'item') || next.kind !== 'paragraph' || next.caption || last.caption) return false;
@@ -861,6 +863,10 @@ function joinsAcrossBreak(last: Proto, next: Proto, stats: DocumentStats, left: 
   const b = next.lines[0]!.line;
   if (Math.abs(a.size - b.size) > Math.max(a.size, b.size) * 0.08) return false;
   if (/[-\u2010\u00ad]$/u.test(a.text.trimEnd())) return true;
+  // A line that ended well short of its column's edge ended its paragraph (a term of a
+  // description list at a page's foot, its definition on the next page).
+  const charWidth = (b.x1 - b.x0) / Math.max(1, b.text.length);
+  if (lastRight !== undefined && lastRight - a.x1 > (unbreakableStart(b.text).length + 4) * charWidth) return false;
   if (!endsSentence(a.text) && !/[:»”)]$/u.test(a.text.trim())) return true;
   // A sentence ended at the break: the paragraph goes on only when paragraphs are known by their indent.
   return stats.indents && b.x0 - left < b.size * 0.5;
