@@ -23,6 +23,11 @@ export interface Span {
   note?: number;
   /** A cross-reference inside the document (`Section 3.1, « Titre »`). */
   xref?: boolean;
+  /**
+   * A formula the HTML shows as an image: the characters its TeX source prints, in no particular
+   * order (a fraction's lines, an exponent, a root sign). The text is empty.
+   */
+  formula?: string;
 }
 
 export type Block =
@@ -78,7 +83,11 @@ function readSpans(nodes: ElementContent[], state: ReadState, style: Omit<Span, 
       if (node.tagName === 'img' || node.tagName === 'math') {
         const simple = node.tagName === 'img' ? simpleFormula(String(node.properties?.alt ?? '')) : undefined;
         if (simple !== undefined) spans.push({ ...style, text: simple });
-        else state.formula = true;
+        else {
+          state.formula = true;
+          const printed = node.tagName === 'img' ? formulaCharacters(String(node.properties?.alt ?? '')) : '';
+          if (printed) spans.push({ text: '', formula: printed });
+        }
         continue;
       }
       if (node.tagName === 'br') {
@@ -114,13 +123,43 @@ const texSymbols: Record<string, string> = {
 
 /**
  * The printed text of a formula image whose TeX source (its `alt`) is a plain quantity such as
- * `1~k\Omega` or `\pm 5 V`; undefined for a real formula (fractions, exponents…), which LaTeX
- * lays out in a way a line of text cannot give back.
+ * `1~k\Omega` or `\pm 5 V`, or a line of one (`\lambda = (360 \times \Delta D)/X`), spaced the
+ * way TeX sets it: `~` is a space, a relation or a binary operator stands between spaces
+ * (`λ = (360 × ΔD)/X`, a minus printed `−`), a comma before a digit is followed by one (`2, 5`), a
+ * sign before a number is glued to it (`±5 V`). Undefined for a real formula (fractions,
+ * exponents…), which LaTeX lays out in a way a line of text cannot give back.
  */
 function simpleFormula(tex: string): string | undefined {
   const t = tex.trim();
   if (!t || /[\^_{}]|\\(?!Omega|mu|pm|times|degree|circ|alpha|beta|theta|pi|lambda|omega|Delta|tau)[a-zA-Z]+/.test(t)) return undefined;
-  return t.replace(/\\[a-zA-Z]+/g, (m) => texSymbols[m] ?? m).replace(/~|\s+/g, '');
+  return t
+    .replace(/\\[a-zA-Z]+/g, (m) => texSymbols[m] ?? m)
+    .replace(/\s+/g, '')
+    .replace(/(?<=[\p{L}\p{N})°])([=+×±-])/gu, (_m, op: string) => ` ${op === '-' ? '−' : op} `)
+    .replace(/=(?! )/g, '= ')
+    .replace(/,(?=\d)/g, ', ')
+    .replace(/~/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+}
+
+/** TeX commands that print a sign or a word; the others (`\frac`, `\left`, `\Bigg`, spacing) only lay out. */
+const texPrinted: Record<string, string> = {
+  ...texSymbols, '\\epsilon': 'ϵ', '\\varepsilon': 'ε', '\\nu': 'ν', '\\sigma': 'σ', '\\phi': 'φ', '\\rho': 'ρ',
+  '\\sqrt': '√', '\\dots': '...', '\\ldots': '...', '\\cdots': '···', '\\cdot': '·', '\\approx': '≈', '\\neq': '≠',
+  '\\leq': '≤', '\\geq': '≥', '\\infty': '∞', '\\sin': 'sin', '\\cos': 'cos', '\\tan': 'tan', '\\exp': 'exp',
+  '\\log': 'log', '\\ln': 'ln', '\\%': '%',
+};
+
+/**
+ * The characters a formula's TeX source prints (`\frac{1}{R_1}` → `1R1`), for the comparison to
+ * recognize the formula's glyphs in a PDF's text, whatever their order. A command it does not know
+ * prints nothing here, so that no glyph is taken for the formula's without reason.
+ */
+function formulaCharacters(tex: string): string {
+  return tex
+    .replace(/\\(?:[a-zA-Z]+|.)/g, (m) => texPrinted[m] ?? '')
+    .replace(/[{}^_~&\s]/g, '');
 }
 
 /** The target id of a footnote call (`<a class="footnote" href="#ftn.x">` in DocBook, `a.footnote-reference` in Sphinx). */
@@ -158,11 +197,12 @@ export function tidySpans(spans: Span[]): Span[] {
   for (const s of spans) {
     const text = s.text.replace(/[ \t\n\r\f]+/g, ' ');
     const last = out.at(-1);
-    if (last && !last.note && !s.note && last.bold === s.bold && last.italic === s.italic && last.code === s.code && last.href === s.href && !last.xref && !s.xref) last.text += text;
+    if (last && !last.note && !s.note && !last.formula && !s.formula && last.bold === s.bold && last.italic === s.italic && last.code === s.code && last.href === s.href && !last.xref && !s.xref) last.text += text;
     else out.push({ ...s, text });
   }
-  while (out.length && !out[0]!.note && !out[0]!.text.trim()) out.shift();
-  while (out.length && !out.at(-1)!.note && !out.at(-1)!.text.trim()) out.pop();
+  const empty = (s: Span): boolean => s.note === undefined && !s.formula && !s.text.trim();
+  while (out.length && empty(out[0]!)) out.shift();
+  while (out.length && empty(out.at(-1)!)) out.pop();
   if (out[0] && !out[0].note) out[0].text = out[0].text.replace(/^ +/, '');
   const end = out.at(-1);
   if (end && !end.note) end.text = end.text.replace(/ +$/, '');
@@ -199,7 +239,7 @@ function readBlocks(root: Root | Element, state: ReadState, out: BlockDocument, 
 function paragraph(nodes: ElementContent[], state: ReadState, out: BlockDocument, extra: Partial<Block & { kind: 'paragraph' }> = {}): void {
   state.formula = false;
   const spans = tidySpans(readSpans(nodes, state));
-  if (!plainText(spans) && !spans.some((s) => s.note)) return;
+  if (!plainText(spans) && !spans.some((s) => s.note || s.formula)) return;
   out.blocks.push({ kind: 'paragraph', spans, ...(state.formula ? { optional: 'formula' } : {}), ...extra });
 }
 

@@ -18,9 +18,15 @@
  *   the order of their numbers, so a note may be defined anywhere;
  * - truth between `<!-- optional: why -->` and `<!-- /optional -->` (tables, figure captions,
  *   paragraphs with formulas that the PDF shows elsewhere or differently) is not required, and a
- *   candidate's words that match it are not counted as extra.
+ *   candidate's words that match it are not counted as extra;
+ * - a formula the truth only names (`<!-- formula: R=R1+R2 -->`, an image in the HTML) is no word,
+ *   but the candidate's words in its place (between the truth words around it) are not counted as
+ *   extra as far as they are made of the characters it prints, no more of each than it prints
+ *   (`R₁` is `R1`, a fraction's lines in any order); other words there are extra.
  *
- * The alignment is `diffArrays` of the `diff` package (Myers' algorithm) on the two word sequences.
+ * The alignment is `diffArrays` of the `diff` package (Myers' algorithm) on the two word sequences;
+ * of two copies of a word on either side of a candidate's paragraph break (a caption's words, then
+ * the paragraph that repeats them), it keeps the one that leaves the truth's paragraph whole.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -37,14 +43,26 @@ interface Word {
   unit: number;
 }
 
+/** A formula the truth only names (an image in the HTML), at its place among the truth's words. */
+interface Formula {
+  /** Index of the truth word that follows it (the count of words before it). */
+  at: number;
+  /** The characters its TeX source prints, folded as `formulaGlyph` folds them. */
+  chars: string;
+}
+
 /** A text read for comparison. */
 interface ComparedText {
   words: Word[];
   /** Words of optional regions (truth only), with their counts. */
   optional: Map<string, number>;
+  /** Formulas (truth only). */
+  formulas: Formula[];
 }
 
 const optionalRegion = /<!--\s*optional\b[^>]*-->([\s\S]*?)<!--\s*\/optional\s*-->/g;
+const formulaComment = /<!--\s*formula:([\s\S]*?)-->/g;
+const formulaMarker = /\u0001(\d+)\u0001/u;
 const listMarker = /^\s*(?:[-*+]|[•◦▪▫‣⁃●○■□∙·–—]|\d+[.)])\s+/u;
 
 function normalizeWord(word: string): string {
@@ -84,11 +102,19 @@ function joinUnits(line: string): string {
  */
 function readText(text: string, keepOptional: boolean): ComparedText {
   const optional = new Map<string, number>();
-  let body = text.normalize('NFC').replace(/\r\n?/g, '\n').replace(/\f/g, '\n\n');
+  const formulaChars: string[] = [];
+  const formulas: Formula[] = [];
+  // A formula becomes a marker at its place (an optional region's formulas stay where it was),
+  // glued to what the truth glues to it: `(<!-- formula -->)` is one word of the PDF, `(230√2)`.
+  let body = text
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\f/g, '\n\n')
+    .replace(formulaComment, (_m, chars: string) => `\u0001${formulaChars.push([...chars.replace(/\s+/g, '')].map(formulaGlyph).join('')) - 1}\u0001`);
   body = body.replace(optionalRegion, (_m, inner: string) => {
     if (keepOptional) return `\n\n${inner}\n\n`;
     for (const w of readText(inner, true).words) optional.set(w.norm, (optional.get(w.norm) ?? 0) + 1);
-    return '\n\n';
+    return `\n\n${inner.split(/\s+/).filter((t) => formulaMarker.test(t)).join(' ')}\n\n`;
   });
   body = body.replace(/<!--[\s\S]*?-->/g, ' ');
   // Footnote bodies: `[^n]: text` and the indented lines that follow it.
@@ -140,6 +166,13 @@ function readText(text: string, keepOptional: boolean): ComparedText {
     }
     const tableRow = /^\s*\|/.test(line);
     for (const token of joinUnits(line).split(/[\s\u00a0\u202f\u2007\u2009]+/u)) {
+      const formula = fenced ? null : formulaMarker.exec(token);
+      if (formula) {
+        // What is glued to the formula (brackets, a full stop) is printed with it.
+        const glued = [...token.replace(formulaMarker, '')].map(formulaGlyph).join('');
+        formulas.push({ at: words.length, chars: (formulaChars[Number(formula[1])] ?? '') + glued });
+        continue;
+      }
       const t = fenced ? token : stripMarks(token, tableRow);
       if (!t) continue;
       const previous = words.at(-1);
@@ -156,7 +189,64 @@ function readText(text: string, keepOptional: boolean): ComparedText {
       open = false;
     }
   }
-  return { words, optional };
+  return { words, optional, formulas };
+}
+
+const scriptDigits: Record<string, string> = Object.fromEntries(
+  [...'⁰¹²³⁴⁵⁶⁷⁸⁹', ...'₀₁₂₃₄₅₆₇₈₉'].map((c, i) => [c, String(i % 10)]),
+);
+
+/**
+ * One glyph of a formula as compared: a raised or lowered digit is the digit (the text layer of a
+ * PDF gives `R₁` or `R1`), and signs with twin code points are one (`∆` for `Δ`, `−` for `-`).
+ */
+function formulaGlyph(c: string): string {
+  return scriptDigits[c] ?? ({ '∆': 'Δ', '−': '-', '⁻': '-', '₋': '-', '⁺': '+', '₊': '+', 'ε': 'ϵ', 'μ': 'µ' } as Record<string, string>)[c] ?? c;
+}
+
+function countGlyphs(glyphs: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const c of glyphs) counts.set(c, (counts.get(c) ?? 0) + 1);
+  return counts;
+}
+
+/** Punctuation a sentence puts around a formula (`… vaut R = U/I.`): never counted against it. */
+const aroundFormula = /[.,;:]/u;
+
+/**
+ * Candidate words the truth cannot judge: in the place of a formula the truth only names, words
+ * made of the characters the formula prints, as many as it prints (a fraction's lines come out in
+ * any order). Marks them in `forgiven`.
+ */
+function forgiveFormulas(truth: ComparedText, candidate: ComparedText, c2t: Int32Array, forgiven: Uint8Array): void {
+  if (!truth.formulas.length) return;
+  const n = candidate.words.length;
+  // The truth words aligned before and after each candidate word: its gap in the truth.
+  const before = new Int32Array(n);
+  const after = new Int32Array(n);
+  for (let i = 0, last = -1; i < n; i++) ((before[i] = last), c2t[i]! >= 0 && (last = c2t[i]!));
+  for (let i = n - 1, next = truth.words.length; i >= 0; i--) ((after[i] = next), c2t[i]! >= 0 && (next = c2t[i]!));
+  // What each formula has left to print, in glyphs.
+  const budgets = new Map(truth.formulas.map((f) => [f, countGlyphs([...f.chars])]));
+  for (let i = 0; i < n; i++) {
+    if (c2t[i]! >= 0 || forgiven[i]) continue;
+    const near = truth.formulas.filter((f) => before[i]! < f.at && f.at <= after[i]!);
+    if (!near.length) continue;
+    const pool = new Map<string, number>();
+    for (const f of near) for (const [c, k] of budgets.get(f)!) pool.set(c, (pool.get(c) ?? 0) + k);
+    const need = countGlyphs([...candidate.words[i]!.text].map(formulaGlyph).filter((c) => !aroundFormula.test(c)));
+    if (![...need].every(([c, k]) => (pool.get(c) ?? 0) >= k)) continue;
+    forgiven[i] = 1;
+    for (const [c, k] of need) {
+      let left = k;
+      for (const f of near) {
+        const b = budgets.get(f)!;
+        const take = Math.min(left, b.get(c) ?? 0);
+        if (take) b.set(c, b.get(c)! - take);
+        left -= take;
+      }
+    }
+  }
 }
 
 /** A unit symbol after a number (`100 Ω`, `5 kHz`, `3 µF`), with the punctuation after it. */
@@ -236,6 +326,7 @@ function align(candidateText: string, truthText: string): Alignment {
     else if (part.removed) ti += n;
     else for (let k = 0; k < n; k++, ti++, ci++) ((t2c[ti] = ci), (c2t[ci] = ti));
   }
+  slideIntoParagraphs(truth.words, candidate.words, t2c, c2t);
   const left = new Map(truth.optional);
   const forgiven = new Uint8Array(candidate.words.length);
   candidate.words.forEach((w, i) => {
@@ -245,7 +336,33 @@ function align(candidateText: string, truthText: string): Alignment {
       left.set(w.norm, n - 1);
     }
   });
+  forgiveFormulas(truth, candidate, c2t, forgiven);
   return { truth, candidate, candidateToTruth: c2t, truthToCandidate: t2c, forgiven };
+}
+
+/**
+ * Where the candidate has a word twice, once before a paragraph break (in a caption the truth
+ * keeps optional) and once after it, next to the words aligned after it: the alignment may take
+ * either copy, and takes the one that keeps the truth's paragraph whole. Moves alignments in place.
+ */
+function slideIntoParagraphs(T: Word[], C: Word[], t2c: Int32Array, c2t: Int32Array): void {
+  const aligned: number[] = [];
+  c2t.forEach((t, c) => t >= 0 && aligned.push(c));
+  for (let k = aligned.length - 2; k >= 0; k--) {
+    const c = aligned[k]!;
+    const next = aligned[k + 1]!;
+    const t = c2t[c]!;
+    if (C[c]!.unit === C[next]!.unit || T[t]!.unit !== T[c2t[next]!]!.unit) continue;
+    for (let j = next - 1; j > c; j--) {
+      if (C[j]!.unit !== C[next]!.unit) break;
+      if (C[j]!.norm !== C[c]!.norm) continue;
+      c2t[c] = -1;
+      c2t[j] = t;
+      t2c[t] = j;
+      aligned[k] = j;
+      break;
+    }
+  }
 }
 
 function runs(words: Word[], keep: (i: number) => boolean): WordDifference[] {

@@ -6,7 +6,10 @@
  * - footnote calls `[^n]` and the notes' bodies as `[^n]: …` at the end;
  * - what the PDF may show in another place or not at all (tables, figure captions, paragraphs with
  *   formulas) between `<!-- optional: why -->` and `<!-- /optional -->`: `compare.ts` neither
- *   requires those words nor counts them as extra.
+ *   requires those words nor counts them as extra;
+ * - a formula shown as an image as `<!-- formula: chars -->` at its place, `chars` being what its TeX
+ *   source prints (`R=R1+R2+...`): the PDF sets it as text, which `compare.ts` does not count as
+ *   extra as far as it is made of these characters.
  */
 import type { Block, BlockDocument, Span } from './blocks.ts';
 
@@ -29,6 +32,8 @@ export function spansToMarkdown(spans: Span[], o: TruthOptions = {}): string {
   return spans
     .map((s) => {
       if (s.note !== undefined) return `[^${s.note}]`;
+      // Where an image showed a formula: the characters it prints, for `compare.ts` to recognize.
+      if (s.formula) return `<!-- formula: ${s.formula.replace(/-(?=-)/g, '- ')} -->`;
       // The rewrites see the text as the truth writes it: DocBook's links put no-break spaces and
       // line breaks (`Section\u00a03.1, «\u00a0Titre\n»`) where the truth has plain spaces.
       const plain = s.text.replace(/\s+/g, ' ');

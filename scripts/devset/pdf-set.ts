@@ -46,6 +46,8 @@ Each case folder holds:
   blank lines, \`- \` / \`1. \` list items (two spaces of indent per level), fenced code, \`**bold**\` / \`*italic*\`,
   footnote calls \`[^n]\` and bodies \`[^n]: …\` at the end; tables, figure captions and paragraphs with
   formulas between \`<!-- optional: why -->\` and \`<!-- /optional -->\` (not required, not counted as extra);
+  a formula the HTML shows as an image as \`<!-- formula: … -->\`, the characters its TeX prints (the PDF's
+  glyphs of it in its place are not counted as extra);
 - \`meta.json\` — package, document, split, how the PDF was made (\`shipped\`, \`chrome\`, \`weasyprint\`),
   typesetter, pages, \`furniture\` (running heads and page numbers as pdftotext gives them), what the
   truth leaves out (\`truthOmits\`), what the case exercises; for printed cases the page style and

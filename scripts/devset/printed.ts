@@ -91,6 +91,11 @@ const styles: PageStyle[] = [
   // the two justified ones above.
   { name: 'a4-sans-two-columns', printer: 'chrome', size: 'A4', margin: '20mm 17mm', font: 'Nimbus Sans', fontSize: '9.5pt', justify: false, hyphenate: false, head: 'chapter', folio: { place: 'bottom', form: 'n / N' }, links: 'none', notes: 'endnotes', columns: 2, headingSize: '17pt', split: 'tune' },
   { name: 'w-a4-sans-two-columns', printer: 'weasyprint', size: 'A4', margin: '19mm 15mm', font: 'DejaVu Sans', fontSize: '8.5pt', justify: false, hyphenate: false, head: 'book', folio: { place: 'top', form: 'Page n' }, links: 'inline', notes: 'footnote', columns: 2, headingSize: '15pt', split: 'tune' },
+  // Layouts the test part had alone: ragged sans-serif text with addresses in it (both printers),
+  // and WeasyPrint's two columns in a wide font.
+  { name: 'a5-sans-ragged', printer: 'chrome', size: 'A5', margin: '15mm 13mm', font: 'DejaVu Sans', fontSize: '9.5pt', justify: false, hyphenate: false, head: 'chapter', folio: { place: 'outer-top', form: 'n' }, links: 'inline', notes: 'endnotes', headingSize: '17pt', split: 'tune' },
+  { name: 'w-a5-sans-inline', printer: 'weasyprint', size: 'A5', margin: '16mm 14mm', font: 'Nimbus Sans', fontSize: '10pt', justify: false, hyphenate: false, head: 'chapter', folio: { place: 'top', form: 'n / N' }, links: 'inline', notes: 'footnote', headingSize: '18pt', split: 'tune' },
+  { name: 'w-a4-c059-columns', printer: 'weasyprint', size: 'A4', margin: '18mm 15mm', font: 'C059', fontSize: '9.5pt', justify: true, hyphenate: true, head: 'section', folio: { place: 'outer-top', form: 'n' }, links: 'footnote', notes: 'footnote', columns: 2, headingSize: '15pt', split: 'tune' },
 ];
 
 /** About this many words per printed case (whole blocks, cut after a block). */

@@ -27,6 +27,17 @@ describe('wordScores', () => {
     expect(s.extra.map((m) => m.words)).toEqual(['17']);
   });
 
+  it('does not count the glyphs of a formula the truth only names as extra, nor other words in its place', () => {
+    const truth = 'La somme vaut <!-- formula: R=R1+R2 -->. Puis (<!-- formula: 230√2 -->) volts.';
+    const s = wordScores('La somme vaut R = R₂ R₁ + . Puis (230 2) √ volts.', truth);
+    expect(s.truthWords).toBe(5);
+    expect(s.precision).toBe(1);
+    // More of a glyph than the formula prints, a word of other letters: extra.
+    expect(wordScores('La somme vaut R = R₁ + R₂ + R₃ vraiment. Puis (230√2) volts.', truth).extra.map((m) => m.words)).toEqual(['+ R₃ vraiment.']);
+    // Away from the formula's place, its glyphs are words like any other.
+    expect(wordScores('R La somme vaut Puis volts.', truth).extra.map((m) => m.words)).toEqual(['R']);
+  });
+
   it('reads a period after a space and a unit after its number as spacing, not as words', () => {
     const s = wordScores('Le protocole LDAP. Une résistance de 100 Ω, puis 5 kHz.', 'Le protocole LDAP . Une résistance de 100Ω, puis 5kHz .');
     expect(s.recall).toBe(1);
@@ -58,6 +69,14 @@ describe('paragraphScores', () => {
     expect(p.merged).toBe(1);
     expect(p.reproduced).toBe(2);
     expect(p.examples.map((e) => e.kind).sort()).toEqual(['cut', 'merged']);
+  });
+
+  it('takes the copy of a word that keeps the truth paragraph whole, not the one in an optional caption before it', () => {
+    const truth = 'Mode fondu\n\n<!-- optional: figure caption -->\nFigure 2. Exemple du mode « Mode fondu »\n<!-- /optional -->\n\nMode fondu mêle les deux calques.';
+    const candidate = 'Mode fondu\n\nFigure 2. Exemple du mode « Mode fondu »\n\nMode fondu mêle les deux calques.';
+    const p = paragraphScores(candidate, truth);
+    expect(p.cut).toBe(0);
+    expect(p.reproduced).toBe(p.truthParagraphs);
   });
 
   it('counts a cut only once when furniture sits between the two halves', () => {

@@ -19,4 +19,13 @@ describe('toMarkdown with truth options', () => {
     const md = toMarkdown(readDocument([parseHtml(html)]), { label: (t, kind) => (kind === 'tip' ? t.toUpperCase() : t) });
     expect(md).toBe('CONSEIL\n\nUn conseil.\n\nRemarque\n\nUne remarque.\n');
   });
+
+  it('writes a formula image the way TeX prints it, or names what it prints', () => {
+    const html =
+      '<p>Donc <img class="math" alt="\\lambda = (360 \\times \\Delta D)/X"/> et <img class="math" alt="2,5~Hz"/>, ' +
+      'puis <img class="math" alt="\\frac{1}{R} = \\frac{1}{R_1} + \\dots"/>.</p>';
+    expect(toMarkdown(readDocument([parseHtml(html)]))).toBe(
+      '<!-- optional: formula -->\nDonc λ = (360 × ΔD)/X et 2, 5 Hz, puis <!-- formula: 1R=1R1+... -->.\n<!-- /optional -->\n',
+    );
+  });
 });

@@ -15,6 +15,8 @@ import { formatDiagnostic } from '../../src/diagnostics.ts';
 import { loadFrenchLexicon, type Lexicon } from '../../src/language/fr/lexicon.ts';
 import { readSource } from '../../src/sources/formats.ts';
 import { readPdf, type PdfReading } from '../../src/sources/pdf/read-pdf.ts';
+import { buildLines } from '../../src/sources/pdf/lines.ts';
+import { writeMarkdown } from '../../src/sources/pdf/markdown.ts';
 import { unwrapCode } from '../../src/sources/pdf/structure.ts';
 import { folio } from '../helpers/folio.ts';
 import { makePdf, setParagraph, textWidth, type TextItem } from '../helpers/make-pdf.ts';
@@ -266,6 +268,80 @@ describe('layouts and glyphs', () => {
     const r = await readPdf(await makePdf([{ items }]), 'legende.pdf', { lexicon });
     expect(r.text).toContain('\n**Figure 3. L’antenne de la station**\n\nLe texte reprend ici');
     expect(r.diagnostics.some((d) => d.rule === 'pdf-heading' && d.message.includes('Figure 3'))).toBe(false);
+  });
+
+  it('reads an item opening on a bold run over full lines as an item, and a second paragraph hanging at its text as its own', async () => {
+    const intro = await setParagraph(words('Une phrase d’introduction assez longue pour donner la mesure du texte courant, et qui va sur une autre ligne entière.'), { x: 60, y: 760, width: 262 });
+    const step = async (sentence: string, boldWords: number, y: number): Promise<{ items: TextItem[]; y: number }> => {
+      const bold: Record<number, 'serif-bold'> = {};
+      for (let i = 0; i < boldWords; i++) bold[i] = 'serif-bold';
+      return setParagraph(words(sentence, bold), { x: 82, y, width: 240 });
+    };
+    // The bold run stops inside a line, then exactly at a line end.
+    const first = await step('Ouvrez le fichier de la station dans l’outil et donnez-lui le profil de couleur de l’agence fictive sans rien changer : allez au menu des réglages.', 17, intro.y - 6);
+    const second = await step('Comme le montre la figure, les tons clairs sont remis.', 0, first.y);
+    const run = await step('Copiez le calque de la station et nommez-le selon le profil de couleur retenu par l’agence fictive pour la saison suivante', 99, second.y - 6);
+    const baselines = [...new Set(run.items.map((i) => i.y))];
+    const third = [...run.items.filter((i) => i.y >= baselines[1]!), { text: 'et allez au menu des calques.', x: 82, y: baselines[2]! }];
+    const phrase = run.items.filter((i) => i.y >= baselines[1]!).map((i) => i.text).join(' ');
+    const items: TextItem[] = [...intro.items, { text: '1.', x: 70, y: first.items[0]!.y }, ...first.items, ...second.items, { text: '2.', x: 70, y: baselines[0]! }, ...third];
+    const r = await readPdf(await makePdf([{ items }]), 'etapes.pdf', { lexicon });
+    expect(r.text).toContain('\n1. **Ouvrez le fichier de la station dans l’outil et donnez-lui le profil de couleur de l’agence fictive** sans rien changer : allez au menu des réglages.\n\nComme le montre');
+    expect(r.text).toContain(`\n2. **${phrase}** et allez au menu des calques.\n`);
+    expect(r.diagnostics.some((d) => d.rule === 'pdf-heading')).toBe(false);
+  });
+
+  it('goes on with a sentence whose line ended short before a word in guillemets, which does not break', async () => {
+    const lines = [
+      'Une phrase d’introduction assez longue pour donner la mesure du texte courant ici.',
+      'Une autre phrase assez longue pour donner la mesure du texte et des lignes pleines.',
+      'Le nom de cette commande de la station orbitale en version anglaise est',
+      '« Buffers ». La suite vient ensuite dans le même paragraphe.',
+    ];
+    const items: TextItem[] = lines.map((text, i) => ({ text, x: 60, y: 760 - i * 14 }));
+    const full = await textWidth(lines[1]!);
+    const short = await textWidth(lines[2]!);
+    // Room for five letters, not for the unbreakable `« Buffers ».`.
+    expect(full - short).toBeGreaterThan(await textWidth('« Buff'));
+    expect(full - short).toBeLessThan(await textWidth('« Buffers ».'));
+    const r = await readPdf(await makePdf([{ items }]), 'guillemets.pdf', { lexicon });
+    expect(r.text).toContain('version anglaise est « Buffers ». La suite');
+  });
+
+  it('separates the words of a cell printed over the start of the next one', async () => {
+    const w = await textWidth('Une cellule trop longue');
+    const items: TextItem[] = [
+      { text: 'Une phrase d’introduction assez longue pour donner la mesure du texte courant.', x: 60, y: 760 },
+      { text: 'Une cellule trop longue', x: 60, y: 740 },
+      { text: 'déborde sur la suivante.', x: 60 + w - 15, y: 740 },
+    ];
+    const r = await readPdf(await makePdf([{ items }]), 'cellules.pdf', { lexicon });
+    expect(r.text).toContain('trop longue déborde');
+  });
+
+  it('reads TeX’s degree sign named ř after a number as °, and its delta named as the increment sign as Δ', () => {
+    let x = 60;
+    const glyphs = [...'La phase varie de 360ř pour ∆D, et Dvořák reste.'].map((text) => {
+      const g = { text, x, y: 700, width: 5, size: 10, font: 'f', stroked: false, invisible: false, rotated: false, space: text === ' ', slanted: false, bold: false, italic: false, monospace: false };
+      x += 5;
+      return g;
+    });
+    expect(buildLines(glyphs).lines.map((l) => l.text)).toEqual(['La phase varie de 360° pour ΔD, et Dvořák reste.']);
+  });
+
+  it('does not join across a page break a line that ended well short of its column, as a term before its definition', async () => {
+    const intro = await setParagraph(words('Une phrase d’introduction assez longue pour donner la mesure du texte courant, et qui va sur plusieurs lignes entières de la page.'), { x: 60, y: 760, width: 262 });
+    const page1: TextItem[] = [...intro.items, { text: 'Itérations', x: 60, y: intro.y - 8 }];
+    const page2: TextItem[] = [{ text: 'Nombre de passages du filtre sur le calque de la station.', x: 60, y: 760 }];
+    const r = await readPdf(await makePdf([{ items: page1 }, { items: page2 }]), 'terme.pdf', { lexicon });
+    expect(r.text).toContain('\n\nItérations\n\nNombre de passages');
+  });
+
+  it('writes monospace pieces that touch as one code span, whatever their emphasis', () => {
+    const origin = { page: 1, line: 1, column: 1 };
+    const span = (text: string, code: boolean, italic = false) => ({ text, bold: false, italic, code, origin });
+    const md = writeMarkdown([{ kind: 'paragraph', spans: [span('Voir ', false), span('/etc/orbite/', true), span('nom_station', true, true), span(' puis ', false), span('a', true), span(' ', false), span('b', true)], origin }]);
+    expect(md.text).toBe('Voir `/etc/orbite/nom_station` puis `a` `b`\n');
   });
 
   it('keeps the hyphen at the end of a monospace word cut at a line end: code is not hyphenated', async () => {

@@ -58,6 +58,12 @@ function cut(boxes: Box[], size: number, depth: number): Box[][] {
     const sides = [...left, ...right];
     const sidesTop = Math.max(...sides.map((b) => b.top));
     const sidesBottom = Math.min(...sides.map((b) => b.bottom));
+    const spanning = spanningHeading(left, right, size);
+    if (spanning) {
+      const upper = boxes.filter((b) => !spanning.includes(b) && b.bottom >= spanning[0]!.top - size * 0.3);
+      const lower = boxes.filter((b) => !spanning.includes(b) && !upper.includes(b));
+      if (upper.length && lower.length) return [...cut(upper, size, depth + 1), topDown(spanning), ...cut(lower, size, depth + 1)];
+    }
     const above = crossing.filter((b) => b.bottom >= sidesTop - size * 0.3);
     const below = crossing.filter((b) => b.top <= sidesBottom + size * 0.3);
     if (above.length + below.length === crossing.length) {
@@ -72,6 +78,30 @@ function cut(boxes: Box[], size: number, depth: number): Box[][] {
     }
   }
   return [topDown(boxes)];
+}
+
+/**
+ * A heading in larger type at the left of two columns with white beside it, where the right
+ * column stops above it and starts again below it: a heading across both sets of columns, too
+ * short to cross the gutter (WeasyPrint's `column-span: all`, each part's columns balanced).
+ * Returns its lines (a heading over two lines), or undefined.
+ */
+function spanningHeading(left: Box[], right: Box[], size: number): Box[] | undefined {
+  const large = (b: Box): boolean => b.item.kind === 'line' && b.item.line.size >= size * 1.15;
+  for (const first of left.filter(large).sort((a, b) => b.top - a.top)) {
+    const lines = [first];
+    for (let next = left.find((b) => b !== first && large(b) && b.top < first.bottom + size * 0.2 && b.top > first.bottom - size * 2); next; ) {
+      lines.push(next);
+      const last = next;
+      next = left.find((b) => !lines.includes(b) && large(b) && b.top < last.bottom + size * 0.2 && b.top > last.bottom - size * 2);
+    }
+    const top = first.top;
+    const bottom = Math.min(...lines.map((b) => b.bottom));
+    if (!right.some((r) => r.bottom >= top) || !right.some((r) => r.top <= bottom)) continue;
+    if (right.some((r) => r.top > bottom - size * 0.5 && r.bottom < top + size * 0.5)) continue;
+    return lines;
+  }
+  return undefined;
 }
 
 /**

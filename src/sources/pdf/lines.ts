@@ -11,7 +11,7 @@
  *   a subscript; runs on one baseline make a line, cut where a gap is wider than a column gutter.
  * - Words are separated where the gap between two glyphs is wider than a letter's kerning, or
  *   where a space glyph advances (a space glyph that does not advance, as a browser writes a
- *   soft hyphen, separates nothing).
+ *   soft hyphen, separates nothing), or where a glyph is drawn well back over the one before.
  *
  * Rotated text (margin stamps, axis labels) is set aside and counted. Invisible text (an OCR
  * layer) is read only on a page that has no visible text. Not for: reading order across lines
@@ -308,7 +308,10 @@ function toLine(runs: Run[]): TextLine {
       const advancing = spaceGlyph !== undefined && spaceGlyph.width > g.size * 0.04 && g.x - spaceGlyph.x >= spaceGlyph.width * 0.6;
       spaceGlyph = undefined;
       const fine = previous !== undefined && (fineSpaced.before.test(g.text) || fineSpaced.after.test(previous.text));
-      const space = previous !== undefined && (gap > Math.min(g.size, previous.size) * (fine ? fineGap : wordGap) || (advancing && gap > g.size * 0.04));
+      // A glyph drawn well back over the one before starts other words: a table's cell whose text
+      // ran over into the next cell, printed over it (`TeX` + `convertir`).
+      const overprinted = previous !== undefined && gap < -Math.min(g.size, previous.size) * 0.5;
+      const space = previous !== undefined && (gap > Math.min(g.size, previous.size) * (fine ? fineGap : wordGap) || (advancing && gap > g.size * 0.04) || overprinted);
       const text = plainHyphens(expandLigatures(g.text));
       if (!run.script) sizes.set(round(g.size), (sizes.get(round(g.size)) ?? 0) + text.length);
       const last = pieces[pieces.length - 1];
@@ -339,7 +342,7 @@ function toLine(runs: Run[]): TextLine {
       previous = g;
     }
   }
-  for (const p of pieces) p.text = p.text.normalize('NFC');
+  for (const p of pieces) p.text = texSigns(p.text.normalize('NFC'));
   const size = [...sizes].sort((a, b) => b[1] - a[1])[0]?.[0] ?? runs[0]!.size;
   const main = runs.find((r) => !r.script) ?? runs[0]!;
   return {
@@ -350,6 +353,20 @@ function toLine(runs: Run[]): TextLine {
     pieces,
     text: pieces.map((p) => p.text).join(''),
   };
+}
+
+/**
+ * Two signs of TeX's fonts that a PDF's text layer names wrongly:
+ * - the degree sign (`\textdegree`, slot 0xB0 of the symbol encoding TS1) named by the glyph of
+ *   the same slot in the text encoding T1, `ř`, when the fonts' names were taken from the wrong
+ *   table: after a number (`360ř`), where no word has an `ř`;
+ * - the Greek capital delta of a formula (`ΔD`), whose glyph name `Delta` the Adobe Glyph List
+ *   maps first to the increment sign U+2206: before a letter, it is the letter.
+ */
+function texSigns(text: string): string {
+  let out = text.includes('ř') ? text.replace(/(?<=\d ?)ř(?![\p{L}\p{N}])/gu, '°') : text;
+  if (out.includes('∆')) out = out.replace(/∆(?=\p{L})/gu, 'Δ');
+  return out;
 }
 
 function round(size: number): number {

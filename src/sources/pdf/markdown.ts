@@ -121,7 +121,8 @@ function lastOrigin(block: Block): Origin | undefined {
  * @param blockStart escape what would start a block (`#`, `>`, `-`, `1.`) at the start
  * @param inTable escape `|`
  */
-function writeInline(w: Writer, spans: readonly Span[], blockStart: boolean, inTable = false): void {
+function writeInline(w: Writer, given: readonly Span[], blockStart: boolean, inTable = false): void {
+  const spans = joinCode(given);
   let first = blockStart;
   for (let i = 0; i < spans.length; ) {
     const s = spans[i]!;
@@ -156,6 +157,22 @@ function writeInline(w: Writer, spans: readonly Span[], blockStart: boolean, inT
     if (s.text.trim()) first = false;
     i += 1;
   }
+}
+
+/**
+ * Monospace pieces that touch (a path whose last part is set in italic, `/etc/default/` +
+ * *`nom`*) as one code span: two code spans side by side would read as one with backticks in it,
+ * and code holds no emphasis.
+ */
+function joinCode(spans: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  for (const s of spans) {
+    const last = out[out.length - 1];
+    if (last?.code && s.code && !last.ref && !s.ref && last.link === s.link && /\S$/u.test(last.text) && /^\S/u.test(s.text)) {
+      out[out.length - 1] = { ...last, text: last.text + s.text, bold: last.bold && s.bold, italic: last.italic && s.italic };
+    } else out.push(s);
+  }
+  return out;
 }
 
 function trimSpans(group: Span[]): Span[] {

@@ -273,6 +273,7 @@ export function readStructure(pages: readonly StructurePage[], stats: DocumentSt
   }
 
   let regionIndex = 0;
+  const rightEdges = new Map<number, number>();
   for (const page of pages) {
     for (const region of page.regions) {
       regionIndex += 1;
@@ -282,8 +283,9 @@ export function readStructure(pages: readonly StructurePage[], stats: DocumentSt
       const placedLines = lines.flatMap((i) => (i.kind === 'line' ? [i.placed] : []));
       const left = placedLines.length ? Math.min(...placedLines.map((p) => p.line.x0)) : 0;
       const right = rightEdge(placedLines.map((p) => p.line));
+      rightEdges.set(regionIndex, right);
       const rows = groupRows(lines, left, right);
-      for (const row of rows) {
+      for (const [rowIndex, row] of rows.entries()) {
         if (row.kind === 'image') {
           const origin = previousLine ? { page: previousLine.page, line: previousLine.number, column: 1 } : { page: page.number, line: 1, column: 1 };
           findings.push({
@@ -323,6 +325,9 @@ export function readStructure(pages: readonly StructurePage[], stats: DocumentSt
         // So is a line mostly in monospace (an address, a command name) that a sentence runs on into.
         const runsOn = (): boolean => !!current && !!previousLine && (current.kind === 'paragraph' || current.kind === 'item') && continuesBlock(current, previousLine, placed, 'text', undefined, { left, right }, stats);
         if (kind === 'heading' && line.size < stats.bodySize * 1.12 && runsOn()) kind = 'text';
+        // So is a full line of it whose bold run stops inside the next line: the bold opening words
+        // of a paragraph or an item (`2. **Ouvrez le fichier et donnez-lui** : …`).
+        if (kind === 'heading' && line.size < stats.bodySize * 1.12 && boldRunsInto(rows, rowIndex, right, stats)) kind = 'text';
         // A figure's or a table's caption in bold type of the text's size is a caption, no heading.
         if (kind === 'heading' && line.size < stats.bodySize * 1.12 && captionPattern.test(line.text)) kind = 'text';
         if (kind === 'code' && previousLine && !endsSentence(previousLine.line.text) && runsOn()) kind = 'text';
@@ -362,7 +367,7 @@ export function readStructure(pages: readonly StructurePage[], stats: DocumentSt
           while (k >= 0 && isFloat(protos[k]!)) k -= 1;
           const last = protos[k];
           const overFloat = k < protos.length - 1 || (!!previousLine && rowsSinceImage(rows, row));
-          if (last && (!previousLine || overFloat) && joinsAcrossBreak(last, proto, stats, left) && (!overFloat || /^\p{Ll}/u.test(line.text))) {
+          if (last && (!previousLine || overFloat) && joinsAcrossBreak(last, proto, stats, left, rightEdges.get(last.region)) && (!overFloat || /^\p{Ll}/u.test(line.text))) {
             last.lines.push(placed);
             last.region = regionIndex;
             findings.push({
@@ -651,6 +656,36 @@ function rightEdge(lines: TextLine[]): number {
 
 type LineKind = 'heading' | 'code' | 'contents' | 'text';
 
+/** The line of a row when that row is one line of text. */
+function soleLine(row: Row | undefined): TextLine | undefined {
+  return row?.kind === 'line' && row.cells.length === 1 ? row.cells[0]!.line : undefined;
+}
+
+/**
+ * True when the bold line of row `index`, filled up to the right edge, goes on at a line's distance
+ * through more such lines into one that starts bold and ends in other type, or that goes on with
+ * the sentence in other type: a bold run that opens a paragraph, no heading.
+ */
+function boldRunsInto(rows: Row[], index: number, right: number, stats: DocumentStats): boolean {
+  let line = soleLine(rows[index]);
+  for (let k = index + 1; line && k < index + 8; k++) {
+    const next = soleLine(rows[k]);
+    if (!next) return false;
+    // Filled: the next line's first word would not have fitted at its end.
+    const charWidth = (next.x1 - next.x0) / Math.max(1, next.text.length);
+    if (right - line.x1 > (unbreakableStart(next.text).length + 1.5) * charWidth) return false;
+    const spacing = line.y - next.y;
+    if (spacing <= 0 || spacing > Math.max(stats.lineSpacing, line.size * 1.1) * 1.32 || Math.abs(next.size - line.size) > line.size * 0.08) return false;
+    const letters = next.pieces.filter((p) => /\p{L}/u.test(p.text));
+    // The run ended at the line end, and the sentence goes on in other type (`: allez…`).
+    if (!next.pieces[0]!.bold) return /^\s*[,;:.)»”\p{Ll}]/u.test(next.text);
+    if (letters[0]?.bold !== true) return false;
+    if (next.pieces.some((p) => !p.bold && /[^\s\p{P}]|[:;.,]/u.test(p.text) && p.x0 > letters[0]!.x0)) return true;
+    line = next;
+  }
+  return false;
+}
+
 function isHeadingLike(line: TextLine, stats: DocumentStats): boolean {
   const text = line.text.trim();
   if (text.length < 2 || !/\p{L}/u.test(text) || text.length > 220) return false;
@@ -700,6 +735,15 @@ function noteMarkerLength(line: TextLine): number {
   return noteMarker.exec(line.text)?.[0].length ?? 0;
 }
 
+/**
+ * What a line starts with that no line could have broken inside: its first word, with the
+ * guillemet before it and the signs after it that French sets with a no-break space
+ * (`« Buffers ».`).
+ */
+function unbreakableStart(text: string): string {
+  return /^(?:[«“]\s?)?\S+(?:\s?[»”;:!?]+\S*)*/u.exec(text.trimStart())?.[0] ?? '';
+}
+
 /** Does `next` go on with the block `block`, whose last line is `previous`? */
 function continuesBlock(
   block: Proto,
@@ -738,18 +782,21 @@ function continuesBlock(
   if (spacing > Math.max(stats.lineSpacing, a.size * 1.1) * 1.32) return false;
   if (block.kind === 'item') {
     // An item goes on with lines that hang at its text, not with a line back at the margin.
-    return b.x0 > (block.textX ?? a.x0) - b.size * 0.6;
+    if (b.x0 <= (block.textX ?? a.x0) - b.size * 0.6) return false;
+  } else {
+    const indent = b.x0 - edges.left;
+    if (stats.indents && indent > b.size * 0.8 && indent < b.size * 5 && a.x0 - edges.left < b.size * 0.5) return false;
+    if (block.caption !== captionPattern.test(block.lines[0]!.line.text)) return false;
   }
-  const indent = b.x0 - edges.left;
-  if (stats.indents && indent > b.size * 0.8 && indent < b.size * 5 && a.x0 - edges.left < b.size * 0.5) return false;
-  if (block.caption !== captionPattern.test(block.lines[0]!.line.text)) return false;
-  // A line the next word would have fitted on ended its paragraph (or a line break was wanted).
+  // A line the next word would have fitted on ended its paragraph (or a line break was wanted);
+  // in an item, a sentence ended so ends the item's first paragraph, a second one hanging at its
+  // text without a gap.
   if (!/[-\u2010\u00ad]$/u.test(a.text.trimEnd())) {
-    const firstWord = /^\S+/u.exec(b.text)?.[0] ?? '';
+    const firstWord = unbreakableStart(b.text);
     const charWidth = (b.x1 - b.x0) / Math.max(1, b.text.length);
     const room = edges.right - a.x1;
     if (room > (firstWord.length + 1.5) * charWidth && endsSentence(a.text)) return false;
-    if (room > (firstWord.length + 4) * charWidth) return false;
+    if (room > (firstWord.length + 4) * charWidth && block.kind !== 'item') return false;
   }
   return true;
 }
@@ -808,7 +855,7 @@ function leavesOpen(text: string): boolean {
 }
 
 /** Does the first block of a new region go on with the last block of the one before? */
-function joinsAcrossBreak(last: Proto, next: Proto, stats: DocumentStats, left: number): boolean {
+function joinsAcrossBreak(last: Proto, next: Proto, stats: DocumentStats, left: number, lastRight?: number): boolean {
   // Code that a page break cut goes on as the same block.
   if (last.kind === 'code' && next.kind === 'code') return true;
   if (!(last.kind === 'paragraph' || last.kind === 'item') || next.kind !== 'paragraph' || next.caption || last.caption) return false;
@@ -816,6 +863,10 @@ function joinsAcrossBreak(last: Proto, next: Proto, stats: DocumentStats, left: 
   const b = next.lines[0]!.line;
   if (Math.abs(a.size - b.size) > Math.max(a.size, b.size) * 0.08) return false;
   if (/[-\u2010\u00ad]$/u.test(a.text.trimEnd())) return true;
+  // A line that ended well short of its column's edge ended its paragraph (a term of a
+  // description list at a page's foot, its definition on the next page).
+  const charWidth = (b.x1 - b.x0) / Math.max(1, b.text.length);
+  if (lastRight !== undefined && lastRight - a.x1 > (unbreakableStart(b.text).length + 4) * charWidth) return false;
   if (!endsSentence(a.text) && !/[:»”)]$/u.test(a.text.trim())) return true;
   // A sentence ended at the break: the paragraph goes on only when paragraphs are known by their indent.
   return stats.indents && b.x0 - left < b.size * 0.5;
