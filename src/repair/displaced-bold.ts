@@ -316,7 +316,7 @@ function differing(reading: string, other: string, n = 70): string {
 function wordsOfCleanLines(text: string, lexicon: Lexicon): Set<string> {
   const out = new Set<string>();
   for (const line of text.split('\n')) {
-    if (findGaps(line).length > 0) continue;
+    if (!laidOut(line) && findGaps(line).length > 0) continue;
     for (const [word] of line.matchAll(/\p{L}+(?:['’]\p{L}+)*/gu)) if (word.length >= 4 && !lexicon.has(word)) out.add(word);
   }
   return out;
@@ -326,24 +326,37 @@ function analyseLines(text: string, lexicon: Lexicon, known: ReadonlySet<string>
   const out: LineInfo[] = [];
   let offset = 0;
   let previous = '';
-  for (const [index, line] of text.split('\n').entries()) {
+  const all = text.split('\n');
+  // A line that opens like the lines around it (one space, a semicolon) is indented or laid out
+  // so, as a listing or a configuration file's comments are: a layout, not prose.
+  const opening = (line: string | undefined): string => /^[ ;]/u.exec(line ?? '')?.[0] ?? '';
+  const alignedOpening = (index: number): boolean => {
+    const own = opening(all[index]);
+    if (own === '' || (opening(all[index - 1]) !== own && opening(all[index + 1]) !== own)) return false;
+    // One space may open two lines that a phrase cut in two runs over: three lines are a layout.
+    return own !== ' ' || [index - 2, index - 1, index + 1, index + 2].filter((i) => opening(all[i]) === own).length >= 2;
+  };
+  for (const [index, line] of all.entries()) {
     // A space before a capital that starts a sentence (or the text) is only a space: no run was cut there.
     const sentenceStart = !previous.trim() || endsSentence(previous);
     // Likewise two spaces between a full stop and a capital: the typewriter's way, not a cut.
-    const all = findGaps(line);
+    // A full stop, a comma or a semicolon that opens a line followed by no space opens a name or a
+    // number (`.zip`, `,5`): a run cut before it would have left the space that followed it.
+    const startCut = (g: Gap): boolean => g.kind !== 'start' || !/^[,.;][^\s]/u.test(line);
+    const found = laidOut(line) || alignedOpening(index) ? [] : findGaps(line).filter(startCut);
     const spaceBeforeSentence = (g: Gap): boolean => g.kind === 'start' && g.end > g.start && sentenceStart && /^ \p{Lu}/u.test(line);
     // A space before a file's extension is no gap: `l’extension .abc`, whose letters make no word.
     const extension = (g: Gap): boolean => {
       const name = /^\.(\p{Ll}[\p{Ll}\p{N}]*)(?![\p{L}\p{N}])/u.exec(line.slice(g.end))?.[1];
       return g.kind === 'before-punctuation' && !!name && !lexicon.has(name);
     };
-    let gaps = all.filter(
+    let gaps = found.filter(
       (g) => !spaceBeforeSentence(g) && !extension(g) && !(g.kind === 'double' && /[.!?…]["»”)]?$/u.test(line.slice(0, g.start)) && /^[\p{Lu}\p{N}(«"“]/u.test(line.slice(g.end))),
     );
     let tails = gaps.length ? findTailStarts(line, lastOf(gaps), lexicon, known) : [];
     // …unless the line has a glued tail and no other gap: its run was cut from the line start.
-    if (!tails.some((t) => t.glued) && all.some(spaceBeforeSentence)) {
-      const withStart = [...all.filter(spaceBeforeSentence), ...gaps].sort((a, b) => a.start - b.start);
+    if (!tails.some((t) => t.glued) && found.some(spaceBeforeSentence)) {
+      const withStart = [...found.filter(spaceBeforeSentence), ...gaps].sort((a, b) => a.start - b.start);
       const withTails = findTailStarts(line, lastOf(withStart), lexicon, known);
       if (withTails.some((t) => t.glued)) [gaps, tails] = [withStart, withTails];
     }
@@ -352,6 +365,16 @@ function analyseLines(text: string, lexicon: Lexicon, known: ReadonlySet<string>
     offset += line.length + 1;
   }
   return out;
+}
+
+/**
+ * A line set out by a layout rather than run as prose — its spaces are alignment, not cuts: columns
+ * aligned with tabs or runs of three spaces or more (a table, a listing, a terminal page's list of
+ * options), a line indented as code or as a listing, a shell prompt or a comment (`#`, `$ `). A run
+ * cut out of a line of prose leaves exactly the two spaces around it, at one place.
+ */
+function laidOut(line: string): boolean {
+  return /\S {3,}\S|\t/u.test(line) || /^\s{2,}\S/u.test(line) || /^ ?\\?(?:#|\$ |% )/u.test(line);
 }
 
 function lastOf(gaps: Gap[]): Gap | undefined {
