@@ -340,9 +340,10 @@ function analyseLines(text: string, lexicon: Lexicon, known: ReadonlySet<string>
     // A space before a capital that starts a sentence (or the text) is only a space: no run was cut there.
     const sentenceStart = !previous.trim() || endsSentence(previous);
     // Likewise two spaces between a full stop and a capital: the typewriter's way, not a cut.
-    // A full stop, a comma or a semicolon that opens a line followed by no space opens a name or a
-    // number (`.zip`, `,5`): a run cut before it would have left the space that followed it.
-    const startCut = (g: Gap): boolean => g.kind !== 'start' || !/^[,.;][^\s]/u.test(line);
+    // A full stop or a comma that opens a line and a number or a name the lexicon lacks (`.zip`,
+    // `,5`) opens a file name or a decimal, not a line whose run was cut (`,leur`: the tail glued).
+    const opener = /^[,.;]([\p{L}\p{N}]+)/u.exec(line)?.[1];
+    const startCut = (g: Gap): boolean => g.kind !== 'start' || opener === undefined || (!/^\p{N}/u.test(opener) && lexicon.has(opener.toLowerCase()));
     const found = laidOut(line) || alignedOpening(index) ? [] : findGaps(line).filter(startCut);
     const spaceBeforeSentence = (g: Gap): boolean => g.kind === 'start' && g.end > g.start && sentenceStart && /^ \p{Lu}/u.test(line);
     // A space before a file's extension is no gap: `l’extension .abc`, whose letters make no word.
@@ -374,7 +375,7 @@ function analyseLines(text: string, lexicon: Lexicon, known: ReadonlySet<string>
  * cut out of a line of prose leaves exactly the two spaces around it, at one place.
  */
 function laidOut(line: string): boolean {
-  return /\S {3,}\S|\t/u.test(line) || /^\s{2,}\S/u.test(line) || /^ ?\\?(?:#|\$ |% )/u.test(line);
+  return /\S {3,}\S|\t/u.test(line) || /^\s{2,}\S/u.test(line) || /^ ?\\?(?:#|\$ )/u.test(line);
 }
 
 function lastOf(gaps: Gap[]): Gap | undefined {
