@@ -24,6 +24,9 @@ describe('French dates: what is a date', () => {
     expect(dates('de 2029 à 2031 environ').map((d) => [d[1], d[2]])).toEqual([['2029', '2031']]);
     expect(dates('de décembre 2029 jusqu’à mai 2030, puis de 2031 jusqu’en 2033').map((d) => [d[1], d[2]])).toEqual([['2029-12', '2030-05'], ['2031', '2033']]);
     expect(dates('mer. 19 mai 2031 15:19:02 UTC')).toEqual([]);
+    // An IPv6 address whose first group reads like a year; a colon that French spaces still ends a date.
+    expect(dates('relais  IN  AAAA  2001:db8:10::7 et 2029:FE80::1')).toEqual([]);
+    expect(dates('En 2031 : la station ouvre.').map((d) => d[1])).toEqual(['2031']);
   });
   it('finds no event in a copyright notice, a quoted value, or a number listed after a number', () => {
     expect(dates('Copyright (C) 2029,2030,2031 Agence spatiale fictive.')).toEqual([]);

@@ -222,8 +222,9 @@ const DASH = String.raw`\s*[-–—‑]\s*`;
 // Not inside a longer number, a word, a code (`n° 2001`, `ISO-2022`, `git20230208`), a path or a
 // version (`10179:1996`, `/2019/`, `v2.10`, `5.2`). `mi-` (`mi-décembre`) is French.
 const B = String.raw`(?<![\p{L}\p{N}°.:/_~+#@=\\])(?<!(?<!mi)-)`;
-// Not followed by more digits or letters, a decimal or version part, an amount, a percentage.
-const E = String.raw`(?![\p{L}\p{N}_]|[.,:\/-]\p{N}|\s?%|\s?[€$£]|\s\d{3}\b)`;
+// Not followed by more digits or letters, a decimal or version part, a colon that a letter or a
+// digit touches (an address, `2001:db8::1`; French spaces a colon), an amount, a percentage.
+const E = String.raw`(?![\p{L}\p{N}_]|[.,\/-]\p{N}|:[\p{L}\p{N}]|\s?%|\s?[€$£]|\s\d{3}\b)`;
 
 /** Series of numbered documents (standards, requests for comments, book numbers): their numbers are no years. */
 const numberedSeries = /(?:^|[^\p{L}])(?:RFC|ISO(?:\/IEC)?|IEC|IEEE(?:\s+Std)?|ECMA|BCP|STD|FIPS|ISBN|ISSN|DIN|NF|UIT-T|ITU-T)[\s-]*$/u;
