@@ -81,6 +81,8 @@ interface Block {
   numbered?: boolean;
   /** A heading found in the running text (after a sentence, before one): its number of lines. */
   titleLines?: number;
+  /** Made of words a justified line gave one by one: its last line was a full line, not a paragraph's last. */
+  stretched?: boolean;
 }
 
 const bulletPattern = /^[•◦▪‣●○■□·∙][ \t\u00a0]+|^[-–—*+][ \t\u00a0]+(?=\S)/u;
@@ -528,6 +530,7 @@ function mergeWordRuns(blocks: Block[], notes: Note[], lexicon: Lexicon | undefi
       merged.lines = [words[0]!];
       merged.joins = [];
       merged.joinFindings = [];
+      merged.stretched = true;
       // Between the words, the joins of a line's end: none after an opening bracket, none inside
       // an address the browser cut (`…/wiki/` + `Nom_(logiciel))`).
       for (const word of words.slice(1)) {
@@ -680,6 +683,9 @@ function splitByBreak(a: Block, b: Block, layout: Layout): boolean {
     return b.pageBefore && isFull(lastLine, layout) && !a.joins.includes('line') && startsParagraphText(b, layout);
   }
   if (/,$/u.test(last) || isFunctionWord(lastWord(last))) return true;
+  // Only a paragraph's last line is not justified: after stretched words the paragraph goes on.
+  // (A heading is a short line alone.)
+  if (a.stretched && /(?:^|\s)[\p{L}’'-]+,?$/u.test(last) && b.kind === 'paragraph' && (b.lines.length > 1 || first.length > 60)) return true;
   // An unfinished sentence goes on into a bracket, a quotation, a path or a number (`la commande`
   // + `(voir…)`, `Section` + `1.4.8, …`): none of them starts a heading.
   if (/^[(\[«"“/–—]/u.test(first) || (/^\d/u.test(first) && !isHeadingCandidate(first, 120))) return true;
