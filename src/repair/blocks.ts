@@ -663,6 +663,16 @@ function joinBreaks(blocks: Block[], layout: Layout, notes: Note[], lexicon: Lex
   return out;
 }
 
+/**
+ * A quotation opened at the end of one block and closed in the first words of the next
+ * (`tapez "cd` + `**" puis…`): a stretched line or a page broke it, the sentence goes on. Straight
+ * quotes, which open and close alike, tell which they do by the space on their outer side.
+ */
+function quoteGoesOn(last: string, first: string): boolean {
+  const opened = /(?:^|\s)"[^"\s][^"]*$/u.test(last) && ((last.match(/"/gu) ?? []).length % 2 === 1);
+  return opened && /^[^"\s]+"(?:[\s,.;:)!?]|$)/u.test(first);
+}
+
 function splitByBreak(a: Block, b: Block, layout: Layout): boolean {
   const lastLine = a.lines[a.lines.length - 1]!;
   const last = lastLine.content;
@@ -674,6 +684,7 @@ function splitByBreak(a: Block, b: Block, layout: Layout): boolean {
   if (isNumberedTitle(firstLine) || (b.lines.length === 1 && sectionNumber.test(first))) return false;
   if (/^#{1,6} /u.test(first) || /^#{1,6} /u.test(a.lines[0]!.content)) return false;
   if (elisionAtEnd.test(last) || /[«(\[“]$/u.test(last) || /^[»)\]”]/u.test(first)) return true;
+  if (quoteGoesOn(last, first)) return true;
   // A heading is never followed by a lowercase word: the sentence goes on.
   // After a sentence's end, only a full line (the break fell there by chance) goes on in lowercase.
   if (startsLower(first)) return !endsSentence(last) || isFull(lastLine, layout);
