@@ -685,6 +685,9 @@ function splitByBreak(a: Block, b: Block, layout: Layout): boolean {
   if (/^#{1,6} /u.test(first) || /^#{1,6} /u.test(a.lines[0]!.content)) return false;
   if (elisionAtEnd.test(last) || /[«(\[“]$/u.test(last) || /^[»)\]”]/u.test(first)) return true;
   if (quoteGoesOn(last, first)) return true;
+  // An address cut at the block's end goes on in the next one, if what follows is no plain word
+  // (a final full stop is the sentence's).
+  if (!/\.$/u.test(last) && splitAddress(last, first, undefined) && /[^\p{L}\p{M}’'\s,.;:!?]/u.test(/^\S+/u.exec(first)![0])) return true;
   // A heading is never followed by a lowercase word: the sentence goes on.
   // After a sentence's end, only a full line (the break fell there by chance) goes on in lowercase.
   if (startsLower(first)) return !endsSentence(last) || isFull(lastLine, layout);
