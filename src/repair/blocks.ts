@@ -357,7 +357,7 @@ function lineJoin(a: Line, b: Line, layout: Layout, block: Block, lexicon: Lexic
   const item = block.kind === 'item';
   if (isFull(a, layout, item) || (!endsSentence(a.content) && (lower || endsWithJoiner(a.content) || nextWordOverflows(a, b, layout, block)))) {
     // A caption or a section number after a full line starts a block of its own.
-    if (!lower && (captionPattern.test(b.content) || sectionNumber.test(b.content))) return undefined;
+    if (!lower && (captionPattern.test(b.content) || (sectionNumber.test(b.content) && !numberEndsSentence(a.content, b.content)))) return undefined;
     return joinKind(a, b, lexicon);
   }
   if (endsSentence(a.content)) return lower ? joinKind(a, b, lexicon) : undefined;
@@ -663,6 +663,11 @@ function joinBreaks(blocks: Block[], layout: Layout, notes: Note[], lexicon: Lex
   return out;
 }
 
+/** A number alone after a word that cannot end a sentence (`partie de` + `3.0.`): it ends that sentence, it is no section number. */
+function numberEndsSentence(last: string, first: string): boolean {
+  return /^\d+(?:\.\d+)*[.,;:]?$/u.test(first) && isFunctionWord(lastWord(last)) && !/[.!?:;]$/u.test(last);
+}
+
 /**
  * A quotation opened at the end of one block and closed in the first words of the next
  * (`tapez "cd` + `**" puis…`): a stretched line or a page broke it, the sentence goes on. Straight
@@ -670,7 +675,8 @@ function joinBreaks(blocks: Block[], layout: Layout, notes: Note[], lexicon: Lex
  */
 function quoteGoesOn(last: string, first: string): boolean {
   const opened = /(?:^|\s)"[^"\s][^"]*$/u.test(last) && ((last.match(/"/gu) ?? []).length % 2 === 1);
-  return opened && /^[^"\s]+"(?:[\s,.;:)!?]|$)/u.test(first);
+  // The first quote of the next block closes: a word before it, a space or a stop after it.
+  return opened && /^[^"]*[^"\s]"(?:[\s,.;:)!?]|$)/u.test(first);
 }
 
 function splitByBreak(a: Block, b: Block, layout: Layout): boolean {
@@ -681,7 +687,7 @@ function splitByBreak(a: Block, b: Block, layout: Layout): boolean {
   if (Math.abs(lastLine.indent - b.indent) > 1 && !b.pageBefore) return false;
   if (a.kind === 'item' && a.joins.includes('break')) return false;
   if (footnoteDefinition.test(first) || footnoteDefinition.test(a.lines[0]!.content)) return false;
-  if (isNumberedTitle(firstLine) || (b.lines.length === 1 && sectionNumber.test(first))) return false;
+  if (isNumberedTitle(firstLine) || (b.lines.length === 1 && sectionNumber.test(first) && !numberEndsSentence(last, first))) return false;
   if (/^#{1,6} /u.test(first) || /^#{1,6} /u.test(a.lines[0]!.content)) return false;
   if (elisionAtEnd.test(last) || /[«(\[“]$/u.test(last) || /^[»)\]”]/u.test(first)) return true;
   if (quoteGoesOn(last, first)) return true;
