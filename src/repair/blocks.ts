@@ -670,13 +670,17 @@ function numberEndsSentence(last: string, first: string): boolean {
 
 /**
  * A quotation opened at the end of one block and closed in the first words of the next
- * (`tapez "cd` + `**" puis…`): a stretched line or a page broke it, the sentence goes on. Straight
- * quotes, which open and close alike, tell which they do by the space on their outer side.
+ * (`tapez "cd` + `**" puis…`, `le « Service` + `de noms »`): a stretched line or a page broke it,
+ * the sentence goes on. Straight quotes, which open and close alike, tell which they do by the
+ * space on their outer side.
  */
 function quoteGoesOn(last: string, first: string): boolean {
   const opened = /(?:^|\s)"[^"\s][^"]*$/u.test(last) && ((last.match(/"/gu) ?? []).length % 2 === 1);
   // The first quote of the next block closes: a word before it, a space or a stop after it.
-  return opened && /^[^"]*[^"\s]"(?:[\s,.;:)!?]|$)/u.test(first);
+  if (opened && /^[^"]*[^"\s]"(?:[\s,.;:)!?]|$)/u.test(first)) return true;
+  // French quotes say which they do: one left open, and the next block closes it before opening any.
+  const count = (t: string, c: string): number => t.split(c).length - 1;
+  return count(last, '«') > count(last, '»') && /^[^«»]+»/u.test(first);
 }
 
 function splitByBreak(a: Block, b: Block, layout: Layout): boolean {
@@ -690,7 +694,7 @@ function splitByBreak(a: Block, b: Block, layout: Layout): boolean {
   if (isNumberedTitle(firstLine) || (b.lines.length === 1 && sectionNumber.test(first) && !numberEndsSentence(last, first))) return false;
   if (/^#{1,6} /u.test(first) || /^#{1,6} /u.test(a.lines[0]!.content)) return false;
   if (elisionAtEnd.test(last) || /[«(\[“]$/u.test(last) || /^[»)\]”]/u.test(first)) return true;
-  if (quoteGoesOn(last, first)) return true;
+  if (quoteGoesOn(blockText(a), first)) return true;
   // An address cut at the block's end goes on in the next one, if what follows is no plain word
   // (a final full stop is the sentence's).
   if (!/\.$/u.test(last) && splitAddress(last, first, undefined) && /[^\p{L}\p{M}’'\s,.;:!?]/u.test(/^\S+/u.exec(first)![0])) return true;
