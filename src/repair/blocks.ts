@@ -351,7 +351,9 @@ function lineJoin(a: Line, b: Line, layout: Layout, block: Block, lexicon: Lexic
   // An address cut at the line's end goes on whatever ends the line (`https:` + `//www…`).
   if (splitAddress(a.content, b.content, lexicon)) return joinKind(a, b, lexicon);
   // A numbered heading on its own line starts a block, and ends one: its text follows on the next line.
-  if (isNumberedTitle(b) || (block.lines.length === 1 && isNumberedTitle(a) && !isFull(a, layout))) return undefined;
+  // (Unless the title's quotation closes on the next line: the title goes on there, and ends.)
+  if (block.lines.length === 2 && isNumberedTitle(block.lines[0]!) && quoteGoesOn(block.lines[0]!.content, a.content)) return undefined;
+  if (isNumberedTitle(b) || (block.lines.length === 1 && isNumberedTitle(a) && !isFull(a, layout) && !quoteGoesOn(a.content, b.content))) return undefined;
   // A line that starts in lowercase or with a bracket or quotation goes on with an unfinished sentence.
   const lower = startsLower(b.content) || /^[(\[«“]/u.test(b.content);
   const item = block.kind === 'item';
