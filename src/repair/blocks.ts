@@ -697,6 +697,8 @@ function splitByBreak(a: Block, b: Block, layout: Layout): boolean {
   if (/^#{1,6} /u.test(first) || /^#{1,6} /u.test(a.lines[0]!.content)) return false;
   if (elisionAtEnd.test(last) || /[«(\[“]$/u.test(last) || /^[»)\]”]/u.test(first)) return true;
   if (quoteGoesOn(blockText(a), first)) return true;
+  // A line stretched into words one by one: the lone word before them was the first of them.
+  if (b.stretched && /^[^\s.!?:;]+$/u.test(last) && a.lines.length > 1) return true;
   // An address cut at the block's end goes on in the next one, if what follows is no plain word
   // (a final full stop is the sentence's).
   if (!/\.$/u.test(last) && splitAddress(last, first, undefined) && /[^\p{L}\p{M}’'\s,.;:!?]/u.test(/^\S+/u.exec(first)![0])) return true;
