@@ -49,6 +49,8 @@ interface Line {
   bulletText?: number;
   /** The item's number, for an ordered item (`3.` → 3). */
   ordinal?: number;
+  /** Text moved before this line's own from elsewhere in its passage (a piece the extraction put out of place). */
+  moved?: string;
 }
 
 type BlockKind = 'paragraph' | 'heading' | 'item';
@@ -79,6 +81,8 @@ interface Block {
   numbered?: boolean;
   /** A heading found in the running text (after a sentence, before one): its number of lines. */
   titleLines?: number;
+  /** Made of words a justified line gave one by one: its last line was a full line, not a paragraph's last. */
+  stretched?: boolean;
 }
 
 const bulletPattern = /^[•◦▪‣●○■□·∙][ \t\u00a0]+|^[-–—*+][ \t\u00a0]+(?=\S)/u;
@@ -108,7 +112,7 @@ export function segmentBlocks(text: string, context: Pick<PassContext, 'lexicon'
   const meta: DocumentMeta = {};
   const lexicon = context.lexicon;
   let blocks = groupLines(lines, layout, lexicon);
-  if (layout.hardWrapped) blocks = mergeWordRuns(blocks, notes);
+  if (layout.hardWrapped) blocks = mergeWordRuns(blocks, notes, lexicon);
   if (!layout.markdown) blocks = joinBreaks(blocks, layout, notes, lexicon);
   blocks = mergeSectionNumbers(blocks, layout, notes);
   markSections(blocks);
@@ -347,13 +351,15 @@ function lineJoin(a: Line, b: Line, layout: Layout, block: Block, lexicon: Lexic
   // An address cut at the line's end goes on whatever ends the line (`https:` + `//www…`).
   if (splitAddress(a.content, b.content, lexicon)) return joinKind(a, b, lexicon);
   // A numbered heading on its own line starts a block, and ends one: its text follows on the next line.
-  if (isNumberedTitle(b) || (block.lines.length === 1 && isNumberedTitle(a) && !isFull(a, layout))) return undefined;
+  // (Unless the title's quotation closes on the next line: the title goes on there, and ends.)
+  if (block.lines.length === 2 && isNumberedTitle(block.lines[0]!) && quoteGoesOn(block.lines[0]!.content, a.content)) return undefined;
+  if (isNumberedTitle(b) || (block.lines.length === 1 && isNumberedTitle(a) && !isFull(a, layout) && !quoteGoesOn(a.content, b.content))) return undefined;
   // A line that starts in lowercase or with a bracket or quotation goes on with an unfinished sentence.
   const lower = startsLower(b.content) || /^[(\[«“]/u.test(b.content);
   const item = block.kind === 'item';
   if (isFull(a, layout, item) || (!endsSentence(a.content) && (lower || endsWithJoiner(a.content) || nextWordOverflows(a, b, layout, block)))) {
     // A caption or a section number after a full line starts a block of its own.
-    if (!lower && (captionPattern.test(b.content) || sectionNumber.test(b.content))) return undefined;
+    if (!lower && (captionPattern.test(b.content) || (sectionNumber.test(b.content) && !numberEndsSentence(a.content, b.content)))) return undefined;
     return joinKind(a, b, lexicon);
   }
   if (endsSentence(a.content)) return lower ? joinKind(a, b, lexicon) : undefined;
@@ -509,25 +515,38 @@ function endsWithJoiner(s: string): boolean {
  * one paragraph (which the page-break joins may then join to its sentence). The order of words
  * from two stretched lines may stay interleaved: the note says so.
  */
-function mergeWordRuns(blocks: Block[], notes: Note[]): Block[] {
+function mergeWordRuns(blocks: Block[], notes: Note[], lexicon: Lexicon | undefined): Block[] {
   const out: Block[] = [];
   const isWordBlock = (b: Block): boolean =>
-    b.kind === 'paragraph' && b.lines.length === 1 && !b.pageBefore && b.lines[0]!.content.length <= 40 && b.lines[0]!.content.split(/\s+/u).length <= 2 && !footnoteDefinition.test(b.lines[0]!.content);
+    b.kind === 'paragraph' && (b.lines.length === 1 || (b.lines.length === 2 && addressStart.test(b.lines[0]!.content))) && !b.pageBefore && (b.lines[0]!.content.length <= 40 || addressStart.test(b.lines[0]!.content)) && b.lines[0]!.content.split(/\s+/u).length <= 2 && !footnoteDefinition.test(b.lines[0]!.content);
   for (let i = 0; i < blocks.length; ) {
     let j = i;
     while (j < blocks.length && isWordBlock(blocks[j]!) && (j === i || blocks[j]!.blankBefore > 0)) j++;
     const run = blocks.slice(i, j);
     const lower = run.filter((b) => /^[\p{Ll}(«"“]/u.test(b.lines[0]!.content)).length;
     if (run.length >= 3 && lower * 2 >= run.length) {
+      // An address's head and the next word on two lines are two words given one by one too.
+      const given = run.flatMap((b) => b.lines.map((l) => l.content));
+      const words = placeAddressPieces(run.flatMap((b) => b.lines), out[out.length - 1], blocks[j], notes);
       const merged = run[0]!;
-      for (const b of run.slice(1)) addLine(merged, b.lines[0]!, { join: 'space' });
+      merged.lines = [words[0]!];
+      merged.joins = [];
+      merged.joinFindings = [];
+      merged.stretched = true;
+      // Between the words, the joins of a line's end: none after an opening bracket, none inside
+      // an address the browser cut (`…/wiki/` + `Nom_(logiciel))`).
+      for (const word of words.slice(1)) {
+        const before = blockText(merged);
+        const open = (before.match(/\(/gu) ?? []).length > (before.match(/\)/gu) ?? []).length;
+        addLine(merged, word, joinKind(merged.lines[merged.lines.length - 1]!, word, lexicon, open));
+      }
       out.push(merged);
       notes.push({
         at: merged.lines[0]!.contentStart,
         finding: {
           rule: 'justified-words',
           severity: 'warning',
-          message: `${run.length} words that the extraction gave one by one (a justified line with stretched spaces) were joined into one passage, in the order given: “${head(run.map((b) => b.lines[0]!.content).join(' '), 60)}”. Check their order against the original.`,
+          message: `${given.length} words that the extraction gave one by one (a justified line with stretched spaces) were joined into one passage, in the order given: “${head(given.join(' '), 60)}”. Check their order against the original.`,
         },
       });
       i = j;
@@ -537,6 +556,80 @@ function mergeWordRuns(blocks: Block[], notes: Note[]): Block[] {
     i += 1;
   }
   return out;
+}
+
+const addressStart = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)/iu;
+/** The head of an address a line's end cut: a scheme and a few characters, no bracket, no final stop. */
+const addressHead = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s()«»"]*[\p{L}\p{N}/_-]$/iu;
+/** The tail of a cut address, closing its parenthesis: `g/wiki/Nom_Long).`, `ddress_translation)`. */
+const addressTail = /^[\p{L}\p{N}_%~#=&?+-][\p{L}\p{N}_%.~\/#=&?+-]*[\/_.][\p{L}\p{N}_%.~\/#=&?+-]*\)[.,;:]?$/u;
+/** How far, in words, a piece of an address strays from its place in a stretched line. */
+const strayReach = 12;
+
+/**
+ * A browser that justifies a line ending on an address cut in two stretches the space before the
+ * address's head; `pdftotext` then gives the head as a word of its own and puts it among the
+ * words of the next line: `(` + `g/wiki/Nom).` … `https://fr.exemple.or`. The tail, glued to the
+ * bracket that opened the address, says where the head belongs: it goes back there. Likewise an
+ * opening bracket given alone before other words goes back to the address it opened (`(` `et`
+ * `un` `https://…/Nom)`), an address never being preceded by a space inside its brackets. Only
+ * these moves: the other words stay in the order given (the run's note says to check it).
+ * @param words the lines of one word each of a run, in the order given
+ * @param previous the block before the run, whose last line may end on the opening bracket
+ * @param following the block after the run, which may start with an address's tail
+ * @returns the words to keep, in order (a moved piece is written before the word it joins)
+ */
+function placeAddressPieces(words: Line[], previous: Block | undefined, following: Block | undefined, notes: Note[]): Line[] {
+  
+  const kept = [...words];
+  const lastBefore = previous?.kind === 'paragraph' ? previous.lines[previous.lines.length - 1] : undefined;
+  // The bracket may leave its line, not its block: a block is never left empty.
+  const opensBefore = lastBefore !== undefined && /(?:^|\s)\($/u.test(lastBefore.content) && (previous!.lines.length > 1 || lastBefore.content !== '(');
+  const opened = (k: number): boolean => (k === 0 ? opensBefore : kept[k - 1]!.content === '(');
+  const move = (from: number, to: number, piece: string, why: string): void => {
+    const target = kept[to]!;
+    target.moved = piece + (target.moved ?? '');
+    target.content = piece + target.content;
+    notes.push({ at: target.contentStart, finding: { rule: 'justified-words', severity: 'warning', message: why } });
+    if (from >= 0) kept.splice(from, 1);
+  };
+  for (let t = 0; t < kept.length; t++) {
+    if (!addressTail.test(kept[t]!.content) || !opened(t)) continue;
+    const h = kept.findIndex((w, k) => k > t && k <= t + strayReach && addressHead.test(w.content));
+    if (h < 0) continue;
+    const piece = kept[h]!.content;
+    move(h, t, piece, `“${head(piece, 40)}” is the head of the address “${head(kept[t]!.content, 40)}”: the extraction had put it ${h - t - 1} words further on. Moved back before its tail.`);
+  }
+  for (let i = -1; i < kept.length; i++) {
+    if (i < 0 ? !opensBefore : kept[i]!.content !== '(') continue;
+    const next = kept[i + 1];
+    if (!next || addressStart.test(next.content) || next.content === '(' || addressTail.test(next.content)) continue;
+    const u = kept.findIndex((w, k) => k > i + 1 && k <= i + 1 + strayReach && addressStart.test(w.content) && kept[k - 1]!.content !== '(');
+    if (u < 0 || !balanced(kept.slice(i + 1, u).map((w) => w.content).join(' '))) continue;
+    // The address closes the bracket, in its own word or the next (its tail), which may start the next block.
+    const closing = [...kept.slice(u, u + 2).map((w) => w.content), u + 1 >= kept.length ? (following?.lines[0]?.content ?? '') : ''].join('');
+    if (!/^[^\s(]*\)/u.test(closing)) continue;
+    const why = `An opening bracket the extraction gave ${u - i - 1} words before the address “${head(kept[u]!.content, 40)}” was put back before it.`;
+    if (i < 0) {
+      lastBefore!.content = lastBefore!.content.replace(/\s*\($/u, '');
+      lastBefore!.contentEnd = lastBefore!.contentStart + lastBefore!.content.length;
+      move(-1, u, '(', why);
+    } else {
+      move(i, u, '(', why);
+      i -= 1;
+    }
+  }
+  return kept;
+}
+
+/** Brackets that close what they open, in order (a manual page's `ls(1)` included). */
+function balanced(s: string): boolean {
+  let depth = 0;
+  for (const c of s) {
+    if (c === '(') depth += 1;
+    else if (c === ')' && --depth < 0) return false;
+  }
+  return depth === 0;
 }
 
 /**
@@ -572,6 +665,26 @@ function joinBreaks(blocks: Block[], layout: Layout, notes: Note[], lexicon: Lex
   return out;
 }
 
+/** A number alone after a word that cannot end a sentence (`partie de` + `3.0.`): it ends that sentence, it is no section number. */
+function numberEndsSentence(last: string, first: string): boolean {
+  return /^\d+(?:\.\d+)*[.,;:]?$/u.test(first) && isFunctionWord(lastWord(last)) && !/[.!?:;]$/u.test(last);
+}
+
+/**
+ * A quotation opened at the end of one block and closed in the first words of the next
+ * (`tapez "cd` + `**" puis…`, `le « Service` + `de noms »`): a stretched line or a page broke it,
+ * the sentence goes on. Straight quotes, which open and close alike, tell which they do by the
+ * space on their outer side.
+ */
+function quoteGoesOn(last: string, first: string): boolean {
+  const opened = /(?:^|\s)"[^"\s][^"]*$/u.test(last) && ((last.match(/"/gu) ?? []).length % 2 === 1);
+  // The first quote of the next block closes: a word before it, a space or a stop after it.
+  if (opened && /^[^"]*[^"\s]"(?:[\s,.;:)!?]|$)/u.test(first)) return true;
+  // French quotes say which they do: one left open, and the next block closes it before opening any.
+  const count = (t: string, c: string): number => t.split(c).length - 1;
+  return count(last, '«') > count(last, '»') && /^[^«»]+»/u.test(first);
+}
+
 function splitByBreak(a: Block, b: Block, layout: Layout): boolean {
   const lastLine = a.lines[a.lines.length - 1]!;
   const last = lastLine.content;
@@ -580,9 +693,15 @@ function splitByBreak(a: Block, b: Block, layout: Layout): boolean {
   if (Math.abs(lastLine.indent - b.indent) > 1 && !b.pageBefore) return false;
   if (a.kind === 'item' && a.joins.includes('break')) return false;
   if (footnoteDefinition.test(first) || footnoteDefinition.test(a.lines[0]!.content)) return false;
-  if (isNumberedTitle(firstLine) || (b.lines.length === 1 && sectionNumber.test(first))) return false;
+  if (isNumberedTitle(firstLine) || (b.lines.length === 1 && sectionNumber.test(first) && !numberEndsSentence(last, first))) return false;
   if (/^#{1,6} /u.test(first) || /^#{1,6} /u.test(a.lines[0]!.content)) return false;
   if (elisionAtEnd.test(last) || /[«(\[“]$/u.test(last) || /^[»)\]”]/u.test(first)) return true;
+  if (quoteGoesOn(blockText(a), first)) return true;
+  // A line stretched into words one by one: the lone word before them was the first of them.
+  if (b.stretched && /^[^\s.!?:;]+$/u.test(last) && a.lines.length > 1) return true;
+  // An address cut at the block's end goes on in the next one, if what follows is no plain word
+  // (a final full stop is the sentence's).
+  if (!/\.$/u.test(last) && splitAddress(last, first, undefined) && /[^\p{L}\p{M}’'\s,.;:!?]/u.test(/^\S+/u.exec(first)![0])) return true;
   // A heading is never followed by a lowercase word: the sentence goes on.
   // After a sentence's end, only a full line (the break fell there by chance) goes on in lowercase.
   if (startsLower(first)) return !endsSentence(last) || isFull(lastLine, layout);
@@ -592,6 +711,9 @@ function splitByBreak(a: Block, b: Block, layout: Layout): boolean {
     return b.pageBefore && isFull(lastLine, layout) && !a.joins.includes('line') && startsParagraphText(b, layout);
   }
   if (/,$/u.test(last) || isFunctionWord(lastWord(last))) return true;
+  // Only a paragraph's last line is not justified: after stretched words the paragraph goes on.
+  // (A heading is a short line alone.)
+  if (a.stretched && /(?:^|\s)[\p{L}’'-]+,?$/u.test(last) && b.kind === 'paragraph' && (b.lines.length > 1 || first.length > 60)) return true;
   // An unfinished sentence goes on into a bracket, a quotation, a path or a number (`la commande`
   // + `(voir…)`, `Section` + `1.4.8, …`): none of them starts a heading.
   if (/^[(\[«"“/–—]/u.test(first) || (/^\d/u.test(first) && !isHeadingCandidate(first, 120))) return true;
@@ -888,9 +1010,9 @@ function renderEdits(text: string, blocks: Block[], title: Block | undefined): E
           separator = `${previous.content.endsWith('\\') ? '' : '\\'}\n${'  '.repeat(block.listLevel)}`;
         } else if (join === 'line') {
           separator = `\n${block.kind === 'item' ? '  '.repeat(block.listLevel) : ''}`;
-        } else separator = join === 'space' ? ' ' : '';
+        } else separator = join === 'space' && line.content !== '' ? ' ' : '';
       }
-      edits.push({ start, end: contentStart, insert: separator, finding });
+      edits.push({ start, end: contentStart, insert: separator + (line.moved ?? ''), finding });
       previousEnd = line.contentEnd;
       first = false;
     });
