@@ -430,6 +430,8 @@ function findTailStarts(line: string, lastGap: Gap | undefined, lexicon: Lexicon
  */
 export function glueCuts(segment: string, lexicon: Lexicon, known: ReadonlySet<string> = new Set()): number[] {
   const cuts = new Set<number>();
+  // An address is written without a seam: a URL, a domain's `www.`, an e-mail (`https://exemple.org/w`).
+  if (/:\/\/|^\(?www\.|\p{L}@\p{L}/u.test(segment)) return [];
   // A word right after a full stop, a comma or a closing bracket: `développer.La`, `outre,le`, `).région` —
   // not a file name or an address (`disk.img`, `www.exemple.org`), whose ending is no word.
   for (const m of segment.matchAll(/(?<=[.,;!?)»])(?=\p{L})/gu)) {

@@ -50,6 +50,10 @@ describe('glue points', () => {
     expect(glueCuts('fin.(voir', lexicon)).toEqual([4]);
     expect(glueCuts('noir).(voir', lexicon)).toEqual([6]);
     expect(glueCuts('note].(voir', lexicon)).toEqual([6]);
+    // No seam inside an address, whatever its pieces read like.
+    expect(glueCuts('(https://fr.exemple.org/wiki/Fin).', lexicon)).toEqual([]);
+    expect(glueCuts('www.villedela.fr', lexicon)).toEqual([]);
+    expect(glueCuts('jean.dupont@laposte.fr', lexicon)).toEqual([]);
   });
 
   it('cut a lone capital off a word, and no two letters off a one-letter word unless they are a function word', () => {
