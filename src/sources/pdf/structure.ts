@@ -593,10 +593,35 @@ function groupRows(items: StructurePage['regions'][number]['items'], left: numbe
   // A row of cells alone, that no other row continues, is one line too (a term and its definition).
   return merged.map((row, i) => {
     if (row.kind !== 'line' || row.cells.length < 2) return row;
-    const neighbours = [merged[i - 1], merged[i + 1]].filter((r) => r?.kind === 'line' && r.cells.length >= 2);
-    if (neighbours.length) return row;
+    if (tableNeighbour(merged, i, -1) || tableNeighbour(merged, i, 1)) return row;
     return { kind: 'line', cells: [mergeCells(row.cells)] };
   });
+}
+
+/**
+ * True when a row of cells has another row of cells next to it in direction `step`, past the
+ * lines of its wrapped cells: single lines at a line's distance, each set right of the first
+ * column (the end of a cell whose text wrapped), which belong to the row above them.
+ */
+function tableNeighbour(rows: Row[], index: number, step: 1 | -1): boolean {
+  const row = rows[index]!;
+  if (row.kind !== 'line') return false;
+  const size = row.cells[0]!.line.size;
+  const column = row.cells[0]!.line.x0;
+  let y = row.cells[0]!.line.y;
+  for (let k = index + step, skipped = 0; k >= 0 && k < rows.length && skipped <= 3; k += step, skipped++) {
+    const other = rows[k]!;
+    if (other.kind !== 'line') return false;
+    if (other.cells.length >= 2) return true;
+    // A lone line is a wrapped cell's rest only when it stands right of the first column, at a
+    // line's distance.
+    const line = other.cells[0]!.line;
+    if (line.x0 < column + size || Math.abs(line.y - y) > size * 1.6) return false;
+    // (Only in a row of three cells or more: a term beside its wrapped definition is no table.)
+    if (row.cells.length < 3) return false;
+    y = line.y;
+  }
+  return false;
 }
 
 function readsAsOneLine(cells: PlacedLine[], left: number, right: number): boolean {
