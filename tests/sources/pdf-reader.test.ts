@@ -431,6 +431,21 @@ describe('layouts and glyphs', () => {
     expect(r.text).toContain('| orbite | 12 Mo | calcule les orbites avec l’option « orbite -jours » |\n| antenne | 3 Mo | pointe l’antenne |\n');
   });
 
+  it('keeps in its table a row between two rows whose last cells wrapped', async () => {
+    const items: TextItem[] = [
+      { text: 'Les outils de la station fictive sont les suivants, avec leur rôle.', x: 60, y: 760 },
+      ...row(736, ['outil', 'taille', 'rôle']),
+      ...row(718, ['orbite', '12 Mo', 'calcule les orbites avec l’option « orbite -']),
+      ...row(705, ['', '', 'jours »']),
+      ...row(687, ['antenne', '3 Mo', 'pointe l’antenne avec l’option « antenne -']),
+      ...row(674, ['', '', 'ciel »']),
+      ...row(656, ['relais', '1 Mo', 'relaie les messages avec l’option « relais -']),
+      ...row(643, ['', '', 'vite »']),
+    ].filter((i) => i.text);
+    const r = await readPdf(await makePdf([{ items }]), 'options.pdf', { lexicon });
+    expect(r.text).toContain('| antenne | 3 Mo | pointe l’antenne avec l’option « antenne -ciel » |\n| relais | 1 Mo | relaie les messages avec l’option « relais -vite » |\n');
+  });
+
   it('joins the rest of a first cell cut after a hyphen to its cell, with the other cells that wrapped', async () => {
     const items: TextItem[] = [
       { text: 'Les paquets de la station fictive sont les suivants, avec leur rôle.', x: 60, y: 760 },

@@ -608,18 +608,21 @@ function tableNeighbour(rows: Row[], index: number, step: 1 | -1): boolean {
   if (row.kind !== 'line') return false;
   const size = row.cells[0]!.line.size;
   const column = row.cells[0]!.line.x0;
-  let y = row.cells[0]!.line.y;
-  for (let k = index + step, skipped = 0; k >= 0 && k < rows.length && skipped <= 3; k += step, skipped++) {
+  // The rest of a wrapped cell is a line's distance under its row's line; between rows the
+  // distance is the rows' own (their padding), which is not checked.
+  const near = (upper: TextLine, lower: TextLine): boolean => upper.y - lower.y < size * 1.6;
+  let previous = row.cells[0]!.line;
+  for (let k = index + step, hop = 0; k >= 0 && k < rows.length && hop <= 3; k += step, hop++) {
     const other = rows[k]!;
     if (other.kind !== 'line') return false;
-    if (other.cells.length >= 2) return true;
-    // A lone line is a wrapped cell's rest only when it stands right of the first column, at a
-    // line's distance.
     const line = other.cells[0]!.line;
-    if (line.x0 < column + size || Math.abs(line.y - y) > size * 1.6) return false;
-    // (Only in a row of three cells or more: a term beside its wrapped definition is no table.)
-    if (row.cells.length < 3) return false;
-    y = line.y;
+    if (step < 0 && hop > 0 && !near(line, previous)) return false;
+    if (other.cells.length >= 2) return true;
+    // A lone line is a wrapped cell's rest only when it stands right of the first column.
+    // (Only beside a row of three cells or more: a term beside its wrapped definition is no table.)
+    if (line.x0 < column + size || row.cells.length < 3) return false;
+    if (step > 0 && !near(previous, line)) return false;
+    previous = line;
   }
   return false;
 }
