@@ -446,6 +446,22 @@ describe('layouts and glyphs', () => {
     expect(r.text).toContain('| antenne | 3 Mo | pointe l’antenne avec l’option « antenne -ciel » |\n| relais | 1 Mo | relaie les messages avec l’option « relais -vite » |\n');
   });
 
+  it('reads a table whose columns leave a wide white band between them as one table, not two page columns', async () => {
+    const cells = (y: number, texts: string[]): TextItem[] => texts.map((text, i) => ({ text, x: [60, 120, 220, 260][i]!, y })).filter((i) => i.text);
+    const items: TextItem[] = [
+      { text: 'Les paquets de la station fictive, leur usage et leur taille, sont les suivants.', x: 60, y: 760 },
+      ...cells(736, ['nom', 'usage', 'taille', 'rôle']),
+      ...cells(718, ['zorb', 'V:54, I:', '1482', 'calcule les orbites de la flotte civile']),
+      ...cells(705, ['', '226', '', '']),
+      ...cells(687, ['zap', 'V:638, I:', '5990', 'pointe l’antenne vers le relais du nord']),
+      ...cells(674, ['', '823', '', '']),
+      ...cells(656, ['zim', 'V:97, I:', '3570', 'relaie les messages de la station fictive']),
+      ...cells(643, ['', '390', '', '']),
+    ];
+    const r = await readPdf(await makePdf([{ items }]), 'colonnes.pdf', { lexicon });
+    expect(r.text).toContain('| zorb | V:54, I:226 | 1482 | calcule les orbites de la flotte civile |\n| zap | V:638, I:823 | 5990 | pointe l’antenne vers le relais du nord |\n');
+  });
+
   it('joins the rest of a first cell cut after a hyphen to its cell, with the other cells that wrapped', async () => {
     const items: TextItem[] = [
       { text: 'Les paquets de la station fictive sont les suivants, avec leur rôle.', x: 60, y: 760 },

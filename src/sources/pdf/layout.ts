@@ -173,16 +173,20 @@ function isColumn(side: Box[], edge: number, size: number): boolean {
   const right = Math.max(...lines.map((b) => b.x1));
   const sideWidth = Math.max(right, Math.min(edge, right)) - x0;
   if (sideWidth < size * 8) return false;
-  const rows: { y: number; x0: number; x1: number }[] = [];
+  const rows: { y: number; x0: number; x1: number; cells: number }[] = [];
   for (const b of lines.slice().sort((a, c) => c.bottom - a.bottom)) {
     const row = rows.find((r) => Math.abs(r.y - b.bottom) < size * 0.3);
     if (row) {
       row.x0 = Math.min(row.x0, b.x0);
       row.x1 = Math.max(row.x1, b.x1);
-    } else rows.push({ y: b.bottom, x0: b.x0, x1: b.x1 });
+      row.cells += 1;
+    } else rows.push({ y: b.bottom, x0: b.x0, x1: b.x1, cells: 1 });
   }
   // One row of words (a justified line cut at its wide spaces) is no column.
   if (rows.length < 3) return false;
+  // Nor are rows most of which are cells side by side: the first columns of a table, which the
+  // white between two of its columns does not make a page's column.
+  if (rows.filter((r) => r.cells >= 2).length >= rows.length * 0.5) return false;
   const full = rows.filter((r) => r.x1 - r.x0 > sideWidth * 0.6).length;
   // A long side may hold a table or a list among its paragraphs.
   return full >= rows.length * (rows.length >= 10 ? 0.25 : 0.5);
