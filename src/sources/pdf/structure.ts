@@ -20,6 +20,7 @@ import { superscriptOrdinal } from '../../language/fr/numbers.ts';
 import type { LayoutItem } from './layout.ts';
 import type { Piece, TextLine } from './lines.ts';
 import type { PlacedImage } from './page-text.ts';
+import { splitJoinedCells } from './table-columns.ts';
 
 /** Where a character of the Markdown comes from: a page, a line on it, a column in that line. */
 export interface Origin {
@@ -440,9 +441,11 @@ export function readStructure(pages: readonly StructurePage[], stats: DocumentSt
         break;
       }
       case 'table': {
-        const rows = proto.rows!.map((cells) => cells.map((lines) => inline(lines, 0, true)));
+        const { rows: cells, cuts } = splitJoinedCells(proto.rows!);
+        const rows = cells.map((row) => row.map((lines) => inline(lines, 0, true)));
         blocks.push({ kind: 'table', rows, origin });
-        findings.push({ rule: 'pdf-table', severity: 'info', message: `A table of ${rows.length} rows was read from aligned cells: check it against the PDF (a cell over several lines is joined only when the row's first cell is one line).`, origin });
+        const cut = cuts ? ` ${cuts} line(s) holding two cells, the white between them narrow, were cut where the other rows start a column.` : '';
+        findings.push({ rule: 'pdf-table', severity: 'info', message: `A table of ${rows.length} rows was read from aligned cells: check it against the PDF (a cell over several lines is joined only when the row's first cell is one line).${cut}`, origin });
         break;
       }
       case 'contents': {
