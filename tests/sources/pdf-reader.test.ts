@@ -462,6 +462,19 @@ describe('layouts and glyphs', () => {
     expect(r.text).toContain('| zorb | V:54, I:226 | 1482 | calcule les orbites de la flotte civile |\n| zap | V:638, I:823 | 5990 | pointe l’antenne vers le relais du nord |\n');
   });
 
+  it('cuts a line holding two cells of a table where the other rows start the second one', async () => {
+    const cells = (y: number, texts: string[]): TextItem[] => texts.map((text, i) => ({ text, x: [60, 120, 146][i]!, y })).filter((i) => i.text);
+    const items: TextItem[] = [
+      { text: 'Les paquets de la station fictive, leur taille et leur rôle, sont les suivants.', x: 60, y: 760 },
+      ...cells(736, ['nom', 'taille', 'rôle']),
+      ...cells(718, ['zorb', '12', 'calcule les orbites']),
+      ...cells(700, ['zap', '4096', 'pointe l’antenne']),
+      ...cells(682, ['zim', '7', 'relaie les messages']),
+    ];
+    const r = await readPdf(await makePdf([{ items }]), 'serre.pdf', { lexicon });
+    expect(r.text).toContain('| zap | 4096 | pointe l’antenne |\n');
+  });
+
   it('joins the rest of a first cell cut after a hyphen to its cell, with the other cells that wrapped', async () => {
     const items: TextItem[] = [
       { text: 'Les paquets de la station fictive sont les suivants, avec leur rôle.', x: 60, y: 760 },
