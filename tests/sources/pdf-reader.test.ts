@@ -475,6 +475,19 @@ describe('layouts and glyphs', () => {
     expect(r.text).toContain('| zap | 4096 | pointe l’antenne |\n');
   });
 
+  it('keeps in a table cell the hyphen of a name cut after it, not that of a word cut by hyphenation', async () => {
+    const items: TextItem[] = [
+      { text: 'Les paquets de la station fictive sont les suivants, avec leur rôle.', x: 60, y: 760 },
+      ...row(736, ['paquet', 'état', 'rôle']),
+      ...row(718, ['zorbix-', 'actif', 'calcule les orbites de la flotte civi-']),
+      ...row(705, ['lite', '', 'le du nord']),
+      ...row(687, ['zap', 'actif', 'pointe l’antenne']),
+      ...row(669, ['zim', 'arrêté', 'relaie les messages']),
+    ].filter((i) => i.text);
+    const r = await readPdf(await makePdf([{ items }]), 'noms.pdf', { lexicon });
+    expect(r.text).toContain('| zorbix-lite | actif | calcule les orbites de la flotte civile du nord |\n');
+  });
+
   it('joins the rest of a first cell cut after a hyphen to its cell, with the other cells that wrapped', async () => {
     const items: TextItem[] = [
       { text: 'Les paquets de la station fictive sont les suivants, avec leur rôle.', x: 60, y: 760 },

@@ -978,7 +978,11 @@ function joinLines(lines: PlacedLine[], skipFirst: number, notes: Map<number, Ma
         // Monospace type is not hyphenated (LaTeX turns it off for typewriter fonts, and code is
         // set unbroken): a hyphen at the end of a monospace word is the name's own (`foo-` + `lite`).
         const code = !!last.code && !!next!.code && !last.text.endsWith('\u00ad');
-        const keep = name || code || keepHyphen(hyphen[1]!, nextWord, last.text.endsWith('\u00ad'), lexicon, seen);
+        // In a table's cell, where narrow columns break names after their hyphens
+        // (`zorb-` + `outils`), a hyphen goes only when it cut a word the lexicon knows.
+        const joined = (hyphen[1]! + nextWord).toLocaleLowerCase('fr');
+        const named = cell && !!lexicon && !lexicon.has(joined) && !seen?.words.has(joined) && !last.text.endsWith('\u00ad');
+        const keep = name || code || named || keepHyphen(hyphen[1]!, nextWord, last.text.endsWith('\u00ad'), lexicon, seen);
         if (!keep) {
           last.text = last.text.slice(0, -1);
           if (lexicon && !lexicon.has(hyphen[1]! + nextWord)) {
