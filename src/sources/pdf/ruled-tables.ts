@@ -11,6 +11,7 @@
 import type { Lexicon } from '../../language/fr/lexicon.ts';
 import type { Piece, TextLine } from './lines.ts';
 import type { PlacedImage } from './page-text.ts';
+import { cutAddress, cutOption } from './structure.ts';
 
 /** Thicker than this (points) a path is no rule. */
 const thin = 1;
@@ -108,10 +109,10 @@ function joinCell(lines: TextLine[], y: number, lexicon?: Lexicon): TextLine {
       const head = /(\p{L}+)-$/u.exec(text)?.[1];
       const tail = /^\p{L}+/u.exec(line.text.trimStart())?.[0];
       const cut = head !== undefined && tail !== undefined && !!lexicon?.has(head + tail) && !lexicon.has(`${head}-${tail}`);
-      // No space after an apostrophe or a slash, before a closing sign, or inside a value that a
-      // narrow column cut after its colon (`V:` + `12`).
+      // No space inside an address or an option cut at the line end, after an apostrophe or a
+      // slash, before a closing sign, or inside a value cut after its colon (`V:` + `12`).
       const next = line.text.trimStart();
-      const glued = /['’/]$/u.test(text) || /^[,.;:)\]]/u.test(next) || (/\p{L}:$/u.test(text) && /^\p{N}/u.test(next));
+      const glued = cutOption(text, next) || cutAddress(text, next) || /['’/]$/u.test(text) || /^[,.;:)\]]/u.test(next) || (/\p{L}:$/u.test(text) && /^\p{N}/u.test(next));
       pieces[pieces.length - 1] = { ...last, text: head !== undefined && tail !== undefined ? (cut ? text.slice(0, -1) : text) : glued ? text : `${text} ` };
     }
     pieces.push(...line.pieces);

@@ -1011,7 +1011,7 @@ function joinLines(lines: PlacedLine[], skipFirst: number, notes: Map<number, Ma
  * A web address cut at a line end, anywhere (browsers and TeX break long addresses without a
  * hyphen): the line ends inside an address that the next line goes on with.
  */
-function cutAddress(before: string, after: string): boolean {
+export function cutAddress(before: string, after: string): boolean {
   // Cut inside its scheme: `(htt` + `ps://…`.
   const scheme = /(?:^|[\s(«"'<])(h(?:t(?:t(?:p(?:s?:?\/?)?)?)?)?)$/u.exec(before)?.[1];
   if (scheme && /^https?:\/\/[^\s()<>«»]/u.test(scheme + after)) return true;
@@ -1047,7 +1047,7 @@ function documentWords(pages: readonly StructurePage[]): DocumentWords {
 }
 
 /** A command's option cut after its dashes (`« w3m -` + `dump »`): browsers break after a hyphen. */
-function cutOption(before: string, after: string): boolean {
+export function cutOption(before: string, after: string): boolean {
   return /(?:^|[\s«(])--?$/u.test(before) && /^[a-z][a-z0-9-]*(?=[\s»),.;:]|$)/u.test(after);
 }
 
