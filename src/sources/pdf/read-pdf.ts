@@ -126,7 +126,13 @@ export async function readPdf(bytes: Uint8Array, file: string, options: ReadPdfO
       note('info', `${p.labels.length} label(s) inside a drawing of page ${p.number} were left out of the text (${shown}${p.labels.length > 6 ? ', …' : ''}): they mean something only on the drawing.`);
     }
     if (p.ruledRows > 0) {
-      note('info', `${p.ruledRows} row(s) of a table of page ${p.number} were read from the rules drawn between its cells, each cell's lines joined: check the table against the PDF.`);
+      diagnostics.push(
+        diagnostic(file, { page: p.number, line: 1, column: 1 }, {
+          rule: 'pdf-table',
+          severity: 'info',
+          message: `${p.ruledRows} row(s) of a table of page ${p.number} were read from the rules drawn between its cells, each cell's lines joined: check the table against the PDF.`,
+        }),
+      );
     }
     if (p.rotated > 0) {
       note('info', `${p.rotated} character(s) of page ${p.number} are set at an angle (a margin note, a label of a figure): left out.`);
