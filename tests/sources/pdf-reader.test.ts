@@ -18,6 +18,8 @@ import { readPdf, type PdfReading } from '../../src/sources/pdf/read-pdf.ts';
 import { buildLines } from '../../src/sources/pdf/lines.ts';
 import { writeMarkdown } from '../../src/sources/pdf/markdown.ts';
 import { unwrapCode } from '../../src/sources/pdf/structure.ts';
+import { readRuledTables } from '../../src/sources/pdf/ruled-tables.ts';
+import type { TextLine } from '../../src/sources/pdf/lines.ts';
 import { folio } from '../helpers/folio.ts';
 import { makePdf, setParagraph, textWidth, type TextItem } from '../helpers/make-pdf.ts';
 
@@ -486,6 +488,26 @@ describe('layouts and glyphs', () => {
     ].filter((i) => i.text);
     const r = await readPdf(await makePdf([{ items }]), 'noms.pdf', { lexicon });
     expect(r.text).toContain('| zorbix-lite | actif | calcule les orbites de la flotte civile du nord |\n');
+  });
+
+  it('reads a table drawn with rules cell by cell, a cell centred in its row on the row’s first baseline', () => {
+    const line = (text: string, x: number, y: number): TextLine => ({ x0: x, x1: x + text.length * 5, y, size: 10, text, pieces: [{ text, bold: false, italic: false, monospace: false, x0: x, x1: x + text.length * 5, size: 10 }] });
+    // Three rows between four rules, two columns with a wall at 150; the second row's right cell
+    // is over two lines and its left cell is centred between them.
+    const lines = [line('nom', 60, 722), line('rôle', 160, 722), line('zorb', 60, 696), line('calcule les orbites de la', 160, 702), line('flotte', 160, 690), line('zap', 60, 672), line('pointe l’antenne', 160, 672)];
+    const paths = [730, 714, 684, 664].map((y) => ({ x: 55, y, width: 300, height: 0 }));
+    const walls = [[714, 16], [684, 30], [664, 20]].map(([y, height]) => ({ x: 150, y: y!, width: 0, height: height! }));
+    const read = readRuledTables(lines, [...paths, ...walls], lexicon);
+    expect(read.rows).toBe(3);
+    const second = read.lines.filter((l) => l.y === 702).map((l) => l.text);
+    expect(second).toEqual(['zorb', 'calcule les orbites de la flotte']);
+    expect(read.lines).toHaveLength(6);
+  });
+
+  it('leaves lines alone where rules make no grid', () => {
+    const lines: TextLine[] = [{ x0: 60, x1: 200, y: 700, size: 10, text: 'Une ligne sous un filet.', pieces: [{ text: 'Une ligne sous un filet.', bold: false, italic: false, monospace: false, x0: 60, x1: 200, size: 10 }] }];
+    const read = readRuledTables(lines, [{ x: 55, y: 712, width: 300, height: 0 }], lexicon);
+    expect(read).toEqual({ lines, rows: 0 });
   });
 
   it('joins the rest of a first cell cut after a hyphen to its cell, with the other cells that wrapped', async () => {
