@@ -106,14 +106,15 @@ function joinCell(lines: TextLine[], y: number, lexicon?: Lexicon): TextLine {
     const last = pieces[pieces.length - 1];
     if (last) {
       const text = last.text.trimEnd();
-      const head = /(\p{L}+)-$/u.exec(text)?.[1];
+      const hyphen = /\S-$/u.test(text) && /^[\p{L}\p{N}]/u.test(line.text.trimStart());
+      const head = /(?<![\p{N}_.:/-])(\p{L}+)-$/u.exec(text)?.[1];
       const tail = /^\p{L}+/u.exec(line.text.trimStart())?.[0];
       const cut = head !== undefined && tail !== undefined && !!lexicon?.has(head + tail) && !lexicon.has(`${head}-${tail}`);
       // No space inside an address or an option cut at the line end, after an apostrophe or a
       // slash, before a closing sign, or inside a value cut after its colon (`V:` + `12`).
       const next = line.text.trimStart();
       const glued = cutOption(text, next) || cutAddress(text, next) || /['’/]$/u.test(text) || /^[,.;:)\]]/u.test(next) || (/\p{L}:$/u.test(text) && /^\p{N}/u.test(next));
-      pieces[pieces.length - 1] = { ...last, text: head !== undefined && tail !== undefined ? (cut ? text.slice(0, -1) : text) : glued ? text : `${text} ` };
+      pieces[pieces.length - 1] = { ...last, text: cut ? text.slice(0, -1) : hyphen || glued ? text : `${text} ` };
     }
     pieces.push(...line.pieces);
   }
