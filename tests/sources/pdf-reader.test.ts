@@ -293,6 +293,15 @@ describe('layouts and glyphs', () => {
     expect(r.diagnostics.some((d) => d.rule === 'pdf-heading')).toBe(false);
   });
 
+  it('goes on with a sentence whose next line starts with a star, not a list item', async () => {
+    const items: TextItem[] = [
+      { text: 'Les noms de la station fictive évitent les signes qui servent au terminal : & ^', x: 60, y: 760 },
+      { text: '* % et @. Le reste du nom peut porter des lettres, des chiffres et des points.', x: 60, y: 746 },
+    ];
+    const r = await readPdf(await makePdf([{ items }]), 'signes.pdf', { lexicon });
+    expect(r.text).toBe('Les noms de la station fictive évitent les signes qui servent au terminal : & ^ \\* % et @. Le reste du nom peut porter des lettres, des chiffres et des points.\n');
+  });
+
   it('goes on with a sentence whose line ended short before a word in guillemets, which does not break', async () => {
     const lines = [
       'Une phrase d’introduction assez longue pour donner la mesure du texte courant ici.',

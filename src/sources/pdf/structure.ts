@@ -344,8 +344,9 @@ export function readStructure(pages: readonly StructurePage[], stats: DocumentSt
         // `n) en tant que` after `(https://example.org/Daemo` is the address going on, no item.
         if (marker && previousLine && cutAddress(previousLine.line.text.trimEnd(), line.text)) marker = undefined;
         // A dash at a line start goes on with a sentence (`Table 3 – Liste…` over two lines)
-        // unless a list can start there: after a sentence, a colon, an item, or a gap.
-        if (marker && !marker.ordered && /^[–—-]/u.test(line.text) && previousLine && current?.kind !== 'item') {
+        // unless a list can start there: after a sentence, a colon, an item, or a gap. So does a
+        // star (a list of signs cut at the line end: `# & ^` + `* % @`).
+        if (marker && !marker.ordered && /^[–—*-]/u.test(line.text) && previousLine && current?.kind !== 'item') {
           const gap = previousLine.line.y - line.y > Math.max(stats.lineSpacing, line.size * 1.1) * 1.32;
           if (!gap && !endsSentence(previousLine.line.text)) marker = undefined;
         }
