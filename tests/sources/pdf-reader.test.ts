@@ -414,6 +414,25 @@ describe('layouts and glyphs', () => {
     expect(r.text).toBe('Le guide de l’agence fictive se lit en ligne, voir la page (`https://example.org/guide/orbites-`) ou le site (`https://example.org/Stations`) de la station.\n');
   });
 
+  it('goes on after a page break with an address cut there, set in smaller monospace type', async () => {
+    const parts = async (y: number, list: [string, TextItem['font'], number][]): Promise<TextItem[]> => {
+      const items: TextItem[] = [];
+      let x = 60;
+      for (const [text, font, size] of list) {
+        items.push({ text, x, y, font, size });
+        x += await textWidth(text, font ?? 'serif', size);
+      }
+      return items;
+    };
+    const page1 = [
+      { text: 'Le guide de la station fictive se lit en ligne, avec ses cartes des orbites et ses', x: 60, y: 760 },
+      ...(await parts(746, [['notes (', 'serif', 11], ['https://example.org/stations/', 'mono', 9]])),
+    ];
+    const page2 = await parts(760, [['orbites/guide', 'mono', 9], [') pour les équipes de la flotte civile.', 'serif', 11]]);
+    const r = await readPdf(await makePdf([{ items: page1 }, { items: page2 }]), 'adresse-coupee.pdf', { lexicon });
+    expect(r.text).toBe('Le guide de la station fictive se lit en ligne, avec ses cartes des orbites et ses notes (`https://example.org/stations/orbites/guide`) pour les équipes de la flotte civile.\n');
+  });
+
   it('reads a justified line whose word spaces were stretched as one line, not as cells', async () => {
     const words = ['Le ', 'satellite ', 'fictif ', 'tourne.'];
     const items: TextItem[] = [];

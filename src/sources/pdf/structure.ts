@@ -893,8 +893,12 @@ function joinsAcrossBreak(last: Proto, next: Proto, stats: DocumentStats, left: 
   if (!(last.kind === 'paragraph' || last.kind === 'item') || next.kind !== 'paragraph' || next.caption || last.caption) return false;
   const a = last.lines[last.lines.length - 1]!.line;
   const b = next.lines[0]!.line;
-  if (Math.abs(a.size - b.size) > Math.max(a.size, b.size) * 0.08) return false;
+  // Monospace type is often set smaller than the text around it.
+  const tolerance = monospaceShare(a) > 0.3 || monospaceShare(b) > 0.3 ? 0.22 : 0.08;
+  if (Math.abs(a.size - b.size) > Math.max(a.size, b.size) * tolerance) return false;
   if (/[-\u2010\u00ad]$/u.test(a.text.trimEnd())) return true;
+  // An address cut at the break goes on, however short its first part left the line.
+  if (cutAddress(a.text.trimEnd(), b.text)) return true;
   // A line that ended well short of its column's edge ended its paragraph (a term of a
   // description list at a page's foot, its definition on the next page).
   const charWidth = (b.x1 - b.x0) / Math.max(1, b.text.length);
