@@ -19,6 +19,7 @@ import { buildLines } from '../../src/sources/pdf/lines.ts';
 import { writeMarkdown } from '../../src/sources/pdf/markdown.ts';
 import { unwrapCode } from '../../src/sources/pdf/structure.ts';
 import { readRuledTables } from '../../src/sources/pdf/ruled-tables.ts';
+import { readingOrder } from '../../src/sources/pdf/layout.ts';
 import type { TextLine } from '../../src/sources/pdf/lines.ts';
 import { folio } from '../helpers/folio.ts';
 import { makePdf, setParagraph, textWidth, type TextItem } from '../helpers/make-pdf.ts';
@@ -530,6 +531,13 @@ describe('layouts and glyphs', () => {
     const second = read.lines.filter((l) => l.y === 702).map((l) => l.text);
     expect(second).toEqual(['zorb', 'calcule les orbites de la flotte']);
     expect(read.lines).toHaveLength(6);
+  });
+
+  it('reads the two columns of a ruled table row by row, not as two page columns', () => {
+    const cell = (text: string, x: number, y: number): TextLine => ({ x0: x, x1: x + 150, y, size: 10, text, pieces: [{ text, bold: false, italic: false, monospace: false, x0: x, x1: x + 150, size: 10 }], row: { x0: 55, x1: 420 } });
+    const lines = [700, 686, 672, 658, 644].flatMap((y, i) => [cell(`opération ${i} de la station`, 60, y), cell(`commande ${i} du terminal`, 260, y)]);
+    const order = readingOrder(lines).flat().map((item) => (item.kind === 'line' ? item.line.text : ''));
+    expect(order.slice(0, 4)).toEqual(['opération 0 de la station', 'commande 0 du terminal', 'opération 1 de la station', 'commande 1 du terminal']);
   });
 
   it('leaves lines alone where rules make no grid', () => {

@@ -31,7 +31,8 @@ interface Box {
  */
 export function readingOrder(lines: readonly TextLine[], images: readonly PlacedImage[] = []): LayoutItem[][] {
   const boxes: Box[] = [
-    ...lines.map((line): Box => ({ item: { kind: 'line', line }, x0: line.x0, x1: line.x1, top: line.y + line.size * 0.75, bottom: line.y - line.size * 0.25 })),
+    // A cell of a ruled table stands for its whole row: no gutter runs between a table's columns.
+    ...lines.map((line): Box => ({ item: { kind: 'line', line }, x0: line.row?.x0 ?? line.x0, x1: line.row?.x1 ?? line.x1, top: line.y + line.size * 0.75, bottom: line.y - line.size * 0.25 })),
     ...images.map((image): Box => ({ item: { kind: 'image', image }, x0: image.x, x1: image.x + image.width, top: image.y + image.height, bottom: image.y })),
   ];
   if (!boxes.length) return [];

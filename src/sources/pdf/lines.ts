@@ -58,6 +58,8 @@ export interface TextLine {
   pieces: Piece[];
   /** The plain text of the pieces. */
   text: string;
+  /** For a cell of a table drawn with rules: the left and right ends of its row. */
+  row?: { x0: number; x1: number };
 }
 
 export interface PageLines {

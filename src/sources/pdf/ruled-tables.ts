@@ -66,7 +66,7 @@ export function readRuledTables(lines: readonly TextLine[], paths: readonly Plac
     if (filled.length < 2) continue;
     const y = Math.max(...inside.map((l) => l.y));
     for (const l of inside) replaced.add(l);
-    for (const cell of filled) added.push(joinCell(cell.sort((a, b) => b.y - a.y || a.x0 - b.x0), y, lexicon));
+    for (const cell of filled) added.push({ ...joinCell(cell.sort((a, b) => b.y - a.y || a.x0 - b.x0), y, lexicon), row: { x0: band.x0, x1: band.x1 } });
     rows += 1;
   }
   if (!rows) return { lines: lines.slice(), rows: 0 };

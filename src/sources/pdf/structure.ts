@@ -593,10 +593,12 @@ function groupRows(items: StructurePage['regions'][number]['items'], left: numbe
     const size = row.cells[0]!.line.size;
     return row.cells.every((c) => above.cells.some((a) => Math.abs(a.line.x0 - c.line.x0) < size * 0.5));
   };
-  const merged = rows.map((row, i): Row => (row.kind === 'line' && row.cells.length >= 2 && !underCells(i) && readsAsOneLine(row.cells, left, right) ? { kind: 'line', cells: [mergeCells(row.cells)] } : row));
+  // (Nor the cells of a table drawn with rules: the rules said they are cells.)
+  const ruled = (row: Row): boolean => row.kind === 'line' && row.cells.every((c) => c.line.row);
+  const merged = rows.map((row, i): Row => (row.kind === 'line' && row.cells.length >= 2 && !ruled(row) && !underCells(i) && readsAsOneLine(row.cells, left, right) ? { kind: 'line', cells: [mergeCells(row.cells)] } : row));
   // A row of cells alone, that no other row continues, is one line too (a term and its definition).
   return merged.map((row, i) => {
-    if (row.kind !== 'line' || row.cells.length < 2) return row;
+    if (row.kind !== 'line' || row.cells.length < 2 || ruled(row)) return row;
     if (tableNeighbour(merged, i, -1) || tableNeighbour(merged, i, 1)) return row;
     return { kind: 'line', cells: [mergeCells(row.cells)] };
   });
