@@ -5,7 +5,8 @@
  *
  * A recursive XY cut (Nagy & Seth), with two guards learned from typeset pages: a gutter is a
  * column gutter only when the text on both sides fills its width (a table's cells or a
- * description list's terms leave the same white band, but are short and ragged), and a line
+ * description list's terms leave the same white band, but are short and ragged; a cell of a
+ * table drawn with rules stands for its whole row), and a line
  * that crosses the gutter (a title over two columns, a wide figure) cuts the page across first.
  *
  * Not for: what the lines are (`structure.ts`).
@@ -163,7 +164,8 @@ function findGutter(boxes: Box[], size: number): { left: Box[]; right: Box[]; cr
 
 /**
  * Text that fills its side (several rows of type, most reaching near its right edge; the cells
- * of a table's row together), or a figure.
+ * of a table's row together), or a figure. Not rows that are mostly cells side by side: those are
+ * a table's first columns.
  */
 function isColumn(side: Box[], edge: number, size: number): boolean {
   const lines = side.filter((b) => b.item.kind === 'line');

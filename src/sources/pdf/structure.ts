@@ -2,7 +2,9 @@
  * What the lines of a PDF are, read from the page as a reader reads it: headings (larger or bold
  * type standing alone; their levels from the sizes the document uses; a heading over two lines is
  * one), paragraphs (a gap, an indent, or a line the next word would have fitted on), list items
- * (a marker and a hanging indent), code (monospace lines), tables (rows of aligned cells), notes
+ * (a marker and a hanging indent), code (monospace lines), tables (rows of aligned cells, their
+ * columns where most rows start a cell: `table-columns.ts`; or cells drawn with rules:
+ * `ruled-tables.ts`), notes
  * at the page foot and the calls that point to them, and paragraphs that a column or page break
  * cut in the middle of a sentence, joined.
  *
