@@ -347,7 +347,7 @@ export function readStructure(pages: readonly StructurePage[], stats: DocumentSt
         if (marker && previousLine && cutAddress(previousLine.line.text.trimEnd(), line.text)) marker = undefined;
         // A dash at a line start goes on with a sentence (`Table 3 – Liste…` over two lines)
         // unless a list can start there: after a sentence, a colon, an item, or a gap. So does a
-        // star (a list of signs cut at the line end: `# & ^` + `* % @`).
+        // star (a list of signs cut at the line end: `< > |` + `* ?`).
         if (marker && !marker.ordered && /^[–—*-]/u.test(line.text) && previousLine && current?.kind !== 'item') {
           const gap = previousLine.line.y - line.y > Math.max(stats.lineSpacing, line.size * 1.1) * 1.32;
           if (!gap && !endsSentence(previousLine.line.text)) marker = undefined;

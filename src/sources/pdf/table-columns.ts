@@ -1,7 +1,7 @@
 /**
  * The columns of a table read from the page: where most of its rows start a cell. A browser sets
  * a table's cells with little white between them, sometimes less than a line cuts at, so that two
- * cells of a row are read as one line (`2048 texte→html`, `paquet V:3,`); where such a line has a
+ * cells of a row are read as one line (`512 plan→carte`, `zorb V:3,`); where such a line has a
  * word starting exactly where the other rows start a column, it is two cells, cut there.
  *
  * Not for: finding the rows of a table, or the lines of a cell that wrapped (`structure.ts`).
