@@ -18,6 +18,9 @@ import { readPdf, type PdfReading } from '../../src/sources/pdf/read-pdf.ts';
 import { buildLines } from '../../src/sources/pdf/lines.ts';
 import { writeMarkdown } from '../../src/sources/pdf/markdown.ts';
 import { unwrapCode } from '../../src/sources/pdf/structure.ts';
+import { readRuledTables } from '../../src/sources/pdf/ruled-tables.ts';
+import { readingOrder } from '../../src/sources/pdf/layout.ts';
+import type { TextLine } from '../../src/sources/pdf/lines.ts';
 import { folio } from '../helpers/folio.ts';
 import { makePdf, setParagraph, textWidth, type TextItem } from '../helpers/make-pdf.ts';
 
@@ -291,6 +294,15 @@ describe('layouts and glyphs', () => {
     expect(r.diagnostics.some((d) => d.rule === 'pdf-heading')).toBe(false);
   });
 
+  it('goes on with a sentence whose next line starts with a star, not a list item', async () => {
+    const items: TextItem[] = [
+      { text: 'Les noms de la station fictive évitent les signes qui servent au terminal : & ^', x: 60, y: 760 },
+      { text: '* % et @. Le reste du nom peut porter des lettres, des chiffres et des points.', x: 60, y: 746 },
+    ];
+    const r = await readPdf(await makePdf([{ items }]), 'signes.pdf', { lexicon });
+    expect(r.text).toBe('Les noms de la station fictive évitent les signes qui servent au terminal : & ^ \\* % et @. Le reste du nom peut porter des lettres, des chiffres et des points.\n');
+  });
+
   it('goes on with a sentence whose line ended short before a word in guillemets, which does not break', async () => {
     const lines = [
       'Une phrase d’introduction assez longue pour donner la mesure du texte courant ici.',
@@ -403,6 +415,25 @@ describe('layouts and glyphs', () => {
     expect(r.text).toBe('Le guide de l’agence fictive se lit en ligne, voir la page (`https://example.org/guide/orbites-`) ou le site (`https://example.org/Stations`) de la station.\n');
   });
 
+  it('goes on after a page break with an address cut there, set in smaller monospace type', async () => {
+    const parts = async (y: number, list: [string, TextItem['font'], number][]): Promise<TextItem[]> => {
+      const items: TextItem[] = [];
+      let x = 60;
+      for (const [text, font, size] of list) {
+        items.push({ text, x, y, font, size });
+        x += await textWidth(text, font ?? 'serif', size);
+      }
+      return items;
+    };
+    const page1 = [
+      { text: 'Le guide de la station fictive se lit en ligne, avec ses cartes des orbites et ses', x: 60, y: 760 },
+      ...(await parts(746, [['notes (', 'serif', 11], ['https://example.org/stations/', 'mono', 9]])),
+    ];
+    const page2 = await parts(760, [['orbites/guide', 'mono', 9], [') pour les équipes de la flotte civile.', 'serif', 11]]);
+    const r = await readPdf(await makePdf([{ items: page1 }, { items: page2 }]), 'adresse-coupee.pdf', { lexicon });
+    expect(r.text).toBe('Le guide de la station fictive se lit en ligne, avec ses cartes des orbites et ses notes (`https://example.org/stations/orbites/guide`) pour les équipes de la flotte civile.\n');
+  });
+
   it('reads a justified line whose word spaces were stretched as one line, not as cells', async () => {
     const words = ['Le ', 'satellite ', 'fictif ', 'tourne.'];
     const items: TextItem[] = [];
@@ -429,6 +460,90 @@ describe('layouts and glyphs', () => {
     ].filter((i) => i.text);
     const r = await readPdf(await makePdf([{ items }]), 'outils.pdf', { lexicon });
     expect(r.text).toContain('| orbite | 12 Mo | calcule les orbites avec l’option « orbite -jours » |\n| antenne | 3 Mo | pointe l’antenne |\n');
+  });
+
+  it('keeps in its table a row between two rows whose last cells wrapped', async () => {
+    const items: TextItem[] = [
+      { text: 'Les outils de la station fictive sont les suivants, avec leur rôle.', x: 60, y: 760 },
+      ...row(736, ['outil', 'taille', 'rôle']),
+      ...row(718, ['orbite', '12 Mo', 'calcule les orbites avec l’option « orbite -']),
+      ...row(705, ['', '', 'jours »']),
+      ...row(687, ['antenne', '3 Mo', 'pointe l’antenne avec l’option « antenne -']),
+      ...row(674, ['', '', 'ciel »']),
+      ...row(656, ['relais', '1 Mo', 'relaie les messages avec l’option « relais -']),
+      ...row(643, ['', '', 'vite »']),
+    ].filter((i) => i.text);
+    const r = await readPdf(await makePdf([{ items }]), 'options.pdf', { lexicon });
+    expect(r.text).toContain('| antenne | 3 Mo | pointe l’antenne avec l’option « antenne -ciel » |\n| relais | 1 Mo | relaie les messages avec l’option « relais -vite » |\n');
+  });
+
+  it('reads a table whose columns leave a wide white band between them as one table, not two page columns', async () => {
+    const cells = (y: number, texts: string[]): TextItem[] => texts.map((text, i) => ({ text, x: [60, 120, 220, 260][i]!, y })).filter((i) => i.text);
+    const items: TextItem[] = [
+      { text: 'Les paquets de la station fictive, leur usage et leur taille, sont les suivants.', x: 60, y: 760 },
+      ...cells(736, ['nom', 'usage', 'taille', 'rôle']),
+      ...cells(718, ['zorb', 'V:54, I:', '1482', 'calcule les orbites de la flotte civile']),
+      ...cells(705, ['', '226', '', '']),
+      ...cells(687, ['zap', 'V:638, I:', '5990', 'pointe l’antenne vers le relais du nord']),
+      ...cells(674, ['', '823', '', '']),
+      ...cells(656, ['zim', 'V:97, I:', '3570', 'relaie les messages de la station fictive']),
+      ...cells(643, ['', '390', '', '']),
+    ];
+    const r = await readPdf(await makePdf([{ items }]), 'colonnes.pdf', { lexicon });
+    expect(r.text).toContain('| zorb | V:54, I:226 | 1482 | calcule les orbites de la flotte civile |\n| zap | V:638, I:823 | 5990 | pointe l’antenne vers le relais du nord |\n');
+  });
+
+  it('cuts a line holding two cells of a table where the other rows start the second one', async () => {
+    const cells = (y: number, texts: string[]): TextItem[] => texts.map((text, i) => ({ text, x: [60, 120, 146][i]!, y })).filter((i) => i.text);
+    const items: TextItem[] = [
+      { text: 'Les paquets de la station fictive, leur taille et leur rôle, sont les suivants.', x: 60, y: 760 },
+      ...cells(736, ['nom', 'taille', 'rôle']),
+      ...cells(718, ['zorb', '12', 'calcule les orbites']),
+      ...cells(700, ['zap', '4096', 'pointe l’antenne']),
+      ...cells(682, ['zim', '7', 'relaie les messages']),
+    ];
+    const r = await readPdf(await makePdf([{ items }]), 'serre.pdf', { lexicon });
+    expect(r.text).toContain('| zap | 4096 | pointe l’antenne |\n');
+  });
+
+  it('keeps in a table cell the hyphen of a name cut after it, not that of a word cut by hyphenation', async () => {
+    const items: TextItem[] = [
+      { text: 'Les paquets de la station fictive sont les suivants, avec leur rôle.', x: 60, y: 760 },
+      ...row(736, ['paquet', 'état', 'rôle']),
+      ...row(718, ['zorbix-', 'actif', 'calcule les orbites de la flotte civi-']),
+      ...row(705, ['lite', '', 'le du nord']),
+      ...row(687, ['zap', 'actif', 'pointe l’antenne']),
+      ...row(669, ['zim', 'arrêté', 'relaie les messages']),
+    ].filter((i) => i.text);
+    const r = await readPdf(await makePdf([{ items }]), 'noms.pdf', { lexicon });
+    expect(r.text).toContain('| zorbix-lite | actif | calcule les orbites de la flotte civile du nord |\n');
+  });
+
+  it('reads a table drawn with rules cell by cell, a cell centred in its row on the row’s first baseline', () => {
+    const line = (text: string, x: number, y: number): TextLine => ({ x0: x, x1: x + text.length * 5, y, size: 10, text, pieces: [{ text, bold: false, italic: false, monospace: false, x0: x, x1: x + text.length * 5, size: 10 }] });
+    // Three rows between four rules, two columns with a wall at 150; the second row's right cell
+    // is over two lines and its left cell is centred between them.
+    const lines = [line('nom', 60, 722), line('rôle', 160, 722), line('zorb', 60, 696), line('calcule les orbites de la', 160, 702), line('flotte', 160, 690), line('zap', 60, 672), line('pointe l’antenne', 160, 672)];
+    const paths = [730, 714, 684, 664].map((y) => ({ x: 55, y, width: 300, height: 0 }));
+    const walls = [[714, 16], [684, 30], [664, 20]].map(([y, height]) => ({ x: 150, y: y!, width: 0, height: height! }));
+    const read = readRuledTables(lines, [...paths, ...walls], lexicon);
+    expect(read.rows).toBe(3);
+    const second = read.lines.filter((l) => l.y === 702).map((l) => l.text);
+    expect(second).toEqual(['zorb', 'calcule les orbites de la flotte']);
+    expect(read.lines).toHaveLength(6);
+  });
+
+  it('reads the two columns of a ruled table row by row, not as two page columns', () => {
+    const cell = (text: string, x: number, y: number): TextLine => ({ x0: x, x1: x + 150, y, size: 10, text, pieces: [{ text, bold: false, italic: false, monospace: false, x0: x, x1: x + 150, size: 10 }], row: { x0: 55, x1: 420 } });
+    const lines = [700, 686, 672, 658, 644].flatMap((y, i) => [cell(`opération ${i} de la station`, 60, y), cell(`commande ${i} du terminal`, 260, y)]);
+    const order = readingOrder(lines).flat().map((item) => (item.kind === 'line' ? item.line.text : ''));
+    expect(order.slice(0, 4)).toEqual(['opération 0 de la station', 'commande 0 du terminal', 'opération 1 de la station', 'commande 1 du terminal']);
+  });
+
+  it('leaves lines alone where rules make no grid', () => {
+    const lines: TextLine[] = [{ x0: 60, x1: 200, y: 700, size: 10, text: 'Une ligne sous un filet.', pieces: [{ text: 'Une ligne sous un filet.', bold: false, italic: false, monospace: false, x0: 60, x1: 200, size: 10 }] }];
+    const read = readRuledTables(lines, [{ x: 55, y: 712, width: 300, height: 0 }], lexicon);
+    expect(read).toEqual({ lines, rows: 0 });
   });
 
   it('joins the rest of a first cell cut after a hyphen to its cell, with the other cells that wrapped', async () => {

@@ -5,7 +5,8 @@
  *
  * A recursive XY cut (Nagy & Seth), with two guards learned from typeset pages: a gutter is a
  * column gutter only when the text on both sides fills its width (a table's cells or a
- * description list's terms leave the same white band, but are short and ragged), and a line
+ * description list's terms leave the same white band, but are short and ragged; a cell of a
+ * table drawn with rules stands for its whole row), and a line
  * that crosses the gutter (a title over two columns, a wide figure) cuts the page across first.
  *
  * Not for: what the lines are (`structure.ts`).
@@ -31,7 +32,8 @@ interface Box {
  */
 export function readingOrder(lines: readonly TextLine[], images: readonly PlacedImage[] = []): LayoutItem[][] {
   const boxes: Box[] = [
-    ...lines.map((line): Box => ({ item: { kind: 'line', line }, x0: line.x0, x1: line.x1, top: line.y + line.size * 0.75, bottom: line.y - line.size * 0.25 })),
+    // A cell of a ruled table stands for its whole row: no gutter runs between a table's columns.
+    ...lines.map((line): Box => ({ item: { kind: 'line', line }, x0: line.row?.x0 ?? line.x0, x1: line.row?.x1 ?? line.x1, top: line.y + line.size * 0.75, bottom: line.y - line.size * 0.25 })),
     ...images.map((image): Box => ({ item: { kind: 'image', image }, x0: image.x, x1: image.x + image.width, top: image.y + image.height, bottom: image.y })),
   ];
   if (!boxes.length) return [];
@@ -162,7 +164,8 @@ function findGutter(boxes: Box[], size: number): { left: Box[]; right: Box[]; cr
 
 /**
  * Text that fills its side (several rows of type, most reaching near its right edge; the cells
- * of a table's row together), or a figure.
+ * of a table's row together), or a figure. Not rows that are mostly cells side by side: those are
+ * a table's first columns.
  */
 function isColumn(side: Box[], edge: number, size: number): boolean {
   const lines = side.filter((b) => b.item.kind === 'line');
@@ -173,16 +176,20 @@ function isColumn(side: Box[], edge: number, size: number): boolean {
   const right = Math.max(...lines.map((b) => b.x1));
   const sideWidth = Math.max(right, Math.min(edge, right)) - x0;
   if (sideWidth < size * 8) return false;
-  const rows: { y: number; x0: number; x1: number }[] = [];
+  const rows: { y: number; x0: number; x1: number; cells: number }[] = [];
   for (const b of lines.slice().sort((a, c) => c.bottom - a.bottom)) {
     const row = rows.find((r) => Math.abs(r.y - b.bottom) < size * 0.3);
     if (row) {
       row.x0 = Math.min(row.x0, b.x0);
       row.x1 = Math.max(row.x1, b.x1);
-    } else rows.push({ y: b.bottom, x0: b.x0, x1: b.x1 });
+      row.cells += 1;
+    } else rows.push({ y: b.bottom, x0: b.x0, x1: b.x1, cells: 1 });
   }
   // One row of words (a justified line cut at its wide spaces) is no column.
   if (rows.length < 3) return false;
+  // Nor are rows most of which are cells side by side: the first columns of a table, which the
+  // white between two of its columns does not make a page's column.
+  if (rows.filter((r) => r.cells >= 2).length >= rows.length * 0.5) return false;
   const full = rows.filter((r) => r.x1 - r.x0 > sideWidth * 0.6).length;
   // A long side may hold a table or a list among its paragraphs.
   return full >= rows.length * (rows.length >= 10 ? 0.25 : 0.5);

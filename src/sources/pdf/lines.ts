@@ -39,6 +39,11 @@ export interface Piece {
   x0: number;
   x1: number;
   size: number;
+  /**
+   * The words that start inside the piece after a space: where in its text, and the left edge of
+   * their first glyph (to cut a line where a table's column starts).
+   */
+  words?: { at: number; x: number }[];
 }
 
 /** One line of type, or one cell of a line cut by a wide gap. */
@@ -53,6 +58,8 @@ export interface TextLine {
   pieces: Piece[];
   /** The plain text of the pieces. */
   text: string;
+  /** For a cell of a table drawn with rules: the left and right ends of its row. */
+  row?: { x0: number; x1: number };
 }
 
 export interface PageLines {
@@ -323,11 +330,14 @@ function toLine(runs: Run[]): TextLine {
         last.script === run.script &&
         last.link === g.link;
       if (same && last) {
-        last.text += (space ? ' ' : '') + text;
+        last.text += space ? ' ' : '';
+        if (space) (last.words ??= []).push({ at: last.text.length, x: g.x });
+        last.text += text;
         last.x1 = Math.max(last.x1, g.x + g.width);
       } else {
         if (space && last) last.text += ' ';
         pieces.push({
+          ...(space && last ? { words: [{ at: 0, x: g.x }] } : {}),
           text,
           bold: g.bold,
           italic: g.italic,
@@ -342,7 +352,12 @@ function toLine(runs: Run[]): TextLine {
       previous = g;
     }
   }
-  for (const p of pieces) p.text = texSigns(p.text.normalize('NFC'));
+  for (const p of pieces) {
+    const text = texSigns(p.text.normalize('NFC'));
+    // Composed letters move the words' places: they are dropped rather than kept wrong.
+    if (text.length !== p.text.length) delete p.words;
+    p.text = text;
+  }
   const size = [...sizes].sort((a, b) => b[1] - a[1])[0]?.[0] ?? runs[0]!.size;
   const main = runs.find((r) => !r.script) ?? runs[0]!;
   return {

@@ -19,6 +19,7 @@ import { mappedLocator, type SourceLocator } from '../positions.ts';
 import { findDrawings, isDrawingLabel } from './drawings.ts';
 import { findFurniture, type FurnitureFinding } from './furniture.ts';
 import { readingOrder } from './layout.ts';
+import { readRuledTables } from './ruled-tables.ts';
 import { buildLines, type TextLine } from './lines.ts';
 import { writeMarkdown } from './markdown.ts';
 import type { PlacedImage } from './page-text.ts';
@@ -48,6 +49,8 @@ interface PageRecord {
   invisibleOnly: boolean;
   /** Labels of vector drawings, left out of the text. */
   labels: string[];
+  /** Rows of tables read from the rules drawn between their cells. */
+  ruledRows: number;
 }
 
 const emptyLocator: SourceLocator = { at: () => ({ line: 1, column: 1 }), lineRange: () => [0, 0] };
@@ -84,8 +87,8 @@ export async function readPdf(bytes: Uint8Array, file: string, options: ReadPdfO
         const built = buildLines(page.glyphs, page.marks);
         const drawings = findDrawings(page.paths);
         const labels = built.lines.filter((l) => isDrawingLabel(l, drawings));
-        const lines = labels.length ? built.lines.filter((l) => !labels.includes(l)) : built.lines;
-        pages.push({ number: n, box: page.box, lines, images: page.images, rotated: built.rotated, invisibleOnly: built.invisibleOnly, labels: labels.map((l) => l.text.trim()) });
+        const ruled = readRuledTables(labels.length ? built.lines.filter((l) => !labels.includes(l)) : built.lines, page.paths, options.lexicon);
+        pages.push({ number: n, box: page.box, lines: ruled.lines, images: page.images, rotated: built.rotated, invisibleOnly: built.invisibleOnly, labels: labels.map((l) => l.text.trim()), ruledRows: ruled.rows });
       } catch (error) {
         diagnostics.push(
           diagnostic(file, { page: n, line: 1, column: 1 }, {
@@ -94,7 +97,7 @@ export async function readPdf(bytes: Uint8Array, file: string, options: ReadPdfO
             message: `Page ${n} could not be read (${error instanceof Error ? error.message : String(error)}); its text is missing. Check the page in a PDF reader.`,
           }),
         );
-        pages.push({ number: n, box: [0, 0, 595, 842], lines: [], images: [], rotated: 0, invisibleOnly: false, labels: [] });
+        pages.push({ number: n, box: [0, 0, 595, 842], lines: [], images: [], rotated: 0, invisibleOnly: false, labels: [], ruledRows: 0 });
       }
     }
   } finally {
@@ -121,6 +124,15 @@ export async function readPdf(bytes: Uint8Array, file: string, options: ReadPdfO
     if (p.labels.length) {
       const shown = p.labels.slice(0, 6).map((l) => `“${l}”`).join(', ');
       note('info', `${p.labels.length} label(s) inside a drawing of page ${p.number} were left out of the text (${shown}${p.labels.length > 6 ? ', …' : ''}): they mean something only on the drawing.`);
+    }
+    if (p.ruledRows > 0) {
+      diagnostics.push(
+        diagnostic(file, { page: p.number, line: 1, column: 1 }, {
+          rule: 'pdf-table',
+          severity: 'info',
+          message: `${p.ruledRows} row(s) of a table of page ${p.number} were read from the rules drawn between its cells, each cell's lines joined: check the table against the PDF.`,
+        }),
+      );
     }
     if (p.rotated > 0) {
       note('info', `${p.rotated} character(s) of page ${p.number} are set at an angle (a margin note, a label of a figure): left out.`);

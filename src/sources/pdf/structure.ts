@@ -2,7 +2,9 @@
  * What the lines of a PDF are, read from the page as a reader reads it: headings (larger or bold
  * type standing alone; their levels from the sizes the document uses; a heading over two lines is
  * one), paragraphs (a gap, an indent, or a line the next word would have fitted on), list items
- * (a marker and a hanging indent), code (monospace lines), tables (rows of aligned cells), notes
+ * (a marker and a hanging indent), code (monospace lines), tables (rows of aligned cells, their
+ * columns where most rows start a cell: `table-columns.ts`; or cells drawn with rules:
+ * `ruled-tables.ts`), notes
  * at the page foot and the calls that point to them, and paragraphs that a column or page break
  * cut in the middle of a sentence, joined.
  *
@@ -20,6 +22,7 @@ import { superscriptOrdinal } from '../../language/fr/numbers.ts';
 import type { LayoutItem } from './layout.ts';
 import type { Piece, TextLine } from './lines.ts';
 import type { PlacedImage } from './page-text.ts';
+import { splitJoinedCells } from './table-columns.ts';
 
 /** Where a character of the Markdown comes from: a page, a line on it, a column in that line. */
 export interface Origin {
@@ -343,8 +346,9 @@ export function readStructure(pages: readonly StructurePage[], stats: DocumentSt
         // `n) en tant que` after `(https://example.org/Daemo` is the address going on, no item.
         if (marker && previousLine && cutAddress(previousLine.line.text.trimEnd(), line.text)) marker = undefined;
         // A dash at a line start goes on with a sentence (`Table 3 – Liste…` over two lines)
-        // unless a list can start there: after a sentence, a colon, an item, or a gap.
-        if (marker && !marker.ordered && /^[–—-]/u.test(line.text) && previousLine && current?.kind !== 'item') {
+        // unless a list can start there: after a sentence, a colon, an item, or a gap. So does a
+        // star (a list of signs cut at the line end: `< > |` + `* ?`).
+        if (marker && !marker.ordered && /^[–—*-]/u.test(line.text) && previousLine && current?.kind !== 'item') {
           const gap = previousLine.line.y - line.y > Math.max(stats.lineSpacing, line.size * 1.1) * 1.32;
           if (!gap && !endsSentence(previousLine.line.text)) marker = undefined;
         }
@@ -440,9 +444,11 @@ export function readStructure(pages: readonly StructurePage[], stats: DocumentSt
         break;
       }
       case 'table': {
-        const rows = proto.rows!.map((cells) => cells.map((lines) => inline(lines, 0, true)));
+        const { rows: cells, cuts } = splitJoinedCells(proto.rows!);
+        const rows = cells.map((row) => row.map((lines) => inline(lines, 0, true)));
         blocks.push({ kind: 'table', rows, origin });
-        findings.push({ rule: 'pdf-table', severity: 'info', message: `A table of ${rows.length} rows was read from aligned cells: check it against the PDF (a cell over several lines is joined only when the row's first cell is one line).`, origin });
+        const cut = cuts ? ` ${cuts} line(s) holding two cells, the white between them narrow, were cut where the other rows start a column.` : '';
+        findings.push({ rule: 'pdf-table', severity: 'info', message: `A table of ${rows.length} rows was read from aligned cells: check it against the PDF (a cell over several lines is joined only when the row's first cell is one line).${cut}`, origin });
         break;
       }
       case 'contents': {
@@ -589,14 +595,44 @@ function groupRows(items: StructurePage['regions'][number]['items'], left: numbe
     const size = row.cells[0]!.line.size;
     return row.cells.every((c) => above.cells.some((a) => Math.abs(a.line.x0 - c.line.x0) < size * 0.5));
   };
-  const merged = rows.map((row, i): Row => (row.kind === 'line' && row.cells.length >= 2 && !underCells(i) && readsAsOneLine(row.cells, left, right) ? { kind: 'line', cells: [mergeCells(row.cells)] } : row));
+  // (Nor the cells of a table drawn with rules: the rules said they are cells.)
+  const ruled = (row: Row): boolean => row.kind === 'line' && row.cells.every((c) => c.line.row);
+  const merged = rows.map((row, i): Row => (row.kind === 'line' && row.cells.length >= 2 && !ruled(row) && !underCells(i) && readsAsOneLine(row.cells, left, right) ? { kind: 'line', cells: [mergeCells(row.cells)] } : row));
   // A row of cells alone, that no other row continues, is one line too (a term and its definition).
   return merged.map((row, i) => {
-    if (row.kind !== 'line' || row.cells.length < 2) return row;
-    const neighbours = [merged[i - 1], merged[i + 1]].filter((r) => r?.kind === 'line' && r.cells.length >= 2);
-    if (neighbours.length) return row;
+    if (row.kind !== 'line' || row.cells.length < 2 || ruled(row)) return row;
+    if (tableNeighbour(merged, i, -1) || tableNeighbour(merged, i, 1)) return row;
     return { kind: 'line', cells: [mergeCells(row.cells)] };
   });
+}
+
+/**
+ * True when a row of cells has another row of cells next to it in direction `step`, past the
+ * lines of its wrapped cells: single lines at a line's distance, each set right of the first
+ * column (the end of a cell whose text wrapped), which belong to the row above them.
+ */
+function tableNeighbour(rows: Row[], index: number, step: 1 | -1): boolean {
+  const row = rows[index]!;
+  if (row.kind !== 'line') return false;
+  const size = row.cells[0]!.line.size;
+  const column = row.cells[0]!.line.x0;
+  // The rest of a wrapped cell is a line's distance under its row's line; between rows the
+  // distance is the rows' own (their padding), which is not checked.
+  const near = (upper: TextLine, lower: TextLine): boolean => upper.y - lower.y < size * 1.6;
+  let previous = row.cells[0]!.line;
+  for (let k = index + step, hop = 0; k >= 0 && k < rows.length && hop <= 3; k += step, hop++) {
+    const other = rows[k]!;
+    if (other.kind !== 'line') return false;
+    const line = other.cells[0]!.line;
+    if (step < 0 && hop > 0 && !near(line, previous)) return false;
+    if (other.cells.length >= 2) return true;
+    // A lone line is a wrapped cell's rest only when it stands right of the first column.
+    // (Only beside a row of three cells or more: a term beside its wrapped definition is no table.)
+    if (line.x0 < column + size || row.cells.length < 3) return false;
+    if (step > 0 && !near(previous, line)) return false;
+    previous = line;
+  }
+  return false;
 }
 
 function readsAsOneLine(cells: PlacedLine[], left: number, right: number): boolean {
@@ -861,8 +897,12 @@ function joinsAcrossBreak(last: Proto, next: Proto, stats: DocumentStats, left: 
   if (!(last.kind === 'paragraph' || last.kind === 'item') || next.kind !== 'paragraph' || next.caption || last.caption) return false;
   const a = last.lines[last.lines.length - 1]!.line;
   const b = next.lines[0]!.line;
-  if (Math.abs(a.size - b.size) > Math.max(a.size, b.size) * 0.08) return false;
+  // Monospace type is often set smaller than the text around it.
+  const tolerance = monospaceShare(a) > 0.3 || monospaceShare(b) > 0.3 ? 0.22 : 0.08;
+  if (Math.abs(a.size - b.size) > Math.max(a.size, b.size) * tolerance) return false;
   if (/[-\u2010\u00ad]$/u.test(a.text.trimEnd())) return true;
+  // An address cut at the break goes on, however short its first part left the line.
+  if (cutAddress(a.text.trimEnd(), b.text)) return true;
   // A line that ended well short of its column's edge ended its paragraph (a term of a
   // description list at a page's foot, its definition on the next page).
   const charWidth = (b.x1 - b.x0) / Math.max(1, b.text.length);
@@ -947,7 +987,11 @@ function joinLines(lines: PlacedLine[], skipFirst: number, notes: Map<number, Ma
         // Monospace type is not hyphenated (LaTeX turns it off for typewriter fonts, and code is
         // set unbroken): a hyphen at the end of a monospace word is the name's own (`foo-` + `lite`).
         const code = !!last.code && !!next!.code && !last.text.endsWith('\u00ad');
-        const keep = name || code || keepHyphen(hyphen[1]!, nextWord, last.text.endsWith('\u00ad'), lexicon, seen);
+        // In a table's cell, where narrow columns break names after their hyphens
+        // (`zorb-` + `outils`), a hyphen goes only when it cut a word the lexicon knows.
+        const joined = (hyphen[1]! + nextWord).toLocaleLowerCase('fr');
+        const named = cell && !!lexicon && !lexicon.has(joined) && !seen?.words.has(joined) && !last.text.endsWith('\u00ad');
+        const keep = name || code || named || keepHyphen(hyphen[1]!, nextWord, last.text.endsWith('\u00ad'), lexicon, seen);
         if (!keep) {
           last.text = last.text.slice(0, -1);
           if (lexicon && !lexicon.has(hyphen[1]! + nextWord)) {
@@ -976,7 +1020,7 @@ function joinLines(lines: PlacedLine[], skipFirst: number, notes: Map<number, Ma
  * A web address cut at a line end, anywhere (browsers and TeX break long addresses without a
  * hyphen): the line ends inside an address that the next line goes on with.
  */
-function cutAddress(before: string, after: string): boolean {
+export function cutAddress(before: string, after: string): boolean {
   // Cut inside its scheme: `(htt` + `ps://…`.
   const scheme = /(?:^|[\s(«"'<])(h(?:t(?:t(?:p(?:s?:?\/?)?)?)?)?)$/u.exec(before)?.[1];
   if (scheme && /^https?:\/\/[^\s()<>«»]/u.test(scheme + after)) return true;
@@ -1012,7 +1056,7 @@ function documentWords(pages: readonly StructurePage[]): DocumentWords {
 }
 
 /** A command's option cut after its dashes (`« w3m -` + `dump »`): browsers break after a hyphen. */
-function cutOption(before: string, after: string): boolean {
+export function cutOption(before: string, after: string): boolean {
   return /(?:^|[\s«(])--?$/u.test(before) && /^[a-z][a-z0-9-]*(?=[\s»),.;:]|$)/u.test(after);
 }
 
