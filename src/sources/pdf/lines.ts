@@ -387,3 +387,11 @@ function texSigns(text: string): string {
 function round(size: number): number {
   return Math.round(size * 4) / 4;
 }
+
+/** A line with where it stands in the document: its page and its place on the page. */
+export interface PlacedLine {
+  line: TextLine;
+  page: number;
+  /** 1-based number of the line on its page, in reading order. */
+  number: number;
+}

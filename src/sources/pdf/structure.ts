@@ -20,7 +20,7 @@ import { isFunctionWord } from '../../language/fr/words.ts';
 import type { Lexicon } from '../../language/fr/lexicon.ts';
 import { superscriptOrdinal } from '../../language/fr/numbers.ts';
 import type { LayoutItem } from './layout.ts';
-import type { Piece, TextLine } from './lines.ts';
+import type { Piece, PlacedLine, TextLine } from './lines.ts';
 import type { PlacedImage } from './page-text.ts';
 import { splitJoinedCells } from './table-columns.ts';
 
@@ -54,12 +54,7 @@ export type Block =
   | { kind: 'note'; label: string; spans: Span[]; origin: Origin };
 
 /** A line of the body with its place in the PDF. */
-export interface PlacedLine {
-  line: TextLine;
-  page: number;
-  /** 1-based number of the line on its page, in reading order. */
-  number: number;
-}
+export type { PlacedLine } from './lines.ts';
 
 /** A page as the structure reads it: its regions in reading order, and its foot notes. */
 export interface StructurePage {

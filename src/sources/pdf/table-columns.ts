@@ -6,8 +6,7 @@
  *
  * Not for: finding the rows of a table, or the lines of a cell that wrapped (`structure.ts`).
  */
-import type { Piece, TextLine } from './lines.ts';
-import type { PlacedLine } from './structure.ts';
+import type { Piece, PlacedLine, TextLine } from './lines.ts';
 
 /** A table: rows of cells, each cell its lines. */
 export type TableRows = PlacedLine[][][];
