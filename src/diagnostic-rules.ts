@@ -36,7 +36,7 @@ export const rules = {
   'pdf-furniture': { source: 'read/pdf', severity: 'info', description: 'Running heads, running feet or page numbers of a PDF were left out.', doc: '#pdf-html-and-markdown-sources' },
   'pdf-heading': { source: 'read/pdf', severity: 'info', description: 'A line of a PDF was read as a heading (larger or bold type standing alone).', doc: '#pdf-html-and-markdown-sources' },
   'pdf-title': { source: 'read/pdf', severity: 'info', description: "The largest type of a PDF's first page was taken as the document's title.", doc: '#pdf-html-and-markdown-sources' },
-  'pdf-table': { source: 'read/pdf', severity: 'info', description: 'Aligned cells of a PDF were read as a table.', doc: '#pdf-html-and-markdown-sources' },
+  'pdf-table': { source: 'read/pdf', severity: 'info', description: 'Aligned cells of a PDF, or cells drawn with rules, were read as a table.', doc: '#pdf-html-and-markdown-sources' },
   'pdf-contents': { source: 'read/pdf', severity: 'info', description: "A PDF's table of contents was kept as a list, without its leaders and page numbers.", doc: '#pdf-html-and-markdown-sources' },
   'pdf-image': { source: 'read/pdf', severity: 'info', description: 'An image of a PDF is not read: text inside it is not in the Markdown.', doc: '#pdf-html-and-markdown-sources' },
   'pdf-note': { source: 'read/pdf', severity: 'info', description: 'A note at the foot of a PDF page was linked to its call.', doc: '#pdf-html-and-markdown-sources' },
