@@ -11,7 +11,7 @@
 import type { Lexicon } from '../../language/fr/lexicon.ts';
 import type { Piece, TextLine } from './lines.ts';
 import type { PlacedImage } from './page-text.ts';
-import { cutAddress, cutOption } from './structure.ts';
+import { joinsWithoutSpace } from './structure.ts';
 
 /** Thicker than this (points) a path is no rule. */
 const thin = 1;
@@ -97,8 +97,8 @@ function withPieces(line: TextLine, pieces: Piece[], x0: number, x1: number): Te
 
 /**
  * A cell's lines as one line: joined with a space, or without one after a hyphen, which goes only
- * when it cut a word the lexicon knows (narrow columns break names after their hyphens), or after
- * an apostrophe or a colon that a number follows.
+ * when it cut a word the lexicon knows (narrow columns break names after their hyphens), or where
+ * the structure's lines join without one (`joinsWithoutSpace`).
  */
 function joinCell(lines: TextLine[], y: number, lexicon?: Lexicon): TextLine {
   const pieces: Piece[] = [];
@@ -110,10 +110,7 @@ function joinCell(lines: TextLine[], y: number, lexicon?: Lexicon): TextLine {
       const head = /(?<![\p{N}_.:/-])(\p{L}+)-$/u.exec(text)?.[1];
       const tail = /^\p{L}+/u.exec(line.text.trimStart())?.[0];
       const cut = head !== undefined && tail !== undefined && !!lexicon?.has(head + tail) && !lexicon.has(`${head}-${tail}`);
-      // No space inside an address or an option cut at the line end, after an apostrophe or a
-      // slash, before a closing sign, or inside a value cut after its colon (`V:` + `12`).
-      const next = line.text.trimStart();
-      const glued = cutOption(text, next) || cutAddress(text, next) || /['’/]$/u.test(text) || /^[,.;:)\]]/u.test(next) || (/\p{L}:$/u.test(text) && /^\p{N}/u.test(next));
+      const glued = joinsWithoutSpace(text, line.text.trimStart(), true);
       pieces[pieces.length - 1] = { ...last, text: cut ? text.slice(0, -1) : hyphen || glued ? text : `${text} ` };
     }
     pieces.push(...line.pieces);

@@ -998,11 +998,7 @@ function joinLines(lines: PlacedLine[], skipFirst: number, notes: Map<number, Ma
             });
           }
         }
-      } else if (cell && /\p{L}:$/u.test(last.text) && next && /^\p{N}/u.test(next.text)) {
-        // A table's narrow cell cut a value after its colon (`V:` + `12`).
-      } else if (/\p{N}-$/u.test(last.text) && next && /^[\p{L}\p{N}]/u.test(next.text)) {
-        // `python3-` + `foo`: a name cut after its hyphen, that a number's end cannot be.
-      } else if (!/['’/]$/u.test(last.text) && !(next && /^[,.;:)\]]/u.test(next.text)) && !(next && cutAddress(last.text, next.text)) && !(next && cutOption(last.text, next.text))) {
+      } else if (!joinsWithoutSpace(last.text, next?.text ?? '', cell)) {
         last.text += ' ';
       }
     }
@@ -1012,10 +1008,28 @@ function joinLines(lines: PlacedLine[], skipFirst: number, notes: Map<number, Ma
 }
 
 /**
+ * Whether a line ending on `before` meets the next, starting with `after`, without a space:
+ * after an apostrophe or a slash, before a closing sign, inside an address or an option cut at the
+ * line end, after a name's hyphen that a number's end cannot be (`python3-` + `foo`), and in a
+ * table's narrow cell inside a value cut after its colon (`V:` + `12`). Words cut by
+ * hyphenation are the caller's (`keepHyphen`).
+ */
+export function joinsWithoutSpace(before: string, after: string, cell: boolean): boolean {
+  return (
+    /['’/]$/u.test(before) ||
+    /^[,.;:)\]]/u.test(after) ||
+    cutAddress(before, after) ||
+    cutOption(before, after) ||
+    (/\p{N}-$/u.test(before) && /^[\p{L}\p{N}]/u.test(after)) ||
+    (cell && /\p{L}:$/u.test(before) && /^\p{N}/u.test(after))
+  );
+}
+
+/**
  * A web address cut at a line end, anywhere (browsers and TeX break long addresses without a
  * hyphen): the line ends inside an address that the next line goes on with.
  */
-export function cutAddress(before: string, after: string): boolean {
+function cutAddress(before: string, after: string): boolean {
   // Cut inside its scheme: `(htt` + `ps://…`.
   const scheme = /(?:^|[\s(«"'<])(h(?:t(?:t(?:p(?:s?:?\/?)?)?)?)?)$/u.exec(before)?.[1];
   if (scheme && /^https?:\/\/[^\s()<>«»]/u.test(scheme + after)) return true;
@@ -1051,7 +1065,7 @@ function documentWords(pages: readonly StructurePage[]): DocumentWords {
 }
 
 /** A command's option cut after its dashes (`« w3m -` + `dump »`): browsers break after a hyphen. */
-export function cutOption(before: string, after: string): boolean {
+function cutOption(before: string, after: string): boolean {
   return /(?:^|[\s«(])--?$/u.test(before) && /^[a-z][a-z0-9-]*(?=[\s»),.;:]|$)/u.test(after);
 }
 
