@@ -278,9 +278,13 @@ function groupLines(lines: Line[], layout: Layout, lexicon: Lexicon | undefined)
       const join = layout.hardWrapped ? lineJoin(previous, line, layout, current, lexicon) : undefined;
       addLine(current, line, join && join.join !== 'line' ? join : { join: 'break' });
     } else if (current && previous && (current.kind === 'item' || current.kind === 'paragraph')) {
-      const join = lineJoin(previous, line, layout, current, lexicon);
-      if (join) addLine(current, line, join);
-      else push(newBlock('paragraph', line, blank, page));
+      const join = lineJoin(previous, line, layout, current, lexicon, lines[index + 1]);
+      if (!join) push(newBlock('paragraph', line, blank, page));
+      else {
+        addLine(current, line, join);
+        // The title ends on the line it wrapped onto: what follows is its text.
+        if (join.endsTitle) current.titleLines = current.lines.length;
+      }
     } else {
       push(newBlock('paragraph', line, blank, page));
     }
@@ -330,11 +334,13 @@ function addLine(block: Block, line: Line, join: { join: Join; finding?: Edit['f
  *   line ends on a word that cannot end one (`de`, `l’`, a comma); a heading-like first line of a
  *   block before a longer line stands alone; any other short line stays a line of the block
  *   (code, a table's row, an address).
+ * - A numbered title goes on in a short lowercase line under it, and ends there (`endsTitle`).
  * In text with one paragraph per line, a line ending a sentence ends its paragraph, and other
  * lines stay lines of their block.
+ * @param after the line after `b` (what follows a title's second line tells that it ended)
  * @returns how to join, or undefined for a new block
  */
-function lineJoin(a: Line, b: Line, layout: Layout, block: Block, lexicon: Lexicon | undefined): { join: Join; finding?: Edit['finding'] } | undefined {
+function lineJoin(a: Line, b: Line, layout: Layout, block: Block, lexicon: Lexicon | undefined, after?: Line): { join: Join; finding?: Edit['finding']; endsTitle?: boolean } | undefined {
   if (!layout.hardWrapped) {
     if (/^#{1,6} /u.test(a.content) || /^#{1,6} /u.test(b.content)) return undefined;
     // A line in lowercase after an unfinished one is its continuation, in an item too.
@@ -353,6 +359,7 @@ function lineJoin(a: Line, b: Line, layout: Layout, block: Block, lexicon: Lexic
   // A numbered heading on its own line starts a block, and ends one: its text follows on the next line.
   // (Unless the title's quotation closes on the next line: the title goes on there, and ends.)
   if (block.lines.length === 2 && isNumberedTitle(block.lines[0]!) && quoteGoesOn(block.lines[0]!.content, a.content)) return undefined;
+  if (block.lines.length === 1 && isNumberedTitle(a) && titleWrapsOnto(a, b, after, layout)) return { join: 'space', endsTitle: true };
   if (isNumberedTitle(b) || (block.lines.length === 1 && isNumberedTitle(a) && !isFull(a, layout) && !quoteGoesOn(a.content, b.content))) return undefined;
   // A line that starts in lowercase or with a bracket or quotation goes on with an unfinished sentence.
   const lower = startsLower(b.content) || /^[(\[«“]/u.test(b.content);
@@ -367,6 +374,18 @@ function lineJoin(a: Line, b: Line, layout: Layout, block: Block, lexicon: Lexic
   // An item ends on a short line: what follows, not in lowercase, is a paragraph of its own. Other
   // short lines one under the other (code, a table's rows) stay lines of one block.
   return item ? undefined : { join: 'line' };
+}
+
+/**
+ * A numbered title wrapped onto the next line (`3.2. Réglage de la teinte` + `de fond`): that line
+ * starts with a lowercase word, is short and ends with no punctuation, the two read as one title,
+ * and what follows starts anew (a capital, an item, a blank line, a page break or the end). Body
+ * text never starts in lowercase under its heading, so the short line is the title's end.
+ */
+function titleWrapsOnto(a: Line, b: Line, after: Line | undefined, layout: Layout): boolean {
+  if (!/^\p{Ll}/u.test(b.content) || /[.;:!?,]$/u.test(b.content) || isFull(b, layout) || b.bulletText !== undefined) return false;
+  if (!isHeadingCandidate(`${a.content} ${b.content}`, 150)) return false;
+  return !after || after.blank || after.pageBreak || after.bulletText !== undefined || !startsLower(after.content);
 }
 
 /**
@@ -882,6 +901,7 @@ function markHeadings(blocks: Block[], layout: Layout, notes: Note[]): void {
     }
     b.kind = 'heading';
     const number = /^(\d{1,2}(?:\.\d{1,3}){1,4})\.?\s/u.exec(blockText(b));
+    b.numbered = number !== null && layout.hardWrapped;
     b.level = number && layout.hardWrapped ? headingLevel(number[1]!) : Math.min(6, 2 + b.depth + (b.indent > 0 && b.depth === 0 ? 1 : 0));
     reportHeading(b, notes);
   }
