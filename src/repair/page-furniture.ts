@@ -10,8 +10,10 @@
  *   page (where the shape is specific, such as `52 / 237`, wherever it fell);
  * - or the same line stands at the top or the foot of page after page (every page or every
  *   other one), and hardly ever inside a page;
- * - or, in capitals at a page edge beside a page number, it repeats the title of a section of
- *   the text (`2.3. MESURES ET UNITÉS` over a section titled `Mesures et unités`).
+ * - or, at a page edge beside a page number, it repeats the title of a section of the text, in
+ *   capitals (`2.3. MESURES ET UNITÉS` over a section titled `Mesures et unités`) or as it stands
+ *   (`2.3. Mesures et unités` over the same heading, on its page or wrapped over two lines there);
+ *   of two equal lines, the first goes and the heading stays.
  * A line that is a heading of its own (a chapter title at the top of its first page) recurs
  * neither with the page count nor page after page, and stays.
  *
@@ -350,25 +352,38 @@ function echoesHeading(key: string, headings: Set<string>): boolean {
  * over the heading `2.4 Titre`), sometimes with the page number glued to it.
  */
 function findHeadingEchoes(edge: PageLine[], all: PageLine[], printed: Map<number, number>, found: Map<PageLine, string>): void {
-  const titles = new Map<string, Set<string>>();
+  const titles = new Map<string, PageLine[]>();
   for (const l of all) {
     if (isCapitals(l.text) || leaderDots.test(l.text) || found.has(l)) continue;
     const key = titleKey(l.text);
-    titles.set(key, (titles.get(key) ?? new Set()).add(l.text));
+    titles.set(key, [...(titles.get(key) ?? []), l]);
   }
-  const other = (key: string, text: string): boolean => [...(titles.get(key) ?? [])].some((t) => t !== text);
-  const keys = new Set([...titles.keys()].filter((k) => [...titles.get(k)!].length > 0));
+  // A numbered heading wrapped over two lines is echoed on one line: the pair is a title too.
+  const pairs = new Map<PageLine, PageLine[]>();
+  all.forEach((a, i) => {
+    const b = all[i + 1];
+    if (!b || b.page !== a.page || !leadingNumber(a.text) || isCapitals(a.text) || found.has(a) || found.has(b)) return;
+    const pair: PageLine = { ...a, end: b.end, text: `${a.text} ${b.text}` };
+    pairs.set(pair, [a, b]);
+    const key = titleKey(pair.text);
+    titles.set(key, [...(titles.get(key) ?? []), pair]);
+  });
+  // The other lines with the same words that stay in the text: of two equal lines (a running head
+  // and the heading it repeats, both at the top of a page), the first one goes and the heading stays.
+  const others = (key: string, l: PageLine): PageLine[] =>
+    (titles.get(key) ?? []).filter((m) => m !== l && !found.has(m) && !(pairs.get(m) ?? []).some((x) => x === l || found.has(x)));
+  const keys = new Set(titles.keys());
   for (const l of edge) {
     if (found.has(l) || !printed.has(l.page)) continue;
     const capitals = isCapitals(l.text);
     if (!capitals && !/^\d{1,2}(?:\.\d{1,3})*\.\s+\p{Lu}/u.test(l.text)) continue;
     const key = titleKey(l.text);
     // The heading itself is not its own echo: another line must have the same words.
-    if (key.length < 4 || !echoesHeading(key, keys) || (titles.has(key) && !other(key, l.text))) continue;
+    if (key.length < 4 || !echoesHeading(key, keys) || (titles.has(key) && others(key, l).length === 0)) continue;
     // A numbered head repeats its own section (`2.3. Options` over `2.3. Options`), not another
     // section of the same name (`2.4. Options`): sections of a manual often share their titles.
     const number = leadingNumber(l.text);
-    if (!capitals && number && ![...(titles.get(key) ?? [])].some((t) => t !== l.text && leadingNumber(t) === number)) continue;
+    if (!capitals && number && !others(key, l).some((m) => leadingNumber(m.text) === number)) continue;
     const glued = new RegExp(`\\D${printed.get(l.page)}$`, 'u').test(l.text);
     found.set(l, `a running head repeating the title of the section${glued ? ', with the page number' : ''}`);
   }
