@@ -12,7 +12,8 @@
  *   at a line end (`https:` + `//www…`, `/usr/share/` + `doc`), without the hyphen of a word
  *   hyphenated at the line end (`coopé-` + `ration`) but keeping a real one (`arc-` + `en-ciel`);
  * - joins a sentence that a page break (a form feed left by `page-furniture.ts`, with the running
- *   heads between the halves already removed) or a blank line split;
+ *   heads between the halves already removed) or a blank line split, and one whose words in code
+ *   type the extraction set in a block of their own (`Vous tapez` ⏎⏎ `Ctrl-R à l’invite…`);
  * - keeps lines that are neither sentences nor headings (code, table rows, addresses) as lines of
  *   one block;
  * - recognises list items (`•`, `–`, `—`, `-`, `*`, `1.`, `a)` …) and their continuation lines,
@@ -662,6 +663,23 @@ function joinBreaks(blocks: Block[], layout: Layout, notes: Note[], lexicon: Lex
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
     const previous = out[out.length - 1];
+    if (previous && block.kind === 'paragraph' && sentenceOpensOnCode(previous, block)) {
+      // `…la fin d’une phrase.` + `Tapez` ⏎⏎ `ls -l dans…`: the words set in code type were put
+      // in a block of their own, and the sentence that led to them was taken for a title. Whether
+      // it opened a paragraph the text does not say: it stays apart from the sentence before.
+      previous.titleLines = undefined;
+      addLine(previous, block.lines[0]!, { join: 'space' });
+      for (let k = 1; k < block.lines.length; k++) addLine(previous, block.lines[k]!, { join: block.joins[k - 1]!, finding: block.joinFindings[k - 1] });
+      notes.push({
+        at: block.lines[0]!.contentStart,
+        finding: {
+          rule: 'page-break-join',
+          severity: 'info',
+          message: `A sentence cut before words in code type was joined: “${tail(previous.lines[0]!.content)}” + “${head(block.lines[0]!.content)}”.`,
+        },
+      });
+      continue;
+    }
     if (previous && block.kind === 'paragraph' && previous.kind !== 'heading' && (block.blankBefore > 0 || block.pageBefore) && splitByBreak(previous, block, layout)) {
       const a = previous.lines[previous.lines.length - 1]!;
       const b = block.lines[0]!;
@@ -682,6 +700,24 @@ function joinBreaks(blocks: Block[], layout: Layout, notes: Note[], lexicon: Lex
     out.push(block);
   }
   return out;
+}
+
+/**
+ * A sentence's first words left alone under the end of the one before (`Vous tapez`, no blank
+ * line between them), then a blank line and a block that opens on a term in code type
+ * (`Ctrl-R à l’invite…`, `127.0.0.1 en…`, `ls -l…`): an extraction puts words of another
+ * font in a block of their own, so the short line is no title but the sentence going on there.
+ * The term holds a digit or a sign between letters, and lowercase words follow it.
+ */
+function sentenceOpensOnCode(a: Block, b: Block): boolean {
+  if (a.kind !== 'paragraph' || a.lines.length !== 1 || a.titleLines !== 1 || a.blankBefore > 0 || a.pageBefore) return false;
+  if (b.blankBefore === 0 || b.pageBefore) return false;
+  const fragment = a.lines[0]!.content;
+  const first = b.lines[0]!;
+  if (fragment.split(/\s+/u).length > 3 || /[.,;:!?…]$/u.test(fragment) || captionPattern.test(fragment)) return false;
+  if (isNumberedTitle(first) || sectionNumber.test(first.content) || footnoteDefinition.test(first.content)) return false;
+  const [term, next] = first.content.split(/\s+/u);
+  return term !== undefined && next !== undefined && /^[\p{L}\d]+(?:[-.:_/=][\p{L}\d]+)+$|^\p{L}*\d[\p{L}\d]*$/u.test(term) && /[\d\-.:_/=]/u.test(term) && /^\p{Ll}/u.test(next);
 }
 
 /** A number alone after a word that cannot end a sentence (`partie de` + `3.0.`): it ends that sentence, it is no section number. */
