@@ -1,7 +1,7 @@
 /**
  * Footnotes printed at the foot of a PDF's pages: the extraction leaves their text at the bottom
  * of each page, between two halves of the running text, and their calls glued to the words
- * (`ASCII1`, `électroniques.3`, `l’équation1 .`). Each note whose call is found on its page (or
+ * (`ASCII1`, `électroniques.3`, `l’équation1 .`, `« Titre »3`). Each note whose call is found on its page (or
  * the page before) becomes a Markdown footnote: the call `[^n]`, the note's text `[^n]: …` at the
  * end of the document; both moves are reported.
  *
@@ -169,10 +169,11 @@ function findCall(lines: PageLine[], n: number, taken: Set<number>, after: numbe
       const at = line.start + m.index;
       if (at < after || taken.has(at)) continue;
       // Not a code or a version (`IN1`, `A2`, `x86`): a call follows a word of two letters or
-      // more, not one or two capitals, or a word's final punctuation.
+      // more, not one or two capitals, or a word's final punctuation, or a closing guillemet
+      // after the space French sets before it (`« Titre »3`, `« Quoi ? »3`).
       const before = line.content.slice(0, m.index);
       const word = /[\p{L}]+$/u.exec(before)?.[0];
-      const ok = word === undefined ? /(?:\p{L}[.,;!?)»”’\]]|\d[;!?)»”’\]])$/u.test(before) : word.length >= 2 && !/^\p{Lu}\p{Lu}?$/u.test(word);
+      const ok = word === undefined ? /(?:[\p{L}»”][.,;!?)»”’\]]|\d[;!?)»”’\]]|[\p{L}\d.!?)][ \u00a0\u202f]»)$/u.test(before) : word.length >= 2 && !/^\p{Lu}\p{Lu}?$/u.test(word);
       if (ok) return at;
     }
   }
