@@ -266,7 +266,7 @@ function groupLines(lines: Line[], layout: Layout, lexicon: Lexicon | undefined)
     if (current?.titleLines !== undefined && current.lines.length >= current.titleLines) {
       // The heading found ahead ends here: what follows is its text.
       push(line.bulletText !== undefined ? newBlock('item', line, blank, page) : newBlock('paragraph', line, blank, page));
-    } else if (title > 0 && previous && endsSentence(previous.content) && current?.kind === 'paragraph') {
+    } else if (title > 0 && previous && endsSentence(previous.content) && current?.kind === 'paragraph' && !labelledValueCut(previous.content, line.content)) {
       // After a sentence's end, one or two short lines without punctuation before a new sentence: a heading.
       push(newBlock('paragraph', line, blank, page));
       current!.titleLines = title;
@@ -357,6 +357,7 @@ function lineJoin(a: Line, b: Line, layout: Layout, block: Block, lexicon: Lexic
   if (sectionNumber.test(a.content) && block.lines.length === 1) return undefined;
   // An address cut at the line's end goes on whatever ends the line (`https:` + `//www…`).
   if (splitAddress(a.content, b.content, lexicon)) return joinKind(a, b, lexicon);
+  if (labelledValueCut(a.content, b.content)) return { join: 'none' };
   // A numbered heading on its own line starts a block, and ends one: its text follows on the next line.
   // (Unless the title's quotation closes on the next line: the title goes on there, and ends.)
   if (block.lines.length === 2 && isNumberedTitle(block.lines[0]!) && quoteGoesOn(block.lines[0]!.content, a.content)) return undefined;
@@ -466,6 +467,15 @@ function joinKind(a: Line, b: Line, lexicon: Lexicon | undefined, inParenthesis 
   }
   if (cutWord(a.content, b.content, lexicon)) return { join: 'none' };
   return { join: 'space' };
+}
+
+/**
+ * A value cut from its label at the line's end (`V:930, I:` + `999`), where the line itself
+ * writes its labels glued to their values (`V:930`): a narrow cell wrapped after the colon.
+ */
+function labelledValueCut(a: string, b: string): boolean {
+  const label = /(?:^|[\s,;(])\p{L}{1,4}:$/u.exec(a);
+  return label !== null && /^\d/u.test(b) && /(?:^|[\s,;(])\p{L}{1,4}:\d/u.test(a.slice(0, label.index + 1));
 }
 
 /**
