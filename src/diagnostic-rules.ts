@@ -56,6 +56,7 @@ export const rules = {
   lacuna: { source: 'repair/displaced-bold', severity: 'warning', description: 'A gap no displaced phrase fills, where a word must be missing, was marked […].', doc: '#repairs' },
   'unicode-normalization': { source: 'repair/glyphs', severity: 'info', description: 'Letters written as a base letter and a separate accent were composed (Unicode NFC).', doc: '#repairs' },
   'tex-accent': { source: 'repair/glyphs', severity: 'info', description: 'An accent that TeX printed apart from its letter (a dotless i, a spacing accent) was put back on it.', doc: '#repairs' },
+  'tex-degree': { source: 'repair/glyphs', severity: 'info', description: 'A degree sign that a TeX font printed as “ř” (Latin-1 read in the T1 encoding) became °.', doc: '#repairs' },
   'tex-guillemets': { source: 'repair/glyphs', severity: 'info', description: 'Control characters that a TeX font printed as guillemets became « ».', doc: '#repairs' },
   ligature: { source: 'repair/glyphs', severity: 'info', description: 'A typographic ligature (ﬁ, ﬂ…), or a TeX control code standing for one, was spelt out.', doc: '#repairs' },
   'soft-hyphen': { source: 'repair/glyphs', severity: 'info', description: "Soft hyphens of a PDF's text layer were removed or marked for joining a hyphenated word.", doc: '#repairs' },

@@ -134,6 +134,7 @@ export const en: Messages = {
     'unresolved-date': 'date the text does not make precise',
     'unicode-normalization': 'accented letters composed',
     'tex-accent': 'TeX accent put back on its letter',
+    'tex-degree': 'TeX degree sign restored',
     'tex-guillemets': 'TeX guillemets restored',
     ligature: 'ligature spelt out',
     'soft-hyphen': 'soft hyphens of the PDF removed',

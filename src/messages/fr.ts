@@ -137,6 +137,7 @@ export const fr: Messages = {
     'unresolved-date': 'date que le texte ne précise pas',
     'unicode-normalization': 'lettres accentuées recomposées',
     'tex-accent': 'accent de TeX remis sur sa lettre',
+    'tex-degree': 'signe degré de TeX rétabli',
     'tex-guillemets': 'guillemets de TeX rétablis',
     ligature: 'ligature écrite en toutes lettres',
     'soft-hyphen': 'traits d’union conditionnels du PDF retirés',

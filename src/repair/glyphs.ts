@@ -2,7 +2,8 @@
  * Characters as a PDF extraction gives them, made the characters the text means: Unicode
  * normalized to NFC (an `e` followed by a combining acute becomes `é`), TeX's glyph pairs
  * composed (a dotless `ı` under a combining circumflex, a spacing accent printed before its
- * letter: `ˆu` → `û`), typographic ligatures spelt out (`ﬁ` → `fi`), and the control characters
+ * letter: `ˆu` → `û`), a degree sign set in TeX's T1 encoding (`360ř` → `360°`), typographic
+ * ligatures spelt out (`ﬁ` → `fi`), and the control characters
  * that `pdftotext` emits for TeX fonts without a Unicode map read for what they stood for.
  *
  * Those control characters are the font's own code points. The same code means different
@@ -151,6 +152,14 @@ export function repairGlyphs(text: string, context: Pick<PassContext, 'lexicon'>
     tally('ligature', m.index, m[0]);
   }
 
+  // A degree sign typed in Latin-1 (code 0xB0) and set in a TeX font of the T1 encoding, where
+  // that code is `ř`: after a digit (`360ř`, `20řC`) no word has an r with a caron.
+  for (const m of text.matchAll(/(?<=\d)\u0159/gu)) {
+    if (!claim(m.index, m.index + 1)) continue;
+    edits.push({ start: m.index, end: m.index + 1, insert: '°' });
+    tally('degree', m.index, text.slice(Math.max(0, m.index - 6), m.index + 2).trim());
+  }
+
   // Soft hyphens: a browser's PDF keeps them in its text. Inside a line they are invisible and go;
   // at a line's end (with the hyphen printed after it) they mark a word the typesetter hyphenated,
   // and one soft hyphen stays there for the layout pass to join the word without a hyphen. A
@@ -216,6 +225,12 @@ function tallyFinding(kind: string, t: Tally): Note['finding'] {
       };
     case 'ligature':
       return { rule: 'ligature', severity: 'info', message: `${t.count} typographic ligature(s) (ﬁ, ﬂ, ﬀ…) were spelt out as letters (first: “${t.example}”).` };
+    case 'degree':
+      return {
+        rule: 'tex-degree',
+        severity: 'info',
+        message: `${t.count} degree sign(s) that a TeX font printed as “ř” (the Latin-1 code of ° read in TeX's T1 encoding) became ° (first: “${t.example}”).`,
+      };
     case 'tex-accent':
       return {
         rule: 'tex-accent',
