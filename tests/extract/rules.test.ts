@@ -2,12 +2,18 @@
  * The rules the extraction follows on any text: invented sentences, one rule each. Quality on
  * real texts is measured by scripts/measure-extraction-devset.ts, not here.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { doc, taken } from './helpers.ts';
 import { buildChronology } from '../../src/extract/chronology.ts';
 import { buildGlossary } from '../../src/extract/glossary.ts';
 import { findFrenchDates, formatFrenchDate, isoDate, readable } from '../../src/language/fr/dates.ts';
 import { findDefinitions, isAccepted } from '../../src/extract/acronyms.ts';
+import { loadFrenchLexicon, type Lexicon } from '../../src/language/fr/lexicon.ts';
+
+let lexicon: Lexicon;
+beforeAll(async () => {
+  lexicon = await loadFrenchLexicon();
+});
 
 const dates = (text: string) => findFrenchDates(text).map((m) => [text.slice(m.start, m.end), isoDate(m.from), m.to && isoDate(m.to)]);
 
@@ -362,6 +368,25 @@ describe('glossary: definitions that hold on any text', () => {
     expect(taken('En particulier, les serveurs de nouvelles orbitales (NOTP) et de courrier.').map(([, e]) => e)).not.toContain('particulier, les serveurs de nouvelles orbitales');
     expect(taken('Une autre agence de certification (AC) peut servir.')).toEqual([['AC', 'agence de certification']]);
     expect(taken('le programme orbital pour l’innovation, les technologies et l’ingénierie (POITI) avance').map(([, e]) => e)).toEqual(['programme orbital pour l’innovation, les technologies et l’ingénierie']);
+  });
+  it('takes no head noun before a name whose letters are all given out of order, no plural head before an acronym', () => {
+    expect(taken('Activez la fonction de contrôle du rythme de la source (SRC) du module.')).toEqual([['SRC', 'contrôle du rythme de la source']]);
+    expect(taken('pour des grappes ZFX de haute densité (HD-ZFX) de calcul')).toEqual([['HD-ZFX', 'ZFX de haute densité']]);
+    // (In order, a head that gives no letter stays: the name is built on it.)
+    expect(taken('la mission de police de l’UE (EUPOL) part')).toEqual([['EUPOL', 'mission de police de l’UE']]);
+  });
+  it('takes no list whose first item is the acronym, and no French phrase that lacks its head letter', () => {
+    expect(taken('des connexions de divers types (DTX, configuration manuelle, boucle locale seulement), mais')).toEqual([]);
+    expect(taken('il crée un volume chiffré (CVM) ou')).toEqual([]);
+    expect(taken('une date avant l’ère partagée (AEP) et')).toEqual([]);
+    expect(taken('on lance le gestionnaire de volumes chiffrés (CVM) puis')).toEqual([['CVM', 'gestionnaire de volumes chiffrés']]);
+  });
+  it('with the lexicon: takes no part of the letters given by one word, no phrase in two languages, no clause', () => {
+    const french = (w: string): boolean => lexicon.has(w);
+    const takenFr = (text: string): string[][] => findDefinitions(text, french).filter(isAccepted).map((d) => [d.term, d.expansion]);
+    expect(takenFr('## 4.2. Integrating DomainKeys (DKIM) Signing and Checking')).toEqual([]);
+    expect(takenFr('voir la colonne description de l’action kill all tasks on the current console (DAK) puis')).toEqual([]);
+    expect(takenFr('le poste considère qu’il s’agit de temps universel (UTC).')).toEqual([]);
   });
   it('gives each entry one place per document that uses it, where it is defined there', () => {
     const { entries } = buildGlossary([
