@@ -139,6 +139,7 @@ describe('chronology: events that hold on any text', () => {
     expect(dates('Orbiteur Studio 2000-2013\t"Document"\tapplication/x-orbit')).toEqual([]);
     expect(dates('Année comme 1900-2078')).toEqual([]);
     expect(dates('ne l’utilisez pas après l’année 2037 ni d’après le début de 2038')).toEqual([]);
+    expect(dates('les années écrites sur deux chiffres sont ajoutées à l’année 1900, comme en 2031')).toEqual([['2031', '2031', undefined]]);
     expect(dates('la station a fonctionné de 2000 à 2013 puis en 2014').map((d) => [d[1], d[2]])).toEqual([['2000', '2013'], ['2014', undefined]]);
   });
   it('takes no year for the number of a thing named in one word of capitals', () => {
