@@ -995,16 +995,12 @@ function longFirst(text: string, open: number, shortForm: string, termStart: num
   // dite « CAOS »`), are chance. (In a parenthesis an English name may leave the last words
   // unexplained: `la mission … en Zarbanie (ZFSM)`.)
   if (named && best.coverage < 1 && words.slice(lastGiver + 1, lastIndex + 1).filter(isContent).length >= 2) return undefined;
-  // A complement after the last word that gives a letter: when the letters are not all given, the
-  // phrase describes the thing rather than spells its name (`le temps de réponse du serveur (RTT)`);
-  // when they are, a bare `de` and a noun classify it (`la machine virtuelle de test (VM)`) and the
-  // name ends before them. (With an article the complement names an entity, part of an official
-  // name: `… des gouvernements des États membres`.)
+  // A bare `de` and a noun after the last word that gives a letter, every letter given, classify
+  // the thing (`la machine virtuelle de test (VM)`): the name ends before them. (With an article
+  // the complement names an entity, part of an official name: `… des gouvernements des États
+  // membres`; with a letter left, it may render it: `service de traçage des colis (PTS)`.)
   const complement = words.slice(lastGiver + 1, lastIndex + 1);
-  if (lastGiver >= best.from && complement.some(isContent) && ['de', "d'", 'du', 'des'].includes(low(complement[0]!))) {
-    if (best.coverage < 1) return undefined;
-    if (['de', "d'"].includes(low(complement[0]!)) && complement[1]?.kind === 'content') lastIndex = lastGiver;
-  }
+  if (lastGiver >= best.from && best.coverage === 1 && ['de', "d'"].includes(complement[0] ? low(complement[0]) : '') && complement[1]?.kind === 'content') lastIndex = lastGiver;
   const last = words[lastIndex]!;
   // An English possessive ends the name before it (`the Project Leader's (PL)`).
   const end = /\p{L}{2}['’]s$/u.test(text.slice(first.start, last.end)) ? last.end - 2 : last.end;
