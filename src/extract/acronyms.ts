@@ -325,6 +325,12 @@ function better(a: Omit<Scored, 'chunks'>, b: Omit<Scored, 'chunks'>): boolean {
   return a.confidence > b.confidence + 1e-9;
 }
 
+/** True when the chunks, taken in the short form's order, give their letters from right to left. */
+function readBackwards(chunks: Chunk[]): boolean {
+  const sorted = [...chunks].sort((a, b) => a.unit - b.unit);
+  return sorted.every((c, i) => i === 0 || position(c) < position(sorted[i - 1]!));
+}
+
 function inOrder(chunks: Chunk[]): boolean {
   const sorted = [...chunks].sort((a, b) => a.unit - b.unit);
   return sorted.every((c, i) => i === 0 || position(c) > position(sorted[i - 1]!));
@@ -335,7 +341,7 @@ const position = (c: Chunk): number => c.word + (c.part + 1) / 100;
 function score(units: Unit[], words: Word[], all: Chunk[], longFirst: boolean): Omit<Scored, 'chunks'> {
   const allCovered = all.reduce((n, c) => n + c.length, 0);
   const optionalUnits = units.filter((u) => u.kind === 'roman').length;
-  const from = longFirst ? longFormStart(words, all, units.length - optionalUnits - allCovered, headLetterUnexplained(units, all)) : 0;
+  const from = longFirst ? longFormStart(words, all, units.length - optionalUnits - allCovered, units) : 0;
   // Letters given by words left out of the long form (stray letters) count as unexplained.
   const chunks = all.filter((c) => c.word >= from);
   const covered = new Set<number>();
@@ -361,6 +367,9 @@ function score(units: Unit[], words: Word[], all: Chunk[], longFirst: boolean): 
   const byWords = chunks.some((c) => words[c.word]!.kind === 'content' || words[c.word]!.kind === 'number' || words[c.word]!.kind === 'link');
   const letterUnits = units.filter((u) => u.kind === 'letter').length;
   const oneWordStart = letterUnits >= 2 && chunks.length === 1 && words[chunks[0]!.word]!.kind !== 'acronym';
+  // Nor is a part of them given by one word alone (`Integrating DomainKeys (DKIM)`): another name,
+  // or a part of one.
+  const oneWordPart = new Set(chunks.map((c) => c.word)).size === 1 && matched < counted;
   // A long form in another language than French (a word the lexicon does not know) that leaves
   // two letters or more unexplained at the start (`motion controller (ASFMOT)`) lacks the words
   // of another name: it describes the thing rather than spells it. (A French translation may
@@ -369,7 +378,7 @@ function score(units: Unit[], words: Word[], all: Chunk[], longFirst: boolean): 
   while (leading < units.length && units[leading]!.kind === 'letter' && !covered.has(leading)) leading++;
   const foreign = words.slice(from).some((w) => w.kind === 'content' && w.french === false);
   const headless = longFirst && letterUnits >= 3 && leading >= 2 && foreign;
-  const chance = !byWords || (letterUnits >= 2 && covered.size < 2) || oneWordStart || headless;
+  const chance = !byWords || (letterUnits >= 2 && covered.size < 2) || oneWordStart || oneWordPart || headless;
   const coverage = unexplainedPart || chance ? Math.min(0.49, counted ? matched / counted : 0) : counted ? matched / counted : 0;
   const first = covered.has(0) ? 1 : 0;
   // English names give French acronyms whose letters come in reverse order (`Remotely Piloted
@@ -384,6 +393,14 @@ function score(units: Unit[], words: Word[], all: Chunk[], longFirst: boolean): 
   const order = sorted.length < 2 ? 1 : Math.max(forward, backward) / (sorted.length - 1);
   // A preposition gives a letter inside a name (`Réseau pour la recherche`), never its first one.
   if (longFirst && all.some((c) => !isContent(words[c.word]!) && (c.word <= from || !chunks.some((d) => d.word < c.word && isContent(words[d.word]!))))) {
+    return { confidence: -1, coverage, from };
+  }
+  // A French phrase that lacks the letter its head would give and starts at a word that gives one
+  // (`un volume logique (LVM)`, `avant l'ère commune (AEC)`) is the tail of the name or a
+  // description of the thing: its head noun is missing. (A French head rendering the English one,
+  // `gestionnaire de volumes logiques (LVM)`, starts the phrase and gives no letter.)
+  const tail = words.slice(from);
+  if (longFirst && coverage < 1 && chunks.some((c) => c.word === from) && (inOrder(chunks) || readBackwards(chunks)) && headLetterUnexplained(units, chunks) && tail.every((w) => w.kind !== 'content' || w.french !== false) && !titleCase(tail)) {
     return { confidence: -1, coverage, from };
   }
   // A name in another language is spelled in its own order: letters found backwards in it
@@ -435,7 +452,8 @@ function headLetterUnexplained(units: Unit[], chunks: Chunk[]): boolean {
  * console et du service … (PTS)`).
  * A letter given by a word cut off from the others by two words that give none is taken as chance.
  */
-function longFormStart(words: Word[], chunks: Chunk[], unexplained: number, headLetter: boolean): number {
+function longFormStart(words: Word[], chunks: Chunk[], unexplained: number, units: Unit[]): number {
+  const headLetter = headLetterUnexplained(units, chunks);
   // In English (`…, use ASF Partition Table`) names are written whole: no head noun to add.
   const english = words.some((w) => englishLinks.has(low(w)));
   const givers = [...new Set(chunks.map((c) => c.word).filter((i) => isContent(words[i]!)))].sort((a, b) => a - b);
@@ -452,6 +470,15 @@ function longFormStart(words: Word[], chunks: Chunk[], unexplained: number, head
   }
   if (!givers.length) return words.length;
   const leftmost = givers[0]!;
+  // Every letter given, out of order (an English name in French word order: `protection contre le
+  // montage multiple (MMP)`): the name is complete and its head noun comes first; a noun before it
+  // (`la fonctionnalité de …`) names what the thing is, not the thing.
+  // (Letters an acronym inside gives, `la mission de police de l'UE (EUPOL)`, say nothing of the
+  // order; letters of words left out as stray do not count.)
+  const kept = chunks.filter((c) => givers.includes(c.word));
+  const wordChunks = kept.filter((c) => words[c.word]!.kind === 'content');
+  const given = kept.reduce((n, c) => n + c.length, 0);
+  if (unexplained === 0 && given === total && new Set(wordChunks.map((c) => c.word)).size >= 2 && !inOrder(wordChunks)) return leftmost;
   let start = leftmost;
   // One head noun at most: a longer reach takes in the clause around the name.
   let budget = Math.min(1, unexplained);
@@ -484,7 +511,12 @@ function longFormStart(words: Word[], chunks: Chunk[], unexplained: number, head
     const quoted = words.slice(j + 1, start).some((w) => w.kind === 'quote');
     // (French puts the head noun first; in another language a word before the name is an adjective
     // of the sentence: `a specific unique identifier (UI)`.)
-    const adjacent = joint.length === 0 && !quoted && ((words[start]!.kind === 'acronym' && !english && head.french !== false) || (isLowerWord(words[start]!) && isLowerWord(head) && !prenominal.has(low(head)) && !head.foreign));
+    // A plural head before an acronym (`des environnements NFS …`, `les serveurs DNS`) names things of
+    // that kind, not the name.
+    if (joint.length === 0 && words[start]!.kind === 'acronym' && isLowerWord(head) && /[sx]$/u.test(low(head))) break;
+    // (Two bare nouns make a French compound, `interface utilisateur`; a French noun before a foreign
+    // word, `l'action kill all …`, is the sentence's.)
+    const adjacent = joint.length === 0 && !quoted && ((words[start]!.kind === 'acronym' && !english && head.french !== false) || (isLowerWord(words[start]!) && isLowerWord(head) && !prenominal.has(low(head)) && !head.foreign && !words[start]!.foreign));
     if (adjacent && isLowerWord(head) && ++bare > 1) break;
     const free = !coordinated && (adjacent || (!quoted && joint.length === 1 && (joint[0] === 'de' || joint[0] === "d'") && !/[sx]$/u.test(low(head))));
     // Joined by a contracted article (`la vitrine du service …`, `le guichet du …`), the head
@@ -725,6 +757,9 @@ export function findDefinitions(text: string, isFrenchWord?: (word: string) => b
       continue;
     }
     const lead = trimmed.split(/\s+[–—-]\s+|\s*[,;]\s*/)[0]!;
+    // Three items or more, the acronym the first (`(ACR, configuration manuelle, réseau local)`):
+    // the acronym is one of the things listed, no short form of the words before.
+    if (shortFormShape(lead) && trimmed.replace(/[«"“][^«»"“”]*[»"”]/gu, '').split(/\s*,\s*/u).filter(Boolean).length >= 3) continue;
     // A plural (`printed circuit boards (PCBs)`) defines its singular, when the words spell it whole.
     const plural = /^(\p{Lu}{2,}[\p{Lu}\p{N}]*)s$/u.exec(trimmed);
     if (plural) {
@@ -881,7 +916,11 @@ function plausible(c: DefinitionCandidate): boolean {
   // A clause (`les couleurs ne changeront pas`, `le module est prêt`) remarks; a name has no verb.
   if (c.direction === 'short-first' && words.some((w) => w === 'ne' || /^n['’]/u.test(w) || (w !== 'a' && isAuxiliaryForm(w)))) return false;
   // Nor has it a subject (`il faut passer sur la console virtuelle (VT2)`): that is a sentence.
-  if (c.expansion.split(/[\s,;:()«»"“”]+/u).some((w) => isSubjectPronoun(w.toLowerCase()) || /^(?:j|c)['’]\p{L}/iu.test(w))) return false;
+  // (Elided too: `qu'il s'agit de …`.)
+  if (c.expansion.split(/[\s,;:()«»"“”]+/u).some((w) => isSubjectPronoun(w.toLowerCase()) || isSubjectPronoun(w.toLowerCase().replace(/^\p{L}+['’]/u, '')) || /^(?:j|c)['’]\p{L}/iu.test(w))) return false;
+  // A name is in one language: French links before an English clause (`description de l'action kill
+  // all … on the …`) are two phrases of a table or a sentence run together.
+  if (words.some((w) => ['of', 'the', 'and', 'with', 'from'].includes(w)) && words.some((w) => ['de', "d'", 'du', 'des', "l'", 'et', 'pour', 'aux', 'dans', 'avec'].includes(w.replace('’', "'")))) return false;
   const english = words.some((w) => englishLinks.has(w)) && !words.some((w) => frenchLinks.has(w.replace('’', "'")));
   if (english && c.coverage < 0.75) return false;
   return true;
@@ -956,6 +995,12 @@ function longFirst(text: string, open: number, shortForm: string, termStart: num
   // dite « CAOS »`), are chance. (In a parenthesis an English name may leave the last words
   // unexplained: `la mission … en Zarbanie (ZFSM)`.)
   if (named && best.coverage < 1 && words.slice(lastGiver + 1, lastIndex + 1).filter(isContent).length >= 2) return undefined;
+  // A bare `de` and a noun after the last word that gives a letter, every letter given, classify
+  // the thing (`la machine virtuelle de test (VM)`): the name ends before them. (With an article
+  // the complement names an entity, part of an official name: `… des gouvernements des États
+  // membres`; with a letter left, it may render it: `service de traçage des colis (PTS)`.)
+  const complement = words.slice(lastGiver + 1, lastIndex + 1);
+  if (lastGiver >= best.from && best.coverage === 1 && ['de', "d'"].includes(complement[0] ? low(complement[0]) : '') && complement[1]?.kind === 'content') lastIndex = lastGiver;
   const last = words[lastIndex]!;
   // An English possessive ends the name before it (`the Project Leader's (PL)`).
   const end = /\p{L}{2}['’]s$/u.test(text.slice(first.start, last.end)) ? last.end - 2 : last.end;

@@ -2,12 +2,18 @@
  * The rules the extraction follows on any text: invented sentences, one rule each. Quality on
  * real texts is measured by scripts/measure-extraction-devset.ts, not here.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { doc, taken } from './helpers.ts';
 import { buildChronology } from '../../src/extract/chronology.ts';
 import { buildGlossary } from '../../src/extract/glossary.ts';
 import { findFrenchDates, formatFrenchDate, isoDate, readable } from '../../src/language/fr/dates.ts';
 import { findDefinitions, isAccepted } from '../../src/extract/acronyms.ts';
+import { loadFrenchLexicon, type Lexicon } from '../../src/language/fr/lexicon.ts';
+
+let lexicon: Lexicon;
+beforeAll(async () => {
+  lexicon = await loadFrenchLexicon();
+});
 
 const dates = (text: string) => findFrenchDates(text).map((m) => [text.slice(m.start, m.end), isoDate(m.from), m.to && isoDate(m.to)]);
 
@@ -133,6 +139,7 @@ describe('chronology: events that hold on any text', () => {
     expect(dates('Orbiteur Studio 2000-2013\t"Document"\tapplication/x-orbit')).toEqual([]);
     expect(dates('Année comme 1900-2078')).toEqual([]);
     expect(dates('ne l’utilisez pas après l’année 2037 ni d’après le début de 2038')).toEqual([]);
+    expect(dates('les années écrites sur deux chiffres sont ajoutées à l’année 1900, comme en 2031')).toEqual([['2031', '2031', undefined]]);
     expect(dates('la station a fonctionné de 2000 à 2013 puis en 2014').map((d) => [d[1], d[2]])).toEqual([['2000', '2013'], ['2014', undefined]]);
   });
   it('takes no year for the number of a thing named in one word of capitals', () => {
@@ -362,6 +369,29 @@ describe('glossary: definitions that hold on any text', () => {
     expect(taken('En particulier, les serveurs de nouvelles orbitales (NOTP) et de courrier.').map(([, e]) => e)).not.toContain('particulier, les serveurs de nouvelles orbitales');
     expect(taken('Une autre agence de certification (AC) peut servir.')).toEqual([['AC', 'agence de certification']]);
     expect(taken('le programme orbital pour l’innovation, les technologies et l’ingénierie (POITI) avance').map(([, e]) => e)).toEqual(['programme orbital pour l’innovation, les technologies et l’ingénierie']);
+  });
+  it('takes no head noun before a name whose letters are all given out of order, no plural head before an acronym', () => {
+    expect(taken('Activez la fonction de contrôle du rythme de la source (SRC) du module.')).toEqual([['SRC', 'contrôle du rythme de la source']]);
+    expect(taken('pour des grappes ZFX de haute densité (HD-ZFX) de calcul')).toEqual([['HD-ZFX', 'ZFX de haute densité']]);
+    // (In order, a head that gives no letter stays: the name is built on it.)
+    expect(taken('la mission de police de l’UE (EUPOL) part')).toEqual([['EUPOL', 'mission de police de l’UE']]);
+  });
+  it('takes no list whose first item is the acronym, and no French phrase that lacks its head letter', () => {
+    expect(taken('des connexions de divers types (DTX, configuration manuelle, boucle locale seulement), mais')).toEqual([]);
+    expect(taken('il crée un volume chiffré (CVM) ou')).toEqual([]);
+    expect(taken('une date avant l’ère partagée (AEP) et')).toEqual([]);
+    expect(taken('on lance le gestionnaire de volumes chiffrés (CVM) puis')).toEqual([['CVM', 'gestionnaire de volumes chiffrés']]);
+  });
+  it('ends a name before a bare complement that gives no letter', () => {
+    expect(taken('La machine virtuelle de test (VM) démarre.')).toEqual([['VM', 'machine virtuelle']]);
+    expect(taken('le mécanisme de réponse rapide du G7 (MRR) agit')).toEqual([['MRR', 'mécanisme de réponse rapide du G7']]);
+  });
+  it('with the lexicon: takes no part of the letters given by one word, no phrase in two languages, no clause', () => {
+    const french = (w: string): boolean => lexicon.has(w);
+    const takenFr = (text: string): string[][] => findDefinitions(text, french).filter(isAccepted).map((d) => [d.term, d.expansion]);
+    expect(takenFr('## 4.2. Integrating DomainKeys (DKIM) Signing and Checking')).toEqual([]);
+    expect(takenFr('voir la colonne description de l’action kill all tasks on the current console (DAK) puis')).toEqual([]);
+    expect(takenFr('le poste considère qu’il s’agit de temps universel (UTC).')).toEqual([]);
   });
   it('gives each entry one place per document that uses it, where it is defined there', () => {
     const { entries } = buildGlossary([

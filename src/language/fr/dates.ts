@@ -427,6 +427,8 @@ function bareYearIsDate(text: string, start: number, end: number, datesEnd: read
   const before = text.slice(Math.max(0, start - 40), start);
   // A limit (`après l'année 2037`, `d'avant le début de 2038`) names no moment.
   if (/(?:^|[^\p{L}])(?:avant|après)\s+(?:l['’]année|les\s+années|le\s+début\s+de|la\s+fin\s+de)\s*$/iu.test(before)) return false;
+  // Nor does a year that a number is added to or taken from (`… sont ajoutées à l'année 2000`): an operand.
+  if (/(?:^|[^\p{L}])(?:ajoutée?s?|additionnée?s?|soustraite?s?|retranchée?s?|ôtée?s?)\s+(?:à|de)\s+l['’]année\s*$/iu.test(before)) return false;
   if (yearIntroducer.test(before)) return true;
   if (/\(\s*$/u.test(before) && /^\s*\)/u.test(text.slice(end))) return true;
   // The edition of something named in capitals (`l'exercice NORTHERN SHIELD 2024`, `le sommet de
