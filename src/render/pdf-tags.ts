@@ -291,8 +291,9 @@ class ContentState {
 
   /** The vertical position of the text origin, in the page's default space. */
   textY(): number {
-    const m = multiply(this.tm, this.ctm);
-    return m[5];
+    // The last entry of tm × ctm, without making the matrix.
+    const [tm, ctm] = [this.tm, this.ctm];
+    return tm[4] * ctm[1] + tm[5] * ctm[3] + ctm[5];
   }
 
   /** Whether a `/Span` marked-content sequence is open. */
@@ -350,27 +351,32 @@ export function addLineEndSpaces(
   const state = new ContentState();
   /** The last glyph drawn in tagged content: where it is in `out`, its line and block. */
   let last: { at: number; y: number; block?: string; text: string; font: string; inSpan: boolean } | undefined;
-  const out: Operation[] = [];
-  const insertAt: { at: number; op: Operation }[] = [];
-  for (const op of ops) {
+  /** The spaces to draw, by the index of the operation they follow. */
+  const after = new Map<number, Operation>();
+  for (const [i, op] of ops.entries()) {
     const mcid = isTextShowing(op.operator) ? state.mcid() : undefined;
     if (mcid !== undefined) {
       const y = state.textY();
       const block = blockOf(mcid);
       if (last && block !== undefined && last.block === block && Math.abs(y - last.y) > 0.5 && !noSpaceAfter.test(last.text) && !last.inSpan) {
         const space = fonts.get(last.font)?.space;
-        if (space) insertAt.push({ at: last.at + 1, op: { operator: 'Tj', operands: [space] } });
+        if (space) after.set(last.at, { operator: 'Tj', operands: [space] });
       }
       const code = lastCode(op);
       const text = code === undefined ? '' : (fonts.get(state.font)?.toUnicode.get(code) ?? '');
-      last = { at: out.length, y, block, text, font: state.font, inSpan: state.inSpan() };
+      last = { at: i, y, block, text, font: state.font, inSpan: state.inSpan() };
     }
     state.apply(op);
-    out.push(op);
   }
-  for (const { at, op } of insertAt.reverse()) out.splice(at, 0, op);
   void pageHeight;
-  return { ops: out, spaces: insertAt.length };
+  if (after.size === 0) return { ops: [...ops], spaces: 0 };
+  const out: Operation[] = [];
+  for (const [i, op] of ops.entries()) {
+    out.push(op);
+    const space = after.get(i);
+    if (space) out.push(space);
+  }
+  return { ops: out, spaces: after.size };
 }
 
 /** Operators that build a path, and those that end one. */
