@@ -11,7 +11,7 @@ import type { LayoutMemory, PaginationProgress } from '../render/paginate.ts';
 import type { PdfMetadata } from '../render/pdf-metadata.ts';
 import { printPdf, type PrintedPdf } from '../render/print-pdf.ts';
 import type { PrintPool } from '../render/print-pool.ts';
-import { imposeBooklet, mm, type ImposedBooklet } from './impose-booklet.ts';
+import { imposePages, mm, type ImposedBooklet } from './impose-booklet.ts';
 import type { BookletOptions } from './booklet-options.ts';
 
 export { defaultBleedMm, type BookletOptions } from './booklet-options.ts';
@@ -47,7 +47,7 @@ export async function printBooklet(
   options: BookletOptions = {},
   onProgress?: (progress: PaginationProgress) => void,
 ): Promise<Omit<ImposedBooklet, 'pdf'> & { printed: PrintedPdf; pdf: Uint8Array }> {
-  let imposed: ImposedBooklet | undefined;
+  let imposed: Omit<ImposedBooklet, 'pdf'> | undefined;
   const printed = await printPdf(target, {
     html,
     metadata: finish.metadata,
@@ -55,11 +55,12 @@ export async function printBooklet(
     layouts: finish.layouts,
     onProgress,
     arrange: async (pages) => {
-      imposed = await imposeBooklet(pages, {
+      const { document, ...sheets } = await imposePages(pages, {
         sheetsPerSignature: options.sheetsPerSignature,
         marks: options.marks ? { bleed: mm(options.marks.bleedMm) } : undefined,
       });
-      return imposed.pdf;
+      imposed = sheets;
+      return document;
     },
   });
   return { ...imposed!, pdf: printed.pdf, printed };

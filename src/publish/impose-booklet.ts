@@ -21,6 +21,7 @@
  * 0.1 mm each) it stays under half a millimetre.
  */
 import { PDFDocument, PDFName, PDFObjectCopier, cmyk, type PDFPage } from 'pdf-lib';
+import { savePdf } from '../render/pdf-streams.ts';
 import { drawPageForm, pagesAsForms, type PageForm } from './page-forms.ts';
 
 /** One side of a sheet: the 1-based page on each half, or null for a blank. */
@@ -105,7 +106,17 @@ const registration = cmyk(1, 1, 1, 1);
  * @returns the imposed PDF: one PDF page per sheet side, front then back
  */
 export async function imposeBooklet(source: Uint8Array, options: ImposeOptions = {}): Promise<ImposedBooklet> {
-  const input = await PDFDocument.load(source, { updateMetadata: false });
+  const { document, ...imposed } = await imposePages(await PDFDocument.load(source, { updateMetadata: false }), options);
+  return { ...imposed, pdf: await savePdf(document) };
+}
+
+/**
+ * Imposes the pages of a loaded document, without saving: `imposeBooklet` for a PDF that is
+ * finished further once imposed (`printPdf`'s `arrange`), so that it is not saved and read again.
+ * @param input the edition's pages (read, not changed)
+ * @returns the imposed document, not saved, and its sheets
+ */
+export async function imposePages(input: PDFDocument, options: ImposeOptions = {}): Promise<Omit<ImposedBooklet, 'pdf'> & { document: PDFDocument }> {
   const pages = input.getPages();
   if (pages.length === 0) throw new RangeError('The PDF to impose has no pages.');
   const { width: pageWidth, height: pageHeight } = pages[0]!.getSize();
@@ -135,7 +146,7 @@ export async function imposeBooklet(source: Uint8Array, options: ImposeOptions =
     }
   }
   return {
-    pdf: await output.save(),
+    document: output,
     pages: pages.length,
     blanks: sheets.length * 4 - pages.length,
     sheets: sheets.length,

@@ -16,6 +16,7 @@ import { setOutline, type OutlineItem } from './pdf-outline.ts';
 import { rewritePages, type PageRewrite } from './pdf-content.ts';
 import { emptyTagReport, tagsRewrite, type TagReport } from './pdf-tags.ts';
 import { emptyTextLayerReport, textLayerRewrite, type TextLayerReport } from './pdf-text-layer.ts';
+import { savePdf } from './pdf-streams.ts';
 import { remapLookAlikes, safeReplacements } from './pdf-text-mapping.ts';
 
 export interface FinishPdfOptions {
@@ -34,9 +35,10 @@ export interface FinishPdfOptions {
   /**
    * Makes other pages of the printed ones (a booklet's imposition). The text layer, the tags and
    * the text mapping are finished on the printed pages, before; the metadata and the document
-   * ID on the arranged ones; there is no outline then (its targets are printed pages).
+   * ID on the arranged ones; there is no outline then (its targets are printed pages). Given the
+   * printed document (not to be changed), it returns the arranged one, neither saved.
    */
-  arrange?: (pdf: Uint8Array) => Promise<Uint8Array>;
+  arrange?: (pdf: PDFDocument) => Promise<PDFDocument>;
 }
 
 export interface FinishedPdf {
@@ -90,15 +92,12 @@ export async function finishPdf(pdf: Uint8Array | PDFDocument, options: FinishPd
   // whole (as a form) where the text and the tags can no longer be told apart.
   const { textLayer, tags, remappedGlyphs } =
     options.pages ?? finishPages(doc, { openingPages: options.openingPages, replacements: options.printedText === undefined ? undefined : safeReplacements(options.printedText) });
-  if (options.arrange) {
-    const pages = await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
-    doc = await PDFDocument.load(await options.arrange(pages), { updateMetadata: false });
-  }
+  if (options.arrange) doc = await options.arrange(doc);
   // What is said about the document as a whole: on the pages as they will be printed.
   const bookmarks = options.outline && !options.arrange ? setOutline(doc, options.outline, options.positions ?? {}) : 0;
   setPdfMetadata(doc, options.metadata);
   // Object streams need PDF 1.5; the XMP metadata and the structure tree are PDF 1.4+ anyway.
   doc.context.header = PDFHeader.forVersion(1, 7);
-  const bytes = await doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
+  const bytes = await savePdf(doc);
   return { pdf: bytes, bookmarks, remappedGlyphs, textLayer, tags };
 }

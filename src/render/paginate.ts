@@ -170,9 +170,13 @@ interface Print {
   length: number;
   /** Where each owned anchor is, on the part's own pages (1-based). */
   local: Map<string, AnchorPosition>;
-  /** The PDF, loaded (finals only). */
-  document?: PDFDocument;
-  /** Settles when `finishPart` has run on it (finals only). */
+  /**
+   * The PDF's bytes (finals only): Chrome's, then, once `finishPart` has run, the finished part
+   * saved again. Not the loaded document: a hundred parts' objects held until the merge would
+   * cost more memory than the whole PDF, and the collector's time with it.
+   */
+  pdf?: Uint8Array;
+  /** Settles when `finishPart` has run on it and `pdf` holds its result (finals only). */
   finishing?: Promise<void>;
   skip: number;
   /** The soft hyphens its ladders took out. */
@@ -313,7 +317,7 @@ function runJob(pool: PrintPool, html: string, options: PaginateOptions): Promis
         const printed = await printPart(page, s.part, { start, values, measure: kind === 'measure', tagged, outline: states.length === 1 && (options.pdf?.outline ?? false), removed });
         prints += 1;
         s.running = false;
-        const result: Print = { kind, start: kind === 'final' ? start : undefined, values, length: printed.length, local: printed.local, document: kind === 'final' ? printed.document : undefined, skip: printed.skip, removed: printed.removed };
+        const result: Print = { kind, start: kind === 'final' ? start : undefined, values, length: printed.length, local: printed.local, pdf: kind === 'final' ? printed.pdf : undefined, skip: printed.skip, removed: printed.removed };
         // A remembered layout that the same numbers print otherwise: the memory is not to be
         // trusted (fonts or the browser changed). The parts still waiting on theirs are measured,
         // rather than printed again and again as the lengths before them come out wrong one by one.
@@ -331,7 +335,7 @@ function runJob(pool: PrintPool, html: string, options: PaginateOptions): Promis
               setImmediate(() => {
                 try {
                   finishPart(printed.document, { index, skip: printed.skip, local: printed.local });
-                  resolve();
+                  resolve(savePart(printed.document).then((pdf) => void (result.pdf = pdf)));
                 } catch (error) {
                   reject(error);
                 }
@@ -431,7 +435,7 @@ function runJob(pool: PrintPool, html: string, options: PaginateOptions): Promis
     const settled = states.every((s, i) => current(s, first[i], pages));
     await Promise.all(states.map((s) => s.final!.finishing));
     await options.beforeMerge?.();
-    const merged = await mergeParts(states.map((s, i) => ({ pdf: s.final!.document!, start: first[i]!, skip: s.final!.skip, owned: s.owned })));
+    const merged = await mergeParts(states.map((s, i) => ({ pdf: s.final!.pdf!, start: first[i]!, skip: s.final!.skip, owned: s.owned })));
     const positions: Record<string, AnchorPosition> = {};
     const pageOf: Record<string, number> = {};
     states.forEach((s, i) => {
@@ -476,7 +480,7 @@ async function printPart(
   page: LoadedPage,
   part: Part,
   how: { start: number; values: Record<string, string>; measure: boolean; tagged: boolean; outline: boolean; removed?: readonly number[] },
-): Promise<{ length: number; local: Map<string, AnchorPosition>; document: PDFDocument; skip: number; removed: number[] }> {
+): Promise<{ length: number; local: Map<string, AnchorPosition>; document: PDFDocument; pdf: Uint8Array; skip: number; removed: number[] }> {
   const skip = how.start > 1 ? leadingPages : 0;
   await page.evaluate(showPart, { html: part.html, owned: part.owned, refs: part.refs, stubs: part.stubs, values: how.values, skip, counter: how.start - skip, measure: how.measure });
   // The part may use a face the page has not loaded yet (see `loadEveryFace`).
@@ -497,7 +501,16 @@ async function printPart(
   const local = new Map<string, AnchorPosition>();
   const owned = new Set(part.owned);
   for (const [id, position] of readAnchorPositions(doc)) if (owned.has(id) && position.page > skip) local.set(id, { ...position, page: position.page - skip });
-  return { length: doc.getPageCount() - skip, local, document: doc, skip, removed };
+  return { length: doc.getPageCount() - skip, local, document: doc, pdf, skip, removed };
+}
+
+/**
+ * A finished part's PDF as bytes until the merge reads it again: without object streams or
+ * compression (its page content is compressed already), and without yielding every few objects,
+ * which is the quickest pdf-lib writes.
+ */
+function savePart(doc: PDFDocument): Promise<Uint8Array> {
+  return doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Number.POSITIVE_INFINITY });
 }
 
 /** While the split runs, the body is not laid out: only its styles are computed. */

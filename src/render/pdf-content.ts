@@ -88,12 +88,6 @@ function eachObject(source: string, each: (from: number, to: number) => void): b
   return true;
 }
 
-/** Splits text into objects (comments dropped); undefined when malformed. */
-function objectsOf(source: string): string[] | undefined {
-  const out: string[] = [];
-  return eachObject(source, (from, to) => out.push(source.slice(from, to))) ? out : undefined;
-}
-
 /** Whether the object at `from`–`to` is an operator: a name that starts with a letter or `'` `"` `*`, but not a boolean or null. */
 function isOperator(source: string, from: number, to: number): boolean {
   const c = source.charCodeAt(from);
@@ -245,8 +239,26 @@ export function encodeTextString(text: string): string {
 /** The value of a key in a dictionary operand (`<</ActualText <FEFF00AD> >>`), as written. */
 export function dictEntry(dict: string, key: string): string | undefined {
   if (!dict.startsWith('<<')) return undefined;
-  const items = objectsOf(dict.slice(2, dict.lastIndexOf('>>')));
-  if (!items) return undefined;
-  for (let i = 0; i + 1 < items.length; i += 2) if (items[i] === `/${key}`) return items[i + 1];
+  const name = `/${key}`;
+  // Most dictionaries a pass asks about do not hold the key: no need to read them.
+  if (!dict.includes(name)) return undefined;
+  const body = dict.slice(2, dict.lastIndexOf('>>'));
+  // Keys and values alternate; the value after the key, read without splitting the rest.
+  let index = 0;
+  let wanted = false;
+  for (let i = 0; i < body.length; ) {
+    if (isSpaceAt(body, i)) {
+      i++;
+      continue;
+    }
+    const end = readObject(body, i);
+    if (end < 0) return undefined;
+    if (body.charCodeAt(i) !== PERCENT) {
+      if (wanted) return body.slice(i, end);
+      wanted = index % 2 === 0 && end - i === name.length && body.startsWith(name, i);
+      index++;
+    }
+    i = end;
+  }
   return undefined;
 }

@@ -88,10 +88,11 @@ export function tagsRewrite(doc: PDFDocument, options: TagOptions, report: TagRe
   report.roleMap = addRoleMap(doc, root);
   const parents = parentTree(doc, root);
   const opening = new Set(options.openingPages ?? []);
+  const fontCache: FontCache = new Map();
   return (ops, page, index) => {
     const structParents = page.node.lookupMaybe(PDFName.of('StructParents'), PDFNumber)?.asNumber();
     const blockOf = blocksByMcid(doc, structParents === undefined ? undefined : parents.get(structParents));
-    const fonts = pageFonts(doc, page);
+    const fonts = pageFonts(doc, page, fontCache);
     const withSpaces = addLineEndSpaces(ops, page.getHeight(), fonts, blockOf);
     const marked = markArtifacts(withSpaces.ops, page.getHeight(), opening.has(index + 1));
     report.lineEndSpaces += withSpaces.spaces;
@@ -211,8 +212,11 @@ interface PageFont {
   space?: string;
 }
 
+/** Fonts read already, by their dictionary: the pages of a document share their fonts. */
+type FontCache = Map<PDFDict, PageFont | undefined>;
+
 /** The fonts of a page's resources, by resource name (`/F4`). */
-function pageFonts(doc: PDFDocument, page: PDFPage): Map<string, PageFont> {
+function pageFonts(doc: PDFDocument, page: PDFPage, cache: FontCache = new Map()): Map<string, PageFont> {
   const out = new Map<string, PageFont>();
   const resources = page.node.Resources();
   const fonts = resources?.lookupMaybe(PDFName.of('Font'), PDFDict);
@@ -220,15 +224,22 @@ function pageFonts(doc: PDFDocument, page: PDFPage): Map<string, PageFont> {
   for (const [name, ref] of fonts.entries()) {
     const font = ref instanceof PDFRef ? doc.context.lookup(ref) : ref;
     if (!(font instanceof PDFDict)) continue;
-    const stream = font.lookup(PDFName.of('ToUnicode'));
-    if (!(stream instanceof PDFRawStream)) continue;
-    const toUnicode = parseToUnicode(new TextDecoder('latin1').decode(decodeStream(stream)));
-    const two = font.lookupMaybe(PDFName.of('Subtype'), PDFName)?.decodeText() === 'Type0';
-    let space: string | undefined;
-    for (const [code, text] of toUnicode) if (text === ' ' && (space === undefined || code < parseInt(space.slice(1, -1), 16))) space = `<${code.toString(16).toUpperCase().padStart(two ? 4 : 2, '0')}>`;
-    out.set(name.asString(), { toUnicode, space });
+    if (!cache.has(font)) cache.set(font, readFont(font));
+    const read = cache.get(font);
+    if (read) out.set(name.asString(), read);
   }
   return out;
+}
+
+/** A font's text mapping and space glyph; undefined without a ToUnicode map. */
+function readFont(font: PDFDict): PageFont | undefined {
+  const stream = font.lookup(PDFName.of('ToUnicode'));
+  if (!(stream instanceof PDFRawStream)) return undefined;
+  const toUnicode = parseToUnicode(new TextDecoder('latin1').decode(decodeStream(stream)));
+  const two = font.lookupMaybe(PDFName.of('Subtype'), PDFName)?.decodeText() === 'Type0';
+  let space: string | undefined;
+  for (const [code, text] of toUnicode) if (text === ' ' && (space === undefined || code < parseInt(space.slice(1, -1), 16))) space = `<${code.toString(16).toUpperCase().padStart(two ? 4 : 2, '0')}>`;
+  return { toUnicode, space };
 }
 
 type Matrix = [number, number, number, number, number, number];
@@ -280,8 +291,9 @@ class ContentState {
 
   /** The vertical position of the text origin, in the page's default space. */
   textY(): number {
-    const m = multiply(this.tm, this.ctm);
-    return m[5];
+    // The last entry of tm × ctm, without making the matrix.
+    const [tm, ctm] = [this.tm, this.ctm];
+    return tm[4] * ctm[1] + tm[5] * ctm[3] + ctm[5];
   }
 
   /** Whether a `/Span` marked-content sequence is open. */
@@ -339,27 +351,32 @@ export function addLineEndSpaces(
   const state = new ContentState();
   /** The last glyph drawn in tagged content: where it is in `out`, its line and block. */
   let last: { at: number; y: number; block?: string; text: string; font: string; inSpan: boolean } | undefined;
-  const out: Operation[] = [];
-  const insertAt: { at: number; op: Operation }[] = [];
-  for (const op of ops) {
+  /** The spaces to draw, by the index of the operation they follow. */
+  const after = new Map<number, Operation>();
+  for (const [i, op] of ops.entries()) {
     const mcid = isTextShowing(op.operator) ? state.mcid() : undefined;
     if (mcid !== undefined) {
       const y = state.textY();
       const block = blockOf(mcid);
       if (last && block !== undefined && last.block === block && Math.abs(y - last.y) > 0.5 && !noSpaceAfter.test(last.text) && !last.inSpan) {
         const space = fonts.get(last.font)?.space;
-        if (space) insertAt.push({ at: last.at + 1, op: { operator: 'Tj', operands: [space] } });
+        if (space) after.set(last.at, { operator: 'Tj', operands: [space] });
       }
       const code = lastCode(op);
       const text = code === undefined ? '' : (fonts.get(state.font)?.toUnicode.get(code) ?? '');
-      last = { at: out.length, y, block, text, font: state.font, inSpan: state.inSpan() };
+      last = { at: i, y, block, text, font: state.font, inSpan: state.inSpan() };
     }
     state.apply(op);
-    out.push(op);
   }
-  for (const { at, op } of insertAt.reverse()) out.splice(at, 0, op);
   void pageHeight;
-  return { ops: out, spaces: insertAt.length };
+  if (after.size === 0) return { ops: [...ops], spaces: 0 };
+  const out: Operation[] = [];
+  for (const [i, op] of ops.entries()) {
+    out.push(op);
+    const space = after.get(i);
+    if (space) out.push(space);
+  }
+  return { ops: out, spaces: after.size };
 }
 
 /** Operators that build a path, and those that end one. */

@@ -82,6 +82,8 @@ export function isTextShowing(operator: string): boolean {
  */
 export function textLayerRewrite(report: TextLayerReport): PageRewrite {
   return (ops) => {
+    // Most pages of a text without hyphenation have no ActualText at all: nothing to clean.
+    if (!ops.some((op) => op.operator === 'BDC' && op.operands[1]?.includes('/ActualText'))) return undefined;
     const cleaned = cleanSoftHyphens(ops);
     if (cleaned.softHyphens + cleaned.lineEndHyphens === 0) return undefined;
     report.softHyphens += cleaned.softHyphens;

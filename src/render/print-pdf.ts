@@ -29,7 +29,7 @@ export interface PrintRequest {
    * tags are finished; the metadata is set on the arranged pages. The pagination's page numbers
    * and positions are those of the printed pages.
    */
-  arrange?: (pdf: Uint8Array) => Promise<Uint8Array>;
+  arrange?: (pdf: PDFDocument) => Promise<PDFDocument>;
   /**
    * Anchors of elements that open a part of the document without being a right-hand start (where
    * the pagination cuts it anyway): their page gets no running head either.

@@ -11,7 +11,7 @@ import { PDFDocument } from 'pdf-lib';
 import { openBrowser, type BrowserSession } from '../../src/render/browser.ts';
 import { finishPdf } from '../../src/render/finish-pdf.ts';
 import { cleanSoftHyphens, cleanTextLayer } from '../../src/render/pdf-text-layer.ts';
-import { imposeBooklet } from '../../src/publish/impose-booklet.ts';
+import { imposePages } from '../../src/publish/impose-booklet.ts';
 import { parseContent } from '../../src/render/pdf-content.ts';
 import { bundleStylesheet } from '../../src/assemble/stylesheet.ts';
 import { browserAvailable } from '../helpers/browser.ts';
@@ -68,7 +68,7 @@ run('the printed text layer', () => {
     const printed = await page.pdf({ tagged: true, outline: false });
     await page.close();
     const metadata = { title: 'Un livret', keywords: [], language: 'fr', date: new Date('2026-11-21T00:00:00Z'), creator: 'Folio', producer: 'Folio', identity: html };
-    const finished = await finishPdf(printed, { metadata, arrange: async (pages) => (await imposeBooklet(pages)).pdf });
+    const finished = await finishPdf(printed, { metadata, arrange: async (pages) => (await imposePages(pages)).document });
     expect(finished.textLayer.lineEndHyphens).toBeGreaterThan(0);
     const dir = mkdtempSync(path.join(os.tmpdir(), 'folio-text-layer-'));
     const file = path.join(dir, 'booklet.pdf');
