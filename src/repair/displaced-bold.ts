@@ -188,9 +188,9 @@ export function repairDisplacedBold(text: string, context: PassContext): PassRes
       const lead = weights.minLead + (evident || twoGaps ? 0 : weights.ungluedLead);
       const gains = best.runs.length > 0 && best.score - asItIs >= needed;
       let clear = gains && (!second || best.score - second.score >= lead);
-      // A near-tie is settled by grammar: the best reading wins when it is the only one so close
-      // whose every gap reads as French on both sides.
-      if (gains && !clear && weights.grammaticalTie) {
+      // A near-tie on a line that shows the artifact is settled by grammar: the best reading wins
+      // when it is the only one so close whose every gap reads as French on both sides.
+      if (gains && !clear && evident && weights.grammaticalTie) {
         const before = contextBefore(lines, line.index, context);
         const after = contextAfter(lines, line.index, context);
         const faults = (r: Reading): number => junctionFaults(r, line, before, after, model);
@@ -363,7 +363,10 @@ function analyseLines(text: string, lexicon: Lexicon, known: ReadonlySet<string>
     // `,5`) opens a file name or a decimal, not a line whose run was cut (`,leur`: the tail glued).
     const opener = /^[,.;]([\p{L}\p{N}]+)/u.exec(line)?.[1];
     const startCut = (g: Gap): boolean => g.kind !== 'start' || opener === undefined || (!/^\p{N}/u.test(opener) && lexicon.has(opener.toLowerCase()));
-    const found = laidOut(line) || alignedOpening(index) ? [] : findGaps(line).filter(startCut);
+    // …unless the line shows the artifact itself: a gap in mid-line and, after it, two French
+    // words glued together (`composédu`) — an indented listing has neither.
+    const aligned = alignedOpening(index) && !gluedAfterMidGap(line, lexicon, known);
+    const found = laidOut(line) || aligned ? [] : findGaps(line).filter(startCut);
     const spaceBeforeSentence = (g: Gap): boolean => g.kind === 'start' && g.end > g.start && sentenceStart && /^ \p{Lu}/u.test(line);
     // A space before a file's extension is no gap: `l’extension .abc`, whose letters make no word.
     const extension = (g: Gap): boolean => {
@@ -385,6 +388,13 @@ function analyseLines(text: string, lexicon: Lexicon, known: ReadonlySet<string>
     offset += line.length + 1;
   }
   return out;
+}
+
+/** True when a line has a gap in mid-line and, after it, a word two French words make glued (`composédu`). */
+function gluedAfterMidGap(line: string, lexicon: Lexicon, known: ReadonlySet<string>): boolean {
+  const gap = lastOf(findGaps(line).filter((g) => g.kind === 'double' || g.kind === 'before-punctuation'));
+  if (!gap) return false;
+  return [...line.slice(gap.end).matchAll(/\S+/gu)].some((m) => wordGlueCuts(m[0], lexicon, known).length > 0);
 }
 
 /**

@@ -46,7 +46,7 @@ export const modelWeights = {
   /** Pseudo-count for unseen corpus pairs (larger: the corpus weighs less). */
   corpusSmoothing: 2,
   /** Below this ratio P(class b | class a) / P(class b), for the likeliest readings, two words do not follow each other. */
-  rareTransition: 0.05,
+  rareTransition: 0.3,
   /** Each pair of words inside a locution of French (`à peu près`) the reading keeps whole. */
   locution: 2,
 };
