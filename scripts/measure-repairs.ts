@@ -19,7 +19,7 @@
  * reported, left silently, words wrong) and by how many runs they held, with N examples of each
  * failure. Tune on `tune`; `test` is for reporting only.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { diffArrays } from 'diff';
 import { buildCorpusStats, type CorpusStats } from '../src/language/corpus.ts';
@@ -41,6 +41,8 @@ const { values } = parseArgs({
     show: { type: 'string', default: '0' },
     /** Tuning only: a breakdown of the damaged lines by outcome, and up to N examples of each failure. */
     misses: { type: 'string' },
+    /** Tuning only: writes each damaged line's outcome to FILE (one line each), to compare two runs with `diff`. */
+    outcomes: { type: 'string' },
     /** Tuning only: JSON overriding weights of the repair and of the model, e.g. `{"minGain":3}`. */
     weights: { type: 'string' },
   },
@@ -206,7 +208,7 @@ function measure(paragraphs: Paragraph[], density: number, seed: number, edition
     }
     const got = phraseTokens(unescape(result.markdown));
     score(d.tokens, got, d.displaced, d.wholly, d.visible, tally);
-    if (values.misses !== undefined) classifyLines(d, text, result, escapedInLines(text));
+    if (values.misses !== undefined || values.outcomes) classifyLines(d, text, result, escapedInLines(text), `${p.id}@${density}/${seed}`);
     const outLines = result.markdown.split('\n');
     const escapedIn = runPasses(escapeOnly, text, 'p.txt', {}).markdown.split('\n');
     for (const li of d.damagedLines) {
@@ -244,7 +246,8 @@ function escapedInLines(text: string): string[] {
 /** Outcome of each damaged line, by how many bold runs it held: what the repair got right, left, or got wrong. */
 const outcomes = new Map<string, number>();
 const examples = new Map<string, string[]>();
-function classifyLines(d: ReturnType<typeof damageParagraph>, text: string, result: ReturnType<typeof runPasses>, escapedIn: string[]): void {
+const outcomeLines: string[] = [];
+function classifyLines(d: ReturnType<typeof damageParagraph>, text: string, result: ReturnType<typeof runPasses>, escapedIn: string[], where: string): void {
   const outLines = result.markdown.split('\n');
   const gotWords = boldWords(outLines.map((l) => unescape(l).replace(/\[…\] ?/gu, '')));
   const key = (w: { word: string; bold: boolean }[]): string => w.map((x) => (/^[,.;:!?)»]+$/u.test(x.word) ? x.word : x.bold ? `*${x.word}` : x.word)).join(' ');
@@ -265,6 +268,7 @@ function classifyLines(d: ReturnType<typeof damageParagraph>, text: string, resu
     else outcome = 'words wrong';
     const k = `${outcome.padEnd(24)} runs=${Math.min(runs, 4)}${startsBold}${endsBold}`;
     outcomes.set(k, (outcomes.get(k) ?? 0) + 1);
+    outcomeLines.push(`${outcome.padEnd(24)} ${where}:${li + 1}  ${JSON.stringify(inLines[li])} -> ${JSON.stringify(outLines[li])}`);
     if (outcome !== 'right') {
       const list = examples.get(outcome) ?? [];
       if (list.length < Number(values.misses)) {
@@ -315,4 +319,5 @@ for (const part of parts) {
     }
   }
 }
+if (values.outcomes) writeFileSync(values.outcomes, `${outcomeLines.join('\n')}\n`);
 console.log(`time: ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -110,3 +110,14 @@ export function without(stats: CorpusStats, exclude: Exclusion): CorpusStats {
     vocabulary: stats.vocabulary,
   };
 }
+
+/** The counts of two sets of statistics added together (an edition's and the text's own). */
+export function combined(a: CorpusStats, b: CorpusStats): CorpusStats {
+  return {
+    count: (w) => a.count(w) + b.count(w),
+    pairCount: (x, y) => a.pairCount(x, y) + b.pairCount(x, y),
+    tripleCount: (x, y, z) => a.tripleCount(x, y, z) + b.tripleCount(x, y, z),
+    total: a.total + b.total,
+    vocabulary: Math.max(a.vocabulary, b.vocabulary),
+  };
+}

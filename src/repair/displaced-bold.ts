@@ -24,10 +24,11 @@
  *
  * Written by hand: no library knows this artifact.
  */
-import { exclusionOf, modelTokens, without } from '../language/corpus.ts';
+import { buildCorpusStats, combined, exclusionOf, modelTokens, without } from '../language/corpus.ts';
 import type { Lexicon } from '../language/fr/lexicon.ts';
 import { createFrenchModel, type LanguageModel } from '../language/fr/model.ts';
 import { sentenceTokens } from '../language/fr/tokens.ts';
+import { incompleteNegation } from '../language/fr/negation.ts';
 import { endsSentence, lowercaseSentenceStarts } from '../language/fr/sentence.ts';
 import { closedClassTags, isAuxiliaryForm, isDeterminer, isFrenchFunctionWord, isFunctionWord, isPreposition } from '../language/fr/words.ts';
 import type { Edit, Note } from './mapped-text.ts';
@@ -91,6 +92,10 @@ export const weights = {
   fragmentRun: 5,
   /** More for a run of function words alone. */
   functionRun: 6,
+  /** 1 to count the text's own settled word pairs (see `settledParts`) with the edition's, 0 not to. */
+  ownPairs: 1,
+  /** 1 to settle near-ties by the grammar of the gaps (see `junctionFaults`), 0 not to. */
+  grammaticalTie: 1,
   /** Each word moved: long tails need more evidence than short ones. */
   movedWord: 0.15,
   /** An unfilled gap where a word must be missing; where one may be; where only a space is. */
@@ -137,7 +142,11 @@ export function repairDisplacedBold(text: string, context: PassContext): PassRes
   if (context.mode === 'auto' && damaged.length < 1 && gapped.length < 1 && opened.length < 1) return { edits: [] };
 
   // General French, and the edition's statistics on top — without the paragraphs under repair.
-  const corpus = context.corpus ? without(context.corpus, exclusionOf(paragraphsOf(text, candidates))) : undefined;
+  const edition = context.corpus ? without(context.corpus, exclusionOf(paragraphsOf(text, candidates))) : undefined;
+  // …and the text's own word pairs where no run can have been cut out or pasted: a document
+  // repeats its terms (`ligne de commande`), and its settled parts say how it writes them.
+  const own = weights.ownPairs ? buildCorpusStats(settledParts(lines)) : undefined;
+  const corpus = edition && own ? combined(edition, own) : (edition ?? own);
   const model = createFrenchModel({ lexicon, corpus });
   const chosen = new Map<number, Reading>();
   const notes: Note[] = [];
@@ -177,7 +186,17 @@ export function repairDisplacedBold(text: string, context: PassContext): PassRes
       // one stray double space happens, two on one line, each just where a run reads well, hardly.
       const twoGaps = best.runs.filter((r) => r.gap.kind !== 'start').length >= 2 && best.runs.every((r) => r.gap.kind !== 'end');
       const lead = weights.minLead + (evident || twoGaps ? 0 : weights.ungluedLead);
-      const clear = best.runs.length > 0 && best.score - asItIs >= needed && (!second || best.score - second.score >= lead);
+      const gains = best.runs.length > 0 && best.score - asItIs >= needed;
+      let clear = gains && (!second || best.score - second.score >= lead);
+      // A near-tie on a line that shows the artifact is settled by grammar: the best reading wins
+      // when it is the only one so close whose every gap reads as French on both sides.
+      if (gains && !clear && evident && weights.grammaticalTie) {
+        const before = contextBefore(lines, line.index, context);
+        const after = contextAfter(lines, line.index, context);
+        const faults = (r: Reading): number => junctionFaults(r, line, before, after, model);
+        const rivals = readings.filter((r) => r !== best && r.runs.length > 0 && r.plain !== best.plain && best.score - r.score < lead);
+        clear = faults(best) === 0 && rivals.every((r) => faults(r) > 0);
+      }
       if (clear) {
         chosen.set(line.index, best);
         ambiguous.delete(line.index);
@@ -344,7 +363,10 @@ function analyseLines(text: string, lexicon: Lexicon, known: ReadonlySet<string>
     // `,5`) opens a file name or a decimal, not a line whose run was cut (`,leur`: the tail glued).
     const opener = /^[,.;]([\p{L}\p{N}]+)/u.exec(line)?.[1];
     const startCut = (g: Gap): boolean => g.kind !== 'start' || opener === undefined || (!/^\p{N}/u.test(opener) && lexicon.has(opener.toLowerCase()));
-    const found = laidOut(line) || alignedOpening(index) ? [] : findGaps(line).filter(startCut);
+    // …unless the line shows the artifact itself: a gap in mid-line and, after it, two French
+    // words glued together (`composédu`) — an indented listing has neither.
+    const aligned = alignedOpening(index) && !gluedAfterMidGap(line, lexicon, known);
+    const found = laidOut(line) || aligned ? [] : findGaps(line).filter(startCut);
     const spaceBeforeSentence = (g: Gap): boolean => g.kind === 'start' && g.end > g.start && sentenceStart && /^ \p{Lu}/u.test(line);
     // A space before a file's extension is no gap: `l’extension .abc`, whose letters make no word.
     const extension = (g: Gap): boolean => {
@@ -366,6 +388,13 @@ function analyseLines(text: string, lexicon: Lexicon, known: ReadonlySet<string>
     offset += line.length + 1;
   }
   return out;
+}
+
+/** True when a line has a gap in mid-line and, after it, a word two French words make glued (`composédu`). */
+function gluedAfterMidGap(line: string, lexicon: Lexicon, known: ReadonlySet<string>): boolean {
+  const gap = lastOf(findGaps(line).filter((g) => g.kind === 'double' || g.kind === 'before-punctuation'));
+  if (!gap) return false;
+  return [...line.slice(gap.end).matchAll(/\S+/gu)].some((m) => wordGlueCuts(m[0], lexicon, known).length > 0);
 }
 
 /**
@@ -501,6 +530,8 @@ function wordGlueCuts(segment: string, lexicon: Lexicon, known: ReadonlySet<stri
     const whole = word + (/^[\p{L}'’]+/u.exec(segment.slice(m.index))?.[0] ?? '');
     if (!lexicon.has(whole)) cuts.add(m.index);
   }
+  // A rare word that two common ones make, where a phrase may have been glued: `deva` (`de` `va`).
+  for (const cut of rareWordCuts(segment, lexicon)) cuts.add(cut);
   // Two words that make no word together: `pourla`, `desl’Europe`.
   for (const m of segment.matchAll(/[\p{L}]+(?:['’][\p{L}]+)*/gu)) {
     const word = m[0];
@@ -523,6 +554,28 @@ function wordGlueCuts(segment: string, lexicon: Lexicon, known: ReadonlySet<stri
     }
   }
   return [...cuts];
+}
+
+/** Below this log-frequency a word is rare in general French (about one in a million words). */
+const RARE = -12;
+/** Above this, a word is common (one in a thousand or so). */
+const COMMON = -7.5;
+
+/**
+ * Cut points inside a rare word of the lexicon that two common words make with a far likelier
+ * sum (`deva`: `de` `va`): the extraction glues a run to whatever word ends the line, and the
+ * lexicon holds many rare words that are such pairs. Only the last word before the tail's others.
+ */
+function rareWordCuts(segment: string, lexicon: Lexicon): number[] {
+  const m = /^\p{Ll}{3,}$/u.exec(segment);
+  if (!m || lexicon.logFrequency(segment) > RARE) return [];
+  const cuts: number[] = [];
+  for (let i = 2; i <= segment.length - 2; i++) {
+    const [head, tail] = [segment.slice(0, i), segment.slice(i)];
+    const common = (w: string): boolean => lexicon.logFrequency(w) >= COMMON && (w.length > 2 || isFrenchFunctionWord(w) || lexicon.logFrequency(w) >= -7);
+    if (common(head) && common(tail)) cuts.push(i);
+  }
+  return cuts;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -611,9 +664,6 @@ function readingsOf(line: LineInfo, lines: LineInfo[], chosen: Map<number, Readi
   return readings.sort((a, b) => b.score - a.score);
 }
 
-/** What completes a `ne` in written French. */
-const negationEnds = new Set(['pas', 'plus', 'jamais', 'rien', 'guère', 'point', 'personne', 'aucun', 'aucune', 'nul', 'nulle', 'que', 'qu’', 'ni', 'nullement']);
-
 /**
  * Signs of damage a good reading does not have, seen in the characters: a letter right after a
  * full stop or a comma, a capital inside a word, a sentence that starts in lowercase, an article
@@ -631,7 +681,7 @@ export function anomalies(plain: string): number {
   }
   // `ne` without its second half (`pas`, `plus`, `que`…) in the next three words: a cut went between them.
   for (let i = 0; i + 3 < tokens.length; i++) {
-    if ((tokens[i] === 'ne' || tokens[i] === 'n’') && !tokens.slice(i + 1, i + 4).some((x) => negationEnds.has(x))) n += 1;
+    if (incompleteNegation(tokens, i)) n += 1;
   }
   for (const _ of plain.matchAll(/(?<=[\p{L}\p{N}][.,;!?]|[\p{L}\p{N}]\)[.,]?)\p{L}/gu)) n += 1;
   for (const _ of plain.matchAll(/\p{Ll}\p{Lu}\p{Ll}/gu)) n += 1;
@@ -727,6 +777,29 @@ function padding(gap: Gap, base: string): [string, string] {
   }
 }
 
+/**
+ * The places of a reading where two words meet that French does not put side by side (see
+ * `LanguageModel.mayFollow`): on both sides of each run put back, on both sides of each gap left
+ * open, and where the tail was cut off, against the next line's first word.
+ * @param before the previous line's last tokens; `after`, the next line's first ones
+ */
+function junctionFaults(reading: Reading, line: LineInfo, before: string[], after: string[], model: LanguageModel): number {
+  const base = line.text.slice(0, reading.tailStart);
+  const last = (s: string): string | undefined => sentenceTokens(s).pop();
+  const first = (s: string): string | undefined => sentenceTokens(s)[0];
+  const previous = before[before.length - 1];
+  const fault = (a: string | undefined, b: string | undefined): number => (a !== undefined && b !== undefined && !model.mayFollow(a, b) ? 1 : 0);
+  let n = 0;
+  for (const { text, gap } of reading.runs) {
+    const run = sentenceTokens(text);
+    n += fault(last(base.slice(0, gap.start)) ?? previous, run[0]);
+    n += fault(run[run.length - 1], gap.kind === 'end' ? after[0] : (first(base.slice(gap.end)) ?? after[0]));
+  }
+  for (const gap of reading.open) if (gap.kind !== 'end') n += fault(last(base.slice(0, gap.start)) ?? previous, first(base.slice(gap.end)) ?? after[0]);
+  if (!reading.runs.some((r) => r.gap.kind === 'end')) n += fault(last(base), after[0]);
+  return n;
+}
+
 /** Model tokens of the end of the previous non-blank line (as repaired when it was). */
 function contextBefore(lines: LineInfo[], index: number, chosen: Map<number, Reading>): string[] {
   const p = previousNonBlank(lines, index);
@@ -740,6 +813,26 @@ function contextAfter(lines: LineInfo[], index: number, chosen: Map<number, Read
   // A next line that starts with a gap will start with a run put back there: what follows is not known yet.
   if (!chosen.has(n.index) && n.gaps.some((g) => g.kind === 'start')) return [];
   return sentenceTokens(chosen.get(n.index)?.plain ?? n.text).slice(0, 2);
+}
+
+/**
+ * The parts of a text where no run can have been cut out or pasted: each line cut at its gaps, and
+ * before the first place its pasted tail may start. Each part is its own paragraph (no word pair
+ * across a gap), so a reading gains nothing from the text but the pairs the text shows for sure.
+ */
+function settledParts(lines: LineInfo[]): string[] {
+  const parts: string[] = [];
+  for (const line of lines) {
+    const end = Math.min(line.text.length, ...line.tails.map((t) => t.at));
+    let from = 0;
+    for (const gap of line.gaps) {
+      if (gap.start >= end) break;
+      parts.push(line.text.slice(from, gap.start));
+      from = gap.end;
+    }
+    parts.push(line.text.slice(from, end));
+  }
+  return parts.filter((p) => /\p{L}/u.test(p)).map((p) => `${p}\n\n`);
 }
 
 /** The paragraphs (blank-line separated, as the corpus counts them) that hold candidate lines. */

@@ -11,6 +11,8 @@ import { cacheDirectory, readCacheEntry, writeCacheEntry } from '../../src/langu
 import { elisionBeforeConsonant, missingElision, splitElision } from '../../src/language/fr/elision.ts';
 import { loadFrenchLexicon, type Lexicon } from '../../src/language/fr/lexicon.ts';
 import { createFrenchModel } from '../../src/language/fr/model.ts';
+import { createLocutions, locutionsOfLefff } from '../../src/language/fr/locutions.ts';
+import { incompleteNegation } from '../../src/language/fr/negation.ts';
 import * as T from '../../src/language/fr/tags.ts';
 import { sentenceTokens } from '../../src/language/fr/tokens.ts';
 
@@ -75,6 +77,42 @@ describe('agreement and elision', () => {
     expect(score('Nous lisons plusieurs lettres et tous les avis.')).toBeGreaterThan(score('Nous lisons tous lettres et plusieurs les avis.'));
     expect(score('Elle visite quelques villes et toute la région.')).toBeGreaterThan(score('Elle visite toute villes et quelques la région.'));
     expect(score('Ils ont plusieurs les maisons.')).toBeLessThan(score('Ils ont tous les maisons.'));
+  });
+});
+
+describe('locutions and negation', () => {
+  it('reads the Lefff’s locutions, with the contractions of `de` and `à`, and leaves names and function words alone', () => {
+    const lefff = ['à peu près\tadv\tà peu près\t', 'en bas de\tprep\ten bas de\t', 'plus de\tdet\tplus de\t', 'Mont Blanc\tnp\tMont Blanc\t', 'jardin\tnc\tjardin\tms'].join('\n');
+    expect(locutionsOfLefff(lefff).sort()).toEqual(['en bas de', 'en bas des', 'en bas du', 'à peu près']);
+  });
+
+  it('finds the longest locution starting at a token', () => {
+    const locutions = createLocutions(['à peu près', 'en bas de', 'en bas du']);
+    const tokens = sentenceTokens('posé en bas du mur à peu de frais').map((t) => t.toLowerCase());
+    expect(locutions.longestAt(tokens, 1)).toBe(3);
+    expect(locutions.longestAt(tokens, 5)).toBe(0);
+    expect(lexicon.locutions.longestAt(sentenceTokens('il sait à peu près tout').map((t) => t.toLowerCase()), 2)).toBe(3);
+  });
+
+  it('keeps a reading with its locution whole above one that cuts it', () => {
+    const model = createFrenchModel({ lexicon });
+    const score = (s: string): number => model.score(sentenceTokens(s));
+    expect(score('La lampe est posée en bas du mur, près de la porte.')).toBeGreaterThan(score('La lampe est posée en du mur bas, près de la porte.'));
+  });
+
+  it('knows a `ne` without its second half, and that `n’importe` needs none', () => {
+    const tokens = (s: string): string[] => sentenceTokens(s).map((t) => t.toLowerCase());
+    expect(incompleteNegation(tokens('il ne dort pas'), 1)).toBe(false);
+    expect(incompleteNegation(tokens('il ne dort guère'), 1)).toBe(false);
+    expect(incompleteNegation(tokens('il ne dort dans le jardin'), 1)).toBe(true);
+    expect(incompleteNegation(tokens('elle lit n’importe quel livre'), 2)).toBe(false);
+  });
+
+  it('tells which words may follow one another', () => {
+    const model = createFrenchModel({ lexicon });
+    expect(model.mayFollow('la', 'table')).toBe(true);
+    expect(model.mayFollow('la', 'tables')).toBe(false);
+    expect(model.mayFollow('l’', 'table')).toBe(false);
   });
 });
 

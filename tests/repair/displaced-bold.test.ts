@@ -56,6 +56,12 @@ describe('glue points', () => {
     expect(glueCuts('jean.dupont@laposte.fr', lexicon)).toEqual([]);
   });
 
+  it('cut a rare word that two common ones make, not a common word', () => {
+    expect(glueCuts('deva', lexicon)).toContain(2);
+    expect(glueCuts('pourtant', lexicon)).toEqual([]);
+    expect(glueCuts('dessous', lexicon)).toEqual([]);
+  });
+
   it('cut a lone capital off a word, and no two letters off a one-letter word unless they are a function word', () => {
     expect(glueCuts('Xdonne', lexicon)).toEqual([1]);
     expect(glueCuts('pourX', lexicon)).toEqual([4]);

@@ -29,6 +29,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { cacheDirectory, readCacheEntry, writeCacheEntry } from './cache.ts';
 import { elisionPrefix } from './elision.ts';
+import { createLocutions, LOCUTIONS_FORMAT, locutionsOfLefff, type Locutions } from './locutions.ts';
 import * as T from './tags.ts';
 import { closedClassEntries, closedClassTags } from './words.ts';
 
@@ -42,6 +43,8 @@ export interface Lexicon {
   tags(word: string): number;
   /** Natural log of the word's probability in general French (lowercased); very low for a non-word. */
   logFrequency(word: string): number;
+  /** The fixed phrases of French (`locutions.ts`): none in a lexicon over a plain word list. */
+  readonly locutions: Locutions;
 }
 
 /** Log-probability of a word known to the lexicon but absent from the frequency lists. */
@@ -80,13 +83,13 @@ export function createLexicon(words: Iterable<string>): Lexicon {
   return lexiconOver({ forms, tags, frequency: new Uint8Array(forms.length).fill(NO_FREQUENCY) });
 }
 
-function lexiconOver(entries: Entries): Lexicon {
+function lexiconOver(entries: Entries, locutions?: Locutions): Lexicon {
   const index = new Map<string, number>();
   entries.forms.forEach((f, i) => index.set(f, i));
-  return makeLexicon((w) => index.get(w) ?? -1, entries.tags, entries.frequency);
+  return makeLexicon((w) => index.get(w) ?? -1, entries.tags, entries.frequency, locutions);
 }
 
-function makeLexicon(find: (form: string) => number, tagsOf: Uint32Array, freqOf: Uint8Array): Lexicon {
+function makeLexicon(find: (form: string) => number, tagsOf: Uint32Array, freqOf: Uint8Array, locutions: Locutions = createLocutions([])): Lexicon {
   const tagsExact = (w: string): number => {
     const i = find(w);
     return i < 0 ? 0 : tagsOf[i]!;
@@ -97,6 +100,7 @@ function makeLexicon(find: (form: string) => number, tagsOf: Uint32Array, freqOf
     return t >>> 0;
   };
   return {
+    locutions,
     has(word) {
       const w = normalize(word);
       if (!w) return false;
@@ -153,16 +157,27 @@ const MAGIC = 0x4c4f4646; // "FFOL"
 
 async function load(cacheDir: string): Promise<Lexicon> {
   const sources = await dataSources();
-  const name = `lexicon-fr-${createHash('sha256').update(`${FORMAT}:${sources.key}`).digest('hex').slice(0, 16)}.bin`;
+  const key = createHash('sha256').update(`${FORMAT}:${sources.key}`).digest('hex').slice(0, 16);
+  const name = `lexicon-fr-${key}.bin`;
+  const locutions = await loadLocutions(cacheDir, `locutions-fr-${key}-${LOCUTIONS_FORMAT}.txt`, sources);
   const bytes = await readCacheEntry(cacheDir, name);
   if (bytes) {
-    const unpacked = unpack(bytes);
+    const unpacked = unpack(bytes, locutions);
     if (unpacked) return unpacked;
   }
   const entries = await expand(sources);
   const packed = pack(entries);
   await writeCacheEntry(cacheDir, name, packed);
-  return unpack(Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength)) ?? lexiconOver(entries);
+  return unpack(Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength), locutions) ?? lexiconOver(entries, locutions);
+}
+
+/** The Lefff's locutions, from the cache (one a line) or read anew from the Lefff and cached. */
+async function loadLocutions(cacheDir: string, name: string, sources: DataSources): Promise<Locutions> {
+  const bytes = await readCacheEntry(cacheDir, name);
+  if (bytes) return createLocutions(bytes.toString('utf8').split('\n').filter(Boolean));
+  const entries = locutionsOfLefff(await readFile(sources.lefff, 'utf8'));
+  await writeCacheEntry(cacheDir, name, Buffer.from(`${entries.join('\n')}\n`, 'utf8'));
+  return createLocutions(entries);
 }
 
 interface DataSources {
@@ -331,7 +346,7 @@ function pack(entries: Entries): Uint8Array {
   return out;
 }
 
-function unpack(bytes: Buffer): Lexicon | undefined {
+function unpack(bytes: Buffer, locutions?: Locutions): Lexicon | undefined {
   if (bytes.length < 24) return undefined;
   // Typed arrays need 4-byte alignment: copy when the buffer does not start on it.
   const buf = bytes.byteOffset % 4 === 0 ? bytes : Buffer.from(bytes);
@@ -363,5 +378,5 @@ function unpack(bytes: Buffer): Lexicon | undefined {
       slot = (slot + 1) & mask;
     }
   };
-  return makeLexicon(find, tags, frequency);
+  return makeLexicon(find, tags, frequency, locutions);
 }

@@ -5,7 +5,9 @@
  *   less likely than a common one (`pourla` against `pour` `la`);
  * - syntax: word classes and how French orders them (`classes.ts`): an article wants a noun;
  * - agreement and form (`agreement.ts`): `la` + a plural noun, `ils` + a singular verb, an elided
- *   article before a consonant, `afin` without `de` are wrong whatever a corpus says —
+ *   article before a consonant, `afin` without `de` are wrong whatever a corpus says;
+ * - fixed phrases (`locutions.ts`, from the Lefff): a reading that keeps `à peu près` or `en
+ *   fonction de` whole is likelier, as a corpus pair would say, from general data —
  * and, when the edition's other texts are given, their word pairs on top (`corpus.ts`): a pair
  * the dossier writes often is likelier. The text under repair never vouches for itself: the
  * caller takes its lines out of the counts (`without`).
@@ -19,6 +21,7 @@ import table from './class-transitions.json' with { type: 'json' };
 import type { Lexicon } from './lexicon.ts';
 import { normalizeWord } from './tokens.ts';
 
+
 export interface LanguageModel {
   /**
    * Log-score (natural log) of a token sequence (tokens as `sentenceTokens` gives them).
@@ -26,6 +29,12 @@ export interface LanguageModel {
    *   there (`de les` cannot), as if a full stop followed
    */
   score(tokens: readonly string[], endsText?: boolean): number;
+  /**
+   * True when token `b` may follow token `a` in French: no agreement, elision or collocation rule
+   * is broken (`agreement.ts`) and some reading of their classes follows one another at least
+   * now and then in French prose (`classes.ts`).
+   */
+  mayFollow(a: string, b: string): boolean;
 }
 
 /** The weights of the parts of the score, measured by `scripts/measure-repairs.ts` on the tune part. */
@@ -36,6 +45,10 @@ export const modelWeights = {
   corpus: 0.5,
   /** Pseudo-count for unseen corpus pairs (larger: the corpus weighs less). */
   corpusSmoothing: 2,
+  /** Below this ratio P(class b | class a) / P(class b), for the likeliest readings, two words do not follow each other. */
+  rareTransition: 0.3,
+  /** Each pair of words inside a locution of French (`à peu près`) the reading keeps whole. */
+  locution: 2,
 };
 
 /** The class-transition table shipped with Folio (see `scripts/derive-class-transitions.ts`). */
@@ -92,7 +105,16 @@ export function createFrenchModel(options: ModelOptions): LanguageModel {
     if (v === undefined) pairs.set(key, (v = modelWeights.corpus * corpusBonus(a, b) - junctionPenalty(a, b, lexicon)));
     return v;
   };
+  const mayFollow = (a: string, b: string): boolean => {
+    if (junctionPenalty(a, b, lexicon) > 0) return false;
+    const ra = readings(a, /^[.!?…]+$/u.test(a));
+    const rb = readings(b, /^[.!?…]+$/u.test(a));
+    let best = 0;
+    for (const [ca] of ra) for (const [cb] of rb) best = Math.max(best, frenchClasses.transition[ca]![cb]! / frenchClasses.prior[cb]!);
+    return best >= modelWeights.rareTransition;
+  };
   return {
+    mayFollow,
     score(tokens, endsText = false) {
       let s = 0;
       const r: Readings[] = [];
@@ -103,6 +125,13 @@ export function createFrenchModel(options: ModelOptions): LanguageModel {
         r.push(readings(t, start));
         if (i > 0) s += pairOf(tokens[i - 1]!, t);
         if (i > 1) s -= degreePenalty(tokens[i - 2]!, tokens[i - 1]!, t, lexicon);
+      }
+      if (modelWeights.locution > 0) {
+        const norm = tokens.map(normalizeWord);
+        for (let i = 0; i < norm.length; i++) {
+          const k = lexicon.locutions.longestAt(norm, i);
+          if (k > 1) s += modelWeights.locution * (k - 1);
+        }
       }
       // Only the class transition into the end: the words are the same whatever the reading.
       if (endsText && tokens.length > 0 && !/^[.!?…]+$/u.test(tokens[tokens.length - 1]!)) r.push([[STOP, 1]]);
