@@ -9,7 +9,8 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { readBook } from './html.ts';
+import type { Element, Root } from 'hast';
+import { hasClass, readBook } from './html.ts';
 import { type SourceDocument, docbookContent } from './sources.ts';
 
 interface ExtraBook {
@@ -18,12 +19,25 @@ interface ExtraBook {
   package: string;
   short: string;
   book: string;
+  /** Publican's pages: their own navigation (banner, logos, `ul.docnav`) is no text either. */
+  publican?: boolean;
+}
+
+/** A Publican page's content: the body without the banner, the logos and the navigation lists. */
+function publicanContent(file: string): () => Element | Root {
+  const body = docbookContent(file);
+  return () => {
+    const root = body();
+    const nav = (e: Element): boolean => e.properties?.id === 'banner' || e.properties?.id === 'title' || hasClass(e, 'docnav');
+    root.children = root.children.filter((c) => !(c.type === 'element' && nav(c)));
+    return root;
+  };
 }
 
 const extraBooks: ExtraBook[] = [
   { dir: '/usr/share/doc/installation-guide-amd64/fr', index: 'index.html', package: 'installation-guide-amd64', short: 'installation-guide', book: "Manuel d'installation Debian" },
   { dir: '/usr/share/doc/debian-history/docs', index: 'index.fr.html', package: 'debian-history', short: 'debian-history', book: 'Bref historique de Debian' },
-  { dir: '/usr/share/doc/debian-handbook/html/fr-FR', index: 'index.html', package: 'debian-handbook', short: 'debian-handbook', book: "Le cahier de l'administrateur Debian" },
+  { dir: '/usr/share/doc/debian-handbook/html/fr-FR', index: 'index.html', package: 'debian-handbook', short: 'debian-handbook', book: "Le cahier de l'administrateur Debian", publican: true },
 ];
 
 /** The books of `extraBooks` that are installed, and the packages that are not. */
@@ -41,7 +55,7 @@ export function listExtraDocuments(): { documents: SourceDocument[]; missing: st
       const doc = `${b.short}/${key}`;
       let entry = groups.get(doc);
       if (!entry) groups.set(doc, (entry = { doc, package: b.package, typesetter: 'DocBook', book: b.book, pages: [] }));
-      entry.pages.push({ path: page.path, content: docbookContent(page.path) });
+      entry.pages.push({ path: page.path, content: (b.publican ? publicanContent : docbookContent)(page.path) });
     }
     documents.push(...groups.values());
   }

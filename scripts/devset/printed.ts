@@ -397,19 +397,24 @@ export async function buildExtraCases(documents: SourceDocument[], outDir: strin
   return printCases(picks, outDir);
 }
 
-/** The first document of `ranked` not used yet with enough running text and a list (and a table, for a style that rules them). */
+/**
+ * The first document of `ranked` not used yet with enough running text and a list; for a style
+ * that rules tables, one with a table if any is left.
+ */
 function choose(ranked: SourceDocument[], used: Set<string>, style: PageStyle): { source: SourceDocument; doc: BlockDocument } {
+  const fit: { source: SourceDocument; doc: BlockDocument }[] = [];
   for (const source of ranked) {
     if (used.has(source.doc)) continue;
     const doc = readDocument(source.pages.map((p) => p.content()));
     const words = doc.blocks.reduce((n, b) => n + ('spans' in b ? plainText(b.spans).split(/\s+/).length : 0), 0);
-    const tables = !style.tables || cutDocument(doc, wordsPerCase).blocks.some((b) => b.kind === 'table');
-    if (words >= 1200 && doc.blocks.some((b) => b.kind === 'item') && tables) {
-      used.add(source.doc);
-      return { source, doc };
-    }
+    if (words < 1200 || !doc.blocks.some((b) => b.kind === 'item')) continue;
+    fit.push({ source, doc });
+    if (!style.tables || cutDocument(doc, wordsPerCase).blocks.some((b) => b.kind === 'table')) break;
   }
-  throw new Error(`no document left to print for ${style.name}`);
+  const chosen = style.tables ? (fit.find((c) => cutDocument(c.doc, wordsPerCase).blocks.some((b) => b.kind === 'table')) ?? fit[0]) : fit[0];
+  if (!chosen) throw new Error(`no document left to print for ${style.name}`);
+  used.add(chosen.source.doc);
+  return chosen;
 }
 
 interface Pick {
