@@ -384,6 +384,19 @@ describe('layouts and glyphs', () => {
     );
   });
 
+  it('links a page’s only note, called by a plain number glued to a word, and leaves a small numbered line no word calls as text', async () => {
+    const page = (call: string): TextItem[] => [
+      { text: `Les stations fictives suivent la norme de l’agence${call}. Par exemple, la station`, x: 60, y: 760 },
+      { text: 'du nord garde ses journaux dans un dossier à part.', x: 60, y: 746 },
+      { text: '13. https://example.org/norme', x: 60, y: 80, size: 8 },
+    ];
+    const called = await readPdf(await makePdf([{ items: page('13') }]), 'seule.pdf', { lexicon });
+    expect(called.text).toBe('Les stations fictives suivent la norme de l’agence[^13]. Par exemple, la station du nord garde ses journaux dans un dossier à part.\n\n[^13]: https://example.org/norme\n');
+    const uncalled = await readPdf(await makePdf([{ items: page('') }]), 'sans-appel.pdf', { lexicon });
+    expect(uncalled.text).not.toContain('[^');
+    expect(uncalled.text).toContain('13. https://example.org/norme');
+  });
+
   it('keeps small lines at the page foot that start with numbers out of sequence as text, not notes', async () => {
     const items: TextItem[] = [
       { text: 'Le journal de la station fictive donne ceci :', x: 60, y: 760 },

@@ -151,7 +151,10 @@ export function takeFootNotes(lines: readonly TextLine[], stats: DocumentStats, 
     const plain = !line.pieces[0]?.monospace;
     const follows = plain && last !== undefined && /^\d+$/u.test(last) && label === String(Number(last) + 1);
     const opens = plain && label !== undefined && /^\d+$/u.test(label) && numbered.includes(String(Number(label) + 1)) && !numbered.includes(String(Number(label) - 1));
-    if (label && (calls.has(label) || follows || opens || isSuperscriptStart(line))) notes.push({ label, lines: [line] });
+    // A page's only numbered note, its call a plain number glued to a word of the page (`mot13.`):
+    // the note of a producer that does not raise its calls, alone on its page.
+    const glued = plain && !notes.length && label !== undefined && numbered.length === 1 && label === numbered[0] && findPlainCall(sorted.slice(0, start), label, { line: 0, piece: 0, char: 0 }) !== undefined;
+    if (label && (calls.has(label) || follows || opens || glued || isSuperscriptStart(line))) notes.push({ label, lines: [line] });
     else if (notes.length) notes[notes.length - 1]!.lines.push(line);
     else notes.push({ lines: [line] });
   });
