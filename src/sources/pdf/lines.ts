@@ -283,7 +283,10 @@ function splitAtGutters(row: Run[]): Run[][] {
     // White after a space glyph is a word space that justification stretched (browsers draw the
     // space, then move the next word): a gutter only when it is far wider.
     const spaced = last?.glyphs.at(-1)?.space === true;
-    const limit = spaced ? Math.max(own, before) * 4 : mixed ? Math.min(own, before) * 0.6 : Math.max(own, before) * gutter;
+    // Not so far when the type changes from code to text or back: a code line's trailing space
+    // beside the next column's text (code set with its spaces kept) is no stretched word space.
+    const toCode = last !== undefined && (r.glyphs[0]?.monospace === true) !== (last.glyphs[0]?.monospace === true);
+    const limit = spaced ? Math.max(own, before) * (toCode ? 2 : 4) : mixed ? Math.min(own, before) * 0.6 : Math.max(own, before) * gutter;
     if (current.length && r.x0 - right > limit) {
       cells.push(current);
       current = [];
