@@ -506,6 +506,32 @@ describe('layouts and glyphs', () => {
     expect(r.text).toContain('| zorb | V:54, I:226 | 1482 | calcule les orbites de la flotte civile |\n| zap | V:638, I:823 | 5990 | pointe l’antenne vers le relais du nord |\n');
   });
 
+  it('reads a column holding a two-column table among its paragraphs as a column, before the next one', async () => {
+    const text = 'La station fictive du nord reçoit chaque nuit les messages de la flotte civile et les range par ordre d’arrivée dans son journal de bord.';
+    const left = await setParagraph(words(text), { x: 60, y: 760, width: 230, size: 10 });
+    const rows: TextItem[] = ['zorb', 'zap', 'zim', 'zon', 'zut', 'zek'].flatMap((name, i) => [
+      { text: name, x: 64, y: left.y - 20 - i * 13, size: 8 },
+      { text: `orbite/${name}/relais`, x: 150, y: left.y - 20 - i * 13, size: 8 },
+    ]);
+    const after = await setParagraph(words(text.replace('du nord', 'du sud')), { x: 60, y: left.y - 110, width: 230, size: 10 });
+    const right = await setParagraph(words(`${text.replace('du nord', 'de l’est')} ${text.replace('du nord', 'de l’ouest')}`), { x: 320, y: 760, width: 230, size: 10 });
+    const r = await readPdf(await makePdf([{ items: [...left.items, ...rows, ...after.items, ...right.items] }]), 'colonne-table.pdf', { lexicon });
+    const at = (s: string): number => r.text.indexOf(s);
+    expect(at('du nord')).toBeGreaterThanOrEqual(0);
+    expect(at('| zek | orbite/zek/relais |')).toBeGreaterThan(at('du nord'));
+    expect(at('du sud')).toBeGreaterThan(at('| zek |'));
+    expect(at('de l’est')).toBeGreaterThan(at('du sud'));
+  });
+
+  it('keeps a code line ending in a space apart from the next column’s line on its baseline', async () => {
+    const text = 'Les commandes de la station fictive se tapent dans la console de bord, une par ligne, puis on attend la réponse du relais.';
+    const right = await setParagraph(words(text), { x: 320, y: 760, width: 230, size: 9.5 });
+    const code: TextItem[] = ['orbite --calcul --jours 12 --flotte civile ', 'orbite --rapport --format court --relais nord ', 'orbite --journal --depuis hier --niveau info '].map((t, i) => ({ text: t, x: 70, y: 760 - i * 11.4, size: 8, font: 'mono' }));
+    const r = await readPdf(await makePdf([{ items: [...code, ...right.items] }]), 'code-colonne.pdf', { lexicon });
+    expect(r.text).toContain('orbite --calcul --jours 12 --flotte civile\n');
+    expect(r.text).toContain('Les commandes de la station fictive se tapent');
+  });
+
   it('cuts a line holding two cells of a table where the other rows start the second one', async () => {
     const cells = (y: number, texts: string[]): TextItem[] => texts.map((text, i) => ({ text, x: [60, 120, 146][i]!, y })).filter((i) => i.text);
     const items: TextItem[] = [
