@@ -261,6 +261,17 @@ describe('layouts and glyphs', () => {
     expect(r.diagnostics.some((d) => d.rule === 'pdf-note' && d.page === 2)).toBe(true);
   });
 
+  it('keeps a bold title whole when a line end cut its last word, the rest of the word starting the next line', async () => {
+    const items: TextItem[] = [
+      { text: 'Les stations fictives envoient leurs messages chaque nuit au relais du nord.', x: 60, y: 760 },
+      { text: 'Interrogation des enregis-', x: 60, y: 730, font: 'serif-bold' },
+      { text: 'trements du relais', x: 60, y: 716, font: 'serif-bold' },
+      { text: 'Le relais garde chaque message une semaine, puis le range dans ses archives.', x: 60, y: 700 },
+    ];
+    const r = await readPdf(await makePdf([{ items }]), 'titre-coupe.pdf', { lexicon });
+    expect(r.text).toContain('Interrogation des enregistrements du relais\n\nLe relais garde');
+  });
+
   it('keeps a caption in bold type of the text’s size as a caption, not a heading', async () => {
     const items: TextItem[] = [
       { text: 'Rapport fictif', x: 60, y: 760, size: 20, font: 'serif-bold' },

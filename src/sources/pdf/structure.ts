@@ -720,6 +720,12 @@ function boldRunsInto(rows: Row[], index: number, right: number, stats: Document
   return false;
 }
 
+/** A line ending in a word cut by a hyphen, and a next line in bold type that starts in lowercase: the word's rest. */
+function cutIntoBold(a: TextLine, b: TextLine): boolean {
+  const letters = b.pieces.filter((p) => /\p{L}/u.test(p.text));
+  return /\p{L}-$/u.test(a.text.trimEnd()) && /^\p{Ll}/u.test(b.text.trim()) && letters.length > 0 && letters.every((p) => p.bold);
+}
+
 function isHeadingLike(line: TextLine, stats: DocumentStats): boolean {
   const text = line.text.trim();
   if (text.length < 2 || !/\p{L}/u.test(text) || text.length > 220) return false;
@@ -799,8 +805,9 @@ function continuesBlock(
     case 'heading':
       // A heading line that ends on a word no heading ends on (`de`, `et`, `l’`) goes on, into a
       // line too short or too plain to look like a heading by itself.
-      // So does one that leaves a quotation or a parenthesis open.
-      return (kind === 'heading' || (!marker && (isFunctionWord(lastWord(a.text)) || leavesOpen(block.lines.map((l) => l.line.text).join(' '))))) && sameSize && spacing < Math.max(a.size, b.size) * 1.6 && block.lines.length < 4 && !endsSentence(a.text);
+      // So does one that leaves a quotation or a parenthesis open, and one whose last word the
+      // line end cut, into the rest of the word in the heading's bold type (`enregis-` + `trements`).
+      return (kind === 'heading' || (!marker && (isFunctionWord(lastWord(a.text)) || leavesOpen(block.lines.map((l) => l.line.text).join(' ')) || cutIntoBold(a, b)))) && sameSize && spacing < Math.max(a.size, b.size) * 1.6 && block.lines.length < 4 && !endsSentence(a.text);
     case 'code':
       // Braces and other signs alone on a line of code may come from another font.
       // A blank line inside code leaves a gap of a line or two.
