@@ -20,6 +20,7 @@ import { writeMarkdown } from '../../src/sources/pdf/markdown.ts';
 import { unwrapCode } from '../../src/sources/pdf/structure.ts';
 import { readRuledTables } from '../../src/sources/pdf/ruled-tables.ts';
 import { readingOrder } from '../../src/sources/pdf/layout.ts';
+import { findDrawings } from '../../src/sources/pdf/drawings.ts';
 import type { TextLine } from '../../src/sources/pdf/lines.ts';
 import { folio } from '../helpers/folio.ts';
 import { makePdf, setParagraph, textWidth, type TextItem } from '../helpers/make-pdf.ts';
@@ -588,6 +589,21 @@ describe('layouts and glyphs', () => {
     const lines = [700, 686, 672, 658, 644].flatMap((y, i) => [cell(`opération ${i} de la station`, 60, y), cell(`commande ${i} du terminal`, 260, y)]);
     const order = readingOrder(lines).flat().map((item) => (item.kind === 'line' ? item.line.text : ''));
     expect(order.slice(0, 4)).toEqual(['opération 0 de la station', 'commande 0 du terminal', 'opération 1 de la station', 'commande 1 du terminal']);
+  });
+
+  it('makes one drawing of boxes apart from each other and the lines and arrows joining them, not of a table’s rules', () => {
+    // Three boxes in a row, each joined to the next by a line ending in an arrowhead 5 points short of the box.
+    const scheme = [0, 1, 2].flatMap((i) => {
+      const x = 60 + i * 130;
+      const box = { x, y: 400, width: 100, height: 32 };
+      return i ? [{ x: x - 28, y: 416, width: 20, height: 0 }, { x: x - 10, y: 413, width: 5, height: 5 }, box] : [box];
+    });
+    expect(findDrawings(scheme)).toEqual([{ x: 60, y: 400, width: 360, height: 32 }]);
+    // A grid of rules with two shaded cells: rules outnumber the shapes.
+    const rules = [730, 714, 684, 664].map((y) => ({ x: 55, y, width: 300, height: 0 }));
+    const walls = [150, 250].map((x) => ({ x, y: 664, width: 0, height: 66 }));
+    const shaded = [{ x: 55, y: 714, width: 95, height: 16 }, { x: 150, y: 714, width: 100, height: 16 }];
+    expect(findDrawings([...rules, ...walls, ...shaded])).toEqual([]);
   });
 
   it('leaves lines alone where rules make no grid', () => {
