@@ -544,6 +544,18 @@ describe('layouts and glyphs', () => {
     expect(r.text).toContain('Les commandes de la station fictive se tapent');
   });
 
+  it('cuts lines ending in a space from the next column’s lines on their baselines, a single white wider than a gutter', async () => {
+    const left = ['le relais du nord garde ses messages ', 'une semaine entière dans la station ', 'puis les range dans ses archives. '];
+    const right = ['Le relais du sud les range chaque nuit', 'dans un journal que lit la station', 'fictive du centre, tôt le matin.'];
+    const end = 60 + Math.max(...(await Promise.all(left.map((t) => textWidth(t, 'serif', 10)))));
+    const items: TextItem[] = [
+      ...left.map((text, i) => ({ text, x: 60, y: 760 - i * 13, size: 10 })),
+      ...right.map((text, i) => ({ text, x: end + 30, y: 760 - i * 13, size: 10 })),
+    ];
+    const r = await readPdf(await makePdf([{ items }]), 'deux-colonnes.pdf', { lexicon });
+    expect(r.text.indexOf('archives.')).toBeLessThan(r.text.indexOf('Le relais du sud'));
+  });
+
   it('cuts a line holding two cells of a table where the other rows start the second one', async () => {
     const cells = (y: number, texts: string[]): TextItem[] => texts.map((text, i) => ({ text, x: [60, 120, 146][i]!, y })).filter((i) => i.text);
     const items: TextItem[] = [
