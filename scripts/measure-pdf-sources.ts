@@ -11,7 +11,11 @@
  *    browser synthesizes — and read back: its 22 bold phrases, extra bold, words.
  * 3. `--speed FILE`: the time and memory to read one PDF (e.g. a long manual).
  *
- *   npx tsx scripts/measure-pdf-sources.ts [--split tune|test|all] [--cases] [--no-resolution] [--speed FILE]
+ *   npx tsx scripts/measure-pdf-sources.ts [--split tune|test|all] [--cases] [--examples N] [--only TEXT] [--no-resolution] [--speed FILE]
+ *
+ * `--examples N` prints N examples of each loss per case (3 by default; cuts: 2, or
+ * `$FOLIO_EXAMPLES`); `--only TEXT` measures only the cases whose name holds TEXT (for studying
+ * one class of damage — the totals are then of those cases alone).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -31,6 +35,8 @@ const { values } = parseArgs({
     'no-resolution': { type: 'boolean', default: false },
     'no-devset': { type: 'boolean', default: false },
     speed: { type: 'string' },
+    examples: { type: 'string' },
+    only: { type: 'string' },
   },
 });
 const lexicon = await loadFrenchLexicon();
@@ -63,7 +69,7 @@ if (!values['no-devset']) {
   for (const split of splits) {
     let cases;
     try {
-      cases = loadCases('pdf', split);
+      cases = loadCases('pdf', split).filter((c) => !values.only || c.name.includes(values.only));
     } catch (error) {
       console.log(`PDF set not found (${error instanceof Error ? error.message : error}); run npm run devset.`);
       break;
@@ -92,9 +98,10 @@ if (!values['no-devset']) {
       });
       if (values.cases) {
         console.log(`  ${c.name.padEnd(58)} recall ${pct(w.matched, w.truthWords).padStart(8)}  precision ${pct(w.matched, w.candidateWords).padStart(8)}  paragraphs ${pct(p.reproduced, p.truthParagraphs).padStart(8)}  cut ${String(p.cut).padStart(3)}  furniture ${f}`);
-        for (const m of w.missed.slice(0, 3)) console.log(`      missed: ${m.context.slice(0, 140)}`);
-        for (const e of w.extra.slice(0, 3)) console.log(`      extra:  ${e.context.slice(0, 140)}`);
-        for (const x of p.examples.filter((e) => e.kind === 'cut' || (process.env.FOLIO_EXAMPLES && e.kind === 'merged')).slice(0, Number(process.env.FOLIO_EXAMPLES ?? 2))) console.log(`      ${x.kind.padEnd(7)} ${x.context.slice(0, 140)}`);
+        const shown = Number(values.examples ?? 3);
+        for (const m of w.missed.slice(0, shown)) console.log(`      missed: ${m.context.slice(0, 140)}`);
+        for (const e of w.extra.slice(0, shown)) console.log(`      extra:  ${e.context.slice(0, 140)}`);
+        for (const x of p.examples.filter((e) => e.kind === 'cut' || (process.env.FOLIO_EXAMPLES && e.kind === 'merged')).slice(0, Number(values.examples ?? process.env.FOLIO_EXAMPLES ?? 2))) console.log(`      ${x.kind.padEnd(7)} ${x.context.slice(0, 140)}`);
       }
     }
     console.log(

@@ -3,9 +3,11 @@
  * mode), `input-layout.txt` (`-layout`), `truth.md` and `meta.json`; split by document. Writes
  * the set's README.md (the cases, their split, what each exercises) and READY last.
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildPrintedCases } from './printed.ts';
+import type { PdfMeta } from './compare.ts';
+import { listExtraDocuments } from './extra-sources.ts';
+import { buildExtraCases, buildPrintedCases } from './printed.ts';
 import { buildShippedCases, type WrittenCase } from './shipped.ts';
 import type { SourceDocument } from './sources.ts';
 
@@ -23,10 +25,34 @@ export async function buildPdfSet(documents: SourceDocument[], outDir: string): 
   }
   const cache = path.join(path.dirname(outDir), '.cache');
   mkdirSync(cache, { recursive: true });
-  const cases = [...(await buildShippedCases(documents, outDir, cache)), ...(await buildPrintedCases(documents, outDir))];
+  const cases = [...(await buildShippedCases(documents, outDir, cache)), ...(await buildPrintedCases(documents, outDir)), ...(await extraCases(outDir))];
   writeFileSync(path.join(outDir, 'README.md'), readme(cases));
   writeFileSync(path.join(outDir, 'READY'), `${new Date().toISOString()}\n`);
   return cases;
+}
+
+/**
+ * Builds only the extra tune cases (`extra-*`) under `outDir`, beside the cases already there, which
+ * are left untouched (the test part keeps its cases byte for byte); rewrites README.md and READY.
+ * @param outDir `<devset>/pdf`, already built
+ * @returns all the cases of the set
+ */
+export async function addExtraCases(outDir: string): Promise<WrittenCase[]> {
+  rmSync(path.join(outDir, 'READY'), { force: true });
+  for (const name of readdirSync(outDir)) if (name.startsWith('extra-')) rmSync(path.join(outDir, name), { recursive: true, force: true });
+  await extraCases(outDir);
+  const cases = readdirSync(outDir)
+    .filter((name) => existsSync(path.join(outDir, name, 'meta.json')))
+    .map((name) => ({ name, meta: JSON.parse(readFileSync(path.join(outDir, name, 'meta.json'), 'utf8')) as PdfMeta }));
+  writeFileSync(path.join(outDir, 'README.md'), readme(cases));
+  writeFileSync(path.join(outDir, 'READY'), `${new Date().toISOString()}\n`);
+  return cases;
+}
+
+async function extraCases(outDir: string): Promise<WrittenCase[]> {
+  const { documents, missing } = listExtraDocuments();
+  if (missing.length) console.warn(`devset: extra tune cases without ${missing.join(', ')} (not installed)`);
+  return buildExtraCases(documents, outDir);
 }
 
 function readme(cases: WrittenCase[]): string {
@@ -54,6 +80,9 @@ Each case folder holds:
   \`source.html\` (what was printed).
 
 Split by document (a chapter; the same hash as the prose set, about 60 % of the documents in tune).
+The \`extra-\` cases are tune material only, printed from manuals the other cases never use
+(installation-guide-amd64, debian-history, debian-handbook): drawn figures with labels, booktabs and
+wide tables, two columns with footnotes, small justified pages.
 
 | | shipped | chrome | weasyprint | all |
 | --- | --- | --- | --- | --- |

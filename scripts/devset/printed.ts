@@ -72,6 +72,10 @@ interface PageStyle {
    * after the first ten, so that the cases drawn before keep their split and their document).
    */
   split?: 'tune' | 'test';
+  /** How tables are ruled: a grid (the default) or booktabs rules (above, under the first row, below). */
+  tables?: 'grid' | 'booktabs';
+  /** Drawn figures (boxes, arrows and labels in SVG) with a caption, after a section's first paragraph. */
+  figures?: boolean;
 }
 
 const styles: PageStyle[] = [
@@ -96,6 +100,22 @@ const styles: PageStyle[] = [
   { name: 'a5-sans-ragged', printer: 'chrome', size: 'A5', margin: '15mm 13mm', font: 'DejaVu Sans', fontSize: '9.5pt', justify: false, hyphenate: false, head: 'chapter', folio: { place: 'outer-top', form: 'n' }, links: 'inline', notes: 'endnotes', headingSize: '17pt', split: 'tune' },
   { name: 'w-a5-sans-inline', printer: 'weasyprint', size: 'A5', margin: '16mm 14mm', font: 'Nimbus Sans', fontSize: '10pt', justify: false, hyphenate: false, head: 'chapter', folio: { place: 'top', form: 'n / N' }, links: 'inline', notes: 'footnote', headingSize: '18pt', split: 'tune' },
   { name: 'w-a4-c059-columns', printer: 'weasyprint', size: 'A4', margin: '18mm 15mm', font: 'C059', fontSize: '9.5pt', justify: true, hyphenate: true, head: 'section', folio: { place: 'outer-top', form: 'n' }, links: 'footnote', notes: 'footnote', columns: 2, headingSize: '15pt', split: 'tune' },
+];
+
+/**
+ * Styles printed on the extra manuals of `extra-sources.ts`, all in the tune part: layouts and
+ * damage the first styles lack (drawn figures whose labels are text, booktabs tables, wide tables,
+ * two columns with footnotes, small justified and hyphenated pages).
+ */
+const extraStyles: PageStyle[] = [
+  { name: 'a5-serif-figures', printer: 'chrome', size: 'A5', margin: '14mm 12mm 16mm', font: 'DejaVu Serif', fontSize: '9pt', justify: true, hyphenate: true, head: 'chapter', folio: { place: 'outer-bottom', form: 'n' }, links: 'inline', notes: 'endnotes', headingSize: '16pt', tables: 'booktabs', figures: true },
+  { name: 'w-a4-columns-booktabs', printer: 'weasyprint', size: 'A4', margin: '18mm 15mm', font: 'Nimbus Roman', fontSize: '9.5pt', justify: true, hyphenate: true, head: 'section', folio: { place: 'bottom', form: 'n' }, links: 'footnote', notes: 'footnote', columns: 2, headingSize: '15pt', tables: 'booktabs', figures: true },
+  { name: 'w-a5-bookman-hyphens', printer: 'weasyprint', size: 'A5', margin: '15mm 13mm', font: 'URW Bookman', fontSize: '9pt', justify: true, hyphenate: true, head: 'book', folio: { place: 'outer-top', form: 'n' }, links: 'footnote', notes: 'footnote', headingSize: '16pt' },
+  { name: 'letter-sans-columns-figures', printer: 'chrome', size: 'letter', margin: '20mm 18mm', font: 'Nimbus Sans', fontSize: '9.5pt', justify: false, hyphenate: false, head: 'book', folio: { place: 'top', form: 'Page n' }, links: 'none', notes: 'endnotes', columns: 2, headingSize: '17pt', figures: true },
+  { name: 'w-letter-wide-tables', printer: 'weasyprint', size: 'letter', margin: '22mm 18mm', font: 'DejaVu Sans', fontSize: '9pt', justify: true, hyphenate: true, head: 'chapter', folio: { place: 'outer-bottom', form: '– n –' }, links: 'inline', notes: 'footnote', headingSize: '17pt', tables: 'booktabs' },
+  { name: 'a4-c059-booktabs', printer: 'chrome', size: 'A4', margin: '22mm 24mm', font: 'C059', fontSize: '10.5pt', justify: true, hyphenate: true, head: 'book+chapter', folio: { place: 'bottom', form: 'n / N' }, links: 'none', notes: 'endnotes', headingSize: '20pt', tables: 'booktabs', figures: true },
+  { name: 'w-a5-sans-figures', printer: 'weasyprint', size: 'A5', margin: '15mm 12mm', font: 'Nimbus Sans', fontSize: '9pt', justify: false, hyphenate: false, head: 'chapter', folio: { place: 'top', form: 'n / N' }, links: 'footnote', notes: 'footnote', headingSize: '16pt', figures: true },
+  { name: 'a4-serif-columns-notes', printer: 'chrome', size: 'A4', margin: '18mm 15mm', font: 'DejaVu Serif', fontSize: '9pt', justify: true, hyphenate: true, head: 'chapter', folio: { place: 'outer-top', form: 'n' }, links: 'inline', notes: 'endnotes', columns: 2, headingSize: '16pt', tables: 'booktabs' },
 ];
 
 /** About this many words per printed case (whole blocks, cut after a block). */
@@ -165,7 +185,48 @@ function inlineHtml(spans: Span[], style: PageStyle, notes: Map<number, Span[]>)
     .join('');
 }
 
-function blocksHtml(doc: BlockDocument, style: PageStyle): string {
+/**
+ * Puts a drawn figure after the first paragraph of each section (at most six): boxes joined by
+ * arrows, labelled with the section title's words, and a caption. The caption is an optional
+ * paragraph of the truth; the labels are drawing, not text, and are not in the truth at all.
+ * @returns the document with the captions' paragraphs, and the labels of each figure by its caption
+ */
+function addFiguresIf(doc: BlockDocument, style: PageStyle): { doc: BlockDocument; figures: Map<Block, string[]> } {
+  return style.figures ? addFigures(doc) : { doc, figures: new Map() };
+}
+
+function addFigures(doc: BlockDocument): { doc: BlockDocument; figures: Map<Block, string[]> } {
+  const figures = new Map<Block, string[]>();
+  const blocks: Block[] = [];
+  let title: string | undefined;
+  for (const b of doc.blocks) {
+    blocks.push(b);
+    if (b.kind === 'heading') title = plainText(b.spans);
+    else if (b.kind === 'paragraph' && title && figures.size < 6) {
+      const words = title.split(/\s+/).filter((w) => /^\p{L}{4,}$/u.test(w)).slice(0, 4);
+      if (words.length >= 2) {
+        const caption: Block = { kind: 'paragraph', optional: 'figure caption', spans: [{ text: `Figure ${figures.size + 1}. ${title.replace(/^[\d.]+\s+/, '')}` }] };
+        figures.set(caption, words);
+        blocks.push(caption);
+      }
+      title = undefined;
+    }
+  }
+  return { doc: { ...doc, blocks }, figures };
+}
+
+/** A figure as inline SVG: one box per label, left to right, with arrows between them. */
+function figureSvg(labels: string[]): string {
+  const w = 120;
+  const parts = labels.map((label, i) => {
+    const x = 10 + i * (w + 30);
+    const arrow = i ? `<line x1="${x - 28}" y1="40" x2="${x - 4}" y2="40" stroke="#000" stroke-width="1"/><path d="M${x - 4} 40 l-6 -3 v6 z"/>` : '';
+    return `${arrow}<rect x="${x}" y="20" width="${w}" height="40" fill="none" stroke="#000"/><text x="${x + w / 2}" y="45" font-size="11" text-anchor="middle">${escapeHtml(label)}</text>`;
+  });
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${labels.length * (w + 30)} 80" width="100%">${parts.join('')}</svg>`;
+}
+
+function blocksHtml(doc: BlockDocument, style: PageStyle, figures = new Map<Block, string[]>()): string {
   const notes = new Map(doc.notes.map((n) => [n.n, n.spans]));
   const out: string[] = [];
   const open: string[] = [];
@@ -197,6 +258,10 @@ function blocksHtml(doc: BlockDocument, style: PageStyle): string {
         break;
       case 'paragraph':
       case 'continuation':
+        if (figures.has(b)) {
+          out.push(`<figure>${figureSvg(figures.get(b)!)}<figcaption>${inlineHtml(b.spans, style, notes)}</figcaption></figure>`);
+          break;
+        }
         out.push(`<p${'label' in b && b.label ? ' class="label"' : ''}>${inlineHtml(b.spans, style, notes)}</p>`);
         break;
       case 'code':
@@ -258,7 +323,7 @@ function pageCss(style: PageStyle, book: string, chapter: string): string {
   return rules.join('\n');
 }
 
-function documentHtml(doc: BlockDocument, style: PageStyle, book: string, chapter: string): string {
+function documentHtml(doc: BlockDocument, style: PageStyle, book: string, chapter: string, figures?: Map<Block, string[]>): string {
   const css = `
 ${pageCss(style, book, chapter)}
 html { font-family: ${cssString(style.font)}, serif; font-size: ${style.fontSize}; line-height: 1.35; }
@@ -275,7 +340,12 @@ code { font-family: "DejaVu Sans Mono", monospace; font-size: 0.9em; }
 ul, ol { margin: 0.2em 0 0.6em; padding-left: 1.6em; }
 li { margin-bottom: 0.2em; }
 table { border-collapse: collapse; font-size: 8pt; margin: 0.5em 0 0.8em; }
-td { border: 0.4pt solid #888; padding: 1pt 3pt; vertical-align: top; }
+${
+    style.tables === 'booktabs'
+      ? 'table { border-top: 1pt solid #000; border-bottom: 1pt solid #000; width: 100%; } td { padding: 1.5pt 4pt; vertical-align: top; } tr:first-child td { border-bottom: 0.5pt solid #000; font-weight: bold; }'
+      : 'td { border: 0.4pt solid #888; padding: 1pt 3pt; vertical-align: top; }'
+  }
+figure { margin: 0.6em 0; break-inside: avoid; } figcaption { font-size: 8.5pt; font-style: italic; margin-top: 2pt; }
 caption { font-weight: bold; text-align: left; padding-bottom: 2pt; }
 .label { font-weight: bold; margin-bottom: 0.2em; }
 .fn { float: footnote; font-size: 8pt; text-align: left; }
@@ -285,7 +355,7 @@ sup.call { font-size: 0.7em; line-height: 0; }
   return `<!DOCTYPE html>
 <html lang="fr"><head><meta charset="utf-8"><title>${escapeHtml(chapter)}</title><style>${css}</style></head>
 <body>
-${blocksHtml(doc, style)}
+${blocksHtml(doc, style, figures)}
 </body></html>
 `;
 }
@@ -305,34 +375,71 @@ function candidates(documents: SourceDocument[]): SourceDocument[] {
 export async function buildPrintedCases(documents: SourceDocument[], outDir: string): Promise<WrittenCase[]> {
   const pool = candidates(documents);
   const used = new Set<string>();
+  const picks = styles.map((style, i) => {
+    // Alternate the splits within each printer: tune, test, tune… (60/40 over five styles).
+    const perPrinter = styles.filter((s, k) => s.printer === style.printer && k < i).length;
+    const want = style.split ?? ([0, 2, 4].includes(perPrinter) ? 'tune' : 'test');
+    return { style, chosen: choose(pool.filter((d) => splitOf(d.doc) === want), used, style), split: undefined };
+  });
+  return printCases(picks, outDir);
+}
+
+/**
+ * Prints the extra tune cases (`extraStyles` on the manuals of `extra-sources.ts`) under `outDir`.
+ * Their names start with `extra-`, their split is always `tune`: the test part stays as it is.
+ * @param documents the extra documents
+ * @param outDir `<devset>/pdf`
+ */
+export async function buildExtraCases(documents: SourceDocument[], outDir: string): Promise<WrittenCase[]> {
+  const pool = candidates(documents);
+  const used = new Set<string>();
+  const picks = extraStyles.map((style) => ({ style, chosen: choose(pool, used, style), split: 'tune' as const, prefix: 'extra-' }));
+  return printCases(picks, outDir);
+}
+
+/**
+ * The first document of `ranked` not used yet with enough running text and a list; for a style
+ * that rules tables, one with a table if any is left.
+ */
+function choose(ranked: SourceDocument[], used: Set<string>, style: PageStyle): { source: SourceDocument; doc: BlockDocument } {
+  const fit: { source: SourceDocument; doc: BlockDocument }[] = [];
+  for (const source of ranked) {
+    if (used.has(source.doc)) continue;
+    const doc = readDocument(source.pages.map((p) => p.content()));
+    const words = doc.blocks.reduce((n, b) => n + ('spans' in b ? plainText(b.spans).split(/\s+/).length : 0), 0);
+    if (words < 1200 || !doc.blocks.some((b) => b.kind === 'item')) continue;
+    fit.push({ source, doc });
+    if (!style.tables || cutDocument(doc, wordsPerCase).blocks.some((b) => b.kind === 'table')) break;
+  }
+  const chosen = style.tables ? (fit.find((c) => cutDocument(c.doc, wordsPerCase).blocks.some((b) => b.kind === 'table')) ?? fit[0]) : fit[0];
+  if (!chosen) throw new Error(`no document left to print for ${style.name}`);
+  used.add(chosen.source.doc);
+  return chosen;
+}
+
+interface Pick {
+  style: PageStyle;
+  chosen: { source: SourceDocument; doc: BlockDocument };
+  /** The split, when it is not the document's own. */
+  split: 'tune' | undefined;
+  prefix?: string;
+}
+
+async function printCases(picks: Pick[], outDir: string): Promise<WrittenCase[]> {
   const written: WrittenCase[] = [];
   let chrome: Chromium | undefined;
   try {
-    for (const [i, style] of styles.entries()) {
-      // Alternate the splits within each printer: tune, test, tune… (60/40 over five styles).
-      const perPrinter = styles.filter((s, k) => s.printer === style.printer && k < i).length;
-      const want = style.split ?? ([0, 2, 4].includes(perPrinter) ? 'tune' : 'test');
-      const ranked = pool.filter((d) => !used.has(d.doc) && splitOf(d.doc) === want);
-      let chosen: { source: SourceDocument; doc: BlockDocument } | undefined;
-      for (const source of ranked) {
-        const doc = readDocument(source.pages.map((p) => p.content()));
-        const words = doc.blocks.reduce((n, b) => n + ('spans' in b ? plainText(b.spans).split(/\s+/).length : 0), 0);
-        if (words >= 1200 && doc.blocks.some((b) => b.kind === 'item')) {
-          chosen = { source, doc };
-          break;
-        }
-      }
-      if (!chosen) throw new Error(`no document left to print for ${style.name}`);
-      used.add(chosen.source.doc);
-      const doc = applyLinks(cutDocument(chosen.doc, wordsPerCase), style.links);
+    for (const { style, chosen, split, prefix } of picks) {
+      const drawn = addFiguresIf(applyLinks(cutDocument(chosen.doc, wordsPerCase), style.links), style);
+      const doc = drawn.doc;
       const chapter = plainText((doc.blocks.find((b) => b.kind === 'heading') as { spans: Span[] } | undefined)?.spans ?? []) || chosen.source.book;
       const sections = doc.blocks.flatMap((b) => (b.kind === 'heading' && b.level === 2 ? [plainText(b.spans)] : []));
-      const name = `${style.printer}-${style.name.replace(/^w-/, '')}-${chosen.source.doc.replace(/\//g, '-')}`;
+      const name = `${prefix ?? ''}${style.printer}-${style.name.replace(/^w-/, '')}-${chosen.source.doc.replace(/\//g, '-')}`;
       const dir = path.join(outDir, name);
       mkdirSync(dir, { recursive: true });
       const htmlFile = path.join(dir, 'source.html');
       const pdfFile = path.join(dir, 'source.pdf');
-      writeFileSync(htmlFile, documentHtml(doc, style, chosen.source.book, chapter));
+      writeFileSync(htmlFile, documentHtml(doc, style, chosen.source.book, chapter, drawn.figures));
       if (style.printer === 'chrome') {
         chrome ??= await openChromium();
         await chrome.print(htmlFile, pdfFile);
@@ -346,7 +453,7 @@ export async function buildPrintedCases(documents: SourceDocument[], outDir: str
         case: name,
         doc: chosen.source.doc,
         package: chosen.source.package,
-        split: splitOf(chosen.source.doc),
+        split: split ?? splitOf(chosen.source.doc),
         made: style.printer,
         typesetter: style.printer === 'chrome' ? `HTML (from ${chosen.source.typesetter}) printed by Chromium` : `HTML (from ${chosen.source.typesetter}) printed by WeasyPrint`,
         pages,
@@ -355,7 +462,7 @@ export async function buildPrintedCases(documents: SourceDocument[], outDir: str
         furniture: furnitureOf(style, chosen.source.book, chapter, sections, pages),
         truthOmits: [
           'tables (printed) are kept between <!-- optional --> marks',
-          'figures (not printed) and their captions (kept optional)',
+          style.figures ? 'figures drawn here (labels are drawing, not in the truth); their captions kept optional' : 'figures (not printed) and their captions (kept optional)',
           ...(style.notes === 'footnote' ? [] : ['note calls are superscript numbers; the notes are printed at the end, as the truth has them']),
         ],
         exercises: exercisesOf(style),
@@ -379,6 +486,8 @@ function exercisesOf(s: PageStyle): string[] {
     ...(s.links === 'inline' ? ['link addresses in the text, cut anywhere at line ends'] : []),
     ...(s.links === 'footnote' || s.notes === 'footnote' ? ['footnotes at the page foot'] : ['endnotes']),
     ...(s.columns ? [`${s.columns} columns`] : []),
+    ...(s.tables === 'booktabs' ? ['booktabs tables (rules above, under the first row, below)'] : []),
+    ...(s.figures ? ['drawn figures with text labels, and captions'] : []),
     `${s.size}, ${s.font} ${s.fontSize}, large headings over two lines`,
     'bulleted and numbered lists with wrapped items',
   ];

@@ -58,8 +58,8 @@ export function checkPackages(): void {
   if (missing.length) throw new Error(`missing Debian packages: ${missing.join(', ')} (run: apt-get install ${missing.join(' ')})`);
 }
 
-/** DocBook XSL pages: the content is the body without its navigation header and footer. */
-function docbookContent(file: string): () => Element | Root {
+/** DocBook XSL pages: the content is the body without its navigation header and footer (also used by `extra-sources.ts`). */
+export function docbookContent(file: string): () => Element | Root {
   return () => {
     const root = readHtml(file);
     const body = findElement(root, (e) => e.tagName === 'body') ?? root;

@@ -20,6 +20,7 @@ import { writeMarkdown } from '../../src/sources/pdf/markdown.ts';
 import { unwrapCode } from '../../src/sources/pdf/structure.ts';
 import { readRuledTables } from '../../src/sources/pdf/ruled-tables.ts';
 import { readingOrder } from '../../src/sources/pdf/layout.ts';
+import { findDrawings } from '../../src/sources/pdf/drawings.ts';
 import type { TextLine } from '../../src/sources/pdf/lines.ts';
 import { folio } from '../helpers/folio.ts';
 import { makePdf, setParagraph, textWidth, type TextItem } from '../helpers/make-pdf.ts';
@@ -261,6 +262,17 @@ describe('layouts and glyphs', () => {
     expect(r.diagnostics.some((d) => d.rule === 'pdf-note' && d.page === 2)).toBe(true);
   });
 
+  it('keeps a bold title whole when a line end cut its last word, the rest of the word starting the next line', async () => {
+    const items: TextItem[] = [
+      { text: 'Les stations fictives envoient leurs messages chaque nuit au relais du nord.', x: 60, y: 760 },
+      { text: 'Interrogation des enregis-', x: 60, y: 730, font: 'serif-bold' },
+      { text: 'trements du relais', x: 60, y: 716, font: 'serif-bold' },
+      { text: 'Le relais garde chaque message une semaine, puis le range dans ses archives.', x: 60, y: 700 },
+    ];
+    const r = await readPdf(await makePdf([{ items }]), 'titre-coupe.pdf', { lexicon });
+    expect(r.text).toContain('Interrogation des enregistrements du relais\n\nLe relais garde');
+  });
+
   it('keeps a caption in bold type of the text’s size as a caption, not a heading', async () => {
     const items: TextItem[] = [
       { text: 'Rapport fictif', x: 60, y: 760, size: 20, font: 'serif-bold' },
@@ -384,6 +396,19 @@ describe('layouts and glyphs', () => {
     );
   });
 
+  it('links a page’s only note, called by a plain number glued to a word, and leaves a small numbered line no word calls as text', async () => {
+    const page = (call: string): TextItem[] => [
+      { text: `Les stations fictives suivent la norme de l’agence${call}. Par exemple, la station`, x: 60, y: 760 },
+      { text: 'du nord garde ses journaux dans un dossier à part.', x: 60, y: 746 },
+      { text: '13. https://example.org/norme', x: 60, y: 80, size: 8 },
+    ];
+    const called = await readPdf(await makePdf([{ items: page('13') }]), 'seule.pdf', { lexicon });
+    expect(called.text).toBe('Les stations fictives suivent la norme de l’agence[^13]. Par exemple, la station du nord garde ses journaux dans un dossier à part.\n\n[^13]: https://example.org/norme\n');
+    const uncalled = await readPdf(await makePdf([{ items: page('') }]), 'sans-appel.pdf', { lexicon });
+    expect(uncalled.text).not.toContain('[^');
+    expect(uncalled.text).toContain('13. https://example.org/norme');
+  });
+
   it('keeps small lines at the page foot that start with numbers out of sequence as text, not notes', async () => {
     const items: TextItem[] = [
       { text: 'Le journal de la station fictive donne ceci :', x: 60, y: 760 },
@@ -493,6 +518,44 @@ describe('layouts and glyphs', () => {
     expect(r.text).toContain('| zorb | V:54, I:226 | 1482 | calcule les orbites de la flotte civile |\n| zap | V:638, I:823 | 5990 | pointe l’antenne vers le relais du nord |\n');
   });
 
+  it('reads a column holding a two-column table among its paragraphs as a column, before the next one', async () => {
+    const text = 'La station fictive du nord reçoit chaque nuit les messages de la flotte civile et les range par ordre d’arrivée dans son journal de bord.';
+    const left = await setParagraph(words(text), { x: 60, y: 760, width: 230, size: 10 });
+    const rows: TextItem[] = ['zorb', 'zap', 'zim', 'zon', 'zut', 'zek'].flatMap((name, i) => [
+      { text: name, x: 64, y: left.y - 20 - i * 13, size: 8 },
+      { text: `orbite/${name}/relais`, x: 150, y: left.y - 20 - i * 13, size: 8 },
+    ]);
+    const after = await setParagraph(words(text.replace('du nord', 'du sud')), { x: 60, y: left.y - 110, width: 230, size: 10 });
+    const right = await setParagraph(words(`${text.replace('du nord', 'de l’est')} ${text.replace('du nord', 'de l’ouest')}`), { x: 320, y: 760, width: 230, size: 10 });
+    const r = await readPdf(await makePdf([{ items: [...left.items, ...rows, ...after.items, ...right.items] }]), 'colonne-table.pdf', { lexicon });
+    const at = (s: string): number => r.text.indexOf(s);
+    expect(at('du nord')).toBeGreaterThanOrEqual(0);
+    expect(at('| zek | orbite/zek/relais |')).toBeGreaterThan(at('du nord'));
+    expect(at('du sud')).toBeGreaterThan(at('| zek |'));
+    expect(at('de l’est')).toBeGreaterThan(at('du sud'));
+  });
+
+  it('keeps a code line ending in a space apart from the next column’s line on its baseline', async () => {
+    const text = 'Les commandes de la station fictive se tapent dans la console de bord, une par ligne, puis on attend la réponse du relais.';
+    const right = await setParagraph(words(text), { x: 320, y: 760, width: 230, size: 9.5 });
+    const code: TextItem[] = ['orbite --calcul --jours 12 --flotte civile ', 'orbite --rapport --format court --relais nord ', 'orbite --journal --depuis hier --niveau info '].map((t, i) => ({ text: t, x: 70, y: 760 - i * 11.4, size: 8, font: 'mono' }));
+    const r = await readPdf(await makePdf([{ items: [...code, ...right.items] }]), 'code-colonne.pdf', { lexicon });
+    expect(r.text).toContain('orbite --calcul --jours 12 --flotte civile\n');
+    expect(r.text).toContain('Les commandes de la station fictive se tapent');
+  });
+
+  it('cuts lines ending in a space from the next column’s lines on their baselines, a single white wider than a gutter', async () => {
+    const left = ['le relais du nord garde ses messages ', 'une semaine entière dans la station ', 'puis les range dans ses archives. '];
+    const right = ['Le relais du sud les range chaque nuit', 'dans un journal que lit la station', 'fictive du centre, tôt le matin.'];
+    const end = 60 + Math.max(...(await Promise.all(left.map((t) => textWidth(t, 'serif', 10)))));
+    const items: TextItem[] = [
+      ...left.map((text, i) => ({ text, x: 60, y: 760 - i * 13, size: 10 })),
+      ...right.map((text, i) => ({ text, x: end + 30, y: 760 - i * 13, size: 10 })),
+    ];
+    const r = await readPdf(await makePdf([{ items }]), 'deux-colonnes.pdf', { lexicon });
+    expect(r.text.indexOf('archives.')).toBeLessThan(r.text.indexOf('Le relais du sud'));
+  });
+
   it('cuts a line holding two cells of a table where the other rows start the second one', async () => {
     const cells = (y: number, texts: string[]): TextItem[] => texts.map((text, i) => ({ text, x: [60, 120, 146][i]!, y })).filter((i) => i.text);
     const items: TextItem[] = [
@@ -538,6 +601,21 @@ describe('layouts and glyphs', () => {
     const lines = [700, 686, 672, 658, 644].flatMap((y, i) => [cell(`opération ${i} de la station`, 60, y), cell(`commande ${i} du terminal`, 260, y)]);
     const order = readingOrder(lines).flat().map((item) => (item.kind === 'line' ? item.line.text : ''));
     expect(order.slice(0, 4)).toEqual(['opération 0 de la station', 'commande 0 du terminal', 'opération 1 de la station', 'commande 1 du terminal']);
+  });
+
+  it('makes one drawing of boxes apart from each other and the lines and arrows joining them, not of a table’s rules', () => {
+    // Three boxes in a row, each joined to the next by a line ending in an arrowhead 5 points short of the box.
+    const scheme = [0, 1, 2].flatMap((i) => {
+      const x = 60 + i * 130;
+      const box = { x, y: 400, width: 100, height: 32 };
+      return i ? [{ x: x - 28, y: 416, width: 20, height: 0 }, { x: x - 10, y: 413, width: 5, height: 5 }, box] : [box];
+    });
+    expect(findDrawings(scheme)).toEqual([{ x: 60, y: 400, width: 360, height: 32 }]);
+    // A grid of rules with two shaded cells: rules outnumber the shapes.
+    const rules = [730, 714, 684, 664].map((y) => ({ x: 55, y, width: 300, height: 0 }));
+    const walls = [150, 250].map((x) => ({ x, y: 664, width: 0, height: 66 }));
+    const shaded = [{ x: 55, y: 714, width: 95, height: 16 }, { x: 150, y: 714, width: 100, height: 16 }];
+    expect(findDrawings([...rules, ...walls, ...shaded])).toEqual([]);
   });
 
   it('leaves lines alone where rules make no grid', () => {

@@ -2,7 +2,8 @@
  * Vector drawings on a page (circuit diagrams, charts, schemes): many painted paths close
  * together. The short lines of text set inside a drawing are its labels (`GND`, `A1`, an axis's
  * unit), which mean nothing in the running text without the drawing; the reader leaves them out
- * and lists them. Table rules and cell backgrounds are not drawings: rules are thin, and
+ * and lists them. A scheme's boxes apart from each other make one drawing with the lines and
+ * arrows that join them. Table rules and cell backgrounds are not drawings: rules are thin, and
  * backgrounds span the whole width of what they are part of.
  */
 import type { TextLine } from './lines.ts';
@@ -10,15 +11,19 @@ import type { PlacedImage } from './page-text.ts';
 
 /** Fewest shapes that make a drawing. */
 const minShapes = 4;
-/** Shapes closer than this (points) belong to one drawing. */
-const reach = 4;
+/** Shapes closer than this (points) belong to one drawing (an arrow stops a few points short of its box). */
+const reach = 6;
 
 /**
  * The boxes of the drawings of a page.
  * @param paths the boxes of every painted path
  */
 export function findDrawings(paths: readonly PlacedImage[]): PlacedImage[] {
-  const shapes = paths.filter((p) => p.width >= 1.5 && p.height >= 1.5);
+  // Thin lines join the shapes they touch (the lines and arrows between a scheme's boxes), but
+  // count as parts only while they are fewer than the shapes: a table's rules (those across it
+  // too) outnumber its shaded cells.
+  const isConnector = (p: PlacedImage): boolean => Math.min(p.width, p.height) < 1.5 && Math.max(p.width, p.height) >= 3;
+  const shapes = paths.filter((p) => (p.width >= 1.5 && p.height >= 1.5) || isConnector(p));
   if (shapes.length < minShapes) return [];
   const parent = shapes.map((_, i) => i);
   const find = (i: number): number => {
@@ -49,7 +54,10 @@ export function findDrawings(paths: readonly PlacedImage[]): PlacedImage[] {
     const y1 = Math.max(...group.map((g) => g.y + g.height));
     // Shapes as wide as the group are frames or table row backgrounds, not parts of a drawing.
     const parts = group.filter((g) => g.width < (x1 - x0) * 0.8);
-    if (parts.length < minShapes || x1 - x0 < 30 || y1 - y0 < 30) continue;
+    const solid = parts.filter((g) => !isConnector(g)).length;
+    const lines = group.filter(isConnector).length;
+    const count = solid >= 2 && lines < solid ? parts.length : solid;
+    if (count < minShapes || x1 - x0 < 30 || y1 - y0 < 30) continue;
     drawings.push({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 });
   }
   return drawings;

@@ -187,10 +187,13 @@ function isColumn(side: Box[], edge: number, size: number): boolean {
   }
   // One row of words (a justified line cut at its wide spaces) is no column.
   if (rows.length < 3) return false;
-  // Nor are rows most of which are cells side by side: the first columns of a table, which the
-  // white between two of its columns does not make a page's column.
-  if (rows.filter((r) => r.cells >= 2).length >= rows.length * 0.5) return false;
   const full = rows.filter((r) => r.x1 - r.x0 > sideWidth * 0.6).length;
+  // Nor are rows most of which are cells side by side: the first columns of a table, which the
+  // white between two of its columns does not make a page's column — unless lines of running
+  // text fill the side besides them (a column holding a table, or a figure's labels, among its
+  // paragraphs).
+  const filled = rows.filter((r) => r.cells === 1 && r.x1 - r.x0 > sideWidth * 0.85).length;
+  if (rows.filter((r) => r.cells >= 2).length >= rows.length * 0.5 && (filled < 4 || filled < rows.length * 0.2)) return false;
   // A long side may hold a table or a list among its paragraphs.
   return full >= rows.length * (rows.length >= 10 ? 0.25 : 0.5);
 }

@@ -271,6 +271,11 @@ function splitAtGutters(row: Run[]): Run[][] {
   const cells: Run[][] = [];
   let current: Run[] = [];
   let right = -Infinity;
+  // Justification stretches every space of a line alike: a line with a single white wider than a
+  // gutter after a space glyph is no stretched line, but two columns' lines on one baseline (the
+  // first ending in a space).
+  let wide = 0;
+  row.reduce((end, r, i) => ((wide += i > 0 && r.x0 - end > r.size * gutter ? 1 : 0), Math.max(end, r.x1)), -Infinity);
   for (const r of row) {
     const own = r.script ? r.size / 0.7 : r.size;
     const before = current.filter((c) => !c.script).at(-1)?.size ?? current[0]?.size ?? own;
@@ -283,7 +288,10 @@ function splitAtGutters(row: Run[]): Run[][] {
     // White after a space glyph is a word space that justification stretched (browsers draw the
     // space, then move the next word): a gutter only when it is far wider.
     const spaced = last?.glyphs.at(-1)?.space === true;
-    const limit = spaced ? Math.max(own, before) * 4 : mixed ? Math.min(own, before) * 0.6 : Math.max(own, before) * gutter;
+    // Not so far when the type changes from code to text or back: a code line's trailing space
+    // beside the next column's text (code set with its spaces kept) is no stretched word space.
+    const toCode = last !== undefined && (r.glyphs[0]?.monospace === true) !== (last.glyphs[0]?.monospace === true);
+    const limit = spaced ? Math.max(own, before) * (toCode || wide === 1 ? 2 : 4) : mixed ? Math.min(own, before) * 0.6 : Math.max(own, before) * gutter;
     if (current.length && r.x0 - right > limit) {
       cells.push(current);
       current = [];

@@ -151,7 +151,10 @@ export function takeFootNotes(lines: readonly TextLine[], stats: DocumentStats, 
     const plain = !line.pieces[0]?.monospace;
     const follows = plain && last !== undefined && /^\d+$/u.test(last) && label === String(Number(last) + 1);
     const opens = plain && label !== undefined && /^\d+$/u.test(label) && numbered.includes(String(Number(label) + 1)) && !numbered.includes(String(Number(label) - 1));
-    if (label && (calls.has(label) || follows || opens || isSuperscriptStart(line))) notes.push({ label, lines: [line] });
+    // A page's only numbered note, its call a plain number glued to a word of the page (`mot13.`):
+    // the note of a producer that does not raise its calls, alone on its page.
+    const glued = plain && !notes.length && label !== undefined && numbered.length === 1 && label === numbered[0] && findPlainCall(sorted.slice(0, start), label, { line: 0, piece: 0, char: 0 }) !== undefined;
+    if (label && (calls.has(label) || follows || opens || glued || isSuperscriptStart(line))) notes.push({ label, lines: [line] });
     else if (notes.length) notes[notes.length - 1]!.lines.push(line);
     else notes.push({ lines: [line] });
   });
@@ -717,6 +720,12 @@ function boldRunsInto(rows: Row[], index: number, right: number, stats: Document
   return false;
 }
 
+/** A line ending in a word cut by a hyphen, and a next line in bold type that starts in lowercase: the word's rest. */
+function cutIntoBold(a: TextLine, b: TextLine): boolean {
+  const letters = b.pieces.filter((p) => /\p{L}/u.test(p.text));
+  return /\p{L}-$/u.test(a.text.trimEnd()) && /^\p{Ll}/u.test(b.text.trim()) && letters.length > 0 && letters.every((p) => p.bold);
+}
+
 function isHeadingLike(line: TextLine, stats: DocumentStats): boolean {
   const text = line.text.trim();
   if (text.length < 2 || !/\p{L}/u.test(text) || text.length > 220) return false;
@@ -796,8 +805,9 @@ function continuesBlock(
     case 'heading':
       // A heading line that ends on a word no heading ends on (`de`, `et`, `l’`) goes on, into a
       // line too short or too plain to look like a heading by itself.
-      // So does one that leaves a quotation or a parenthesis open.
-      return (kind === 'heading' || (!marker && (isFunctionWord(lastWord(a.text)) || leavesOpen(block.lines.map((l) => l.line.text).join(' '))))) && sameSize && spacing < Math.max(a.size, b.size) * 1.6 && block.lines.length < 4 && !endsSentence(a.text);
+      // So does one that leaves a quotation or a parenthesis open, and one whose last word the
+      // line end cut, into the rest of the word in the heading's bold type (`enregis-` + `trements`).
+      return (kind === 'heading' || (!marker && (isFunctionWord(lastWord(a.text)) || leavesOpen(block.lines.map((l) => l.line.text).join(' ')) || cutIntoBold(a, b)))) && sameSize && spacing < Math.max(a.size, b.size) * 1.6 && block.lines.length < 4 && !endsSentence(a.text);
     case 'code':
       // Braces and other signs alone on a line of code may come from another font.
       // A blank line inside code leaves a gap of a line or two.
