@@ -69,8 +69,17 @@ export function restoreColumnOrder(text: string, context?: PassContext): PassRes
     const verdict = judgePage(lines, previous, pages[index + 1]?.[0], measure, model);
     const page = index + 1;
     if (verdict.kind === 'reorder') {
-      edits.push(...reorderEdits(text, lines, verdict.right, measure, page));
-      previous = lines[verdict.right.lastIndexOf(true)] ?? lines[lines.length - 1];
+      const moves = reorderEdits(text, lines, verdict.right, measure, page);
+      if (keepsWords(text, moves)) {
+        edits.push(...moves);
+        previous = lines[verdict.right.lastIndexOf(true)] ?? lines[lines.length - 1];
+        return;
+      }
+      notes.push({
+        at: lines[0]!.start,
+        finding: { rule: 'columns', severity: 'warning', message: `Page ${page} reads like two columns taken across, but putting them in order would not give back the same words: it is left as extracted.` },
+      });
+      previous = lines[lines.length - 1];
       return;
     }
     if (verdict.kind === 'unsure') {
@@ -575,6 +584,42 @@ function reorderEdits(text: string, lines: Line[], right: boolean[], measure: nu
     },
   });
   return edits;
+}
+
+/**
+ * Whether a page's edits give back its words, each as many times: a reorder moves words, never
+ * drops, doubles or glues them.
+ * @param edits the edits of one page, in the text's order and without overlap
+ */
+export function keepsWords(text: string, edits: readonly Edit[]): boolean {
+  if (edits.length === 0) return true;
+  // Out to the words the first and last edits touch, so that a word glued at an edge is seen.
+  let from = Math.min(...edits.map((e) => e.start));
+  let to = Math.max(...edits.map((e) => e.end));
+  while (from > 0 && !/\s/u.test(text[from - 1]!)) from--;
+  while (to < text.length && !/\s/u.test(text[to]!)) to++;
+  let after = '';
+  let at = from;
+  for (const e of [...edits].sort((a, b) => a.start - b.start)) {
+    if (e.start < at) return false;
+    after += text.slice(at, e.start) + e.insert;
+    at = e.end;
+  }
+  after += text.slice(at, to);
+  return sameWords(text.slice(from, to), after);
+}
+
+/** Whether two texts hold the same words (split at white space), counted, in any order. */
+function sameWords(a: string, b: string): boolean {
+  const counts = new Map<string, number>();
+  for (const w of a.split(/\s+/u)) if (w) counts.set(w, (counts.get(w) ?? 0) + 1);
+  for (const w of b.split(/\s+/u)) {
+    if (!w) continue;
+    const k = counts.get(w);
+    if (!k) return false;
+    counts.set(w, k - 1);
+  }
+  return [...counts.values()].every((k) => k === 0);
 }
 
 function lineStartOf(text: string, at: number): number {
