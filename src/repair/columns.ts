@@ -19,8 +19,8 @@
  * worse, or when it reads far better with far fewer broken joins; never when it puts numbered
  * headings out of order.
  *
- * Not for: pages of more than two columns, pages whose justified lines were broken into single
- * words, tables (rows of cells give no signal). Two columns of equal paragraphs whose words say
+ * Not for: pages of more than two columns, pages where most justified lines were broken into single
+ * words (a few such lines inside a block still leave it a block), tables (rows of cells give no signal). Two columns of equal paragraphs whose words say
  * nothing of their order can still be swapped: the diagnostic names each page reordered.
  * Needs the pages: runs after `page-furniture.ts`, which leaves the page breaks as form feeds and
  * takes out running heads that would sit between the columns, and after `page-notes.ts`, which
@@ -201,7 +201,9 @@ function judgePage(lines: Line[], previous: Line | undefined, next: Line | undef
  */
 function byBlocks(lines: Line[], features: Features[]): boolean {
   const blocks = blocksOf(lines);
-  const inner = blocks.flatMap((b) => b.slice(1));
+  // A justified line broken into single words breaks joins inside one block of one column.
+  const single = (i: number): boolean => !/\s/u.test(lines[i]!.text);
+  const inner = blocks.flatMap((b) => b.slice(1)).filter((i) => !single(i - 1) && !single(i));
   const broken = inner.filter((i) => isBroken(features[i - 1]!, features[i]!)).length;
   return blocks.filter((b) => b.length >= 3).reduce((k, b) => k + b.length, 0) >= lines.length * 0.6 && broken <= inner.length * 0.1;
 }

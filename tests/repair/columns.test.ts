@@ -24,7 +24,7 @@ function run(text: string): { text: string; rules: string[] } {
 const letters = (s: string): string => [...s.replace(/[^\p{L}\p{N}]/gu, '')].sort().join('');
 
 describe('columns', () => {
-  for (const name of ['lines-read-across', 'blocks-read-across']) {
+  for (const name of ['lines-read-across', 'blocks-read-across', 'blocks-with-words-apart']) {
     it(`${name}: moves lines without losing or adding a letter, and a second run changes nothing`, () => {
       const input = readFileSync(path.join(fixtures, name, 'input.txt'), 'utf8');
       const once = run(input);
