@@ -19,8 +19,8 @@
  * worse, or when it reads far better with far fewer broken joins; never when it puts numbered
  * headings out of order.
  *
- * Not for: pages of more than two columns, pages whose justified lines were broken into single
- * words, tables (rows of cells give no signal). Two columns of equal paragraphs whose words say
+ * Not for: pages of more than two columns, pages where most justified lines were broken into single
+ * words (a few such lines inside a block still leave it a block), tables (rows of cells give no signal). Two columns of equal paragraphs whose words say
  * nothing of their order can still be swapped: the diagnostic names each page reordered.
  * Needs the pages: runs after `page-furniture.ts`, which leaves the page breaks as form feeds and
  * takes out running heads that would sit between the columns, and after `page-notes.ts`, which
@@ -69,8 +69,17 @@ export function restoreColumnOrder(text: string, context?: PassContext): PassRes
     const verdict = judgePage(lines, previous, pages[index + 1]?.[0], measure, model);
     const page = index + 1;
     if (verdict.kind === 'reorder') {
-      edits.push(...reorderEdits(text, lines, verdict.right, measure, page));
-      previous = lines[verdict.right.lastIndexOf(true)] ?? lines[lines.length - 1];
+      const moves = reorderEdits(text, lines, verdict.right, measure, page);
+      if (keepsWords(text, moves)) {
+        edits.push(...moves);
+        previous = lines[verdict.right.lastIndexOf(true)] ?? lines[lines.length - 1];
+        return;
+      }
+      notes.push({
+        at: lines[0]!.start,
+        finding: { rule: 'columns', severity: 'warning', message: `Page ${page} reads like two columns taken across, but putting them in order would not give back the same words: it is left as extracted.` },
+      });
+      previous = lines[lines.length - 1];
       return;
     }
     if (verdict.kind === 'unsure') {
@@ -192,7 +201,9 @@ function judgePage(lines: Line[], previous: Line | undefined, next: Line | undef
  */
 function byBlocks(lines: Line[], features: Features[]): boolean {
   const blocks = blocksOf(lines);
-  const inner = blocks.flatMap((b) => b.slice(1));
+  // A justified line broken into single words breaks joins inside one block of one column.
+  const single = (i: number): boolean => !/\s/u.test(lines[i]!.text);
+  const inner = blocks.flatMap((b) => b.slice(1)).filter((i) => !single(i - 1) && !single(i));
   const broken = inner.filter((i) => isBroken(features[i - 1]!, features[i]!)).length;
   return blocks.filter((b) => b.length >= 3).reduce((k, b) => k + b.length, 0) >= lines.length * 0.6 && broken <= inner.length * 0.1;
 }
@@ -575,6 +586,42 @@ function reorderEdits(text: string, lines: Line[], right: boolean[], measure: nu
     },
   });
   return edits;
+}
+
+/**
+ * Whether a page's edits give back its words, each as many times: a reorder moves words, never
+ * drops, doubles or glues them.
+ * @param edits the edits of one page, in the text's order and without overlap
+ */
+export function keepsWords(text: string, edits: readonly Edit[]): boolean {
+  if (edits.length === 0) return true;
+  // Out to the words the first and last edits touch, so that a word glued at an edge is seen.
+  let from = Math.min(...edits.map((e) => e.start));
+  let to = Math.max(...edits.map((e) => e.end));
+  while (from > 0 && !/\s/u.test(text[from - 1]!)) from--;
+  while (to < text.length && !/\s/u.test(text[to]!)) to++;
+  let after = '';
+  let at = from;
+  for (const e of [...edits].sort((a, b) => a.start - b.start)) {
+    if (e.start < at) return false;
+    after += text.slice(at, e.start) + e.insert;
+    at = e.end;
+  }
+  after += text.slice(at, to);
+  return sameWords(text.slice(from, to), after);
+}
+
+/** Whether two texts hold the same words (split at white space), counted, in any order. */
+function sameWords(a: string, b: string): boolean {
+  const counts = new Map<string, number>();
+  for (const w of a.split(/\s+/u)) if (w) counts.set(w, (counts.get(w) ?? 0) + 1);
+  for (const w of b.split(/\s+/u)) {
+    if (!w) continue;
+    const k = counts.get(w);
+    if (!k) return false;
+    counts.set(w, k - 1);
+  }
+  return [...counts.values()].every((k) => k === 0);
 }
 
 function lineStartOf(text: string, at: number): number {

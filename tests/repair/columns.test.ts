@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFrenchLexicon, type Lexicon } from '../../src/language/fr/lexicon.ts';
-import { restoreColumnOrder } from '../../src/repair/columns.ts';
+import { keepsWords, restoreColumnOrder } from '../../src/repair/columns.ts';
 import { applyEdits, fromSource } from '../../src/repair/mapped-text.ts';
 
 const fixtures = path.join(import.meta.dirname, '..', 'fixtures', 'repair', 'columns');
@@ -24,7 +24,7 @@ function run(text: string): { text: string; rules: string[] } {
 const letters = (s: string): string => [...s.replace(/[^\p{L}\p{N}]/gu, '')].sort().join('');
 
 describe('columns', () => {
-  for (const name of ['lines-read-across', 'blocks-read-across']) {
+  for (const name of ['lines-read-across', 'blocks-read-across', 'blocks-with-words-apart']) {
     it(`${name}: moves lines without losing or adding a letter, and a second run changes nothing`, () => {
       const input = readFileSync(path.join(fixtures, name, 'input.txt'), 'utf8');
       const once = run(input);
@@ -49,5 +49,16 @@ describe('columns', () => {
     const result = restoreColumnOrder(text, { lexicon, mode: 'auto' });
     expect(result.edits.filter((e) => e.finding)).toEqual([]);
     expect(result.notes?.map((n) => [n.finding.rule, n.finding.severity])).toEqual([['columns', 'warning']]);
+  });
+
+  it('checks that a reorder keeps the words of a page: moved, yes; dropped, doubled or glued, no', () => {
+    const text = 'alpha bêta\ngamma delta\n';
+    // The second line moved before the first.
+    expect(keepsWords(text, [{ start: 0, end: 11, insert: '' }, { start: 22, end: 22, insert: '\nalpha bêta' }])).toBe(true);
+    // The same, glued to the line it follows.
+    expect(keepsWords(text, [{ start: 0, end: 11, insert: '' }, { start: 22, end: 22, insert: 'alpha bêta' }])).toBe(false);
+    expect(keepsWords(text, [{ start: 0, end: 11, insert: '' }])).toBe(false);
+    expect(keepsWords(text, [{ start: 22, end: 22, insert: 'gamma\n' }])).toBe(false);
+    expect(keepsWords(text, [{ start: 10, end: 11, insert: '' }])).toBe(false);
   });
 });
