@@ -821,6 +821,9 @@ function inWords(text: string, isFrenchWord?: (word: string) => boolean): Defini
     { re: new RegExp(String.raw`(?<=\S\s+)${acronymSource}\s*=\s+([^,;.:()«»\n\t=]+)`, 'gu'), longFirst: false },
     // SVID 4 « System V Interface Definition version 4 », heading an entry of a list of terms
     { re: new RegExp(String.raw`(?:^|\n)\s*(\p{Lu}[\p{Lu}\p{N}]*\p{Lu}[\p{Lu}\p{N}]*(?:\s\p{N}+)?)\s+${quoted}`, 'gu'), longFirst: false },
+    // … est ASF « Agence Spatiale Fictive »: the quoted name right after the short form, inside a
+    // sentence (an English name glossed for a French reader); every letter spelled, in order.
+    { re: new RegExp(String.raw`(?<=\S\s+)${acronymSource}\s+${quoted}`, 'gu'), longFirst: false },
     // ASF, c'est-à-dire l'Agence spatiale fictive
     { re: new RegExp(String.raw`${acronymSource}\s*,\s+(?:c['’]est-à-dire|c\.-à-d\.)\s+(?:l['’]|les?\s+|la\s+)?(?:${quoted}|([^,;.:()«»]+))`, 'gu'), longFirst: false },
   ];

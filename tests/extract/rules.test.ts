@@ -189,6 +189,10 @@ describe('glossary: definitions that hold on any text', () => {
     expect(taken('Le COR, pour Centre orbital régional, ouvre.')).toEqual([['COR', 'Centre orbital régional']]);
     expect(taken('le Centre orbital régional, dit COR, ouvre.')).toEqual([['COR', 'Centre orbital régional']]);
     expect(taken('L’acronyme COR signifie « Centre orbital régional ».')).toEqual([['COR', 'Centre orbital régional']]);
+    expect(taken('on dit en anglais qu’il est ZBRQ « Zone Bound Relay Queue » et il attend')).toEqual([['ZBRQ', 'Zone Bound Relay Queue']]);
+    // Quoted words that do not spell every letter are a value or a label, not the acronym's name.
+    expect(taken('cliquez sur OKV « Valider la saisie » pour finir')).toEqual([]);
+    expect(taken('le mode ZBRQ « Zone Queue » attend')).toEqual([]);
     expect(taken('la charte sur les données ouvertes (CDO) (« Open Data Charter ») s’applique')).toEqual([['CDO', 'charte sur les données ouvertes']]);
     expect(taken('la touche d’appel sécurisée (SAK) (« secure attention key ») du noyau')).toEqual([['SAK', 'secure attention key']]);
   });
