@@ -748,8 +748,9 @@ export function findDefinitions(text: string, isFrenchWord?: (word: string) => b
       }
     }
     // (aussi appelée ASF), (mieux connue comme ASF), (« ASF » en anglais): the short form with a
-    // remark on it or on its language; the long form is before the parenthesis.
-    const remarked = /^((?:(?:aussi|également|mieux|plus|souvent)\s+)?(?:connue?s?\s+(?:comme|sous\s+(?:le\s+)?(?:nom|sigle)\s+(?:de\s+)?)|appelée?s?|dite?s?|nommée?s?|abrégée?s?(?:\s+en)?|en\s+abrégé|abr\.|ci-après(?:\s+dénommée?s?)?|(?:sigle|acronyme|abréviation)\s*:?|ou|également|aussi)\s+)?[«"“]?\s*([^\s«»"“”]+)\s*[»"”]?(\s+en\s+anglais|\s+in\s+English)?$/u.exec(trimmed);
+    // remark on it or on its language; the long form is before the parenthesis. So with the code or
+    // the language it belongs to (`le séparateur de groupe (ASCII : GS)`, `(anglais : GS)`).
+    const remarked = /^((?:(?:aussi|également|mieux|plus|souvent)\s+)?(?:connue?s?\s+(?:comme|sous\s+(?:le\s+)?(?:nom|sigle)\s+(?:de\s+)?)|appelée?s?|dite?s?|nommée?s?|abrégée?s?(?:\s+en)?|en\s+abrégé|abr\.|ci-après(?:\s+dénommée?s?)?|(?:sigle|acronyme|abréviation)\s*:?|(?:\p{Lu}{2,}[\p{Lu}\p{N}-]*|(?:en\s+)?anglais)\s*:|ou|également|aussi)\s+)?[«"“]?\s*([^\s«»"“”]+)\s*[»"”]?(\s+en\s+anglais|\s+in\s+English)?$/u.exec(trimmed);
     if (remarked && (remarked[1] || remarked[3]) && shortFormShape(remarked[2]!) === 'acronym') {
       const termStart = open + 1 + content.indexOf(remarked[2]!);
       const candidate = longFirst(text, open, remarked[2]!, termStart, false, isFrenchWord);

@@ -241,6 +241,9 @@ describe('glossary: definitions that hold on any text', () => {
     expect(taken('Les blocs (au format des vieux en-têtes de lettres, RFC 1234) décrivent tout.')).toEqual([]);
   });
   it('finds the short form in a parenthesis that remarks on it or on its language', () => {
+    expect(taken('Le séparateur de groupe (ASCII : GS) clôt un bloc.')).toEqual([['GS', 'séparateur de groupe']]);
+    expect(taken('Le séparateur de groupe (anglais : GS) clôt un bloc.')).toEqual([['GS', 'séparateur de groupe']]);
+    expect(taken('Le caractère suivant (ASCII : GS) clôt un bloc.')).toEqual([]);
     expect(taken('La « Ligue spatiale fictive » (mieux connue comme LSF) est née.')).toEqual([['LSF', 'Ligue spatiale fictive']]);
     expect(taken('les « courbes de gain de signal » (« SGC » en anglais) servent')).toEqual([['SGC', 'courbes de gain de signal']]);
     expect(taken('Voyez le filtre NL (Non-Linéaire) du logiciel.')).toEqual([['NL', 'Non-Linéaire']]);
