@@ -214,11 +214,14 @@ function eventsOfText(
  * on a cell (`=JOURS(A1;B1)`, `ANNEE(A1) renvoie 1968 si A1 contient …`), gives what one
  * returns (`Renvoie 157,2, la prévision pour janvier 2031`), opens on code (`<'2031-01-10'
  * renvoie …`), tells what to type, or maps a value to a date (`la valeur 0 correspond au 30
- * décembre 1899`).
+ * décembre 1899`), or reads a value as another.
  */
 function isExampleValue(sentence: string): boolean {
-  return /(?:^|[\s(;])=\s*\p{Lu}[\p{Lu}\p{N}._]*\(|\p{Lu}{2,}[\p{Lu}\p{N}._]*\(\s*\$?[A-Z]{1,3}\$?\d+\s*[;,)]/u.test(sentence) || /^\s*(?:renvoie|retourne|donne)\s+-?\d/iu.test(sentence) || typedValue.test(sentence) || /^\s*[<>=!'"`]/u.test(sentence) || /valeurs?\s+(?:de\s+)?-?\d[\s\S]*correspond/iu.test(sentence);
+  return /(?:^|[\s(;])=\s*\p{Lu}[\p{Lu}\p{N}._]*\(|\p{Lu}{2,}[\p{Lu}\p{N}._]*\(\s*\$?[A-Z]{1,3}\$?\d+\s*[;,)]/u.test(sentence) || /^\s*(?:renvoie|retourne|donne)\s+-?\d/iu.test(sentence) || typedValue.test(sentence) || /^\s*[<>=!'"`]/u.test(sentence) || /valeurs?\s+(?:de\s+)?-?\d[\s\S]*correspond/iu.test(sentence) || valueReadAs.test(sentence);
 }
+
+/** A value read as another (`02/03/31 est lue comme le 02/03/2031`): the dates are readings of an input. */
+const valueReadAs = /(?:^|[^\p{L}])(?:reconnue?s?|interprétée?s?|lue?s?|convertie?s?|comprise?s?)\s+(?:comme|en)\s+(?:le\s+|l['’])?[«"“]?\s*\d/iu;
 
 /** An instruction to type a value (`saisissez 1/2/2031 pour …`, `tapez 2031`): what follows is an example. */
 const typedValue = /(?:^|[^\p{L}])(?:saisissez|tapez|entrez|saisir|taper|entrer)\s+[«"“]?\s*\d/iu;

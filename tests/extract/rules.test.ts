@@ -34,6 +34,10 @@ describe('French dates: what is a date', () => {
     expect(dates('relais  IN  AAAA  2001:db8:10::7 et 2029:FE80::1')).toEqual([]);
     expect(dates('En 2031 : la station ouvre.').map((d) => d[1])).toEqual(['2031']);
   });
+  it('reads a date in figures, day first, after the word that introduces a day', () => {
+    expect(dates('La station a tourné jusqu’au 16/07/2031 à 00:00, puis depuis le 01/06/2032.').map((d) => d[1])).toEqual(['2031-07-16', '2032-06-01']);
+    expect(dates('La fraction 16/07/2031 du lot, le 31/02/2031 et le fichier /srv/le 12/05/2031.txt.')).toEqual([]);
+  });
   it('finds no event in a copyright notice, a quoted value, or a number listed after a number', () => {
     expect(dates('Copyright (C) 2029,2030,2031 Agence spatiale fictive.')).toEqual([]);
     expect(dates('Copyright © 2024-2029, 2030-2031 Jeanne Dupont.')).toEqual([]);
@@ -93,7 +97,7 @@ describe('chronology: events that hold on any text', () => {
     const { entries } = buildChronology([
       doc(
         'x',
-        '=ANNEEORBITE(A1) renvoie 1, si A1 contient 29-02-2032, la date valide du 29 février 2032.\n\nRenvoie 157,2, la prévision pour janvier 2031 basée sur les plages.\n\nPar exemple, saisissez 1/2/2031 pour écrire la date du 2 janvier 2031.\n\nLa valeur 0 correspond au 30 décembre 1899.\n\norbit-tools 2.38.1 11 mai 2031 ORBIT(8)\n\nLa sonde a quitté son orbite le 12 mai 2031.',
+        '=ANNEEORBITE(A1) renvoie 1, si A1 contient 29-02-2032, la date valide du 29 février 2032.\n\nRenvoie 157,2, la prévision pour janvier 2031 basée sur les plages.\n\nPar exemple, saisissez 1/2/2031 pour écrire la date du 2 janvier 2031.\n\nLa valeur 0 correspond au 30 décembre 1899.\n\nLa saisie 02/03/31 est lue comme le 02/03/2031, non comme le 02/03/1931.\n\norbit-tools 2.38.1 11 mai 2031 ORBIT(8)\n\nLa sonde a quitté son orbite le 12 mai 2031.',
       ),
     ]);
     expect(entries.map((e) => e.date)).toEqual(['2031-05-12']);
