@@ -433,6 +433,15 @@ function compatible(a: string, b: string): boolean {
   return a.startsWith(b) || b.startsWith(a);
 }
 
+/**
+ * The identifiers a text names things by: a word with a capital and a figure (`4.3BSD`, `SVr2`,
+ * `ZX-81`), the date-like figures left out (a year is no name).
+ */
+function identifiers(text: string): Set<string> {
+  const found = text.match(/(?<![\p{L}\p{N}.-])(?=[\p{L}\p{N}.-]*\p{Lu})(?=[\p{L}\p{N}.-]*\p{N})[\p{L}\p{N}][\p{L}\p{N}.-]*[\p{L}\p{N}]/gu) ?? [];
+  return new Set(found);
+}
+
 /** Merges mentions of one event and sorts by date. */
 function mergeEvents(events: Event[]): ChronologyEntry[] {
   const df = new Map<string, number>();
@@ -459,7 +468,11 @@ function mergeEvents(events: Event[]): ChronologyEntry[] {
       // (`une version … est sortie` in a history of two programs) too: one event shares its names.
       const shared = m.words.filter((w) => e.words.includes(w)).length;
       const sharedThings = [...new Set([...m.words.filter((w) => e.words.includes(w)), ...m.near.filter((w) => e.near.includes(w))])].filter((w) => !w.startsWith('#')).length;
-      const score = m.text === e.text && m.date === e.date ? 1 : (sameDocument && shared < 2) || (!sameDocument && sharedThings < 2) ? 0 : similarity(m, e);
+      // Two paragraphs of one document that each name things by identifiers (`4.3BSD`, `SVr2`,
+      // `ZX-81`), none in common, tell of two things, however alike their words.
+      const [mNames, eNames] = [identifiers(m.text), identifiers(e.text)];
+      const otherThings = sameDocument && mNames.size > 0 && eNames.size > 0 && ![...mNames].some((n) => eNames.has(n));
+      const score = m.text === e.text && m.date === e.date ? 1 : (sameDocument && (shared < 2 || otherThings)) || (!sameDocument && sharedThings < 2) ? 0 : similarity(m, e);
       // One document tells an event twice in other words (a date line and its paragraph, a title
       // and its body); the bar is higher than between two documents, which share less wording.
       // A title sums its document up: a date of the body that agrees tells the title's event.
