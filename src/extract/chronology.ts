@@ -435,10 +435,10 @@ function compatible(a: string, b: string): boolean {
 
 /**
  * The identifiers a text names things by: a word with a capital and a figure (`4.3BSD`, `SVr2`,
- * `ZX-81`), the date-like figures left out (a year is no name).
+ * `ZX-81`) or a word in capitals (`ZQB`, `KLM`). A year is no name (it has no capital).
  */
 function identifiers(text: string): Set<string> {
-  const found = text.match(/(?<![\p{L}\p{N}.-])(?=[\p{L}\p{N}.-]*\p{Lu})(?=[\p{L}\p{N}.-]*\p{N})[\p{L}\p{N}][\p{L}\p{N}.-]*[\p{L}\p{N}]/gu) ?? [];
+  const found = text.match(/(?<![\p{L}\p{N}.-])(?:(?=[\p{L}\p{N}.-]*\p{Lu})(?=[\p{L}\p{N}.-]*\p{N})[\p{L}\p{N}][\p{L}\p{N}.-]*[\p{L}\p{N}]|\p{Lu}{2,}(?![\p{L}\p{N}]))/gu) ?? [];
   return new Set(found);
 }
 
@@ -469,7 +469,7 @@ function mergeEvents(events: Event[]): ChronologyEntry[] {
       const shared = m.words.filter((w) => e.words.includes(w)).length;
       const sharedThings = [...new Set([...m.words.filter((w) => e.words.includes(w)), ...m.near.filter((w) => e.near.includes(w))])].filter((w) => !w.startsWith('#')).length;
       // Two paragraphs of one document that each name things by identifiers (`4.3BSD`, `SVr2`,
-      // `ZX-81`), none in common, tell of two things, however alike their words.
+      // `ZX-81`, `KLM`), none in common, tell of two things, however alike their words.
       const [mNames, eNames] = [identifiers(m.text), identifiers(e.text)];
       const otherThings = sameDocument && mNames.size > 0 && eNames.size > 0 && ![...mNames].some((n) => eNames.has(n));
       const score = m.text === e.text && m.date === e.date ? 1 : (sameDocument && (shared < 2 || otherThings)) || (!sameDocument && sharedThings < 2) ? 0 : similarity(m, e);

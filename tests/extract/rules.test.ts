@@ -173,9 +173,11 @@ describe('chronology: events that hold on any text', () => {
     const { entries } = buildChronology([doc('n', 'En mars 2030, Vega était prête.\n\nVega fut lancée en mai 2030.\n\nÀ l’été 2031, Orion était là.\n\nOrion fut lancée en septembre 2031.')]);
     expect(entries.map((e) => e.date)).toEqual(['2030-03', '2030-05', '2031', '2031-09']);
   });
-  it('keeps apart two paragraphs of one document that tell alike of things named by other identifiers', () => {
+  it('keeps apart two paragraphs of one document that tell alike of things named by other identifiers or capitals', () => {
     const { entries } = buildChronology([doc('n', 'ZX-82\n\nSuccesseur du ZX-81, publié en 2031.\n\nOrion 3\n\nSuccesseur de Orion2, publié en 2031.')]);
     expect(entries.map((e) => e.text)).toEqual(['Successeur du ZX-81, publié en 2031.', 'Successeur de Orion2, publié en 2031.']);
+    const capitals = buildChronology([doc('c', 'La version majeure précédente de ZQB était publiée en 2032.\n\nLes versions majeures précédentes de la KLM sont publiées en 2032.')]);
+    expect(capitals.entries).toHaveLength(2);
     // One thing named by both: one event told twice.
     const same = buildChronology([doc('m', 'Successeur du ZX-81, publié en 2031.\n\nLe successeur du ZX-81 fut publié en 2031.')]);
     expect(same.entries).toHaveLength(1);
