@@ -122,6 +122,23 @@ function manPageText(file: string, heading?: string): string {
   return lines.slice(start, end < 0 ? undefined : end).join('\n') + '\n';
 }
 
+/**
+ * The character set an HTML page declares (`<meta charset>` or the `http-equiv` Content-Type), as a
+ * browser reads it; UTF-8 when none is declared or the label is unknown. Pages of older manuals are
+ * Latin-1 (ISO-8859-1 or -15): read as UTF-8, their accented letters come out as U+FFFD.
+ */
+export function declaredCharset(bytes: Uint8Array): string {
+  // The declaration is ASCII and, by the HTML rules, within the first 1024 bytes.
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  const label = /<meta[^>]*charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1]?.toLowerCase();
+  if (!label) return 'utf-8';
+  try {
+    return new TextDecoder(label).encoding;
+  } catch {
+    return 'utf-8';
+  }
+}
+
 export interface DevsetText {
   id: string;
   text: string;
@@ -154,8 +171,10 @@ export function loadDevsetText(id: string): DevsetText {
   } else if (/\/man\/(?:[a-z_]+\/)?man\d[^/]*\/[^/]+\.\d\w*(?:\.gz)?$/.test(file!)) {
     text = manPageText(file!, section);
   } else {
-    const raw = file!.endsWith('.gz') ? gunzipSync(readFileSync(file!)).toString('utf8') : readFileSync(file!, 'utf8');
-    text = /\.x?html?(?:\.gz)?$/.test(file!) ? htmlToText(raw, section) : raw;
+    const bytes = file!.endsWith('.gz') ? gunzipSync(readFileSync(file!)) : readFileSync(file!);
+    const html = /\.x?html?(?:\.gz)?$/.test(file!);
+    const raw = new TextDecoder(html ? declaredCharset(bytes) : 'utf-8').decode(bytes);
+    text = html ? htmlToText(raw, section) : raw;
   }
   return { id, text };
 }

@@ -748,8 +748,9 @@ export function findDefinitions(text: string, isFrenchWord?: (word: string) => b
       }
     }
     // (aussi appelée ASF), (mieux connue comme ASF), (« ASF » en anglais): the short form with a
-    // remark on it or on its language; the long form is before the parenthesis.
-    const remarked = /^((?:(?:aussi|également|mieux|plus|souvent)\s+)?(?:connue?s?\s+(?:comme|sous\s+(?:le\s+)?(?:nom|sigle)\s+(?:de\s+)?)|appelée?s?|dite?s?|nommée?s?|abrégée?s?(?:\s+en)?|en\s+abrégé|abr\.|ci-après(?:\s+dénommée?s?)?|(?:sigle|acronyme|abréviation)\s*:?|ou|également|aussi)\s+)?[«"“]?\s*([^\s«»"“”]+)\s*[»"”]?(\s+en\s+anglais|\s+in\s+English)?$/u.exec(trimmed);
+    // remark on it or on its language; the long form is before the parenthesis. So with the code or
+    // the language it belongs to (`le séparateur de groupe (ASCII : GS)`, `(anglais : GS)`).
+    const remarked = /^((?:(?:aussi|également|mieux|plus|souvent)\s+)?(?:connue?s?\s+(?:comme|sous\s+(?:le\s+)?(?:nom|sigle)\s+(?:de\s+)?)|appelée?s?|dite?s?|nommée?s?|abrégée?s?(?:\s+en)?|en\s+abrégé|abr\.|ci-après(?:\s+dénommée?s?)?|(?:sigle|acronyme|abréviation)\s*:?|(?:\p{Lu}{2,}[\p{Lu}\p{N}-]*|(?:en\s+)?anglais)\s*:|ou|également|aussi)\s+)?[«"“]?\s*([^\s«»"“”]+)\s*[»"”]?(\s+en\s+anglais|\s+in\s+English)?$/u.exec(trimmed);
     if (remarked && (remarked[1] || remarked[3]) && shortFormShape(remarked[2]!) === 'acronym') {
       const termStart = open + 1 + content.indexOf(remarked[2]!);
       const candidate = longFirst(text, open, remarked[2]!, termStart, false, isFrenchWord);
@@ -821,6 +822,9 @@ function inWords(text: string, isFrenchWord?: (word: string) => boolean): Defini
     { re: new RegExp(String.raw`(?<=\S\s+)${acronymSource}\s*=\s+([^,;.:()«»\n\t=]+)`, 'gu'), longFirst: false },
     // SVID 4 « System V Interface Definition version 4 », heading an entry of a list of terms
     { re: new RegExp(String.raw`(?:^|\n)\s*(\p{Lu}[\p{Lu}\p{N}]*\p{Lu}[\p{Lu}\p{N}]*(?:\s\p{N}+)?)\s+${quoted}`, 'gu'), longFirst: false },
+    // … est ASF « Agence Spatiale Fictive »: the quoted name right after the short form, inside a
+    // sentence (an English name glossed for a French reader); every letter spelled, in order.
+    { re: new RegExp(String.raw`(?<=\S\s+)${acronymSource}\s+${quoted}`, 'gu'), longFirst: false },
     // ASF, c'est-à-dire l'Agence spatiale fictive
     { re: new RegExp(String.raw`${acronymSource}\s*,\s+(?:c['’]est-à-dire|c\.-à-d\.)\s+(?:l['’]|les?\s+|la\s+)?(?:${quoted}|([^,;.:()«»]+))`, 'gu'), longFirst: false },
   ];

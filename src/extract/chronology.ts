@@ -214,11 +214,14 @@ function eventsOfText(
  * on a cell (`=JOURS(A1;B1)`, `ANNEE(A1) renvoie 1968 si A1 contient …`), gives what one
  * returns (`Renvoie 157,2, la prévision pour janvier 2031`), opens on code (`<'2031-01-10'
  * renvoie …`), tells what to type, or maps a value to a date (`la valeur 0 correspond au 30
- * décembre 1899`).
+ * décembre 1899`), or reads a value as another.
  */
 function isExampleValue(sentence: string): boolean {
-  return /(?:^|[\s(;])=\s*\p{Lu}[\p{Lu}\p{N}._]*\(|\p{Lu}{2,}[\p{Lu}\p{N}._]*\(\s*\$?[A-Z]{1,3}\$?\d+\s*[;,)]/u.test(sentence) || /^\s*(?:renvoie|retourne|donne)\s+-?\d/iu.test(sentence) || typedValue.test(sentence) || /^\s*[<>=!'"`]/u.test(sentence) || /valeurs?\s+(?:de\s+)?-?\d[\s\S]*correspond/iu.test(sentence);
+  return /(?:^|[\s(;])=\s*\p{Lu}[\p{Lu}\p{N}._]*\(|\p{Lu}{2,}[\p{Lu}\p{N}._]*\(\s*\$?[A-Z]{1,3}\$?\d+\s*[;,)]/u.test(sentence) || /^\s*(?:renvoie|retourne|donne)\s+-?\d/iu.test(sentence) || typedValue.test(sentence) || /^\s*[<>=!'"`]/u.test(sentence) || /valeurs?\s+(?:de\s+)?-?\d[\s\S]*correspond/iu.test(sentence) || valueReadAs.test(sentence);
 }
+
+/** A value read as another (`02/03/31 est lue comme le 02/03/2031`): the dates are readings of an input. */
+const valueReadAs = /(?:^|[^\p{L}])(?:reconnue?s?|interprétée?s?|lue?s?|convertie?s?|comprise?s?)\s+(?:comme|en)\s+(?:le\s+|l['’])?[«"“]?\s*\d/iu;
 
 /** An instruction to type a value (`saisissez 1/2/2031 pour …`, `tapez 2031`): what follows is an example. */
 const typedValue = /(?:^|[^\p{L}])(?:saisissez|tapez|entrez|saisir|taper|entrer)\s+[«"“]?\s*\d/iu;
@@ -430,6 +433,15 @@ function compatible(a: string, b: string): boolean {
   return a.startsWith(b) || b.startsWith(a);
 }
 
+/**
+ * The identifiers a text names things by: a word with a capital and a figure (`4.3BSD`, `SVr2`,
+ * `ZX-81`) or a word in capitals (`ZQB`, `KLM`). A year is no name (it has no capital).
+ */
+function identifiers(text: string): Set<string> {
+  const found = text.match(/(?<![\p{L}\p{N}.-])(?:(?=[\p{L}\p{N}.-]*\p{Lu})(?=[\p{L}\p{N}.-]*\p{N})[\p{L}\p{N}][\p{L}\p{N}.-]*[\p{L}\p{N}]|\p{Lu}{2,}(?![\p{L}\p{N}]))/gu) ?? [];
+  return new Set(found);
+}
+
 /** Merges mentions of one event and sorts by date. */
 function mergeEvents(events: Event[]): ChronologyEntry[] {
   const df = new Map<string, number>();
@@ -456,7 +468,11 @@ function mergeEvents(events: Event[]): ChronologyEntry[] {
       // (`une version … est sortie` in a history of two programs) too: one event shares its names.
       const shared = m.words.filter((w) => e.words.includes(w)).length;
       const sharedThings = [...new Set([...m.words.filter((w) => e.words.includes(w)), ...m.near.filter((w) => e.near.includes(w))])].filter((w) => !w.startsWith('#')).length;
-      const score = m.text === e.text && m.date === e.date ? 1 : (sameDocument && shared < 2) || (!sameDocument && sharedThings < 2) ? 0 : similarity(m, e);
+      // Two paragraphs of one document that each name things by identifiers (`4.3BSD`, `SVr2`,
+      // `ZX-81`, `KLM`), none in common, tell of two things, however alike their words.
+      const [mNames, eNames] = [identifiers(m.text), identifiers(e.text)];
+      const otherThings = sameDocument && mNames.size > 0 && eNames.size > 0 && ![...mNames].some((n) => eNames.has(n));
+      const score = m.text === e.text && m.date === e.date ? 1 : (sameDocument && (shared < 2 || otherThings)) || (!sameDocument && sharedThings < 2) ? 0 : similarity(m, e);
       // One document tells an event twice in other words (a date line and its paragraph, a title
       // and its body); the bar is higher than between two documents, which share less wording.
       // A title sums its document up: a date of the body that agrees tells the title's event.

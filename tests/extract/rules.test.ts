@@ -34,6 +34,10 @@ describe('French dates: what is a date', () => {
     expect(dates('relais  IN  AAAA  2001:db8:10::7 et 2029:FE80::1')).toEqual([]);
     expect(dates('En 2031 : la station ouvre.').map((d) => d[1])).toEqual(['2031']);
   });
+  it('reads a date in figures, day first, after the word that introduces a day', () => {
+    expect(dates('La station a tourné jusqu’au 16/07/2031 à 00:00, puis depuis le 01/06/2032.').map((d) => d[1])).toEqual(['2031-07-16', '2032-06-01']);
+    expect(dates('La fraction 16/07/2031 du lot, le 31/02/2031 et le fichier /srv/le 12/05/2031.txt.')).toEqual([]);
+  });
   it('finds no event in a copyright notice, a quoted value, or a number listed after a number', () => {
     expect(dates('Copyright (C) 2029,2030,2031 Agence spatiale fictive.')).toEqual([]);
     expect(dates('Copyright © 2024-2029, 2030-2031 Jeanne Dupont.')).toEqual([]);
@@ -93,7 +97,7 @@ describe('chronology: events that hold on any text', () => {
     const { entries } = buildChronology([
       doc(
         'x',
-        '=ANNEEORBITE(A1) renvoie 1, si A1 contient 29-02-2032, la date valide du 29 février 2032.\n\nRenvoie 157,2, la prévision pour janvier 2031 basée sur les plages.\n\nPar exemple, saisissez 1/2/2031 pour écrire la date du 2 janvier 2031.\n\nLa valeur 0 correspond au 30 décembre 1899.\n\norbit-tools 2.38.1 11 mai 2031 ORBIT(8)\n\nLa sonde a quitté son orbite le 12 mai 2031.',
+        '=ANNEEORBITE(A1) renvoie 1, si A1 contient 29-02-2032, la date valide du 29 février 2032.\n\nRenvoie 157,2, la prévision pour janvier 2031 basée sur les plages.\n\nPar exemple, saisissez 1/2/2031 pour écrire la date du 2 janvier 2031.\n\nLa valeur 0 correspond au 30 décembre 1899.\n\nLa saisie 02/03/31 est lue comme le 02/03/2031, non comme le 02/03/1931.\n\norbit-tools 2.38.1 11 mai 2031 ORBIT(8)\n\nLa sonde a quitté son orbite le 12 mai 2031.',
       ),
     ]);
     expect(entries.map((e) => e.date)).toEqual(['2031-05-12']);
@@ -169,6 +173,15 @@ describe('chronology: events that hold on any text', () => {
     const { entries } = buildChronology([doc('n', 'En mars 2030, Vega était prête.\n\nVega fut lancée en mai 2030.\n\nÀ l’été 2031, Orion était là.\n\nOrion fut lancée en septembre 2031.')]);
     expect(entries.map((e) => e.date)).toEqual(['2030-03', '2030-05', '2031', '2031-09']);
   });
+  it('keeps apart two paragraphs of one document that tell alike of things named by other identifiers or capitals', () => {
+    const { entries } = buildChronology([doc('n', 'ZX-82\n\nSuccesseur du ZX-81, publié en 2031.\n\nOrion 3\n\nSuccesseur de Orion2, publié en 2031.')]);
+    expect(entries.map((e) => e.text)).toEqual(['Successeur du ZX-81, publié en 2031.', 'Successeur de Orion2, publié en 2031.']);
+    const capitals = buildChronology([doc('c', 'La version majeure précédente de ZQB était publiée en 2032.\n\nLes versions majeures précédentes de la KLM sont publiées en 2032.')]);
+    expect(capitals.entries).toHaveLength(2);
+    // One thing named by both: one event told twice.
+    const same = buildChronology([doc('m', 'Successeur du ZX-81, publié en 2031.\n\nLe successeur du ZX-81 fut publié en 2031.')]);
+    expect(same.entries).toHaveLength(1);
+  });
   it('keeps apart two documents that share only the kind of event and a common word', () => {
     const { entries } = buildChronology([
       doc('a', 'La diffusion d’une version du catalogue des cartes a été confiée aux équipes en mai 2031.'),
@@ -189,6 +202,10 @@ describe('glossary: definitions that hold on any text', () => {
     expect(taken('Le COR, pour Centre orbital régional, ouvre.')).toEqual([['COR', 'Centre orbital régional']]);
     expect(taken('le Centre orbital régional, dit COR, ouvre.')).toEqual([['COR', 'Centre orbital régional']]);
     expect(taken('L’acronyme COR signifie « Centre orbital régional ».')).toEqual([['COR', 'Centre orbital régional']]);
+    expect(taken('on dit en anglais qu’il est ZBRQ « Zone Bound Relay Queue » et il attend')).toEqual([['ZBRQ', 'Zone Bound Relay Queue']]);
+    // Quoted words that do not spell every letter are a value or a label, not the acronym's name.
+    expect(taken('cliquez sur OKV « Valider la saisie » pour finir')).toEqual([]);
+    expect(taken('le mode ZBRQ « Zone Queue » attend')).toEqual([]);
     expect(taken('la charte sur les données ouvertes (CDO) (« Open Data Charter ») s’applique')).toEqual([['CDO', 'charte sur les données ouvertes']]);
     expect(taken('la touche d’appel sécurisée (SAK) (« secure attention key ») du noyau')).toEqual([['SAK', 'secure attention key']]);
   });
@@ -237,6 +254,9 @@ describe('glossary: definitions that hold on any text', () => {
     expect(taken('Les blocs (au format des vieux en-têtes de lettres, RFC 1234) décrivent tout.')).toEqual([]);
   });
   it('finds the short form in a parenthesis that remarks on it or on its language', () => {
+    expect(taken('Le séparateur de groupe (ASCII : GS) clôt un bloc.')).toEqual([['GS', 'séparateur de groupe']]);
+    expect(taken('Le séparateur de groupe (anglais : GS) clôt un bloc.')).toEqual([['GS', 'séparateur de groupe']]);
+    expect(taken('Le caractère suivant (ASCII : GS) clôt un bloc.')).toEqual([]);
     expect(taken('La « Ligue spatiale fictive » (mieux connue comme LSF) est née.')).toEqual([['LSF', 'Ligue spatiale fictive']]);
     expect(taken('les « courbes de gain de signal » (« SGC » en anglais) servent')).toEqual([['SGC', 'courbes de gain de signal']]);
     expect(taken('Voyez le filtre NL (Non-Linéaire) du logiciel.')).toEqual([['NL', 'Non-Linéaire']]);

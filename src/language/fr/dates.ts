@@ -313,6 +313,17 @@ const patterns: { re: RegExp; read: (m: RegExpExecArray) => Omit<DateMention, 's
     re: new RegExp(String.raw`(?:(?<=\(\s*)(${MONTH})(?=\s*\))|(?<=(?<!\p{L})(?:en|depuis|début|fin|dès)\s+)(${MONTH})(?!\p{L}|\s*(?:\d|dernier|prochain)))`, 'giu'),
     read: (m) => ({ from: { month: monthOf((m[1] ?? m[2])!) } }),
   },
+  // le 16/07/2031, jusqu'au 01/06/2032: a date in figures, day first as French writes it, only
+  // after the article or preposition that introduces a day (alone, `16/07/2031` may be a code, a
+  // fraction or an American date); a day the month does not have is no date.
+  {
+    re: new RegExp(String.raw`(?<=(?<![\p{L}'’])(?:le|au|du|jusqu['’]au|dès\s+le|depuis\s+le)\s+)(0?[1-9]|[12]\d|3[01])\/(0?[1-9]|1[0-2])\/(${YEAR})${E}`, 'giu'),
+    read: (m) => {
+      const [year, month, day] = [Number(m[3]), Number(m[2]), Number(m[1])];
+      if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return undefined;
+      return { from: { year, month, day } };
+    },
+  },
   // 2001, en 2003, (2008)
   {
     re: new RegExp(String.raw`${B}(${YEAR})${E}`, 'gu'),
@@ -337,6 +348,8 @@ function insideCode(text: string, start: number, end: number): boolean {
   let b = end;
   while (b < text.length && !/\s/u.test(text[b]!)) b++;
   const token = text.slice(a, b);
+  // A date in figures (`16/07/2031,`) is a token of its own, not a path.
+  if (/^\d{1,2}\/\d{1,2}\/\d{4}[.,;:!?)»]*$/u.test(token)) return false;
   return /:\/\/|^www\.|@|\/\S*\d|\d\S*\/|[=\\_~]/u.test(token);
 }
 
