@@ -11,6 +11,7 @@
  * Not for: finding dates (`src/language/fr/dates.ts`), merging entries (`chronology.ts`).
  * To do: move the families into the French lexicon (`src/language/fr/`) when it has one for senses.
  */
+import { frenchMonthName } from '../language/fr/dates.ts';
 import { fold } from './acronyms.ts';
 
 const families: Record<string, string[]> = {
@@ -32,7 +33,8 @@ for (const [family, words] of Object.entries(families)) for (const w of words) f
 /** Words that carry no event: dates, months, and the commonest words of French prose. */
 const stopwords = new Set([
   'dans', 'pour', 'avec', 'entre', 'sont', 'leur', 'leurs', 'cette', 'elles', 'deux', 'plus', 'etait', 'etaient', 'avait', 'avaient', 'depuis', 'apres', 'avant', 'aussi', 'ainsi', 'comme', 'tout', 'tous', 'toutes', 'autres', 'selon', 'lors', 'dont', 'sous', 'vers', 'chez', 'mais', 'donc', 'encore', 'alors', 'premier', 'premiere', 'nouvelle', 'nouveau',
-  'janvier', 'fevrier', 'mars', 'avril', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre', 'annee', 'annees', 'mois', 'jour', 'jours',
+  'annee', 'annees', 'mois', 'jour', 'jours',
+  ...Array.from({ length: 12 }, (_, i) => fold(frenchMonthName(i + 1)!)),
 ]);
 
 /**

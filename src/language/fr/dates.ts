@@ -30,29 +30,33 @@ import { isAuxiliaryForm, isFrenchFunctionWord, isFunctionWord } from './words.t
 // ---------------------------------------------------------------------------------------------
 // Month names
 
-const monthForms: Record<string, number> = {};
-const add = (month: number, ...forms: string[]): void => {
-  for (const f of forms) monthForms[f] = month;
-};
-// French full names and abbreviations, and the English ones web pages print (`26 Jun. 2018`).
-add(1, 'janvier', 'janv', 'january', 'jan');
-add(2, 'février', 'fevrier', 'févr', 'fevr', 'fév', 'february', 'feb');
-add(3, 'mars', 'march', 'mar');
-add(4, 'avril', 'avr', 'april', 'apr');
-add(5, 'mai', 'may');
-add(6, 'juin', 'june', 'jun');
-add(7, 'juillet', 'juil', 'july', 'jul');
-add(8, 'août', 'aout', 'august', 'aug');
-add(9, 'septembre', 'sept', 'september', 'sep');
-add(10, 'octobre', 'oct', 'october');
-add(11, 'novembre', 'nov', 'november');
-add(12, 'décembre', 'decembre', 'déc', 'dec', 'december');
+/**
+ * Each month once: its French name, the French abbreviations and the spellings without accents
+ * that texts write, and the English name and abbreviation web pages print (`26 Jun. 2018`).
+ */
+const months: readonly { french: string; frenchForms: readonly string[]; english: readonly string[] }[] = [
+  { french: 'janvier', frenchForms: ['janv'], english: ['january', 'jan'] },
+  { french: 'février', frenchForms: ['fevrier', 'févr', 'fevr', 'fév'], english: ['february', 'feb'] },
+  { french: 'mars', frenchForms: [], english: ['march', 'mar'] },
+  { french: 'avril', frenchForms: ['avr'], english: ['april', 'apr'] },
+  { french: 'mai', frenchForms: [], english: ['may'] },
+  { french: 'juin', frenchForms: [], english: ['june', 'jun'] },
+  { french: 'juillet', frenchForms: ['juil'], english: ['july', 'jul'] },
+  { french: 'août', frenchForms: ['aout'], english: ['august', 'aug'] },
+  { french: 'septembre', frenchForms: ['sept'], english: ['september', 'sep'] },
+  { french: 'octobre', frenchForms: ['oct'], english: ['october'] },
+  { french: 'novembre', frenchForms: ['nov'], english: ['november'] },
+  { french: 'décembre', frenchForms: ['decembre', 'déc', 'dec'], english: ['december'] },
+];
 
-const frenchNames = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+const monthForms: Record<string, number> = {};
+months.forEach((m, i) => {
+  for (const f of [m.french, ...m.frenchForms, ...m.english]) monthForms[f] ??= i + 1;
+});
 
 /** The French name of a month (1–12), or undefined. */
 export function frenchMonthName(month: number): string | undefined {
-  return frenchNames[month - 1];
+  return months[month - 1]?.french;
 }
 
 /** The month number (1–12) of a month name or abbreviation, French or English, any case, with or without a final dot. */
@@ -65,8 +69,14 @@ export const monthPattern = Object.keys(monthForms)
   .sort((a, b) => b.length - a.length)
   .join('|');
 
-/** The French month names only, as a regular-expression alternation (prose is read with these). */
-export const frenchMonthPattern = String.raw`(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|janv\.|f[ée]vr\.|avr\.|juil\.|sept\.|oct\.|nov\.|d[ée]c\.)`;
+/**
+ * The French month names only, as a regular-expression alternation (prose is read with these):
+ * the names and their unaccented spellings, and the abbreviations with their dot (`janv.`; an
+ * abbreviation without its dot is too often something else: `oct`, `nov`).
+ */
+export const frenchMonthPattern = `(?:${months
+  .flatMap((m) => [m.french, ...m.frenchForms.map((f) => (f.length < m.french.length - 1 ? `${f}\\.` : f))])
+  .join('|')})`;
 
 // ---------------------------------------------------------------------------------------------
 // Writing
