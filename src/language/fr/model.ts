@@ -45,6 +45,12 @@ export const modelWeights = {
   corpus: 0.5,
   /** Pseudo-count for unseen corpus pairs (larger: the corpus weighs less). */
   corpusSmoothing: 2,
+  /** The word pairs of general French (`word-pairs.ts`). */
+  generalPairs: 0.5,
+  /** Pseudo-count for general French's pairs. */
+  generalSmoothing: 2,
+  /** Lowest score of a general pair: below 0, a pair general French does not write costs up to that much. */
+  generalFloor: 0,
   /** Below this ratio P(class b | class a) / P(class b), for the likeliest readings, two words do not follow each other. */
   rareTransition: 0.3,
   /** Each pair of words inside a locution of French (`à peu près`) the reading keeps whole. */
@@ -58,6 +64,8 @@ export interface ModelOptions {
   lexicon: Lexicon;
   /** The edition's statistics (the damaged text's own lines already taken out), when there is an edition. */
   corpus?: CorpusStats;
+  /** General French's word pairs (`word-pairs.ts`), when they are at hand. */
+  general?: CorpusStats;
 }
 
 /**
@@ -66,7 +74,7 @@ export interface ModelOptions {
  *   readings are cached)
  */
 export function createFrenchModel(options: ModelOptions): LanguageModel {
-  const { lexicon, corpus } = options;
+  const { lexicon, corpus, general } = options;
   const readingCache = new Map<string, Readings>();
   const readings = (token: string, start: boolean): Readings => {
     const key = start ? `^${token}` : token;
@@ -82,15 +90,18 @@ export function createFrenchModel(options: ModelOptions): LanguageModel {
     if (/^\d+$/u.test(token)) return Math.log(1e-4);
     return lexicon.logFrequency(token);
   };
-  const corpusBonus = (a: string, b: string): number => {
-    if (!corpus || corpus.total === 0) return 0;
+  /** How much likelier `b` is after `a` than anywhere, in some counts (a log-ratio, at least `floor`). */
+  const pairBonus = (stats: CorpusStats | undefined, k: number, floor: number, a: string, b: string): number => {
+    if (!stats || stats.total === 0) return 0;
     const na = normalizeWord(a);
     const nb = normalizeWord(b);
-    const pb = (corpus.count(nb) + 0.5) / (corpus.total + 0.5 * corpus.vocabulary);
-    const k = modelWeights.corpusSmoothing;
-    // Only a reward: a pair the dossier does not write says nothing (it is small, French is large).
-    return Math.max(0, Math.log((corpus.pairCount(na, nb) + k * pb) / ((corpus.count(na) + k) * pb)));
+    const pb = (stats.count(nb) + 0.5) / (stats.total + 0.5 * stats.vocabulary);
+    return Math.max(floor, Math.log((stats.pairCount(na, nb) + k * pb) / ((stats.count(na) + k) * pb)));
   };
+  // The edition's pairs only reward: a pair the dossier does not write says nothing (it is small, French is large).
+  const corpusBonus = (a: string, b: string): number =>
+    modelWeights.corpus * pairBonus(corpus, modelWeights.corpusSmoothing, 0, a, b) +
+    modelWeights.generalPairs * pairBonus(general, modelWeights.generalSmoothing, modelWeights.generalFloor, a, b);
   // Readings of the same line share most of their words and pairs: each is judged once.
   const unigrams = new Map<string, number>();
   const pairs = new Map<string, number>();
@@ -102,7 +113,7 @@ export function createFrenchModel(options: ModelOptions): LanguageModel {
   const pairOf = (a: string, b: string): number => {
     const key = `${a}\u0000${b}`;
     let v = pairs.get(key);
-    if (v === undefined) pairs.set(key, (v = modelWeights.corpus * corpusBonus(a, b) - junctionPenalty(a, b, lexicon)));
+    if (v === undefined) pairs.set(key, (v = corpusBonus(a, b) - junctionPenalty(a, b, lexicon)));
     return v;
   };
   const mayFollow = (a: string, b: string): boolean => {
