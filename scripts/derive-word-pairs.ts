@@ -110,8 +110,8 @@ const header = [
   `# Sources (tokens): ${sources}; ${seen.size} paragraphs.`,
   `# Kept: words seen >= ${minWord} times, pairs seen >= ${minPair} times.`,
   '# Made by: npx tsx scripts/derive-word-pairs.ts' + (minWord !== 2 || minPair !== 3 ? ` --min-word ${minWord} --min-pair ${minPair}` : ''),
-  `total\t${total}`,
-  `vocabulary\t${words.size}`,
+  `@total\t${total}`,
+  `@vocabulary\t${words.size}`,
 ];
 const body = [...keptWords, ...keptPairs].map(([k, n]) => `${k}\t${n}`);
 const data = gzipSync(Buffer.from(`${[...header, ...body].join('\n')}\n`, 'utf8'), { level: 9 });

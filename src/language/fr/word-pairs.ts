@@ -28,7 +28,7 @@ import type { CorpusStats } from '../corpus.ts';
 export const wordPairsFile = path.join(packageDir, 'src', 'language', 'fr', 'word-pairs.tsv.gz');
 
 /**
- * Parses the table: comment lines (`#`), `total` and `vocabulary`, then `token<TAB>count` and
+ * Parses the table: comment lines (`#`), `@total` and `@vocabulary` (no token starts with `@`), then `token<TAB>count` and
  * `a b<TAB>count` lines.
  * @param text the decompressed table
  */
@@ -41,8 +41,8 @@ export function parseWordPairs(text: string): CorpusStats {
     const tab = line.lastIndexOf('\t');
     const key = line.slice(0, tab);
     const n = Number(line.slice(tab + 1));
-    if (key === 'total') total = n;
-    else if (key === 'vocabulary') vocabulary = n;
+    if (key === '@total') total = n;
+    else if (key === '@vocabulary') vocabulary = n;
     else counts.set(key, n);
   }
   return {
