@@ -32,7 +32,7 @@ import { cacheDirectory, readCacheEntry, writeCacheEntry } from './cache.ts';
 import { elisionPrefix } from './elision.ts';
 import { createLocutions, LOCUTIONS_FORMAT, locutionsOfLefff, type Locutions } from './locutions.ts';
 import * as T from './tags.ts';
-import { loadWordPairs } from './word-pairs.ts';
+import { loadWordPairs, wordPairsFile } from './word-pairs.ts';
 import { closedClassEntries, closedClassTags } from './words.ts';
 
 export interface Lexicon {
@@ -153,9 +153,14 @@ export function loadFrenchLexicon(options: LoadOptions = {}): Promise<Lexicon> {
   return cached;
 }
 
-/** What the lexicon is made of (the format and the packages' versions): the same identity, the same lexicon. */
+/**
+ * What the lexicon is made of (the format, the packages' versions, a hash of the word-pair table —
+ * which a compiled Folio reads from `src/`, outside the code it hashes): the same identity, the
+ * same lexicon.
+ */
 export async function lexiconIdentity(): Promise<string> {
-  return `${FORMAT}:${(await dataSources()).key}`;
+  const pairs = await readFile(wordPairsFile).catch(() => Buffer.alloc(0));
+  return `${FORMAT}:${(await dataSources()).key}:${createHash('sha256').update(pairs).digest('hex').slice(0, 16)}`;
 }
 
 /** Format of the packed file; bump it when the layout or the tagging changes. */
