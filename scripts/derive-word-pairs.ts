@@ -3,7 +3,8 @@
  * (`src/language/fr/word-pairs.tsv.gz`, read by `word-pairs.ts`) from the French prose of Debian
  * manuals installed on this machine that the development set does NOT use: the Debian
  * administrator's handbook, the installation guide, the Debian history (DocBook, read as
- * `scripts/devset/extra-sources.ts` reads them), the LibreOffice help and the KiCad manuals.
+ * `scripts/devset/extra-sources.ts` reads them), the LibreOffice help, the KiCad manuals and the
+ * French manual pages (formatted by groff).
  * Never the dev set's packages (debian-reference-fr, aptitude-doc-fr, gimp-help-fr,
  * eyes17-manuals-fr), never the packages the acceptance checks use.
  *
