@@ -1,8 +1,9 @@
 /**
  * General-French word pairs: how often French prose writes one token after another, the base
  * statistics of the language model when a text is repaired alone (`folio normalize` with no
- * edition), with an edition's own pairs added on top (`combined` in `corpus.ts`). Exposed as a
- * `CorpusStats`, like an edition's, so the model scores both the same way.
+ * edition), with an edition's own pairs on top. Exposed as a `CorpusStats`, like an edition's, so
+ * the model scores both the same way — each with its own weight (`model.ts`): adding the counts
+ * together (`combined`) did as well on the tune part but leaves no weight to set.
  *
  * Where the table comes from (`word-pairs.tsv.gz`, made by `scripts/derive-word-pairs.ts`): the
  * French prose of Debian manuals installed on the development machine — the LibreOffice help
