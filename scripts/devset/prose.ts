@@ -40,11 +40,15 @@ function skipped(e: Element): boolean {
 
 const blockTags = new Set(['p', 'ul', 'ol', 'dl', 'div', 'table', 'pre', 'blockquote', 'section']);
 
-/** The paragraph-like elements of a page: `<p>`, and `<li>`/`<dd>` that hold only inline content. */
-function paragraphElements(root: Element | import('hast').Root): Element[] {
+/**
+ * The paragraph-like elements of a page: `<p>`, and `<li>`/`<dd>` that hold only inline content;
+ * with `paraDivs`, also Publican's `<div class="para">` that hold only inline content.
+ */
+function paragraphElements(root: Element | import('hast').Root, paraDivs = false): Element[] {
+  const inline = (e: Element): boolean => !e.children.some((c) => c.type === 'element' && blockTags.has(c.tagName));
   return findElements(
     root,
-    (e) => e.tagName === 'p' || ((e.tagName === 'li' || e.tagName === 'dd') && !e.children.some((c) => c.type === 'element' && blockTags.has(c.tagName))),
+    (e) => e.tagName === 'p' || ((e.tagName === 'li' || e.tagName === 'dd') && inline(e)) || (paraDivs && e.tagName === 'div' && classesOf(e).includes('para') && inline(e)),
     skipped,
   );
 }
@@ -64,10 +68,13 @@ const englishStopwords = new Set(
     'if when then there their they was were been into only also').split(' '),
 );
 
-/** Why a paragraph is not clean prose, or undefined when it is. */
-export function rejectReason(text: string): string | undefined {
+/**
+ * Why a paragraph is not clean prose, or undefined when it is.
+ * @param minWords fewer words is 'short' (the prose set wants whole paragraphs; word-pair counts take shorter ones)
+ */
+export function rejectReason(text: string, minWords = 20): string | undefined {
   const words = text.split(/\s+/).filter(Boolean);
-  if (words.length < 20) return 'short';
+  if (words.length < minWords) return 'short';
   if (!/[.!?…](?:\s?[»”)"’])?$/u.test(text)) return 'no sentence end';
   if (/\s[.,;:]\s|\(\s*\)|\[\s*\]/.test(text)) return 'lost inline content';
   const nonSpace = text.replace(/\s/g, '');
@@ -85,21 +92,29 @@ export function rejectReason(text: string): string | undefined {
   return undefined;
 }
 
+/** How `documentParagraphs` reads a page (the prose set uses the defaults). */
+export interface ParagraphOptions {
+  /** Fewer words and a paragraph is left out (20). */
+  minWords?: number;
+  /** Publican's `div.para` are paragraphs too (false). */
+  paraDivs?: boolean;
+}
+
 /**
  * The candidate paragraphs of one document, in reading order, before the per-document cap.
  * @param document the document (its pages are read here)
  */
-export function documentParagraphs(document: SourceDocument): ProseParagraph[] {
+export function documentParagraphs(document: SourceDocument, options: ParagraphOptions = {}): ProseParagraph[] {
   const out: ProseParagraph[] = [];
   for (const page of document.pages) {
     const name = path.basename(page.path).replace(/\.(x?html)$/, '').replace(/\.fr$/, '');
     const content = page.content();
     let n = 0;
-    for (const element of paragraphElements(content)) {
+    for (const element of paragraphElements(content, options.paraDivs)) {
       n++;
       if (findElements(element, (e) => e.tagName === 'img' || e.tagName === 'math').length) continue;
       const text = textOf(element, footnoteCall);
-      if (rejectReason(text)) continue;
+      if (rejectReason(text, options.minWords)) continue;
       out.push({ id: `${document.doc}/${name}#p${n}`, doc: document.doc, package: document.package, text });
     }
   }

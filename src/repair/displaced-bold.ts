@@ -147,7 +147,8 @@ export function repairDisplacedBold(text: string, context: PassContext): PassRes
   // repeats its terms (`ligne de commande`), and its settled parts say how it writes them.
   const own = weights.ownPairs ? buildCorpusStats(settledParts(lines)) : undefined;
   const corpus = edition && own ? combined(edition, own) : (edition ?? own);
-  const model = createFrenchModel({ lexicon, corpus });
+  // General French's pairs are the base (`word-pairs.ts`); the edition's and the text's add to them.
+  const model = createFrenchModel({ lexicon, corpus, general: lexicon.wordPairs });
   const chosen = new Map<number, Reading>();
   const notes: Note[] = [];
   const ambiguous = new Map<number, Reading[]>();

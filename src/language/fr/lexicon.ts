@@ -27,10 +27,12 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { CorpusStats } from '../corpus.ts';
 import { cacheDirectory, readCacheEntry, writeCacheEntry } from './cache.ts';
 import { elisionPrefix } from './elision.ts';
 import { createLocutions, LOCUTIONS_FORMAT, locutionsOfLefff, type Locutions } from './locutions.ts';
 import * as T from './tags.ts';
+import { loadWordPairs, wordPairsFile } from './word-pairs.ts';
 import { closedClassEntries, closedClassTags } from './words.ts';
 
 export interface Lexicon {
@@ -45,6 +47,11 @@ export interface Lexicon {
   logFrequency(word: string): number;
   /** The fixed phrases of French (`locutions.ts`): none in a lexicon over a plain word list. */
   readonly locutions: Locutions;
+  /**
+   * Word pairs of general French (`word-pairs.ts`), the base statistics of the language model:
+   * absent from a lexicon over a plain word list, and when the shipped table cannot be read.
+   */
+  readonly wordPairs?: CorpusStats;
 }
 
 /** Log-probability of a word known to the lexicon but absent from the frequency lists. */
@@ -146,9 +153,14 @@ export function loadFrenchLexicon(options: LoadOptions = {}): Promise<Lexicon> {
   return cached;
 }
 
-/** What the lexicon is made of (the format and the packages' versions): the same identity, the same lexicon. */
+/**
+ * What the lexicon is made of (the format, the packages' versions, a hash of the word-pair table —
+ * which a compiled Folio reads from `src/`, outside the code it hashes): the same identity, the
+ * same lexicon.
+ */
 export async function lexiconIdentity(): Promise<string> {
-  return `${FORMAT}:${(await dataSources()).key}`;
+  const pairs = await readFile(wordPairsFile).catch(() => Buffer.alloc(0));
+  return `${FORMAT}:${(await dataSources()).key}:${createHash('sha256').update(pairs).digest('hex').slice(0, 16)}`;
 }
 
 /** Format of the packed file; bump it when the layout or the tagging changes. */
@@ -156,6 +168,11 @@ const FORMAT = 3;
 const MAGIC = 0x4c4f4646; // "FFOL"
 
 async function load(cacheDir: string): Promise<Lexicon> {
+  const [lexicon, wordPairs] = await Promise.all([loadForms(cacheDir), loadWordPairs()]);
+  return wordPairs ? { ...lexicon, wordPairs } : lexicon;
+}
+
+async function loadForms(cacheDir: string): Promise<Lexicon> {
   const sources = await dataSources();
   const key = createHash('sha256').update(`${FORMAT}:${sources.key}`).digest('hex').slice(0, 16);
   const name = `lexicon-fr-${key}.bin`;
