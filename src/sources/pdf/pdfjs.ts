@@ -69,9 +69,27 @@ export class PdfOpenError extends Error {
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let loading: Promise<PdfJs> | undefined;
 
+/**
+ * Built-ins that pdf.js's legacy build (and its worker, loaded when the first document opens)
+ * replaces with slower copies from its polyfill library, core-js, because it finds the engine's
+ * own wrong at edges Folio never reaches (an array-like of 2³² elements, JSON's newest options).
+ * The copy of `Array.prototype.push` alone, which every module of the process then calls, doubled
+ * the time to read a long PDF and repair its Markdown. They are taken as they are before pdf.js
+ * loads and put back once it has; what pdf.js adds (methods the engine lacks) stays.
+ */
+const ownBuiltins = ([
+  [Array.prototype, 'push'],
+  [JSON, 'parse'],
+  [JSON, 'stringify'],
+] as const).map(([target, key]) => ({ target, key, descriptor: Object.getOwnPropertyDescriptor(target, key) }));
+
+function restoreBuiltins(): void {
+  for (const { target, key, descriptor } of ownBuiltins) if (descriptor) Object.defineProperty(target, key, descriptor);
+}
+
 /** pdf.js, imported once, on first use. */
 function pdfjs(): Promise<PdfJs> {
-  loading ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  loading ??= import('pdfjs-dist/legacy/build/pdf.mjs').finally(restoreBuiltins);
   return loading;
 }
 
@@ -116,6 +134,9 @@ export async function openPdf(bytes: Uint8Array): Promise<OpenedPdf> {
       throw new PdfOpenError('encrypted', 'it is protected by a password');
     }
     throw new PdfOpenError('damaged', `it is not a readable PDF (${(error as Error)?.message ?? error})`);
+  } finally {
+    // The worker has loaded by now, with its own copies of the polyfills.
+    restoreBuiltins();
   }
   const ops = lib.OPS as unknown as OperatorCodes;
   const fonts = new Map<string, FontData | undefined>();
