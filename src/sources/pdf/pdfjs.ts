@@ -177,10 +177,14 @@ export async function openPdf(bytes: Uint8Array): Promise<OpenedPdf> {
         };
         const links = await readLinks(page);
         const linkAt = linkFinder(links);
+        // The layout's glyphs are this page's own: each gets its style in place rather than a copy.
         const glyphs: StyledGlyph[] = layout.glyphs.map((g) => {
           const s = styleOf(g.font);
           const link = linkAt(g.x + g.width / 2, g.y + g.size * 0.3);
-          const styled: StyledGlyph = { ...g, bold: s.bold || g.stroked, italic: s.italic || g.slanted, monospace: s.monospace };
+          const styled = g as StyledGlyph;
+          styled.bold = s.bold || g.stroked;
+          styled.italic = s.italic || g.slanted;
+          styled.monospace = s.monospace;
           if (link) styled.link = link;
           return styled;
         });
