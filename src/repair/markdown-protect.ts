@@ -50,22 +50,27 @@ function pieces(markdown: string, pieceLength: number): { starts: number[]; defi
   const definitions: string[] = [];
   let fence: { mark: string; length: number } | undefined;
   let blank = true;
+  // Since the last blank line, a line that may open an HTML block (in which a fence is no fence).
+  let html = false;
   let at = 0;
   for (const line of markdown.split('\n')) {
     const start = at;
     at += line.length + 1;
     if (fence) {
+      // An indented mark may close the fence: not followed here.
+      if (/^[ \t]+(?:```|~~~)/u.test(line)) return undefined;
       const close = /^(`{3,}|~{3,})[ \t]*$/u.exec(line);
       if (close && close[1]![0] === fence.mark && close[1]!.length >= fence.length) fence = undefined;
       continue;
     }
     const isBlank = /^[ \t]*$/u.test(line);
+    html = !isBlank && (html || /^[ \t>*+\-\d.)]*</u.test(line));
     // A fence or a definition anywhere but at the margin: inside a list, a quote, indented.
     if (/^[ \t>*+\-\d.)]*?(?:```|~~~)/u.test(line) && !/^(?:```|~~~)/u.test(line)) return undefined;
     if (/^[ \t>*+\-\d.)]*\[[^\n]*\]:/u.test(line) && !(blank && /^\[/u.test(line))) return undefined;
     const open = /^(`{3,}|~{3,})(.*)$/u.exec(line);
     if (open) {
-      if (open[1]![0] === '`' && open[2]!.includes('`')) return undefined;
+      if (html || (open[1]![0] === '`' && open[2]!.includes('`'))) return undefined;
       if (blank && start - starts[starts.length - 1]! >= pieceLength) starts.push(start);
       fence = { mark: open[1]![0]!, length: open[1]!.length };
       blank = false;
