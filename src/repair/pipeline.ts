@@ -28,7 +28,7 @@ import { removeDebris } from './debris.ts';
 import { movePageNotes } from './page-notes.ts';
 import { restoreColumnOrder } from './columns.ts';
 import { restoreDroppedHyphens } from './dropped-hyphens.ts';
-import { applyEdits, fromSource, type Edit } from './mapped-text.ts';
+import { applyEdits, fromSource } from './mapped-text.ts';
 import { protectedRanges } from './markdown-protect.ts';
 import type { DocumentMeta, PassContext, RepairPass } from './pass.ts';
 
@@ -125,6 +125,13 @@ export function runPasses(list: readonly PassDefinition[], source: string, file:
   let current = fromSource(source);
   // Without the edition's statistics, the text's own are better than none.
   const corpus = options.corpus ?? buildCorpusStats([source]);
+  // The Markdown's protected parts, parsed again only when a pass changed the text: parsing a
+  // long document is the dearest step of the Markdown passes, and most passes change nothing.
+  let guard: { text: string; ranges: Guard } | undefined;
+  const guardOf = (text: string): Guard => {
+    if (guard?.text !== text) guard = { text, ranges: guardRanges(protectedRanges(text)) };
+    return guard.ranges;
+  };
   for (const pass of list) {
     if (markdown && !pass.markdown) continue;
     const mode = pass.switchable ? modeOf(options.repairs, pass.switchable) : 'on';
@@ -132,9 +139,10 @@ export function runPasses(list: readonly PassDefinition[], source: string, file:
     const context: PassContext = { lexicon: options.lexicon, corpus, mode };
     const result = pass.run(current.text, context);
     // In Markdown, code, link targets and HTML are not prose: a repair never touches them.
-    const guarded = markdown ? protectedRanges(current.text) : [];
-    const edits = outside(guarded, result.edits);
-    const inGuard = (at: number): boolean => guarded.some(([from, to]) => at >= from && at < to);
+    const proposes = result.edits.length > 0 || (result.notes?.length ?? 0) > 0;
+    const guarded = markdown && proposes ? guardOf(current.text) : noGuard;
+    const edits = result.edits.filter((e) => !guarded.overlaps(e.start, e.end));
+    const inGuard = (at: number): boolean => guarded.overlaps(at, at + 1);
     for (const original of result.notes ?? []) {
       // A note placed in code or a link's address moves to the first prose the pass changed.
       const note = inGuard(original.at) ? { ...original, at: edits.find((e) => !inGuard(e.start))?.start ?? -1 } : original;
@@ -149,10 +157,38 @@ export function runPasses(list: readonly PassDefinition[], source: string, file:
   return { markdown: current.text, origin: current.origin, meta, diagnostics };
 }
 
-/** The edits that touch none of the ranges. */
-function outside(ranges: readonly [number, number][], edits: readonly Edit[]): Edit[] {
-  if (!ranges.length) return [...edits];
-  return edits.filter((e) => !ranges.some(([from, to]) => e.start < to && e.end > from && !(e.start === e.end && (e.start === from || e.start === to))));
+/** Protected ranges, asked whether a stretch of text meets one of them. */
+interface Guard {
+  /**
+   * Whether `[start, end)` meets a range: overlaps it, or, when empty, falls strictly inside it
+   * (an insertion at a range's edge is outside it).
+   */
+  overlaps(start: number, end: number): boolean;
+}
+
+const noGuard: Guard = { overlaps: () => false };
+
+/**
+ * A guard over ranges sorted by their start: the ranges that start before `end` are a prefix of
+ * them, and one of them reaches past `start` when the furthest end of that prefix does — a binary
+ * search rather than a look at every range, since a long document has thousands (links, code).
+ */
+function guardRanges(ranges: readonly [number, number][]): Guard {
+  const starts = ranges.map((r) => r[0]);
+  const reach: number[] = [];
+  for (const [i, r] of ranges.entries()) reach.push(Math.max(r[1], reach[i - 1] ?? -Infinity));
+  return {
+    overlaps(start: number, end: number): boolean {
+      let lo = 0;
+      let hi = starts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (starts[mid]! < end) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo > 0 && reach[lo - 1]! > start;
+    },
+  };
 }
 
 function modeOf(repairs: RepairOptions['repairs'], pass: SwitchableRepair): PassContext['mode'] {

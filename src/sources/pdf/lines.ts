@@ -91,7 +91,7 @@ const wordGap = 0.15;
  * those marks a narrower gap is already a space. Kerning never opens one that wide.
  */
 const fineGap = 0.07;
-const fineSpaced = { before: /^[;!?»›]$/u, after: /^[«‹]$/u };
+const fineSpaced = { before: new Set([';', '!', '?', '»', '›']), after: new Set(['«', '‹']) };
 
 /**
  * Builds the lines of a page.
@@ -110,7 +110,8 @@ export function buildLines(glyphs: readonly StyledGlyph[], marks: readonly Place
   const merged = combineAccents(dropOverprints(chosen));
   const runs = markScripts(makeRuns(merged));
   const lines: TextLine[] = [];
-  for (const row of groupRows(runs)) for (const cell of splitAtGutters(row)) lines.push(toLine(cell));
+  const known = new Map<string, string>();
+  for (const row of groupRows(runs)) for (const cell of splitAtGutters(row)) lines.push(toLine(cell, known));
   if (marks.length) attachBullets(lines, marks);
   return { lines, rotated, invisibleOnly };
 }
@@ -132,25 +133,31 @@ function attachBullets(lines: TextLine[], marks: readonly PlacedImage[]): void {
 
 /** Keeps once a glyph drawn again at (almost) the same place, and makes it bold. */
 function dropOverprints(glyphs: StyledGlyph[]): StyledGlyph[] {
-  const order = glyphs.map((_, i) => i).sort((a, b) => {
-    const ga = glyphs[a]!;
-    const gb = glyphs[b]!;
-    return ga.text < gb.text ? -1 : ga.text > gb.text ? 1 : ga.x - gb.x;
-  });
+  // Only a glyph of the same text can be an overprint: each text's glyphs, left to right.
+  const byText = new Map<string, number[]>();
+  for (const [i, g] of glyphs.entries()) {
+    const same = byText.get(g.text);
+    if (same) same.push(i);
+    else byText.set(g.text, [i]);
+  }
   const drop = new Set<number>();
   const bold = new Set<number>();
-  for (let k = 0; k < order.length; k++) {
-    const i = order[k]!;
-    if (drop.has(i)) continue;
-    const a = glyphs[i]!;
-    if (a.space) continue;
-    for (let m = k + 1; m < order.length; m++) {
-      const j = order[m]!;
-      const b = glyphs[j]!;
-      if (b.text !== a.text || b.x - a.x > a.size * 0.2) break;
-      if (Math.abs(b.y - a.y) < a.size * 0.15 && Math.abs(b.size - a.size) < a.size * 0.05) {
-        drop.add(j);
-        bold.add(i);
+  for (const same of byText.values()) {
+    if (same.length < 2) continue;
+    const order = same.sort((a, b) => glyphs[a]!.x - glyphs[b]!.x);
+    for (let k = 0; k < order.length; k++) {
+      const i = order[k]!;
+      if (drop.has(i)) continue;
+      const a = glyphs[i]!;
+      if (a.space) continue;
+      for (let m = k + 1; m < order.length; m++) {
+        const j = order[m]!;
+        const b = glyphs[j]!;
+        if (b.x - a.x > a.size * 0.2) break;
+        if (Math.abs(b.y - a.y) < a.size * 0.15 && Math.abs(b.size - a.size) < a.size * 0.05) {
+          drop.add(j);
+          bold.add(i);
+        }
       }
     }
   }
@@ -232,8 +239,10 @@ function markScripts(runs: Run[]): Run[] {
       }
     }
   }
-  // Scripts the stream did not put beside their line: look for the line on the page.
-  const small = runs.filter((r) => !r.script && runs.some((n) => n !== r && relation(r, n)));
+  // Scripts the stream did not put beside their line: look for the line on the page. (Only a run
+  // smaller than the page's largest can be one: the others are not compared with every run.)
+  const largest = runs.reduce((max, r) => Math.max(max, r.size), -Infinity);
+  const small = runs.filter((r) => !r.script && !(r.size > largest * 0.88) && runs.some((n) => n !== r && relation(r, n)));
   for (const r of small) {
     const n = runs.find((m) => m !== r && !m.script && relation(r, m));
     if (n) {
@@ -305,7 +314,7 @@ function splitAtGutters(row: Run[]): Run[][] {
 }
 
 /** The pieces and plain text of a cell of runs. */
-function toLine(runs: Run[]): TextLine {
+function toLine(runs: Run[], known: Map<string, string>): TextLine {
   const pieces: Piece[] = [];
   const sizes = new Map<number, number>();
   let previous: StyledGlyph | undefined;
@@ -322,12 +331,12 @@ function toLine(runs: Run[]): TextLine {
       const gap = previous ? g.x - (previous.x + previous.width) : 0;
       const advancing = spaceGlyph !== undefined && spaceGlyph.width > g.size * 0.04 && g.x - spaceGlyph.x >= spaceGlyph.width * 0.6;
       spaceGlyph = undefined;
-      const fine = previous !== undefined && (fineSpaced.before.test(g.text) || fineSpaced.after.test(previous.text));
+      const fine = previous !== undefined && (fineSpaced.before.has(g.text) || fineSpaced.after.has(previous.text));
       // A glyph drawn well back over the one before starts other words: a table's cell whose text
       // ran over into the next cell, printed over it (`TeX` + `convertir`).
       const overprinted = previous !== undefined && gap < -Math.min(g.size, previous.size) * 0.5;
       const space = previous !== undefined && (gap > Math.min(g.size, previous.size) * (fine ? fineGap : wordGap) || (advancing && gap > g.size * 0.04) || overprinted);
-      const text = plainHyphens(expandLigatures(g.text));
+      const text = letters(g.text, known);
       if (!run.script) sizes.set(round(g.size), (sizes.get(round(g.size)) ?? 0) + text.length);
       const last = pieces[pieces.length - 1];
       const same =
@@ -389,6 +398,19 @@ function toLine(runs: Run[]): TextLine {
 function texSigns(text: string): string {
   let out = text.includes('ř') ? text.replace(/(?<=\d ?)ř(?![\p{L}\p{N}])/gu, '°') : text;
   if (out.includes('∆')) out = out.replace(/∆(?=\p{L})/gu, 'Δ');
+  return out;
+}
+
+/**
+ * A glyph's letters: ligatures expanded, layout hyphens made plain. A page draws the same few
+ * hundred glyphs thousands of times: each text is worked out once a page, in `known`.
+ */
+function letters(glyph: string, known: Map<string, string>): string {
+  let out = known.get(glyph);
+  if (out === undefined) {
+    out = plainHyphens(expandLigatures(glyph));
+    known.set(glyph, out);
+  }
   return out;
 }
 

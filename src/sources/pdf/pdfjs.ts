@@ -69,9 +69,27 @@ export class PdfOpenError extends Error {
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let loading: Promise<PdfJs> | undefined;
 
+/**
+ * Built-ins that pdf.js's legacy build (and its worker, loaded when the first document opens)
+ * replaces with slower copies from its polyfill library, core-js, because it finds the engine's
+ * own wrong at edges Folio never reaches (an array-like of 2³² elements, JSON's newest options).
+ * The copy of `Array.prototype.push` alone, which every module of the process then calls, doubled
+ * the time to read a long PDF and repair its Markdown. They are taken as they are before pdf.js
+ * loads and put back once it has; what pdf.js adds (methods the engine lacks) stays.
+ */
+const ownBuiltins = ([
+  [Array.prototype, 'push'],
+  [JSON, 'parse'],
+  [JSON, 'stringify'],
+] as const).map(([target, key]) => ({ target, key, descriptor: Object.getOwnPropertyDescriptor(target, key) }));
+
+function restoreBuiltins(): void {
+  for (const { target, key, descriptor } of ownBuiltins) if (descriptor) Object.defineProperty(target, key, descriptor);
+}
+
 /** pdf.js, imported once, on first use. */
 function pdfjs(): Promise<PdfJs> {
-  loading ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  loading ??= import('pdfjs-dist/legacy/build/pdf.mjs').finally(restoreBuiltins);
   return loading;
 }
 
@@ -116,6 +134,9 @@ export async function openPdf(bytes: Uint8Array): Promise<OpenedPdf> {
       throw new PdfOpenError('encrypted', 'it is protected by a password');
     }
     throw new PdfOpenError('damaged', `it is not a readable PDF (${(error as Error)?.message ?? error})`);
+  } finally {
+    // The worker has loaded by now, with its own copies of the polyfills.
+    restoreBuiltins();
   }
   const ops = lib.OPS as unknown as OperatorCodes;
   const fonts = new Map<string, FontData | undefined>();
@@ -155,12 +176,17 @@ export async function openPdf(bytes: Uint8Array): Promise<OpenedPdf> {
           return s;
         };
         const links = await readLinks(page);
+        const linkAt = linkFinder(links);
+        // The layout's glyphs are this page's own: each gets its style in place rather than a copy.
         const glyphs: StyledGlyph[] = layout.glyphs.map((g) => {
           const s = styleOf(g.font);
-          const cx = g.x + g.width / 2;
-          const cy = g.y + g.size * 0.3;
-          const link = links.find((l) => cx >= l.x0 && cx <= l.x1 && cy >= l.y0 && cy <= l.y1)?.url;
-          return { ...g, bold: s.bold || g.stroked, italic: s.italic || g.slanted, monospace: s.monospace, ...(link ? { link } : {}) };
+          const link = linkAt(g.x + g.width / 2, g.y + g.size * 0.3);
+          const styled = g as StyledGlyph;
+          styled.bold = s.bold || g.stroked;
+          styled.italic = s.italic || g.slanted;
+          styled.monospace = s.monospace;
+          if (link) styled.link = link;
+          return styled;
         });
         const [x0, y0, x1, y1] = page.view as [number, number, number, number];
         return { number, box: [x0, y0, x1, y1], glyphs, images: layout.images, marks: layout.marks, paths: layout.paths, links };
@@ -170,6 +196,30 @@ export async function openPdf(bytes: Uint8Array): Promise<OpenedPdf> {
     },
     close: () => doc.destroy(),
   };
+}
+
+/** Height of the bands of a page that links are sorted into, in points. */
+const linkBand = 16;
+
+/**
+ * The URL of the first link (in the page's order) whose box holds a point, or undefined. A page
+ * of a table of contents has hundreds of links and thousands of glyphs: each glyph looks only
+ * at the links of its band of the page.
+ */
+function linkFinder(links: readonly PdfLink[]): (x: number, y: number) => string | undefined {
+  if (!links.length) return () => undefined;
+  const inside = (x: number, y: number) => (l: PdfLink): boolean => x >= l.x0 && x <= l.x1 && y >= l.y0 && y <= l.y1;
+  // A box of no finite height, or taller than any page, is looked for the plain way.
+  if (links.some((l) => !(l.y1 - l.y0 < linkBand * 256))) return (x, y) => links.find(inside(x, y))?.url;
+  const bands = new Map<number, PdfLink[]>();
+  for (const l of links) {
+    for (let b = Math.floor(l.y0 / linkBand); b <= Math.floor(l.y1 / linkBand); b++) {
+      const band = bands.get(b);
+      if (band) band.push(l);
+      else bands.set(b, [l]);
+    }
+  }
+  return (x, y) => bands.get(Math.floor(y / linkBand))?.find(inside(x, y))?.url;
 }
 
 async function readLinks(page: { getAnnotations(params?: { intent?: string }): Promise<unknown[]> }): Promise<PdfLink[]> {
