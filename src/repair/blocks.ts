@@ -780,8 +780,10 @@ function splitByBreak(a: Block, b: Block, layout: Layout): boolean {
   // (A heading is a short line alone.)
   if (a.stretched && /(?:^|\s)[\p{L}’'-]+,?$/u.test(last) && b.kind === 'paragraph' && (b.lines.length > 1 || first.length > 60)) return true;
   // An unfinished sentence goes on into a bracket, a quotation, a path or a number (`la commande`
-  // + `(voir…)`, `Section` + `1.4.8, …`): none of them starts a heading.
-  if (/^[(\[«"“/–—]/u.test(first) || (/^\d/u.test(first) && !isHeadingCandidate(first, 120))) return true;
+  // + `(voir…)`, `Section` + `1.4.8, …`): none of them starts a heading. A heading is one line
+  // alone: a number that opens lines of running text opens no heading, whether the text is still
+  // hard-wrapped or its lines were joined already (so that repairing twice changes nothing).
+  if (/^[(\[«"“/–—]/u.test(first) || (/^\d/u.test(first) && !(b.lines.length === 1 && isHeadingCandidate(first, 120)))) return true;
   return b.pageBefore && isFull(lastLine, layout) && !a.joins.includes('line') && startsParagraphText(b, layout);
 }
 
