@@ -14,6 +14,25 @@ import type { Edit, Note } from './mapped-text.ts';
 import type { PassContext, PassResult } from './pass.ts';
 
 /**
+ * Whether the text writes `a-b` anywhere (as `text.includes` would say), for pieces made of
+ * letters only. Asked for every cut of every camel-case word, a scan of the whole text each time
+ * grew with the text times its names; instead each hyphen between two letters is indexed once by
+ * the letters on its two sides, with the runs of letters around it: `a-b` is in the text exactly
+ * when some hyphen's run before ends with `a` and its run after starts with `b`.
+ */
+function hyphenatedInText(text: string): (a: string, b: string) => boolean {
+  const around = new Map<string, { before: string; after: string }[]>();
+  for (const m of text.matchAll(/(\p{L}+)-(?=(\p{L}+))/gu)) {
+    const [, before, after] = m as unknown as [string, string, string];
+    const key = `${before.at(-1)}${after[0]}`;
+    const list = around.get(key);
+    if (list) list.push({ before, after });
+    else around.set(key, [{ before, after }]);
+  }
+  return (a, b) => (around.get(`${a.at(-1)}${b[0]}`) ?? []).some((h) => h.before.endsWith(a) && h.after.startsWith(b));
+}
+
+/**
  * The lost-hyphen pass.
  * @param text the Markdown so far
  * @param context lexicon (required to judge) and corpus statistics
@@ -23,6 +42,7 @@ export function restoreLostHyphens(text: string, context: PassContext): PassResu
   if (!lexicon) return { edits: [] };
   const edits: Edit[] = [];
   const notes: Note[] = [];
+  let written: ((a: string, b: string) => boolean) | undefined;
   for (const m of text.matchAll(/(?<![\p{L}\p{N}_\\/@.-])\p{L}{5,}(?![\p{L}\p{N}_@-]|\.\p{L})/gu)) {
     const word = m[0];
     if (/^\p{Lu}+$/u.test(word)) continue;
@@ -47,12 +67,12 @@ export function restoreLostHyphens(text: string, context: PassContext): PassResu
     const camel = /^\p{Lu}.*\p{Ll}\p{Lu}/u.test(word);
     const confirmed = allCuts(word).find(([a, b]) => {
       const hyphenated = `${a}-${b}`;
-      const inCorpus = camel ? text.includes(hyphenated) : (corpus?.count(normalizeWord(hyphenated)) ?? 0) > 0;
+      const inCorpus = camel ? (written ??= hyphenatedInText(text))(a, b) : (corpus?.count(normalizeWord(hyphenated)) ?? 0) > 0;
       return inCorpus || (lexicon.has(hyphenated) && welded < 2);
     });
     if (confirmed) {
       const fixed = `${confirmed[0]}-${confirmed[1]}`;
-      const byCorpus = camel ? text.includes(fixed) : (corpus?.count(normalizeWord(fixed)) ?? 0) > 0;
+      const byCorpus = camel ? (written ??= hyphenatedInText(text))(confirmed[0], confirmed[1]) : (corpus?.count(normalizeWord(fixed)) ?? 0) > 0;
       edits.push({
         start: m.index,
         end: m.index + word.length,
