@@ -473,7 +473,7 @@ function longFormStart(words: Word[], chunks: Chunk[], unexplained: number, unit
   // Every letter given, out of order (an English name in French word order: `protection contre le
   // montage multiple (MMP)`): the name is complete and its head noun comes first; a noun before it
   // (`la fonctionnalité de …`) names what the thing is, not the thing.
-  // (Letters an acronym inside gives, `la mission de police de l'UE (EUPOL)`, say nothing of the
+  // (Letters an acronym inside gives, `la mission de soutien de l'ONU (MISONU)`, say nothing of the
   // order; letters of words left out as stray do not count.)
   const kept = chunks.filter((c) => givers.includes(c.word));
   const wordChunks = kept.filter((c) => words[c.word]!.kind === 'content');

@@ -8,7 +8,7 @@
  *   article before a consonant, `afin` without `de` are wrong whatever a corpus says;
  * - fixed phrases (`locutions.ts`, from the Lefff): a reading that keeps `à peu près` or `en
  *   fonction de` whole is likelier, as a corpus pair would say, from general data;
- * - word pairs of general French (`word-pairs.ts`, from the lexicon): `en ligne` is likelier than
+ * - word pairs of general French (`word-pairs.ts`, counted in French manuals): `en ligne` is likelier than
  *   `ligne en` —
  * and, when the edition's other texts are given, their word pairs on top (`corpus.ts`): a pair
  * the dossier writes often is likelier. The text under repair never vouches for itself: the
